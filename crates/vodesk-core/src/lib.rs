@@ -1,0 +1,4 @@
+//! vodesk core: model, provider clients, (later) upload engine and credentials. No UI code.
+
+pub mod model;
+pub mod provider;

@@ -1,0 +1,1 @@
+//! Plain data and validation rules, no I/O.

@@ -1,0 +1,1 @@
+//! Huawei Cloud VOD (huawei-vod-api.md).

@@ -1,0 +1,7 @@
+//! Provider layer: turns model-level requests into HTTP calls and back.
+
+pub mod error;
+pub mod huawei;
+pub mod obs;
+
+pub use error::{ApiError, ErrorKind};

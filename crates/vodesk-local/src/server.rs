@@ -1,0 +1,225 @@
+//! Start-up and composition: binds the VOD API and the object endpoint, wires faults and
+//! throttling, writes `service.json` so other vodesk processes can reuse a running instance.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
+
+use crate::credentials::{Credentials, CredentialsSource};
+use crate::faults::{FaultConfig, FaultTarget};
+use crate::vod::{VodOptions, VodService};
+
+/// Region the local service pretends to be in.
+pub const LOCAL_REGION: &str = "local-1";
+
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    pub data_dir: PathBuf,
+    /// Address of the VOD API. Port 0 picks a free port.
+    pub listen: SocketAddr,
+    /// Address of the object endpoint; default: the VOD port + 1 (or a free port when that is 0).
+    pub object_listen: Option<SocketAddr>,
+    /// Per-tenant throttling as documented (huawei-vod-api.md §14).
+    pub throttle: bool,
+    /// Injected faults (0 = none).
+    pub faults: FaultConfig,
+    /// Credentials to accept; `None` loads or generates them in `data_dir`.
+    pub credentials: Option<Credentials>,
+}
+
+impl ServeConfig {
+    pub fn new(data_dir: PathBuf) -> Self {
+        ServeConfig {
+            data_dir,
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            object_listen: None,
+            throttle: true,
+            faults: FaultConfig::default(),
+            credentials: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {source} (is another `vodesk serve` running? pick another address with --listen)")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("refusing to listen on {0}: the local service only binds loopback addresses (127.0.0.1 or ::1)")]
+    NotLoopback(SocketAddr),
+    #[error("data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Store(String),
+}
+
+/// What a started service tells the world (`service.json`, `vodesk serve --json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StartupInfo {
+    pub vod_endpoint: String,
+    pub object_endpoint: String,
+    pub project_id: String,
+    pub region: String,
+    pub ak: String,
+    /// Only present when this start-up generated the key (shown once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sk: Option<String>,
+    pub pid: u32,
+}
+
+pub struct RunningService {
+    pub info: StartupInfo,
+    pub credentials: Credentials,
+    pub credentials_source: CredentialsSource,
+    pub data_dir: PathBuf,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+pub const SERVICE_FILE: &str = "service.json";
+
+impl RunningService {
+    /// Binds both listeners and starts serving on the current tokio runtime.
+    pub async fn start(config: ServeConfig) -> Result<RunningService, ServeError> {
+        if !config.listen.ip().is_loopback() {
+            return Err(ServeError::NotLoopback(config.listen));
+        }
+        let data_dir = config.data_dir.clone();
+        std::fs::create_dir_all(&data_dir).map_err(|source| ServeError::DataDir {
+            path: data_dir.clone(),
+            source,
+        })?;
+        let (credentials, credentials_source) = match config.credentials.clone() {
+            Some(c) => (c, CredentialsSource::Given),
+            None => Credentials::load_or_generate(&data_dir).map_err(|source| {
+                ServeError::DataDir {
+                    path: data_dir.clone(),
+                    source,
+                }
+            })?,
+        };
+
+        let vod_listener = bind(config.listen).await?;
+        let vod_addr = vod_listener.local_addr().map_err(|source| ServeError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+        let object_addr = config.object_listen.unwrap_or_else(|| {
+            let mut a = config.listen;
+            a.set_port(if config.listen.port() == 0 { 0 } else { config.listen.port() + 1 });
+            a
+        });
+        if !object_addr.ip().is_loopback() {
+            return Err(ServeError::NotLoopback(object_addr));
+        }
+        let object_listener = bind(object_addr).await?;
+        let object_addr = object_listener.local_addr().map_err(|source| ServeError::Bind {
+            addr: object_addr,
+            source,
+        })?;
+
+        let vod_endpoint = format!("http://{vod_addr}");
+        let object_endpoint = format!("http://{object_addr}");
+
+        let objects = ObjectStore::open(ObjectStoreConfig {
+            data_dir: data_dir.join("objects"),
+            access_key: credentials.access_key.clone(),
+            secret_key: credentials.secret_key.clone(),
+            region: LOCAL_REGION.to_string(),
+        })
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+        objects.set_base_url(&object_endpoint);
+
+        let vod = VodService::open(VodOptions {
+            data_dir: data_dir.join("vod"),
+            credentials: credentials.clone(),
+            region: LOCAL_REGION.to_string(),
+            objects: objects.clone(),
+            throttle: config.throttle,
+        })
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+
+        let vod_router = crate::faults::apply(vod.router(), &config.faults, FaultTarget::Vod);
+        let object_router =
+            crate::faults::apply(objects.router(), &config.faults, FaultTarget::Object);
+
+        let (shutdown, rx) = watch::channel(false);
+        let tasks = vec![
+            spawn_server(vod_listener, vod_router, rx.clone()),
+            spawn_server(object_listener, object_router, rx),
+        ];
+
+        let info = StartupInfo {
+            vod_endpoint,
+            object_endpoint,
+            project_id: credentials.project_id.clone(),
+            region: LOCAL_REGION.to_string(),
+            ak: credentials.access_key.clone(),
+            sk: (credentials_source == CredentialsSource::Generated)
+                .then(|| credentials.secret_key.clone()),
+            pid: std::process::id(),
+        };
+        // service.json never carries the secret key: readers take it from credentials.json (0600).
+        let public = StartupInfo { sk: None, ..info.clone() };
+        let _ = std::fs::write(
+            data_dir.join(SERVICE_FILE),
+            serde_json::to_vec_pretty(&public).expect("startup info serializes"),
+        );
+
+        Ok(RunningService {
+            info,
+            credentials,
+            credentials_source,
+            data_dir,
+            shutdown,
+            tasks,
+        })
+    }
+
+    /// Reads the `service.json` a service wrote into `data_dir`, if any.
+    pub fn read_service_file(data_dir: &std::path::Path) -> Option<StartupInfo> {
+        serde_json::from_slice(&std::fs::read(data_dir.join(SERVICE_FILE)).ok()?).ok()
+    }
+
+    /// Stops accepting connections and waits for the servers to finish.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let own = self.data_dir.join(SERVICE_FILE);
+        if Self::read_service_file(&self.data_dir).is_some_and(|i| i.pid == self.info.pid) {
+            let _ = std::fs::remove_file(own);
+        }
+        for t in self.tasks {
+            let _ = t.await;
+        }
+    }
+}
+
+async fn bind(addr: SocketAddr) -> Result<TcpListener, ServeError> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr, source })
+}
+
+fn spawn_server(
+    listener: TcpListener,
+    router: axum::Router,
+    mut shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let app = router.into_make_service_with_connect_info::<SocketAddr>();
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = shutdown.wait_for(|stop| *stop).await;
+            })
+            .await;
+    })
+}
