@@ -18,6 +18,8 @@ pub enum ErrorKind {
     InvalidState,
     /// A parameter was rejected.
     BadParameter,
+    /// The project id does not belong to these credentials / this region.
+    WrongProject,
     /// The account may not do this (permission, arrears, real-name...).
     PermissionDenied,
     /// 5xx or an internal error code: transient, retry later.
@@ -82,6 +84,9 @@ impl ApiError {
                 "the current state does not allow this — wait until processing finishes, then retry"
             }
             ErrorKind::BadParameter => "a parameter was rejected — correct it and retry",
+            ErrorKind::WrongProject => {
+                "the project id was rejected — check the project id for this region"
+            }
             ErrorKind::PermissionDenied => {
                 "permission denied — check the account's permissions and status"
             }

@@ -1,6 +1,7 @@
 //! Provider layer: turns model-level requests into HTTP calls and back.
 
 pub mod error;
+pub mod http;
 pub mod huawei;
 pub mod obs;
 

@@ -1,0 +1,460 @@
+//! The metadata form (PRODUCT.md, huawei-vod-api.md §4.1) and its validation rules. Everything is
+//! checked before any request is sent; each problem names its field and the fix.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub const TITLE_MAX_BYTES: usize = 128;
+pub const DESCRIPTION_MAX_BYTES: usize = 1024;
+pub const TAGS_MAX_COUNT: usize = 16;
+/// The stricter of the two documented limits (16 vs 24 bytes).
+pub const TAG_MAX_BYTES: usize = 16;
+pub const TEMPLATE_GROUP_MAX_BYTES: usize = 128;
+pub const THUMBNAIL_TIME_MAX: u32 = 100;
+pub const THUMBNAIL_QUANTITY_MAX: u32 = 10;
+pub const SUBTITLE_ID_MAX: u8 = 8;
+
+/// One invalid field: `field` is the form/CLI name, `message` says what is wrong and the fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThumbnailKind {
+    /// One snapshot every `interval` seconds.
+    Time,
+    /// Snapshots at given offsets.
+    Dots,
+    /// N evenly spaced snapshots.
+    Quantity,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thumbnail {
+    pub kind: ThumbnailKind,
+    /// Seconds between snapshots (`time`), 0..=100; default 12.
+    pub interval: Option<u32>,
+    /// Offsets in seconds (`dots`).
+    pub dots: Vec<u32>,
+    /// Number of snapshots (`quantity`), 1..=10.
+    pub quantity: Option<u32>,
+    pub quantity_time: Option<u32>,
+    /// Which snapshot becomes the cover (1-based).
+    pub cover_position: Option<u32>,
+    /// 0 = keep ratio, 1 = 16:9.
+    pub aspect_ratio: Option<u32>,
+    /// Longest side in pixels.
+    pub max_length: Option<u32>,
+}
+
+impl Thumbnail {
+    pub fn new(kind: ThumbnailKind) -> Self {
+        Thumbnail {
+            kind,
+            interval: None,
+            dots: Vec::new(),
+            quantity: None,
+            quantity_time: None,
+            cover_position: None,
+            aspect_ratio: None,
+            max_length: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubtitleLanguage {
+    Cn,
+    En,
+}
+
+impl SubtitleLanguage {
+    pub fn code(self) -> &'static str {
+        match self {
+            SubtitleLanguage::Cn => "CN",
+            SubtitleLanguage::En => "EN",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubtitleSpec {
+    /// 1..=8, unique per asset.
+    pub id: u8,
+    pub language: SubtitleLanguage,
+    /// An `.srt` file.
+    pub path: PathBuf,
+}
+
+/// What a user says about the media they upload or import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadMetadata {
+    pub title: String,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    /// `None` or `-1` = the "Other" category.
+    pub category_id: Option<i64>,
+    pub template_group: Option<String>,
+    pub auto_publish: bool,
+    pub auto_encrypt: bool,
+    pub auto_preheat: bool,
+    pub thumbnail: Option<Thumbnail>,
+    pub review_template_id: Option<String>,
+    pub workflow_name: Option<String>,
+    /// A JPG or PNG cover image.
+    pub cover: Option<PathBuf>,
+    pub subtitles: Vec<SubtitleSpec>,
+}
+
+impl Default for UploadMetadata {
+    fn default() -> Self {
+        UploadMetadata {
+            title: String::new(),
+            description: None,
+            tags: Vec::new(),
+            category_id: None,
+            template_group: None,
+            // Huawei's documented default; always sent explicitly.
+            auto_publish: true,
+            auto_encrypt: false,
+            auto_preheat: false,
+            thumbnail: None,
+            review_template_id: None,
+            workflow_name: None,
+            cover: None,
+            subtitles: Vec::new(),
+        }
+    }
+}
+
+/// Cover image format (`cover_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoverType {
+    Jpg,
+    Png,
+}
+
+impl CoverType {
+    pub fn from_path(path: &std::path::Path) -> Option<CoverType> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "jpg" | "jpeg" => Some(CoverType::Jpg),
+            "png" => Some(CoverType::Png),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CoverType::Jpg => "JPG",
+            CoverType::Png => "PNG",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            CoverType::Jpg => "image/jpeg",
+            CoverType::Png => "image/png",
+        }
+    }
+}
+
+/// Splits a comma-separated tag list, trimming blanks (ASCII and full-width commas).
+pub fn parse_tags(s: &str) -> Vec<String> {
+    s.split([',', '，'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_bytes(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize) {
+    let n = value.len();
+    if n > max {
+        errors.push(FieldError {
+            field,
+            message: format!("is {n} bytes long; the limit is {max} bytes (UTF-8) — shorten it"),
+        });
+    }
+}
+
+fn range(errors: &mut Vec<FieldError>, field: &'static str, v: Option<u32>, lo: u32, hi: u32) {
+    if let Some(v) = v
+        && !(lo..=hi).contains(&v)
+    {
+        errors.push(FieldError {
+            field,
+            message: format!("is {v}; it must be between {lo} and {hi}"),
+        });
+    }
+}
+
+/// Validates the tag list alone (also used by metadata edits and list filters).
+pub fn validate_tags(tags: &[String]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if tags.len() > TAGS_MAX_COUNT {
+        errors.push(FieldError {
+            field: "tags",
+            message: format!(
+                "has {} tags; at most {TAGS_MAX_COUNT} are allowed — remove some",
+                tags.len()
+            ),
+        });
+    }
+    for t in tags {
+        if t.len() > TAG_MAX_BYTES {
+            errors.push(FieldError {
+                field: "tags",
+                message: format!(
+                    "tag \"{t}\" is {} bytes long; each tag may be at most {TAG_MAX_BYTES} bytes (UTF-8) — shorten it",
+                    t.len()
+                ),
+            });
+        }
+        if t.contains(',') {
+            errors.push(FieldError {
+                field: "tags",
+                message: format!("tag \"{t}\" contains a comma; commas separate tags"),
+            });
+        }
+    }
+    errors
+}
+
+/// Validates a title on its own (required, ≤ 128 bytes).
+pub fn validate_title(title: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if title.trim().is_empty() {
+        errors.push(FieldError {
+            field: "title",
+            message: "is empty; give the asset a title".into(),
+        });
+    }
+    check_bytes(&mut errors, "title", title, TITLE_MAX_BYTES);
+    errors
+}
+
+pub fn validate_description(description: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    check_bytes(
+        &mut errors,
+        "description",
+        description,
+        DESCRIPTION_MAX_BYTES,
+    );
+    errors
+}
+
+impl UploadMetadata {
+    /// Every rule that can be checked without asking the server.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = validate_title(&self.title);
+        if let Some(d) = &self.description {
+            errors.extend(validate_description(d));
+        }
+        errors.extend(validate_tags(&self.tags));
+        if let Some(c) = self.category_id
+            && c < -1
+        {
+            errors.push(FieldError {
+                field: "category",
+                message: format!("{c} is not a category id; use -1 for \"Other\" or an id from `vodesk categories list`"),
+            });
+        }
+        if let Some(g) = &self.template_group {
+            if g.trim().is_empty() {
+                errors.push(FieldError {
+                    field: "template-group",
+                    message: "is empty; name a group from `vodesk templates list` or leave it out"
+                        .into(),
+                });
+            }
+            check_bytes(&mut errors, "template-group", g, TEMPLATE_GROUP_MAX_BYTES);
+        }
+        if self.auto_encrypt && self.template_group.is_none() {
+            errors.push(FieldError {
+                field: "auto-encrypt",
+                message: "needs an HLS template group; choose one with --template-group or turn encryption off".into(),
+            });
+        }
+        if let Some(t) = &self.thumbnail {
+            self.validate_thumbnail(t, &mut errors);
+        }
+        if let Some(cover) = &self.cover
+            && CoverType::from_path(cover).is_none()
+        {
+            errors.push(FieldError {
+                field: "cover",
+                message: format!(
+                    "{} is not a JPG or PNG image; choose a .jpg, .jpeg or .png file",
+                    cover.display()
+                ),
+            });
+        }
+        let mut seen = Vec::new();
+        for s in &self.subtitles {
+            if s.id == 0 || s.id > SUBTITLE_ID_MAX {
+                errors.push(FieldError {
+                    field: "subtitle",
+                    message: format!("id {} is out of range; use 1 to {SUBTITLE_ID_MAX}", s.id),
+                });
+            }
+            if seen.contains(&s.id) {
+                errors.push(FieldError {
+                    field: "subtitle",
+                    message: format!("id {} is used twice; give each subtitle its own id", s.id),
+                });
+            }
+            seen.push(s.id);
+            let is_srt = s
+                .path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("srt"));
+            if !is_srt {
+                errors.push(FieldError {
+                    field: "subtitle",
+                    message: format!(
+                        "{} is not an .srt file; only SRT subtitles are supported",
+                        s.path.display()
+                    ),
+                });
+            }
+        }
+        errors
+    }
+
+    fn validate_thumbnail(&self, t: &Thumbnail, errors: &mut Vec<FieldError>) {
+        match t.kind {
+            ThumbnailKind::Time => range(
+                errors,
+                "thumbnail-interval",
+                t.interval,
+                0,
+                THUMBNAIL_TIME_MAX,
+            ),
+            ThumbnailKind::Dots => {
+                if t.dots.is_empty() {
+                    errors.push(FieldError {
+                        field: "thumbnail-dots",
+                        message: "is empty; give the snapshot offsets in seconds, e.g. 1,5,10"
+                            .into(),
+                    });
+                }
+            }
+            ThumbnailKind::Quantity => {
+                if t.quantity.is_none() {
+                    errors.push(FieldError {
+                        field: "thumbnail-quantity",
+                        message: format!("is missing; give the number of snapshots (1 to {THUMBNAIL_QUANTITY_MAX})"),
+                    });
+                }
+                range(
+                    errors,
+                    "thumbnail-quantity",
+                    t.quantity,
+                    1,
+                    THUMBNAIL_QUANTITY_MAX,
+                );
+            }
+        }
+        range(
+            errors,
+            "thumbnail-cover-position",
+            t.cover_position,
+            1,
+            u32::MAX,
+        );
+        range(errors, "thumbnail-aspect-ratio", t.aspect_ratio, 0, 1);
+        range(errors, "thumbnail-max-length", t.max_length, 1, 8192);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> UploadMetadata {
+        UploadMetadata {
+            title: "Clip".into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields(m: &UploadMetadata) -> Vec<&'static str> {
+        m.validate().iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_plain_title_is_valid() {
+        assert!(valid().validate().is_empty());
+    }
+
+    #[test]
+    fn limits_are_counted_in_bytes() {
+        let mut m = valid();
+        m.title = "海".repeat(43); // 129 bytes
+        assert_eq!(fields(&m), ["title"]);
+        m.title = "海".repeat(42); // 126 bytes
+        assert!(m.validate().is_empty());
+        m.description = Some("x".repeat(1025));
+        assert_eq!(fields(&m), ["description"]);
+    }
+
+    #[test]
+    fn tag_rules() {
+        let mut m = valid();
+        m.tags = (0..17).map(|i| format!("t{i}")).collect();
+        assert_eq!(fields(&m), ["tags"]);
+        m.tags = vec!["海岸线海岸线".into()]; // 18 bytes
+        assert_eq!(fields(&m), ["tags"]);
+        assert_eq!(parse_tags(" news, 海岸 ，, x "), ["news", "海岸", "x"]);
+    }
+
+    #[test]
+    fn thumbnail_and_encrypt_rules() {
+        let mut m = valid();
+        let mut t = Thumbnail::new(ThumbnailKind::Time);
+        t.interval = Some(101);
+        m.thumbnail = Some(t);
+        assert_eq!(fields(&m), ["thumbnail-interval"]);
+        let mut t = Thumbnail::new(ThumbnailKind::Quantity);
+        t.quantity = Some(11);
+        t.aspect_ratio = Some(2);
+        m.thumbnail = Some(t);
+        assert_eq!(fields(&m), ["thumbnail-quantity", "thumbnail-aspect-ratio"]);
+        m.thumbnail = None;
+        m.auto_encrypt = true;
+        assert_eq!(fields(&m), ["auto-encrypt"]);
+    }
+
+    #[test]
+    fn cover_and_subtitle_rules() {
+        let mut m = valid();
+        m.cover = Some("cover.gif".into());
+        m.subtitles = vec![
+            SubtitleSpec {
+                id: 9,
+                language: SubtitleLanguage::En,
+                path: "a.srt".into(),
+            },
+            SubtitleSpec {
+                id: 9,
+                language: SubtitleLanguage::Cn,
+                path: "b.vtt".into(),
+            },
+        ];
+        assert_eq!(
+            fields(&m),
+            ["cover", "subtitle", "subtitle", "subtitle", "subtitle"]
+        );
+    }
+}

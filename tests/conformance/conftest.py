@@ -1,0 +1,60 @@
+"""Shared fixtures: a real `vodesk serve` on loopback with known credentials.
+
+The binary is taken from $VODESK_BIN, else <repo>/target/debug/vodesk (built by `cargo build`).
+"""
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+AK = "CONFORMANCEAK0000001"
+SK = "ConformanceSecretKey000000000000000000000"
+PROJECT_ID = "0123456789abcdef0123456789abcdef"
+
+
+def vodesk_bin() -> str:
+    path = os.environ.get("VODESK_BIN") or str(REPO / "target" / "debug" / "vodesk")
+    if not os.path.exists(path):
+        raise RuntimeError(f"{path} does not exist: run `cargo build` first or set VODESK_BIN")
+    return path
+
+
+class Service:
+    def __init__(self, extra_args=()):
+        self.data_dir = tempfile.mkdtemp(prefix="vodesk-conf-")
+        env = dict(os.environ)
+        env.update(HUAWEICLOUD_SDK_AK=AK, HUAWEICLOUD_SDK_SK=SK, HUAWEICLOUD_SDK_PROJECT_ID=PROJECT_ID)
+        self.proc = subprocess.Popen(
+            [vodesk_bin(), "serve", "--data", self.data_dir, "--listen", "127.0.0.1:0", "--json", *extra_args],
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("vodesk serve exited before printing its start-up line")
+        info = json.loads(line)
+        self.vod_endpoint = info["vod_endpoint"]
+        self.object_endpoint = info["object_endpoint"]
+        self.project_id = info["project_id"]
+        self.region = info.get("region", "local-1")
+        self.ak = AK
+        self.sk = SK
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def service():
+    svc = Service(["--no-throttle"])
+    yield svc
+    svc.stop()
