@@ -4,5 +4,6 @@ pub mod error;
 pub mod http;
 pub mod huawei;
 pub mod obs;
+pub mod vod;
 
 pub use error::{ApiError, ErrorKind};

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod endpoint;
 pub mod errors;
+pub mod provider;
 pub mod sign;
 pub mod upload;
 pub mod wire;

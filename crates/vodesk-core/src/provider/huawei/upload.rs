@@ -12,11 +12,11 @@ use md5::{Digest, Md5};
 use tokio::io::AsyncReadExt;
 
 use super::client::{AuthorityQuery, HuaweiVod};
-use super::wire::{CreateAssetReq, CreateAssetRsp};
 use crate::model::metadata::CoverType;
 use crate::model::{MediaType, UploadMetadata};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::obs::presigned;
+use crate::provider::vod::{UploadEnd, UploadFile, UploadTarget, VodProvider};
 
 /// Files up to this size go up in one PUT (Huawei's documented threshold).
 pub const SINGLE_PUT_MAX: u64 = 20 * 1000 * 1000;
@@ -158,38 +158,53 @@ pub async fn upload_file(
         }
     }
     let video_md5 = file_md5_b64(path).await.map_err(|e| io_error(path, e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut req = CreateAssetReq::from_metadata(meta, &name, media);
-    req.video_md5 = Some(video_md5.clone());
-    if let Some(cover) = &meta.cover {
-        req.cover_md5 = Some(file_md5_b64(cover).await.map_err(|e| io_error(cover, e))?);
-    }
-    let created = vod.create_asset(&req).await?;
-    let asset_id = created.asset_id.clone();
+    let cover_md5 = match &meta.cover {
+        Some(cover) => Some(file_md5_b64(cover).await.map_err(|e| io_error(cover, e))?),
+        None => None,
+    };
+    let file = UploadFile {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        media: media.clone(),
+        size,
+        md5_b64: Some(video_md5.clone()),
+        cover_md5_b64: cover_md5,
+    };
+    let session = vod.open_upload(&file, meta).await?;
+    let asset_id = session.handle.clone();
     let result = send_all(
-        vod, path, size, media, meta, options, &created, &video_md5, progress,
+        vod,
+        path,
+        size,
+        media,
+        meta,
+        options,
+        &session.target,
+        &video_md5,
+        progress,
     )
     .await;
-    match result {
-        Ok(()) => {
-            vod.confirm_upload(&asset_id, "CREATED")
-                .await
-                .map_err(|e| UploadError {
-                    asset_id: Some(asset_id.clone()),
-                    api: Some(e),
-                    message: String::new(),
-                })?;
-            Ok(UploadOutcome {
-                asset_id,
-                skipped_duplicate: false,
-            })
-        }
-        Err(mut e) => {
-            // Leave nothing half-done behind: the asset is marked FAILED.
-            if let Err(c) = vod.confirm_upload(&asset_id, "FAILED").await {
+    let end = if result.is_ok() {
+        UploadEnd::Uploaded
+    } else {
+        UploadEnd::Failed
+    };
+    let finished = vod.finish_upload(&session, end).await;
+    match (result, finished) {
+        (Ok(()), Ok(_)) => Ok(UploadOutcome {
+            asset_id,
+            skipped_duplicate: false,
+        }),
+        (Ok(()), Err(e)) => Err(UploadError {
+            asset_id: Some(asset_id),
+            api: Some(e),
+            message: String::new(),
+        }),
+        (Err(mut e), finished) => {
+            // The asset is marked FAILED so no CREATING asset is left behind.
+            if let Err(c) = finished {
                 tracing::warn!(asset_id, error = %c, "could not mark the failed upload as FAILED");
             }
             e.asset_id = Some(asset_id);
@@ -206,20 +221,27 @@ async fn send_all(
     media: &MediaType,
     meta: &UploadMetadata,
     options: &UploadOptions,
-    created: &CreateAssetRsp,
+    target: &UploadTarget,
     video_md5: &str,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<(), UploadError> {
+    let UploadTarget::Presigned {
+        video_url,
+        cover_url,
+        subtitle_urls,
+        bucket,
+        object,
+        ..
+    } = target
+    else {
+        return Err(local(
+            "this provider's upload target needs the upload engine".into(),
+        ));
+    };
     if size <= SINGLE_PUT_MAX {
-        let url = created.video_upload_url.as_deref().ok_or_else(|| {
-            ApiError::new(
-                ErrorKind::MalformedResponse,
-                "create asset returned no video_upload_url",
-            )
-        })?;
         presigned::put_file(
             vod.http(),
-            url,
+            video_url,
             &media.content_type(),
             Some(video_md5),
             path,
@@ -230,29 +252,27 @@ async fn send_all(
         .await
         .map_err(|e| wrap_put(path, e))?;
     } else {
-        let target = created.target.clone().unwrap_or_default();
-        let (Some(bucket), Some(object)) = (target.bucket, target.object) else {
+        if bucket.is_empty() || object.is_empty() {
             return Err(ApiError::new(
                 ErrorKind::MalformedResponse,
                 "create asset returned no target bucket/object for a multipart upload",
             )
             .into());
-        };
-        multipart(vod, path, size, media, options, &bucket, &object, progress).await?;
+        }
+        multipart(vod, path, size, media, options, bucket, object, progress).await?;
     }
-    if let (Some(cover), Some(url)) = (&meta.cover, &created.cover_upload_url) {
+    if let (Some(cover), Some(url)) = (&meta.cover, cover_url) {
         let kind = CoverType::from_path(cover).unwrap_or(CoverType::Jpg);
         put_cover(vod, url, kind, cover).await?;
     }
-    let urls = created.subtitle_upload_urls.clone().unwrap_or_default();
-    for (spec, url) in meta.subtitles.iter().zip(urls) {
+    for (spec, url) in meta.subtitles.iter().zip(subtitle_urls) {
         let len = tokio::fs::metadata(&spec.path)
             .await
             .map_err(|e| io_error(&spec.path, e))?
             .len();
         presigned::put_file(
             vod.http(),
-            &url,
+            url,
             PART_CONTENT_TYPE,
             None,
             &spec.path,
