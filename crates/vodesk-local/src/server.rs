@@ -46,12 +46,16 @@ impl ServeConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {source} (is another `vodesk serve` running? pick another address with --listen)")]
+    #[error(
+        "cannot listen on {addr}: {source} (is another `vodesk serve` running? pick another address with --listen)"
+    )]
     Bind {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("refusing to listen on {0}: the local service only binds loopback addresses (127.0.0.1 or ::1)")]
+    #[error(
+        "refusing to listen on {0}: the local service only binds loopback addresses (127.0.0.1 or ::1)"
+    )]
     NotLoopback(SocketAddr),
     #[error("data directory {path}: {source}")]
     DataDir {
@@ -100,32 +104,40 @@ impl RunningService {
         })?;
         let (credentials, credentials_source) = match config.credentials.clone() {
             Some(c) => (c, CredentialsSource::Given),
-            None => Credentials::load_or_generate(&data_dir).map_err(|source| {
-                ServeError::DataDir {
+            None => {
+                Credentials::load_or_generate(&data_dir).map_err(|source| ServeError::DataDir {
                     path: data_dir.clone(),
                     source,
-                }
-            })?,
+                })?
+            }
         };
 
         let vod_listener = bind(config.listen).await?;
-        let vod_addr = vod_listener.local_addr().map_err(|source| ServeError::Bind {
-            addr: config.listen,
-            source,
-        })?;
+        let vod_addr = vod_listener
+            .local_addr()
+            .map_err(|source| ServeError::Bind {
+                addr: config.listen,
+                source,
+            })?;
         let object_addr = config.object_listen.unwrap_or_else(|| {
             let mut a = config.listen;
-            a.set_port(if config.listen.port() == 0 { 0 } else { config.listen.port() + 1 });
+            a.set_port(if config.listen.port() == 0 {
+                0
+            } else {
+                config.listen.port() + 1
+            });
             a
         });
         if !object_addr.ip().is_loopback() {
             return Err(ServeError::NotLoopback(object_addr));
         }
         let object_listener = bind(object_addr).await?;
-        let object_addr = object_listener.local_addr().map_err(|source| ServeError::Bind {
-            addr: object_addr,
-            source,
-        })?;
+        let object_addr = object_listener
+            .local_addr()
+            .map_err(|source| ServeError::Bind {
+                addr: object_addr,
+                source,
+            })?;
 
         let vod_endpoint = format!("http://{vod_addr}");
         let object_endpoint = format!("http://{object_addr}");
@@ -169,7 +181,10 @@ impl RunningService {
             pid: std::process::id(),
         };
         // service.json never carries the secret key: readers take it from credentials.json (0600).
-        let public = StartupInfo { sk: None, ..info.clone() };
+        let public = StartupInfo {
+            sk: None,
+            ..info.clone()
+        };
         let _ = std::fs::write(
             data_dir.join(SERVICE_FILE),
             serde_json::to_vec_pretty(&public).expect("startup info serializes"),

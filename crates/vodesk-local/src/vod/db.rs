@@ -1,0 +1,363 @@
+//! SQLite schema, default data and the asset row type. One connection behind a mutex; WAL
+//! journal; every multi-row change runs in one transaction so a SIGKILL never leaves half a change.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::templates;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS categories(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    parent_id INTEGER NOT NULL,
+    level INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS categories_parent ON categories(parent_id);
+CREATE TABLE IF NOT EXISTS template_groups(
+    group_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assets(
+    asset_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    video_name TEXT NOT NULL,
+    video_type TEXT NOT NULL,
+    category_id INTEGER NOT NULL,
+    tags TEXT NOT NULL DEFAULT '',
+    create_time INTEGER NOT NULL,
+    last_modified INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    published INTEGER NOT NULL DEFAULT 0,
+    auto_publish INTEGER NOT NULL DEFAULT 1,
+    template_group TEXT,
+    transcodes INTEGER NOT NULL DEFAULT 0,
+    auto_encrypt INTEGER NOT NULL DEFAULT 0,
+    auto_preheat TEXT NOT NULL DEFAULT '0',
+    thumbnail TEXT,
+    review TEXT,
+    workflow_name TEXT,
+    video_md5 TEXT,
+    cover_type TEXT,
+    cover_md5 TEXT,
+    subtitles TEXT NOT NULL DEFAULT '[]',
+    bucket TEXT NOT NULL,
+    object_key TEXT NOT NULL,
+    owns_object INTEGER NOT NULL DEFAULT 1,
+    size INTEGER NOT NULL DEFAULT 0,
+    head_md5 TEXT,
+    head_md5_1025 TEXT,
+    confirmed_at INTEGER,
+    thumbs_failed INTEGER NOT NULL DEFAULT 0,
+    snapshots TEXT NOT NULL DEFAULT '[]',
+    cover_key TEXT,
+    pending TEXT,
+    source TEXT NOT NULL DEFAULT 'upload'
+);
+CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
+CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
+CREATE INDEX IF NOT EXISTS assets_object ON assets(bucket, object_key);
+CREATE TABLE IF NOT EXISTS authorized_buckets(bucket TEXT PRIMARY KEY, authorized_at INTEGER NOT NULL);
+"#;
+
+pub fn open(dir: &Path) -> rusqlite::Result<Connection> {
+    let mut conn = Connection::open(dir.join("vod.db"))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.execute_batch(SCHEMA)?;
+    seed_defaults(&mut conn)?;
+    Ok(conn)
+}
+
+/// First open: the "Other" category (-1), a few example categories and the template groups.
+fn seed_defaults(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    let seeded: Option<String> = tx
+        .query_row("SELECT value FROM meta WHERE key = 'seeded'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if seeded.is_none() {
+        let cats: [(i64, &str, i64, i64); 5] = [
+            (-1, "Other", 0, 1),
+            (1, "纪录片", 0, 1),
+            (2, "海岸线", 1, 2),
+            (3, "News", 0, 1),
+            (4, "Sports", 0, 1),
+        ];
+        for (id, name, parent, level) in cats {
+            tx.execute(
+                "INSERT OR IGNORE INTO categories(id, name, parent_id, level) VALUES (?1, ?2, ?3, ?4)",
+                params![id, name, parent, level],
+            )?;
+        }
+        for (pos, group) in templates::default_groups().iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO template_groups(group_id, name, position, json) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    group.group_id,
+                    group.name,
+                    pos as i64,
+                    serde_json::to_string(group).expect("template group serializes")
+                ],
+            )?;
+        }
+        tx.execute("INSERT INTO meta(key, value) VALUES ('seeded', '1')", [])?;
+    }
+    tx.commit()
+}
+
+pub fn meta_get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
+}
+
+pub fn meta_set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )
+    .map(|_| ())
+}
+
+/// A video replacement announced by `PUT /asset` and not yet confirmed.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct PendingVideo {
+    pub object_key: String,
+    pub video_type: String,
+    pub video_name: String,
+    pub video_md5: Option<String>,
+}
+
+/// One requested subtitle.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SubtitleSpec {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub language: String,
+    pub object_key: String,
+}
+
+/// One generated snapshot.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Snapshot {
+    pub offset: i64,
+    pub key: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct AssetRow {
+    pub asset_id: String,
+    pub title: String,
+    pub description: String,
+    pub video_name: String,
+    pub video_type: String,
+    pub category_id: i64,
+    pub tags: String,
+    pub create_time: i64,
+    pub last_modified: i64,
+    /// `CREATING`, `CREATED`, `FAILED` or `CANCELLED`.
+    pub status: String,
+    pub published: bool,
+    pub auto_publish: bool,
+    pub template_group: Option<String>,
+    pub transcodes: bool,
+    pub auto_encrypt: bool,
+    pub auto_preheat: String,
+    pub thumbnail: Option<serde_json::Value>,
+    pub review: Option<serde_json::Value>,
+    pub workflow_name: Option<String>,
+    pub video_md5: Option<String>,
+    pub cover_type: Option<String>,
+    pub cover_md5: Option<String>,
+    pub subtitles: Vec<SubtitleSpec>,
+    pub bucket: String,
+    pub object_key: String,
+    pub owns_object: bool,
+    pub size: i64,
+    pub head_md5: Option<String>,
+    pub head_md5_1025: Option<String>,
+    pub confirmed_at: Option<i64>,
+    pub thumbs_failed: bool,
+    pub snapshots: Vec<Snapshot>,
+    pub cover_key: Option<String>,
+    pub pending: Option<PendingVideo>,
+    pub source: String,
+}
+
+pub const ASSET_COLUMNS: &str = "asset_id, title, description, video_name, video_type, category_id, tags, \
+    create_time, last_modified, status, published, auto_publish, template_group, transcodes, auto_encrypt, \
+    auto_preheat, thumbnail, review, workflow_name, video_md5, cover_type, cover_md5, subtitles, bucket, \
+    object_key, owns_object, size, head_md5, head_md5_1025, confirmed_at, thumbs_failed, snapshots, \
+    cover_key, pending, source";
+
+fn json_col<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+    s.and_then(|s| serde_json::from_str(&s).ok())
+}
+
+impl AssetRow {
+    pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(AssetRow {
+            asset_id: r.get(0)?,
+            title: r.get(1)?,
+            description: r.get(2)?,
+            video_name: r.get(3)?,
+            video_type: r.get(4)?,
+            category_id: r.get(5)?,
+            tags: r.get(6)?,
+            create_time: r.get(7)?,
+            last_modified: r.get(8)?,
+            status: r.get(9)?,
+            published: r.get::<_, i64>(10)? != 0,
+            auto_publish: r.get::<_, i64>(11)? != 0,
+            template_group: r.get(12)?,
+            transcodes: r.get::<_, i64>(13)? != 0,
+            auto_encrypt: r.get::<_, i64>(14)? != 0,
+            auto_preheat: r.get(15)?,
+            thumbnail: json_col(r.get(16)?),
+            review: json_col(r.get(17)?),
+            workflow_name: r.get(18)?,
+            video_md5: r.get(19)?,
+            cover_type: r.get(20)?,
+            cover_md5: r.get(21)?,
+            subtitles: json_col(r.get(22)?).unwrap_or_default(),
+            bucket: r.get(23)?,
+            object_key: r.get(24)?,
+            owns_object: r.get::<_, i64>(25)? != 0,
+            size: r.get(26)?,
+            head_md5: r.get(27)?,
+            head_md5_1025: r.get(28)?,
+            confirmed_at: r.get(29)?,
+            thumbs_failed: r.get::<_, i64>(30)? != 0,
+            snapshots: json_col(r.get(31)?).unwrap_or_default(),
+            cover_key: r.get(32)?,
+            pending: json_col(r.get(33)?),
+            source: r.get(34)?,
+        })
+    }
+
+    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.execute(
+            &format!(
+                "INSERT INTO assets({ASSET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
+                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)"
+            ),
+            params![
+                self.asset_id,
+                self.title,
+                self.description,
+                self.video_name,
+                self.video_type,
+                self.category_id,
+                self.tags,
+                self.create_time,
+                self.last_modified,
+                self.status,
+                self.published as i64,
+                self.auto_publish as i64,
+                self.template_group,
+                self.transcodes as i64,
+                self.auto_encrypt as i64,
+                self.auto_preheat,
+                self.thumbnail.as_ref().map(|v| v.to_string()),
+                self.review.as_ref().map(|v| v.to_string()),
+                self.workflow_name,
+                self.video_md5,
+                self.cover_type,
+                self.cover_md5,
+                serde_json::to_string(&self.subtitles).expect("subtitles serialize"),
+                self.bucket,
+                self.object_key,
+                self.owns_object as i64,
+                self.size,
+                self.head_md5,
+                self.head_md5_1025,
+                self.confirmed_at,
+                self.thumbs_failed as i64,
+                serde_json::to_string(&self.snapshots).expect("snapshots serialize"),
+                self.cover_key,
+                self.pending
+                    .as_ref()
+                    .map(|p| serde_json::to_string(p).expect("pending serializes")),
+                self.source,
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Rewrites the whole row (one statement, so atomic).
+    pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute("DELETE FROM assets WHERE asset_id = ?1", [&self.asset_id])?;
+        self.insert(&tx)?;
+        tx.commit()
+    }
+}
+
+pub fn get_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<Option<AssetRow>> {
+    conn.query_row(
+        &format!("SELECT {ASSET_COLUMNS} FROM assets WHERE asset_id = ?1"),
+        [asset_id],
+        AssetRow::from_row,
+    )
+    .optional()
+}
+
+pub fn delete_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM assets WHERE asset_id = ?1", [asset_id])
+        .map(|_| ())
+}
+
+/// The asset whose video (or pending replacement video) is `bucket/key`.
+pub fn asset_by_object(
+    conn: &Connection,
+    bucket: &str,
+    key: &str,
+) -> rusqlite::Result<Option<AssetRow>> {
+    if let Some(a) = conn
+        .query_row(
+            &format!("SELECT {ASSET_COLUMNS} FROM assets WHERE bucket = ?1 AND object_key = ?2"),
+            params![bucket, key],
+            AssetRow::from_row,
+        )
+        .optional()?
+    {
+        return Ok(Some(a));
+    }
+    // A pending replacement: the key carries the asset id as its second path segment.
+    let mut segs = key.split('/');
+    let (Some(first), Some(asset_id)) = (segs.next(), segs.next()) else {
+        return Ok(None);
+    };
+    let prefix = format!("{first}/{asset_id}");
+    Ok(get_asset(conn, asset_id)?.filter(|a| {
+        a.pending
+            .as_ref()
+            .is_some_and(|p| p.object_key == key && a.bucket == bucket)
+            || (a.cover_object_key(&prefix) == key
+                || a.subtitles.iter().any(|s| s.object_key == key))
+    }))
+}
+
+impl AssetRow {
+    /// Key of the custom cover (`cover0.jpg`, `cover0.png`, or `cover0` without a cover type).
+    /// `prefix` is the asset's directory in the VOD bucket (`{project}/{asset_id}`).
+    pub fn cover_object_key(&self, prefix: &str) -> String {
+        let suffix = match self.cover_type.as_deref() {
+            Some("JPG") => ".jpg",
+            Some("PNG") => ".png",
+            _ => "",
+        };
+        format!("{prefix}/cover0{suffix}")
+    }
+}
