@@ -7,7 +7,28 @@
 //! CONTRACT (used by `vodesk-local`): the public items below are relied upon by the VOD API.
 //! Keep their signatures stable; add to them freely.
 
+mod blobs;
+mod chunked;
+mod error;
+mod handlers;
+mod index;
+mod ingest;
+mod multipart;
+mod query;
+mod store;
+mod time;
+mod xml;
+
+/// Signature algorithms (OBS/AWS V2 HMAC-SHA1 and SigV4), public so that clients and tests can
+/// sign requests exactly the way the endpoint verifies them.
+pub mod auth;
+/// Pre-signed URL construction (the same code [`ObjectStore::presign_url`] uses).
+pub mod presign;
+
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use store::Inner;
 
 /// Settings for [`ObjectStore::open`].
 #[derive(Clone, Debug)]
@@ -70,73 +91,150 @@ pub enum StoreError {
 /// Cheap to clone; all clones share one index and one directory.
 #[derive(Clone)]
 pub struct ObjectStore {
-    _private: (),
+    inner: Arc<Inner>,
 }
 
 impl ObjectStore {
     /// Opens (or creates) the store in `config.data_dir`.
-    pub fn open(_config: ObjectStoreConfig) -> Result<Self, StoreError> {
-        todo!("vodesk-objstore: open")
+    ///
+    /// Also removes what an interrupted process left behind (temp files, uncommitted blobs).
+    pub fn open(config: ObjectStoreConfig) -> Result<Self, StoreError> {
+        Ok(ObjectStore {
+            inner: Arc::new(Inner::open(&config)?),
+        })
     }
 
     /// Base URL the endpoint is reachable at, e.g. `http://127.0.0.1:7362` (no trailing slash).
     /// Set once the listener is bound; used to build pre-signed URLs and `Location`s.
-    pub fn set_base_url(&self, _url: &str) {
-        todo!()
+    pub fn set_base_url(&self, url: &str) {
+        let mut guard = self
+            .inner
+            .base_url
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        *guard = url.trim_end_matches('/').to_string();
     }
 
     pub fn base_url(&self) -> String {
-        todo!()
+        self.inner.base_url()
     }
 
     /// Creates the bucket if it does not exist (idempotent).
-    pub fn ensure_bucket(&self, _name: &str) -> Result<(), StoreError> {
-        todo!()
+    pub fn ensure_bucket(&self, name: &str) -> Result<(), StoreError> {
+        if !store::valid_bucket_name(name) {
+            return Err(StoreError::InvalidBucketName(name.to_string()));
+        }
+        index::bucket_create(&self.inner.index.lock(), name, time::now_ms())?;
+        Ok(())
     }
 
-    pub fn bucket_exists(&self, _name: &str) -> Result<bool, StoreError> {
-        todo!()
+    pub fn bucket_exists(&self, name: &str) -> Result<bool, StoreError> {
+        self.inner.bucket_exists(name)
     }
 
     /// Full pre-signed URL (see [`PresignRequest`]).
-    pub fn presign_url(&self, _req: &PresignRequest) -> String {
-        todo!()
+    pub fn presign_url(&self, req: &PresignRequest) -> String {
+        let expires_at = time::now_secs()
+            .saturating_add(i64::try_from(req.expires_in_secs).unwrap_or(i64::MAX / 2));
+        presign::presign_at(
+            &self.inner.base_url(),
+            &self.inner.creds.access_key,
+            &self.inner.creds.secret_key,
+            req,
+            expires_at,
+        )
     }
 
-    pub fn head_object(&self, _bucket: &str, _key: &str) -> Result<Option<ObjectInfo>, StoreError> {
-        todo!()
+    pub fn head_object(&self, bucket: &str, key: &str) -> Result<Option<ObjectInfo>, StoreError> {
+        let row = index::object_get(&self.inner.index.lock(), bucket, key)?;
+        Ok(row.map(|r| store::row_to_info(bucket, &r)))
     }
 
     /// Deletes the object if present (no error when absent).
-    pub fn delete_object(&self, _bucket: &str, _key: &str) -> Result<(), StoreError> {
-        todo!()
+    pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), StoreError> {
+        self.inner.delete_object(bucket, key)
     }
 
     /// Server-side copy (used by VOD "reproduction" from a user bucket into the VOD bucket).
     pub async fn copy_object(
         &self,
-        _src_bucket: &str,
-        _src_key: &str,
-        _dst_bucket: &str,
-        _dst_key: &str,
+        src_bucket: &str,
+        src_key: &str,
+        dst_bucket: &str,
+        dst_key: &str,
     ) -> Result<ObjectInfo, StoreError> {
-        todo!()
+        let inner = self.inner.clone();
+        let (sb, sk, db, dk) = (
+            src_bucket.to_string(),
+            src_key.to_string(),
+            dst_bucket.to_string(),
+            dst_key.to_string(),
+        );
+        let row = tokio::task::spawn_blocking(move || inner.copy_object(&sb, &sk, &db, &dk, None))
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
+            .map_err(|e| s3_to_store(e, src_bucket, src_key))?;
+        Ok(store::row_to_info(dst_bucket, &row))
     }
 
     /// Stores `data` as an object (used for small generated objects such as snapshot images).
     pub async fn put_object(
         &self,
-        _bucket: &str,
-        _key: &str,
-        _content_type: &str,
-        _data: bytes::Bytes,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+        data: bytes::Bytes,
     ) -> Result<ObjectInfo, StoreError> {
-        todo!()
+        let inner = self.inner.clone();
+        let (b, k, ct) = (
+            bucket.to_string(),
+            key.to_string(),
+            content_type.to_string(),
+        );
+        let row =
+            tokio::task::spawn_blocking(move || -> Result<index::ObjectRow, error::S3Error> {
+                inner.require_bucket(&b)?;
+                let (temp, md5) = inner.write_temp(&data)?;
+                let ct = if ct.is_empty() {
+                    store::DEFAULT_CONTENT_TYPE.to_string()
+                } else {
+                    ct
+                };
+                inner.commit_object(
+                    &b,
+                    &k,
+                    temp,
+                    data.len() as u64,
+                    hex::encode(md5),
+                    ct,
+                    Vec::new(),
+                )
+            })
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
+            .map_err(|e| s3_to_store(e, bucket, key))?;
+        Ok(store::row_to_info(bucket, &row))
     }
 
     /// The HTTP endpoint: ListBuckets, ListObjects (v1 and v2), Get/Head/Put/Delete object,
     /// multipart (initiate, upload part, list parts, complete, abort). Path-style addressing.
     pub fn router(&self) -> axum::Router {
-        todo!()
+        handlers::router(self.inner.clone())
+    }
+}
+
+/// Maps an HTTP-level error back to the library error type for the Rust API.
+fn s3_to_store(e: error::S3Error, bucket: &str, key: &str) -> StoreError {
+    match e.code {
+        "NoSuchBucket" => StoreError::NoSuchBucket(
+            e.extra
+                .iter()
+                .find(|(n, _)| *n == "BucketName")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| bucket.to_string()),
+        ),
+        "NoSuchKey" => StoreError::NoSuchKey(bucket.to_string(), key.to_string()),
+        "InvalidBucketName" => StoreError::InvalidBucketName(bucket.to_string()),
+        _ => StoreError::Io(std::io::Error::other(format!("{}: {}", e.code, e.message))),
     }
 }

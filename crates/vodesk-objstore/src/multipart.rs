@@ -1,0 +1,197 @@
+//! Multipart uploads: parts are blobs with index rows; completion concatenates them into a
+//! temp file and swaps the object in with one commit, exactly like a single PUT.
+
+use std::collections::HashMap;
+
+use axum::http::StatusCode;
+use md5::{Digest, Md5};
+
+use crate::error::S3Error;
+use crate::index::{self, ObjectRow, PartRow, UploadRow};
+use crate::ingest::TempFile;
+use crate::store::Inner;
+
+/// Smallest non-last part (OBS: 100 KB).
+pub(crate) const MIN_PART_SIZE: u64 = 100 * 1024;
+pub(crate) const MAX_PART_NUMBER: u32 = 10_000;
+
+fn invalid_part(n: u32) -> S3Error {
+    S3Error::new(
+        StatusCode::BAD_REQUEST,
+        "InvalidPart",
+        "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
+    )
+    .with_extra("PartNumber", n.to_string())
+}
+
+/// ETags arrive quoted or not (the OBS SDK keeps the quotes it received).
+pub(crate) fn normalize_etag(s: &str) -> String {
+    s.trim().trim_matches('"').to_ascii_lowercase()
+}
+
+impl Inner {
+    /// The upload, if it exists and belongs to `bucket/key`.
+    pub fn upload_for(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<UploadRow, S3Error> {
+        match index::upload_get(&self.index.lock(), upload_id)? {
+            Some(u) if u.bucket == bucket && u.key == key => Ok(u),
+            _ => Err(S3Error::no_such_upload(upload_id)),
+        }
+    }
+
+    pub fn commit_part(
+        &self,
+        upload_id: &str,
+        part_number: u32,
+        temp: TempFile,
+        size: u64,
+        etag: String,
+    ) -> Result<PartRow, S3Error> {
+        let blob = self.blobs.promote(temp.path())?;
+        let _ = temp.disarm();
+        let part = PartRow {
+            part_number,
+            size,
+            etag,
+            modified_ms: crate::time::now_ms(),
+            blob: blob.clone(),
+        };
+        let result = (|| -> Result<Option<String>, S3Error> {
+            let mut conn = self.index.lock();
+            let tx = conn.transaction()?;
+            if index::upload_get(&tx, upload_id)?.is_none() {
+                return Err(S3Error::no_such_upload(upload_id));
+            }
+            let old = index::part_put(&tx, upload_id, &part)?;
+            tx.commit()?;
+            Ok(old)
+        })();
+        match result {
+            Ok(old) => {
+                if let Some(old) = old {
+                    self.blobs.remove(&old);
+                }
+                Ok(part)
+            }
+            Err(e) => {
+                self.blobs.remove(&blob);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn abort_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<(), S3Error> {
+        self.upload_for(bucket, key, upload_id)?;
+        let blobs = {
+            let mut conn = self.index.lock();
+            let tx = conn.transaction()?;
+            let blobs = index::upload_delete(&tx, upload_id)?;
+            tx.commit()?;
+            blobs
+        };
+        let blobs = blobs.ok_or_else(|| S3Error::no_such_upload(upload_id))?;
+        for b in blobs {
+            self.blobs.remove(&b);
+        }
+        Ok(())
+    }
+
+    /// `requested` is the client's `(PartNumber, ETag)` list, already checked to be ascending.
+    pub fn complete_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        requested: &[(u32, String)],
+    ) -> Result<ObjectRow, S3Error> {
+        let upload = self.upload_for(bucket, key, upload_id)?;
+        let parts: HashMap<u32, PartRow> = index::parts_list(
+            &self.index.lock(),
+            upload_id,
+            0,
+            MAX_PART_NUMBER as usize + 1,
+        )?
+        .into_iter()
+        .map(|p| (p.part_number, p))
+        .collect();
+        let mut chosen = Vec::with_capacity(requested.len());
+        for (i, (n, etag)) in requested.iter().enumerate() {
+            let p = parts.get(n).ok_or_else(|| invalid_part(*n))?;
+            if normalize_etag(etag) != p.etag {
+                return Err(invalid_part(*n));
+            }
+            if i + 1 < requested.len() && p.size < MIN_PART_SIZE {
+                return Err(S3Error::new(
+                    StatusCode::BAD_REQUEST,
+                    "EntityTooSmall",
+                    "Your proposed upload is smaller than the minimum allowed object size.",
+                )
+                .with_extra("PartNumber", n.to_string())
+                .with_extra("ProposedSize", p.size.to_string())
+                .with_extra("MinSizeAllowed", MIN_PART_SIZE.to_string()));
+            }
+            chosen.push(p);
+        }
+
+        // Assemble outside the index lock: this is the slow part.
+        let temp = TempFile::new(self.blobs.temp_path());
+        let mut out = std::fs::File::create(temp.path())?;
+        let mut md5_of_md5s = Md5::new();
+        let mut size = 0u64;
+        for p in &chosen {
+            let mut src = std::fs::File::open(self.blobs.path(&p.blob)).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    invalid_part(p.part_number)
+                } else {
+                    e.into()
+                }
+            })?;
+            // File-to-file `io::copy` uses copy_file_range on Linux: no user-space buffering.
+            size += std::io::copy(&mut src, &mut out)?;
+            md5_of_md5s.update(hex::decode(&p.etag).map_err(S3Error::internal)?);
+        }
+        drop(out);
+        let etag = format!("{}-{}", hex::encode(md5_of_md5s.finalize()), chosen.len());
+
+        let blob = self.blobs.promote(temp.path())?;
+        let _ = temp.disarm();
+        let row = ObjectRow {
+            key: key.to_string(),
+            size,
+            etag,
+            content_type: upload.content_type.clone(),
+            modified_ms: crate::time::now_ms(),
+            blob: blob.clone(),
+            meta: upload.meta.clone(),
+        };
+        let result = (|| -> Result<(Vec<String>, Option<String>), S3Error> {
+            let mut conn = self.index.lock();
+            let tx = conn.transaction()?;
+            let Some(part_blobs) = index::upload_delete(&tx, upload_id)? else {
+                return Err(S3Error::no_such_upload(upload_id));
+            };
+            if !index::bucket_exists(&tx, bucket)? {
+                return Err(S3Error::no_such_bucket(bucket));
+            }
+            let old = index::object_put(&tx, bucket, &row)?;
+            tx.commit()?;
+            Ok((part_blobs, old))
+        })();
+        match result {
+            Ok((part_blobs, old)) => {
+                for b in part_blobs.iter().chain(old.iter()) {
+                    self.blobs.remove(b);
+                }
+                Ok(row)
+            }
+            Err(e) => {
+                self.blobs.remove(&blob);
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Shared state and the write paths that make objects visible.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use axum::http::StatusCode;
+
+use crate::auth::Creds;
+use crate::blobs::Blobs;
+use crate::error::S3Error;
+use crate::index::{self, Index, Meta, ObjectRow};
+use crate::ingest::TempFile;
+use crate::{ObjectInfo, ObjectStoreConfig, StoreError};
+
+pub(crate) const DEFAULT_CONTENT_TYPE: &str = "binary/octet-stream";
+
+pub(crate) struct Inner {
+    pub creds: Creds,
+    pub region: String,
+    pub base_url: RwLock<String>,
+    pub index: Index,
+    pub blobs: Blobs,
+}
+
+/// OBS bucket naming rules (section 4 of the API notes).
+pub(crate) fn valid_bucket_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if !(3..=63).contains(&b.len()) {
+        return false;
+    }
+    let ok_chars = b
+        .iter()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-' || *c == b'.');
+    let ends_ok = b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric();
+    let looks_like_ip =
+        name.split('.').count() == 4 && name.split('.').all(|p| p.parse::<u8>().is_ok());
+    ok_chars
+        && ends_ok
+        && !name.contains("..")
+        && !name.contains(".-")
+        && !name.contains("-.")
+        && !looks_like_ip
+}
+
+pub(crate) fn row_to_info(bucket: &str, row: &ObjectRow) -> ObjectInfo {
+    ObjectInfo {
+        bucket: bucket.to_string(),
+        key: row.key.clone(),
+        size: row.size,
+        etag: row.etag.clone(),
+        content_type: row.content_type.clone(),
+        last_modified: row.modified_ms.div_euclid(1000),
+    }
+}
+
+/// Runs blocking work (SQLite, file system) off the async workers.
+pub(crate) async fn blocking<R, F>(f: F) -> Result<R, S3Error>
+where
+    R: Send + 'static,
+    F: FnOnce() -> Result<R, S3Error> + Send + 'static,
+{
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(S3Error::internal)?
+}
+
+impl Inner {
+    pub fn open(cfg: &ObjectStoreConfig) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(&cfg.data_dir)?;
+        let index = Index::open(&cfg.data_dir.join("objects.db"))?;
+        let blobs = Blobs::open(&cfg.data_dir)?;
+        {
+            // Whatever a killed process left behind: temp files and blobs never committed
+            // (or whose replacement committed before the old file could be removed).
+            let conn = index.lock();
+            let referenced = index::referenced_blobs(&conn)?;
+            let removed = blobs.sweep(&referenced)?;
+            if removed > 0 {
+                tracing::info!("object store: removed {removed} orphaned files on open");
+            }
+        }
+        Ok(Inner {
+            creds: Creds {
+                access_key: cfg.access_key.clone(),
+                secret_key: cfg.secret_key.clone(),
+            },
+            region: cfg.region.clone(),
+            base_url: RwLock::new(String::new()),
+            index,
+            blobs,
+        })
+    }
+
+    pub fn base_url(&self) -> String {
+        self.base_url
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn bucket_exists(&self, bucket: &str) -> Result<bool, StoreError> {
+        Ok(index::bucket_exists(&self.index.lock(), bucket)?)
+    }
+
+    pub fn require_bucket(&self, bucket: &str) -> Result<(), S3Error> {
+        if self.bucket_exists(bucket)? {
+            Ok(())
+        } else {
+            Err(S3Error::no_such_bucket(bucket))
+        }
+    }
+
+    /// Makes a finished temp file the content of `bucket/key`: rename, then one index commit.
+    /// A crash before the commit leaves an unreferenced blob (swept on open), never a torn object.
+    #[allow(clippy::too_many_arguments)]
+    pub fn commit_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        temp: TempFile,
+        size: u64,
+        etag: String,
+        content_type: String,
+        meta: Meta,
+    ) -> Result<ObjectRow, S3Error> {
+        let blob = self.blobs.promote(temp.path())?;
+        let _ = temp.disarm();
+        let row = ObjectRow {
+            key: key.to_string(),
+            size,
+            etag,
+            content_type,
+            modified_ms: crate::time::now_ms(),
+            blob: blob.clone(),
+            meta,
+        };
+        let result = (|| -> Result<Option<String>, S3Error> {
+            let mut conn = self.index.lock();
+            let tx = conn.transaction()?;
+            if !index::bucket_exists(&tx, bucket)? {
+                return Err(S3Error::no_such_bucket(bucket));
+            }
+            let old = index::object_put(&tx, bucket, &row)?;
+            tx.commit()?;
+            Ok(old)
+        })();
+        match result {
+            Ok(old) => {
+                if let Some(old) = old {
+                    self.blobs.remove(&old);
+                }
+                Ok(row)
+            }
+            Err(e) => {
+                self.blobs.remove(&blob);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), StoreError> {
+        let old = index::object_delete(&self.index.lock(), bucket, key)?;
+        if let Some(old) = old {
+            self.blobs.remove(&old);
+        }
+        Ok(())
+    }
+
+    /// Server-side copy. Blobs are immutable, so a hard link shares the bytes safely.
+    pub fn copy_object(
+        &self,
+        src_bucket: &str,
+        src_key: &str,
+        dst_bucket: &str,
+        dst_key: &str,
+        replace: Option<(String, Meta)>,
+    ) -> Result<ObjectRow, S3Error> {
+        if !self.bucket_exists(src_bucket)? {
+            return Err(S3Error::no_such_bucket(src_bucket));
+        }
+        // The source may be replaced concurrently (its blob unlinked): retry with the new row.
+        for _ in 0..3 {
+            let src = index::object_get(&self.index.lock(), src_bucket, src_key)?
+                .ok_or_else(|| S3Error::no_such_key(src_key))?;
+            let temp = TempFile::new(self.blobs.temp_path());
+            let src_path = self.blobs.path(&src.blob);
+            let linked = std::fs::hard_link(&src_path, temp.path())
+                .or_else(|_| std::fs::copy(&src_path, temp.path()).map(|_| ()));
+            match linked {
+                Ok(()) => {
+                    let (ctype, meta) = replace
+                        .clone()
+                        .unwrap_or((src.content_type.clone(), src.meta.clone()));
+                    return self
+                        .commit_object(dst_bucket, dst_key, temp, src.size, src.etag, ctype, meta);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(S3Error::new(
+            StatusCode::CONFLICT,
+            "OperationAborted",
+            "The source object changed during the copy; retry.",
+        ))
+    }
+
+    pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
+        use md5::{Digest, Md5};
+        let temp = TempFile::new(self.blobs.temp_path());
+        std::fs::write(temp.path(), data)?;
+        let mut digest = [0u8; 16];
+        digest.copy_from_slice(&Md5::digest(data));
+        Ok((temp, digest))
+    }
+
+    pub fn blob_path(&self, blob: &str) -> PathBuf {
+        self.blobs.path(blob)
+    }
+}
+
+pub(crate) type Shared = Arc<Inner>;
