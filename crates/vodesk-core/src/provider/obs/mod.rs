@@ -2,8 +2,16 @@
 //! for the bucket browser, the multipart XML documents, and the OBS header signature.
 
 pub mod addressing;
+pub mod client;
+pub mod errors;
 pub mod presigned;
 pub mod sign;
+pub mod xml;
 
 pub use addressing::{Addressing, Endpoint};
+pub use client::{
+    ListObjectsQuery, ObjectDownload, ObjectListPage, ObjectMeta, ObsClient, ObsConfig, PutBody,
+    PutObjectOutput, TransferError,
+};
 pub use sign::{Credentials, SignatureFlavor};
+pub use xml::{BucketInfo, ObjectSummary};
