@@ -191,6 +191,21 @@ impl PutBody {
     }
 }
 
+/// What [`ObsClient::presign_url`] signs.
+#[derive(Clone, Debug, Default)]
+pub struct PresignSpec<'a> {
+    /// `GET`, `PUT`, `POST`, `DELETE`, `HEAD`.
+    pub method: &'a str,
+    pub bucket: &'a str,
+    /// `None` for a bucket-level URL (listing, `?uploads` listing).
+    pub key: Option<&'a str>,
+    /// Extra query parameters, decoded (`("uploadId", Some(id))`, `("uploads", None)`).
+    pub query: &'a [(&'a str, Option<&'a str>)],
+    pub content_type: Option<&'a str>,
+    pub content_md5: Option<&'a str>,
+    pub expires_in_secs: u64,
+}
+
 /// One signed request before it is sent.
 struct SignedRequest<'a> {
     method: Method,
@@ -570,32 +585,28 @@ impl ObsClient {
         }
     }
 
-    /// A query-authenticated URL for `method` on `bucket`/`key` valid for `expires_in_secs`
-    /// (OBS/V2 style, §2.3). Sub-resources (`uploads`, `partNumber`, `uploadId`, …) are signed;
-    /// a `content_type` given here must be sent verbatim by whoever uses the URL.
-    pub fn presign_url(
-        &self,
-        method: &str,
-        bucket: &str,
-        key: Option<&str>,
-        query: &[(&str, Option<&str>)],
-        content_type: Option<&str>,
-        expires_in_secs: u64,
-    ) -> Result<String, ApiError> {
-        let loc = self.endpoint.locate(Some(bucket), key)?;
-        let headers: Vec<(&str, &str)> = content_type
-            .map(|ct| vec![("Content-Type", ct)])
-            .unwrap_or_default();
-        let expires =
-            self.now().timestamp() + i64::try_from(expires_in_secs).unwrap_or(i64::MAX / 2);
+    /// A query-authenticated URL (OBS/V2 style, §2.3) for handing to another process or a
+    /// browser. Sub-resources in `spec.query` are signed; a Content-Type/Content-MD5 given in
+    /// `spec` must be sent verbatim by whoever uses the URL.
+    pub fn presign_url(&self, spec: &PresignSpec<'_>) -> Result<String, ApiError> {
+        let loc = self.endpoint.locate(Some(spec.bucket), spec.key)?;
+        let mut headers: Vec<(&str, &str)> = Vec::new();
+        if let Some(ct) = spec.content_type {
+            headers.push(("Content-Type", ct));
+        }
+        if let Some(md5) = spec.content_md5 {
+            headers.push(("Content-MD5", md5));
+        }
+        let lifetime = i64::try_from(spec.expires_in_secs).unwrap_or(i64::MAX / 2);
+        let expires = self.now().timestamp().saturating_add(lifetime);
         Ok(sign::presign_url(
             &self.credentials,
             &PresignInput {
                 flavor: self.flavor,
-                method,
+                method: spec.method,
                 url_without_query: &loc.url,
                 resource_path: &loc.resource_path,
-                query,
+                query: spec.query,
                 headers: &headers,
                 expires,
             },

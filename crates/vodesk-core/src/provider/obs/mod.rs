@@ -10,8 +10,8 @@ pub mod xml;
 
 pub use addressing::{Addressing, Endpoint};
 pub use client::{
-    ListObjectsQuery, ObjectDownload, ObjectListPage, ObjectMeta, ObsClient, ObsConfig, PutBody,
-    PutObjectOutput, TransferError,
+    ListObjectsQuery, ObjectDownload, ObjectListPage, ObjectMeta, ObsClient, ObsConfig,
+    PresignSpec, PutBody, PutObjectOutput, TransferError,
 };
 pub use sign::{Credentials, SignatureFlavor};
 pub use xml::{BucketInfo, ObjectSummary};
