@@ -102,6 +102,11 @@ impl HuaweiVod {
         self.clock_offset.load(Ordering::Relaxed)
     }
 
+    /// Overrides the learned clock offset (server time minus local time).
+    pub fn set_clock_offset_secs(&self, secs: i64) {
+        self.clock_offset.store(secs, Ordering::Relaxed);
+    }
+
     /// The HTTP client, shared with the upload path (pre-signed OBS URLs).
     pub fn http(&self) -> &reqwest::Client {
         &self.http

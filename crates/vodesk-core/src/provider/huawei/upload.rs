@@ -182,7 +182,6 @@ pub async fn upload_file(
         meta,
         options,
         &session.target,
-        &video_md5,
         progress,
     )
     .await;
@@ -222,7 +221,6 @@ async fn send_all(
     meta: &UploadMetadata,
     options: &UploadOptions,
     target: &UploadTarget,
-    video_md5: &str,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<(), UploadError> {
     let UploadTarget::Presigned {
@@ -239,11 +237,13 @@ async fn send_all(
         ));
     };
     if size <= SINGLE_PUT_MAX {
+        // The URL is signed for Content-Type only; integrity is checked against `video_md5`,
+        // which the service verifies before it accepts the upload.
         presigned::put_file(
             vod.http(),
             video_url,
             &media.content_type(),
-            Some(video_md5),
+            None,
             path,
             0,
             size,

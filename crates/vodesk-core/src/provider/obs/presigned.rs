@@ -286,6 +286,47 @@ pub async fn complete(http: &Client, url: &str, parts: &[(u32, String)]) -> Resu
     Ok(())
 }
 
+/// One uploaded part as List Parts reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartInfo {
+    pub number: u32,
+    pub etag: String,
+    pub size: u64,
+}
+
+/// Lists the parts of a multipart upload (one page: callers keep uploads ≤ 1000 parts).
+pub async fn list_parts(http: &Client, url: &str) -> Result<Vec<PartInfo>, ApiError> {
+    let (resp, _) = send(http.get(url), url).await?;
+    let body = resp
+        .bytes()
+        .await
+        .map_err(|e| transport_error(&e, &redact(url)))?;
+    let text = String::from_utf8_lossy(&body);
+    if !text.contains("ListPartsResult") {
+        return Err(ApiError::new(
+            ErrorKind::MalformedResponse,
+            "the List Parts reply is not a ListPartsResult document",
+        ));
+    }
+    let mut parts = Vec::new();
+    for chunk in text.split("<Part>").skip(1) {
+        let chunk = chunk.split("</Part>").next().unwrap_or_default().as_bytes();
+        let number = xml_text(chunk, "PartNumber").and_then(|n| n.parse().ok());
+        let etag = xml_text(chunk, "ETag");
+        let size = xml_text(chunk, "Size").and_then(|n| n.parse().ok());
+        match (number, etag, size) {
+            (Some(number), Some(etag), Some(size)) => parts.push(PartInfo { number, etag, size }),
+            _ => {
+                return Err(ApiError::new(
+                    ErrorKind::MalformedResponse,
+                    "a part in the List Parts reply lacks its number, ETag or size",
+                ));
+            }
+        }
+    }
+    Ok(parts)
+}
+
 /// Aborts a multipart upload (or deletes an object).
 pub async fn delete(http: &Client, url: &str) -> Result<(), ApiError> {
     send(http.request(Method::DELETE, url), url)

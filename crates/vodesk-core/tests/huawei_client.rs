@@ -1,0 +1,420 @@
+//! The Huawei VOD client against the real local service (in-process, over loopback sockets):
+//! every operation of the provider layer, including the manual multipart flow.
+
+use std::time::Duration;
+
+use base64::Engine;
+use md5::{Digest, Md5};
+use vodesk_core::model::metadata::{SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind};
+use vodesk_core::model::{MediaType, TranscodeStatus, UploadMetadata};
+use vodesk_core::provider::ErrorKind;
+use vodesk_core::provider::http::HttpOptions;
+use vodesk_core::provider::huawei::upload::{UploadOptions, upload_file};
+use vodesk_core::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
+use vodesk_core::provider::huawei::{AkSk, AuthorityQuery, Endpoint, HuaweiConfig, HuaweiVod};
+use vodesk_core::provider::obs::presigned;
+use vodesk_local::{Credentials, RunningService, ServeConfig};
+
+struct Fixture {
+    service: RunningService,
+    vod: HuaweiVod,
+    _dir: tempfile::TempDir,
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServeConfig::new(dir.path().join("svc"));
+    config.throttle = false;
+    config.credentials = Some(Credentials {
+        access_key: "CLIENTTESTAK00000001".into(),
+        secret_key: "ClientTestSecret00000000000000000000000".into(),
+        project_id: "aaaabbbbccccddddeeeeffff00001111".into(),
+    });
+    let service = RunningService::start(config).await.expect("service starts");
+    let vod = client(&service, None);
+    Fixture {
+        service,
+        vod,
+        _dir: dir,
+    }
+}
+
+fn client(service: &RunningService, secret: Option<&str>) -> HuaweiVod {
+    HuaweiVod::new(HuaweiConfig {
+        endpoint: Endpoint::parse(&service.info.vod_endpoint).unwrap(),
+        project_id: service.credentials.project_id.clone(),
+        credentials: AkSk {
+            access_key: service.credentials.access_key.clone(),
+            secret_key: secret
+                .unwrap_or(&service.credentials.secret_key)
+                .to_string(),
+            security_token: None,
+        },
+        http: HttpOptions::default(),
+    })
+    .unwrap()
+}
+
+fn data(n: usize, seed: u8) -> Vec<u8> {
+    (0..n)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed))
+        .collect()
+}
+
+fn b64_md5(b: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Md5::digest(b))
+}
+
+async fn get(url: &str) -> Vec<u8> {
+    let r = reqwest::get(url).await.unwrap();
+    assert_eq!(r.status(), 200, "GET {}", presigned::redact(url));
+    r.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test]
+async fn multipart_by_hand_with_list_parts_complete_and_abort() {
+    let f = fixture().await;
+    let vod = &f.vod;
+    let body = data(3 * 256 * 1024 + 1000, 7);
+    let media = MediaType::from_code("MP4").unwrap();
+    let meta = UploadMetadata {
+        title: "multipart".into(),
+        auto_publish: false,
+        ..Default::default()
+    };
+    let mut req = CreateAssetReq::from_metadata(&meta, "m.mp4", &media);
+    req.video_md5 = Some(b64_md5(&body));
+    let created = vod.create_asset(&req).await.unwrap();
+    let target = created.target.clone().unwrap();
+    let (bucket, object) = (target.bucket.unwrap(), target.object.unwrap());
+    let auth = |verb: &str| AuthorityQuery {
+        http_verb: verb.into(),
+        bucket: bucket.clone(),
+        object_key: object.clone(),
+        ..Default::default()
+    };
+    let url = vod
+        .authority(&AuthorityQuery {
+            content_type: Some("video/mp4".into()),
+            ..auth("POST")
+        })
+        .await
+        .unwrap();
+    let upload_id = presigned::initiate(vod.http(), &url, "video/mp4")
+        .await
+        .unwrap();
+    let mut etags = Vec::new();
+    for (i, chunk) in body.chunks(256 * 1024).enumerate() {
+        let n = i as u32 + 1;
+        let md5 = b64_md5(chunk);
+        let url = vod
+            .authority(&AuthorityQuery {
+                content_type: Some("application/octet-stream".into()),
+                content_md5: Some(md5.clone()),
+                upload_id: Some(upload_id.clone()),
+                part_number: Some(n),
+                ..auth("PUT")
+            })
+            .await
+            .unwrap();
+        // A part whose bytes do not match the signed Content-MD5 is refused.
+        if n == 1 {
+            let err = presigned::put_bytes(
+                vod.http(),
+                &url,
+                "application/octet-stream",
+                Some(&md5),
+                chunk[1..].to_vec(),
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                matches!(
+                    err.kind,
+                    ErrorKind::BadParameter | ErrorKind::WrongCredentials
+                ),
+                "{err:?}"
+            );
+        }
+        let etag = presigned::put_bytes(
+            vod.http(),
+            &url,
+            "application/octet-stream",
+            Some(&md5),
+            chunk.to_vec(),
+        )
+        .await
+        .unwrap();
+        etags.push((n, etag));
+    }
+    let url = vod
+        .authority(&AuthorityQuery {
+            upload_id: Some(upload_id.clone()),
+            ..auth("GET")
+        })
+        .await
+        .unwrap();
+    let parts = presigned::list_parts(vod.http(), &url).await.unwrap();
+    assert_eq!(parts.len(), 4);
+    assert_eq!(parts.iter().map(|p| p.size).sum::<u64>(), body.len() as u64);
+    let url = vod
+        .authority(&AuthorityQuery {
+            upload_id: Some(upload_id.clone()),
+            ..auth("POST")
+        })
+        .await
+        .unwrap();
+    presigned::complete(vod.http(), &url, &etags).await.unwrap();
+    vod.confirm_upload(&created.asset_id, "CREATED")
+        .await
+        .unwrap();
+    let d = vod
+        .asset_details(&created.asset_id, &["base_info"])
+        .await
+        .unwrap();
+    let base = d.base_info.unwrap();
+    assert_eq!(
+        get(base
+            .sign_url
+            .as_deref()
+            .or(base.video_url.as_deref())
+            .unwrap())
+        .await,
+        body
+    );
+
+    // Abort: a second asset's upload is abandoned and cancelled; its parts are gone.
+    let created = vod.create_asset(&req).await.unwrap();
+    let target = created.target.clone().unwrap();
+    let auth2 = |verb: &str| AuthorityQuery {
+        http_verb: verb.into(),
+        bucket: target.bucket.clone().unwrap(),
+        object_key: target.object.clone().unwrap(),
+        ..Default::default()
+    };
+    let url = vod
+        .authority(&AuthorityQuery {
+            content_type: Some("video/mp4".into()),
+            ..auth2("POST")
+        })
+        .await
+        .unwrap();
+    let upload_id = presigned::initiate(vod.http(), &url, "video/mp4")
+        .await
+        .unwrap();
+    let url = vod
+        .authority(&AuthorityQuery {
+            upload_id: Some(upload_id.clone()),
+            ..auth2("DELETE")
+        })
+        .await
+        .unwrap();
+    presigned::delete(vod.http(), &url).await.unwrap();
+    let url = vod
+        .authority(&AuthorityQuery {
+            upload_id: Some(upload_id.clone()),
+            ..auth2("GET")
+        })
+        .await
+        .unwrap();
+    let err = presigned::list_parts(vod.http(), &url).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NotFound, "{err:?}");
+    vod.confirm_upload(&created.asset_id, "CANCELLED")
+        .await
+        .unwrap();
+    // Confirming again is a state error.
+    let err = vod
+        .confirm_upload(&created.asset_id, "CREATED")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidState, "{err:?}");
+    f.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn every_field_duplication_update_cover_and_snapshot_cover() {
+    let f = fixture().await;
+    let vod = &f.vod;
+    let dir = tempfile::tempdir().unwrap();
+    let clip = dir.path().join("clip.mp4");
+    std::fs::write(&clip, data(400_000, 3)).unwrap();
+    let srt = dir.path().join("en.srt");
+    std::fs::write(&srt, "1\n00:00:00,000 --> 00:00:01,000\nhi\n").unwrap();
+    let cover = dir.path().join("cover.png");
+    std::fs::write(&cover, data(3000, 9)).unwrap();
+    let groups = vod.all_template_groups().await.unwrap();
+    let hls = groups
+        .iter()
+        .find(|g| g.produces_hls())
+        .expect("an HLS template group");
+    let tree = vod.category_tree().await.unwrap();
+    let category = tree.iter().find(|c| c.id > 0).expect("an example category");
+    let mut thumb = Thumbnail::new(ThumbnailKind::Quantity);
+    thumb.quantity = Some(3);
+    thumb.cover_position = Some(2);
+    thumb.aspect_ratio = Some(1);
+    thumb.max_length = Some(640);
+    let meta = UploadMetadata {
+        title: "每个字段 every field".into(),
+        description: Some("描述".into()),
+        tags: vec!["a".into(), "海岸".into()],
+        category_id: Some(category.id),
+        template_group: Some(hls.name.clone()),
+        auto_publish: true,
+        auto_encrypt: true,
+        auto_preheat: true,
+        thumbnail: Some(thumb),
+        review_template_id: None,
+        workflow_name: None,
+        cover: Some(cover.clone()),
+        subtitles: vec![SubtitleSpec {
+            id: 1,
+            language: SubtitleLanguage::En,
+            path: srt.clone(),
+        }],
+    };
+    assert!(meta.validate().is_empty());
+    let media = MediaType::from_code("MP4").unwrap();
+    let out = upload_file(
+        vod,
+        &clip,
+        &media,
+        &meta,
+        &UploadOptions::default(),
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    let id = out.asset_id;
+
+    let d = vod.asset_details(&id, &[]).await.unwrap();
+    let base = d.base_info.clone().unwrap();
+    assert_eq!(base.title.as_deref(), Some("每个字段 every field"));
+    assert_eq!(base.description.as_deref(), Some("描述"));
+    assert_eq!(base.tags.as_deref(), Some("a,海岸"));
+    assert_eq!(base.category_id, Some(category.id));
+    assert_eq!(
+        d.transcode_info
+            .as_ref()
+            .unwrap()
+            .template_group_name
+            .as_deref(),
+        Some(hls.name.as_str())
+    );
+
+    // Duplication check: hex MD5 of the first 1024 bytes plus the size.
+    let head = vodesk_core::provider::huawei::upload::head_md5_hex(&clip)
+        .await
+        .unwrap();
+    let dup = vod.check_duplication(400_000, &head).await.unwrap();
+    assert_eq!(dup.is_duplicated, Some(1));
+    assert!(dup.asset_ids.contains(&id));
+    let none = vod.check_duplication(400_001, &head).await.unwrap();
+    assert_eq!(none.is_duplicated, Some(0));
+
+    // Wait for processing (transcode and snapshots), then set the cover from a snapshot.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let snapshots = loop {
+        let d = vod.asset_details(&id, &[]).await.unwrap();
+        let urls = d
+            .thumbnail_info
+            .as_ref()
+            .map(|t| t.snapshot_urls())
+            .unwrap_or_default();
+        let done = d
+            .transcode_info
+            .as_ref()
+            .and_then(|t| t.transcode_status.clone())
+            == Some(TranscodeStatus::TranscodeSucceed);
+        if done && !urls.is_empty() {
+            break urls;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "processing never finished: {d:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    vod.set_cover_from_snapshot(&snapshots[0]).await.unwrap();
+    let err = vod
+        .set_cover_from_snapshot("http://127.0.0.1:1/not-a-snapshot.jpg")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind, ErrorKind::NotFound | ErrorKind::BadParameter),
+        "{err:?}"
+    );
+
+    // Replace the cover with a new file through update asset.
+    let new_cover = data(5000, 11);
+    let rsp = vod
+        .update_asset(&UpdateAssetReq {
+            asset_id: id.clone(),
+            cover_id: Some(0),
+            cover_type: Some("PNG"),
+            cover_md5: Some(b64_md5(&new_cover)),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let url = rsp.cover_upload_url.expect("cover upload url");
+    presigned::put_bytes(vod.http(), &url, "image/png", None, new_cover.clone())
+        .await
+        .unwrap();
+    let d = vod.asset_details(&id, &["base_info"]).await.unwrap();
+    let cover_url = d.base_info.unwrap().cover_info_array.unwrap()[0]
+        .cover_url
+        .clone()
+        .unwrap();
+    assert_eq!(get(&cover_url).await, new_cover);
+    f.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn categories_v1_v2_and_errors() {
+    let f = fixture().await;
+    let vod = &f.vod;
+    let top = vod.create_category("纪录片测试", None).await.unwrap();
+    assert_eq!(top.level, Some(1));
+    let child = vod.create_category("子类", Some(top.id)).await.unwrap();
+    assert_eq!(child.parent_id, Some(top.id));
+    let v1 = vod.query_categories(top.id).await.unwrap();
+    assert!(
+        v1.iter()
+            .any(|c| c.children.iter().any(|k| k.id == child.id)),
+        "{v1:?}"
+    );
+    let v2 = vod.query_categories_v2(&[top.id]).await.unwrap();
+    assert_eq!(v2[0].children[0].name, "子类");
+    let err = vod.create_category("纪录片测试", None).await.unwrap_err();
+    assert_eq!(err.code.as_deref(), Some("VOD.10065"));
+    let err = vod.delete_category(987654).await.unwrap_err();
+    assert_eq!(err.code.as_deref(), Some("VOD.10064"));
+    assert_eq!(err.kind, ErrorKind::NotFound);
+    f.service.shutdown().await;
+}
+
+#[tokio::test]
+async fn wrong_secret_and_clock_skew_correction() {
+    let f = fixture().await;
+    let wrong = client(&f.service, Some("WrongSecret0000000000000000000000000000"));
+    let err = wrong.list_assets(&Default::default()).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::WrongCredentials);
+    assert_eq!(err.code.as_deref(), Some("APIGW.0301"));
+    assert!(err.request_id.is_some(), "the request id is kept");
+    assert!(err.to_string().contains("secret key"));
+
+    // A local clock an hour behind: the first attempt is refused as expired, the client learns
+    // the offset from the server's Date header and the retry succeeds.
+    f.vod.set_clock_offset_secs(-3600);
+    f.vod
+        .list_assets(&Default::default())
+        .await
+        .expect("retried with corrected time");
+    assert!(
+        (f.vod.clock_offset_secs()).abs() < 60,
+        "offset corrected to ~0, got {}",
+        f.vod.clock_offset_secs()
+    );
+    f.service.shutdown().await;
+}

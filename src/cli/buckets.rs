@@ -1,0 +1,279 @@
+//! `vodesk buckets list|authorize`, `vodesk objects BUCKET`, `vodesk import BUCKET KEY | --url URL`.
+
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+use vodesk_core::model::MediaType;
+use vodesk_core::provider::huawei::wire::{
+    InputAddr, ReproductionReq, ThumbnailReq, UrlUploadItem, tags_field,
+};
+use vodesk_core::provider::obs::client::{ListObjectsQuery, ObjectListPage};
+use vodesk_core::provider::obs::xml::BucketInfo;
+
+use super::CliError;
+use super::connect::Connection;
+use super::metadata_args::MetadataArgs;
+use super::output::{human_size, print_json, print_table};
+
+#[derive(Subcommand, Debug)]
+pub enum BucketsCommand {
+    /// List the buckets of the account.
+    List,
+    /// Allow (or with --revoke, stop allowing) VOD to read a bucket, for imports.
+    Authorize {
+        bucket: String,
+        #[arg(long)]
+        revoke: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ObjectsArgs {
+    pub bucket: String,
+    /// Only keys starting with this; ends with / to open a folder.
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// List everything below the prefix instead of one folder level.
+    #[arg(long)]
+    pub recursive: bool,
+    /// Continue after this key (from a previous page).
+    #[arg(long)]
+    pub marker: Option<String>,
+    /// Page size, 1..1000.
+    #[arg(long, default_value_t = 1000)]
+    pub max_keys: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Bucket holding the object.
+    #[arg(required_unless_present = "url")]
+    pub bucket: Option<String>,
+    /// Object key.
+    #[arg(required_unless_present = "url")]
+    pub key: Option<String>,
+    /// Pull media from http(s) URLs instead (up to 16; each must end with its file extension).
+    #[arg(long, conflicts_with_all = ["bucket", "key"])]
+    pub url: Vec<String>,
+    #[command(flatten)]
+    pub metadata: MetadataArgs,
+}
+
+pub async fn run_buckets(
+    conn: &Connection,
+    cmd: BucketsCommand,
+    json: bool,
+) -> Result<(), CliError> {
+    match cmd {
+        BucketsCommand::List => {
+            let buckets = conn.obs.list_buckets().await?;
+            if json {
+                print_json(&buckets.iter().map(bucket_json).collect::<Vec<_>>());
+            } else {
+                let rows: Vec<Vec<String>> = buckets
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.name.clone(),
+                            b.location.clone().unwrap_or_default(),
+                            b.creation_date.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["BUCKET", "LOCATION", "CREATED"], &rows);
+            }
+        }
+        BucketsCommand::Authorize { bucket, revoke } => {
+            conn.vod.authorize_bucket(&bucket, !revoke).await?;
+            let status = if revoke { "REVOKED" } else { "AUTHORIZED" };
+            if json {
+                print_json(&serde_json::json!({ "bucket": bucket, "status": status }));
+            } else {
+                println!("{bucket}  {}", status.to_ascii_lowercase());
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn run_objects(conn: &Connection, a: ObjectsArgs, json: bool) -> Result<(), CliError> {
+    if !(1..=1000).contains(&a.max_keys) {
+        return Err(CliError::usage(format!(
+            "--max-keys {} is out of range; use 1 to 1000",
+            a.max_keys
+        )));
+    }
+    let page = conn
+        .obs
+        .list_objects(
+            &a.bucket,
+            &ListObjectsQuery {
+                prefix: a.prefix.clone(),
+                delimiter: (!a.recursive).then(|| "/".to_string()),
+                marker: a.marker.clone(),
+                max_keys: Some(a.max_keys),
+            },
+        )
+        .await?;
+    if json {
+        print_json(&page_json(&page));
+    } else {
+        let mut rows: Vec<Vec<String>> = page
+            .common_prefixes
+            .iter()
+            .map(|p| vec![p.clone(), "DIR".to_string(), String::new()])
+            .collect();
+        rows.extend(page.objects.iter().map(|o| {
+            vec![
+                o.key.clone(),
+                human_size(o.size as i64),
+                o.last_modified.map(|d| d.to_rfc3339()).unwrap_or_default(),
+            ]
+        }));
+        print_table(&["KEY", "SIZE", "MODIFIED"], &rows);
+        if page.is_truncated {
+            println!(
+                "more: --marker {}",
+                page.next_marker.clone().unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn bucket_json(b: &BucketInfo) -> serde_json::Value {
+    serde_json::json!({
+        "name": b.name,
+        "location": b.location,
+        "creation_date": b.creation_date.map(|d| d.to_rfc3339()),
+        "bucket_type": b.bucket_type,
+    })
+}
+
+fn page_json(p: &ObjectListPage) -> serde_json::Value {
+    serde_json::json!({
+        "objects": p.objects.iter().map(|o| serde_json::json!({
+            "key": o.key,
+            "size": o.size,
+            "etag": o.etag,
+            "last_modified": o.last_modified.map(|d| d.to_rfc3339()),
+            "storage_class": o.storage_class,
+        })).collect::<Vec<_>>(),
+        "common_prefixes": p.common_prefixes,
+        "is_truncated": p.is_truncated,
+        "next_marker": p.next_marker,
+    })
+}
+
+pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<(), CliError> {
+    if !a.url.is_empty() {
+        return import_urls(conn, a, json).await;
+    }
+    let (Some(bucket), Some(key)) = (a.bucket, a.key) else {
+        return Err(CliError::usage("give BUCKET and KEY, or --url"));
+    };
+    let media = MediaType::from_path(Path::new(&key)).ok_or_else(|| {
+        CliError::usage(format!(
+            "{key} is not a supported media file; supported formats: {}",
+            MediaType::supported_list()
+        ))
+    })?;
+    let meta = a.metadata.build(Some(Path::new(&key)))?;
+    if meta.cover.is_some() || !meta.subtitles.is_empty() {
+        return Err(CliError::usage(
+            "--cover and --subtitle are not available for imports; set them after the import with the asset browser",
+        ));
+    }
+    let req = ReproductionReq::from_metadata(
+        &meta,
+        &media,
+        InputAddr {
+            bucket: bucket.clone(),
+            location: conn.region.clone(),
+            object: key.clone(),
+        },
+    );
+    let asset_id = conn.vod.reproduction(&req).await?;
+    if json {
+        print_json(
+            &serde_json::json!({ "bucket": bucket, "key": key, "asset_id": asset_id, "status": "done" }),
+        );
+    } else {
+        println!("{bucket}/{key}  {asset_id}  imported");
+    }
+    Ok(())
+}
+
+async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(), CliError> {
+    if a.url.len() > 16 {
+        return Err(CliError::usage(format!(
+            "{} URLs given; at most 16 can be imported per call",
+            a.url.len()
+        )));
+    }
+    let mut items = Vec::new();
+    for u in &a.url {
+        let parsed = url::Url::parse(u)
+            .map_err(|_| CliError::usage(format!("--url \"{u}\" is not a URL")))?;
+        if parsed.scheme() != "http" && parsed.scheme() != "https" {
+            return Err(CliError::usage(format!(
+                "--url \"{u}\" must be http or https"
+            )));
+        }
+        let path = Path::new(parsed.path());
+        let media = MediaType::from_path(path).ok_or_else(|| {
+            CliError::usage(format!(
+                "--url \"{u}\" must end with a supported media extension ({})",
+                MediaType::supported_list()
+            ))
+        })?;
+        let meta = a.metadata.build(Some(path))?;
+        items.push(UrlUploadItem {
+            video_type: media.code.clone(),
+            title: meta.title.clone(),
+            url: u.clone(),
+            description: meta.description.clone(),
+            category_id: meta.category_id,
+            tags: tags_field(&meta.tags),
+            auto_publish: meta.auto_publish as u8,
+            template_group_name: meta.template_group.clone(),
+            auto_encrypt: meta.auto_encrypt as u8,
+            auto_preheat: meta.auto_preheat as u8,
+            thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
+        });
+    }
+    let results = conn.vod.upload_by_url(&items).await?;
+    let mut failed = 0;
+    for r in &results {
+        let ok = r.asset_id.is_some()
+            && r.error_code
+                .as_deref()
+                .is_none_or(|c| c.is_empty() || c == "0");
+        if !ok {
+            failed += 1;
+        }
+        if json {
+            print_json(r);
+        } else if ok {
+            println!(
+                "{}  {}  accepted",
+                r.url.clone().unwrap_or_default(),
+                r.asset_id.clone().unwrap_or_default()
+            );
+        } else {
+            eprintln!(
+                "{}  failed: {} ({})",
+                r.url.clone().unwrap_or_default(),
+                r.error_msg.clone().unwrap_or_default(),
+                r.error_code.clone().unwrap_or_default()
+            );
+        }
+    }
+    if failed > 0 {
+        return Err(CliError::Partial(format!(
+            "{failed} of {} URLs were not accepted",
+            results.len()
+        )));
+    }
+    Ok(())
+}

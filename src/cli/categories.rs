@@ -1,0 +1,92 @@
+//! `vodesk categories list|add|rename|remove`.
+
+use clap::Subcommand;
+use vodesk_core::model::Category;
+use vodesk_core::model::category::validate_name;
+
+use super::CliError;
+use super::connect::Connection;
+use super::output::print_json;
+
+#[derive(Subcommand, Debug)]
+pub enum CategoriesCommand {
+    /// Show the category tree.
+    List,
+    /// Create a category (level 1, or under --parent).
+    Add {
+        name: String,
+        #[arg(long)]
+        parent: Option<i64>,
+    },
+    /// Rename a category.
+    Rename { id: i64, name: String },
+    /// Remove a category.
+    Remove { id: i64 },
+}
+
+fn print_tree(cats: &[Category], depth: usize) {
+    for c in cats {
+        println!("{}{:<6} {}", "  ".repeat(depth), c.id, c.name);
+        print_tree(&c.children, depth + 1);
+    }
+}
+
+pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Result<(), CliError> {
+    let vod = &conn.vod;
+    match cmd {
+        CategoriesCommand::List => {
+            let tree = vod.category_tree().await?;
+            if json {
+                print_json(&tree);
+            } else {
+                println!("{:<6} Other", -1);
+                print_tree(
+                    tree.iter()
+                        .filter(|c| c.id != -1)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                    0,
+                );
+            }
+        }
+        CategoriesCommand::Add { name, parent } => {
+            if let Some(why) = validate_name(&name) {
+                return Err(CliError::usage(why));
+            }
+            if let Some(p) = parent
+                && p < 0
+            {
+                return Err(CliError::usage(format!(
+                    "--parent {p} is not a category that can hold sub-categories; give a positive id"
+                )));
+            }
+            let c = vod.create_category(&name, parent).await?;
+            if json {
+                print_json(&c)
+            } else {
+                println!("{}  {}  created", c.id, c.name)
+            }
+        }
+        CategoriesCommand::Rename { id, name } => {
+            if let Some(why) = validate_name(&name) {
+                return Err(CliError::usage(why));
+            }
+            let c = vod.rename_category(id, &name).await?;
+            if json {
+                print_json(&c)
+            } else {
+                println!("{}  {}  renamed", c.id, c.name)
+            }
+        }
+        CategoriesCommand::Remove { id } => {
+            vod.delete_category(id).await?;
+            if json {
+                print_json(&serde_json::json!({ "id": id, "status": "DELETED" }));
+            } else {
+                println!("{id}  removed");
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! `vodesk serve`: the local VOD service in the foreground.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use vodesk_local::faults::FaultConfig;
+use vodesk_local::{Credentials, CredentialsSource, RunningService, ServeConfig};
+
+use super::CliError;
+use super::connect::default_local_data_dir;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Data directory (default: the platform data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Address of the VOD API; the object endpoint takes the next port.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7361")]
+    pub listen: SocketAddr,
+    /// Address of the object endpoint (default: the VOD port + 1).
+    #[arg(long, value_name = "ADDR")]
+    pub object_listen: Option<SocketAddr>,
+    /// Turn off the per-tenant request throttling.
+    #[arg(long)]
+    pub no_throttle: bool,
+    /// Share of requests (0..1) that fail with injected faults, for tests.
+    #[arg(long, value_name = "RATE", default_value_t = 0.0)]
+    pub faults: f64,
+}
+
+pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
+    if !(0.0..=1.0).contains(&args.faults) {
+        return Err(CliError::usage(format!(
+            "--faults {} is out of range; give a share between 0 and 1, e.g. 0.2",
+            args.faults
+        )));
+    }
+    let ak = std::env::var("HUAWEICLOUD_SDK_AK")
+        .ok()
+        .filter(|s| !s.is_empty());
+    let sk = std::env::var("HUAWEICLOUD_SDK_SK")
+        .ok()
+        .filter(|s| !s.is_empty());
+    let credentials = match (ak, sk) {
+        (Some(access_key), Some(secret_key)) => Some(Credentials {
+            access_key,
+            secret_key,
+            project_id: std::env::var("HUAWEICLOUD_SDK_PROJECT_ID")
+                .ok()
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| Credentials::generate().project_id),
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(CliError::usage(
+                "set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or neither to let the service generate keys",
+            ));
+        }
+    };
+    let mut config = ServeConfig::new(args.data.unwrap_or_else(default_local_data_dir));
+    config.listen = args.listen;
+    config.object_listen = args.object_listen;
+    config.throttle = !args.no_throttle;
+    config.faults = FaultConfig {
+        rate: args.faults,
+        ..FaultConfig::default()
+    };
+    config.credentials = credentials;
+    let service = RunningService::start(config)
+        .await
+        .map_err(|e| CliError::Other(e.to_string()))?;
+    let info = &service.info;
+    if json {
+        super::output::print_json(info);
+    } else {
+        println!("vodesk local VOD service");
+        println!("  VOD API:          {}", info.vod_endpoint);
+        println!("  object endpoint:  {}", info.object_endpoint);
+        println!("  project id:       {}", info.project_id);
+        println!("  access key (AK):  {}", info.ak);
+        match service.credentials_source {
+            CredentialsSource::Generated => println!(
+                "  secret key (SK):  {}   (shown once; stored in {})",
+                service.credentials.secret_key,
+                service.data_dir.join("credentials.json").display()
+            ),
+            CredentialsSource::Stored => println!(
+                "  secret key (SK):  stored in {}",
+                service.data_dir.join("credentials.json").display()
+            ),
+            CredentialsSource::Given => println!("  secret key (SK):  from HUAWEICLOUD_SDK_SK"),
+        }
+        println!("  data directory:   {}", service.data_dir.display());
+        println!("Press Ctrl-C to stop.");
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    wait_for_signal().await;
+    service.shutdown().await;
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler installs");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,125 @@
+use crate::common::*;
+
+fn upload_one(server: &Server, dir: &std::path::Path, name: &str, extra: &[&str]) -> String {
+    let f = make_file(dir, name, 150_000, name.len() as u64);
+    let mut args = vec!["upload"];
+    args.extend_from_slice(extra);
+    let p = f.to_str().unwrap().to_string();
+    args.push(&p);
+    let lines = server.json_lines(&args);
+    lines[0]["asset_id"].as_str().expect("asset id").to_string()
+}
+
+#[test]
+fn list_show_publish_unpublish_edit_delete() {
+    let server = Server::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let a = upload_one(&server, dir.path(), "alpha.mp4", &["--no-auto-publish"]);
+    let b = upload_one(&server, dir.path(), "beta.mp4", &["--no-auto-publish"]);
+
+    let list = server.json(&["assets", "list", "--query", "alpha"]);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["assets"][0]["asset_id"], a.as_str());
+    assert_eq!(list["assets"][0]["asset_status"], "CREATED");
+
+    let published = server.json_lines(&["assets", "publish", &a, &b]);
+    assert_eq!(published.len(), 2);
+    assert!(
+        published.iter().all(|p| p["status"] == "PUBLISHED"),
+        "{published:?}"
+    );
+    assert_eq!(
+        server.json(&["assets", "list", "--status", "PUBLISHED"])["total"],
+        2
+    );
+
+    let un = server.json_lines(&["assets", "unpublish", &b]);
+    assert_eq!(un[0]["status"], "CREATED");
+
+    let r = server.run(&[
+        "assets",
+        "edit",
+        &a,
+        "--title",
+        "Alpha renamed",
+        "--tags",
+        "x,y",
+        "--description",
+        "desc",
+    ]);
+    assert!(r.ok(), "{}", r.stderr);
+    let d = server.json(&["assets", "show", &a]);
+    assert_eq!(d["base_info"]["title"], "Alpha renamed");
+    assert_eq!(d["base_info"]["tags"], "x,y");
+    assert_eq!(d["base_info"]["description"], "desc");
+
+    let del = server.json_lines(&["assets", "delete", &a]);
+    assert_eq!(del[0]["status"], "DELETED");
+    server
+        .run(&["assets", "show", &a])
+        .assert_error("VOD.10062");
+    assert_eq!(server.asset_total(), 1);
+}
+
+#[test]
+fn error_cases_are_one_sentence_with_the_code() {
+    let server = Server::start(&[]);
+    server
+        .run(&["assets", "show", "0123456789abcdef0123456789abcdef"])
+        .assert_error("VOD.10062");
+    server
+        .run(&[
+            "assets",
+            "edit",
+            "0123456789abcdef0123456789abcdef",
+            "--title",
+            "x",
+        ])
+        .assert_error("VOD.10062");
+    server
+        .run(&["assets", "edit", "someid"])
+        .assert_error("nothing to change");
+    server
+        .run(&["assets", "list", "--size", "101"])
+        .assert_error("--size");
+    server
+        .run(&["assets", "list", "--since", "yesterday"])
+        .assert_error("yyyymmddhhmmss");
+    // Unknown ids are reported per item by publish; the command fails.
+    let r = server.run(&["assets", "publish", "ffffffffffffffffffffffffffffffff"]);
+    assert_eq!(r.code, Some(1), "{}", r.stdout);
+}
+
+#[test]
+fn transcoding_with_a_template_group_reaches_success() {
+    let server = Server::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let groups = server.json(&["templates", "list"]);
+    let group = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["type"] != "non_transcoding_template_group")
+        .expect("a transcoding group")["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = upload_one(
+        &server,
+        dir.path(),
+        "gamma.mp4",
+        &["--template-group", &group],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let d = server.json(&["assets", "show", &id]);
+        if d["transcode_info"]["transcode_status"] == "TRANSCODE_SUCCEED" {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "transcode never finished: {d}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+}

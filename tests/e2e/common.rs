@@ -1,0 +1,235 @@
+//! Shared helpers for the end-to-end tests: a real `vodesk serve` on loopback and a way to run
+//! the `vodesk` command line against it.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+pub const AK: &str = "E2ETESTAK00000000001";
+pub const SK: &str = "E2eTestSecretKey0000000000000000000000000";
+pub const PROJECT: &str = "fedcba9876543210fedcba9876543210";
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_vodesk")
+}
+
+pub struct Server {
+    pub child: Child,
+    pub vod_endpoint: String,
+    pub object_endpoint: String,
+    pub data: tempfile::TempDir,
+    /// Isolated default data dir for CLI runs, so tests never touch the user's.
+    pub home: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn start(extra: &[&str]) -> Server {
+        let data = tempfile::tempdir().expect("temp dir");
+        Self::start_in(data, extra)
+    }
+
+    pub fn start_in(data: tempfile::TempDir, extra: &[&str]) -> Server {
+        let mut child = Command::new(bin())
+            .args(["serve", "--data"])
+            .arg(data.path())
+            .args(["--listen", "127.0.0.1:0", "--json"])
+            .args(extra)
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("vodesk serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("start-up line");
+        let v: serde_json::Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("bad start-up line {line:?}: {e}"));
+        Server {
+            child,
+            vod_endpoint: v["vod_endpoint"]
+                .as_str()
+                .expect("vod_endpoint")
+                .to_string(),
+            object_endpoint: v["object_endpoint"]
+                .as_str()
+                .expect("object_endpoint")
+                .to_string(),
+            data,
+            home: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A `vodesk` command configured for this server.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.env("VODESK_ENDPOINT", &self.vod_endpoint)
+            .env("VODESK_OBJECT_ENDPOINT", &self.object_endpoint)
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .env("HUAWEICLOUD_SDK_REGION", "local-1")
+            .env("VODESK_LOCAL_DATA", self.home.path().join("local"))
+            .env("HOME", self.home.path())
+            .env_remove("VODESK_LOG");
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.cmd().args(args).output().expect("vodesk runs"))
+    }
+
+    /// Runs and expects success, returning stdout parsed as JSON (the command gets `--json`).
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all);
+        assert!(r.ok(), "vodesk {args:?} failed: {}", r.stderr);
+        serde_json::from_str(r.stdout.trim())
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stdout))
+    }
+
+    /// Every JSON line of a `--json` run that is expected to succeed.
+    pub fn json_lines(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all);
+        assert!(r.ok(), "vodesk {args:?} failed: {}", r.stderr);
+        r.json_lines()
+    }
+
+    pub fn asset_total(&self) -> i64 {
+        self.json(&["assets", "list", "--size", "100"])["total"]
+            .as_i64()
+            .expect("total")
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Self {
+        Run {
+            code: o.status.code(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    pub fn ok(&self) -> bool {
+        self.code == Some(0)
+    }
+
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.stdout
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+            .collect()
+    }
+
+    /// Failed with exit code 1 and one `error: ...` sentence that contains `needle`.
+    pub fn assert_error(&self, needle: &str) {
+        assert_eq!(
+            self.code,
+            Some(1),
+            "expected failure, got {:?}: {} / {}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(
+            lines.len(),
+            1,
+            "expected one error line, got: {}",
+            self.stderr
+        );
+        assert!(
+            lines[0].starts_with("error: "),
+            "not an error sentence: {}",
+            lines[0]
+        );
+        assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
+        assert!(
+            self.stderr.contains(needle),
+            "expected {needle:?} in: {}",
+            self.stderr
+        );
+    }
+}
+
+/// A file of `size` pseudo-random bytes (deterministic per seed).
+pub fn make_file(dir: &Path, name: &str, size: usize, seed: u64) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut written = 0;
+    let mut chunk = vec![0u8; 64 * 1024];
+    while written < size {
+        for b in chunk.iter_mut() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *b = x as u8;
+        }
+        let n = chunk.len().min(size - written);
+        f.write_all(&chunk[..n]).unwrap();
+        written += n;
+    }
+    f.flush().unwrap();
+    path
+}
+
+pub fn md5_file(path: &Path) -> String {
+    use md5::Digest;
+    hex::encode(md5::Md5::digest(std::fs::read(path).unwrap()))
+}
+
+pub fn md5_bytes(b: &[u8]) -> String {
+    use md5::Digest;
+    hex::encode(md5::Md5::digest(b))
+}
+
+/// GETs a URL (the service's download URLs) and returns the body.
+pub fn http_get(url: &str) -> (u16, Vec<u8>) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let r = reqwest::get(url).await.expect("GET works");
+        let status = r.status().as_u16();
+        (status, r.bytes().await.expect("body").to_vec())
+    })
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests: the `vodesk` binary against a real `vodesk serve` over loopback sockets.
+
+mod assets;
+mod bad_input;
+mod buckets;
+mod categories;
+mod common;
+mod local_default;
+mod malformed_server;
+mod upload;
