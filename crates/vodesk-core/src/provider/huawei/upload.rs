@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
+use bytes::Bytes;
 use md5::{Digest, Md5};
 use tokio::io::AsyncReadExt;
 
@@ -15,6 +16,7 @@ use super::client::{AuthorityQuery, HuaweiVod};
 use crate::model::metadata::CoverType;
 use crate::model::{MediaType, UploadMetadata};
 use crate::provider::error::{ApiError, ErrorKind};
+use crate::provider::obs::client::{PutBody, TransferError};
 use crate::provider::obs::presigned;
 use crate::provider::vod::{UploadEnd, UploadFile, UploadTarget, VodProvider};
 
@@ -239,18 +241,7 @@ async fn send_all(
     if size <= SINGLE_PUT_MAX {
         // The URL is signed for Content-Type only; integrity is checked against `video_md5`,
         // which the service verifies before it accepts the upload.
-        presigned::put_file(
-            vod.http(),
-            video_url,
-            &media.content_type(),
-            None,
-            path,
-            0,
-            size,
-            progress,
-        )
-        .await
-        .map_err(|e| wrap_put(path, e))?;
+        put_whole_file(vod, video_url, &media.content_type(), path, progress).await?;
     } else {
         if bucket.is_empty() || object.is_empty() {
             return Err(ApiError::new(
@@ -266,31 +257,39 @@ async fn send_all(
         put_cover(vod, url, kind, cover).await?;
     }
     for (spec, url) in meta.subtitles.iter().zip(subtitle_urls) {
-        let len = tokio::fs::metadata(&spec.path)
-            .await
-            .map_err(|e| io_error(&spec.path, e))?
-            .len();
-        presigned::put_file(
-            vod.http(),
-            url,
-            PART_CONTENT_TYPE,
-            None,
-            &spec.path,
-            0,
-            len,
-            &|_| {},
-        )
-        .await
-        .map_err(|e| wrap_put(&spec.path, e))?;
+        put_whole_file(vod, url, PART_CONTENT_TYPE, &spec.path, &|_| {}).await?;
     }
     Ok(())
 }
 
-fn wrap_put(path: &Path, e: presigned::PutError) -> UploadError {
+fn wrap_put(path: &Path, e: TransferError) -> UploadError {
     match e {
-        presigned::PutError::Api(a) => a.into(),
-        presigned::PutError::Io(io) => io_error(path, io),
+        TransferError::Api(a) => a.into(),
+        TransferError::Io { error, .. } => io_error(path, error),
     }
+}
+
+/// PUTs a whole local file to a pre-signed URL signed for `content_type`.
+async fn put_whole_file(
+    vod: &HuaweiVod,
+    url: &str,
+    content_type: &str,
+    path: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<(), UploadError> {
+    let len = tokio::fs::metadata(path)
+        .await
+        .map_err(|e| io_error(path, e))?
+        .len();
+    let body = PutBody::FileRange {
+        path: path.to_path_buf(),
+        offset: 0,
+        len,
+    };
+    presigned::put(vod.http(), url, Some(content_type), None, body, progress)
+        .await
+        .map(|_| ())
+        .map_err(|e| wrap_put(path, e))
 }
 
 /// The content type VOD signed for a JPG cover is undocumented (`image/jpg` or `image/jpeg`):
@@ -301,22 +300,18 @@ async fn put_cover(
     kind: CoverType,
     path: &Path,
 ) -> Result<(), UploadError> {
-    let len = tokio::fs::metadata(path)
-        .await
-        .map_err(|e| io_error(path, e))?
-        .len();
     let candidates: &[&str] = match kind {
         CoverType::Jpg => &["image/jpg", "image/jpeg"],
         CoverType::Png => &["image/png"],
     };
     let mut last = None;
     for ct in candidates {
-        match presigned::put_file(vod.http(), url, ct, None, path, 0, len, &|_| {}).await {
-            Ok(_) => return Ok(()),
-            Err(presigned::PutError::Api(a)) if a.kind == ErrorKind::WrongCredentials => {
+        match put_whole_file(vod, url, ct, path, &|_| {}).await {
+            Ok(()) => return Ok(()),
+            Err(UploadError { api: Some(a), .. }) if a.kind == ErrorKind::WrongCredentials => {
                 last = Some(a)
             }
-            Err(e) => return Err(wrap_put(path, e)),
+            Err(e) => return Err(e),
         }
     }
     Err(last
@@ -376,14 +371,17 @@ async fn multipart(
                     ..auth("PUT")
                 })
                 .await?;
-            let etag = presigned::put_bytes(
+            let part = PutBody::Bytes(Bytes::copy_from_slice(&buf[..len]));
+            let etag = presigned::put(
                 vod.http(),
                 &url,
-                PART_CONTENT_TYPE,
+                Some(PART_CONTENT_TYPE),
                 Some(&md5),
-                buf[..len].to_vec(),
+                part,
+                &|_| {},
             )
-            .await?;
+            .await
+            .map_err(|e| wrap_put(path, e))?;
             parts.push((number, etag));
             sent += len as u64;
             progress(sent);

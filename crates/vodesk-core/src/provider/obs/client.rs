@@ -17,6 +17,7 @@ use crate::provider::http::{HttpOptions, build_client, transport_error};
 
 use super::addressing::{Addressing, Endpoint};
 use super::errors::error_from_response;
+use super::presigned;
 use super::sign::{self, Credentials, PresignInput, SignatureFlavor};
 use super::xml::{self, BucketInfo, FromXml, ListBucketResult, ObjectSummary, normalize_etag};
 
@@ -166,16 +167,19 @@ pub enum PutBody {
 }
 
 impl PutBody {
-    fn len(&self) -> u64 {
+    pub(super) fn len(&self) -> u64 {
         match self {
             PutBody::Bytes(b) => b.len() as u64,
             PutBody::FileRange { len, .. } => *len,
         }
     }
 
-    async fn into_reqwest(self) -> Result<reqwest::Body, TransferError> {
+    /// The body as a stream of chunks (a file range is read lazily, 1 MiB at a time).
+    pub(super) async fn into_stream(
+        self,
+    ) -> Result<BoxStream<'static, std::io::Result<Bytes>>, TransferError> {
         match self {
-            PutBody::Bytes(b) => Ok(reqwest::Body::from(b)),
+            PutBody::Bytes(b) => Ok(futures_util::stream::once(async move { Ok(b) }).boxed()),
             PutBody::FileRange { path, offset, len } => {
                 let mut file = tokio::fs::File::open(&path)
                     .await
@@ -183,9 +187,7 @@ impl PutBody {
                 file.seek(std::io::SeekFrom::Start(offset))
                     .await
                     .map_err(io_err(Some(&path)))?;
-                let stream =
-                    tokio_util::io::ReaderStream::with_capacity(file.take(len), FILE_CHUNK);
-                Ok(reqwest::Body::wrap_stream(stream))
+                Ok(tokio_util::io::ReaderStream::with_capacity(file.take(len), FILE_CHUNK).boxed())
             }
         }
     }
@@ -516,8 +518,9 @@ impl ObsClient {
             offset: 0,
             len,
         }
-        .into_reqwest()
+        .into_stream()
         .await?;
+        let body = reqwest::Body::wrap_stream(body);
         let mut req = SignedRequest::new(Method::PUT, Some(bucket), Some(key))
             .header("Content-Length", len.to_string())
             .header("Content-MD5", md5);
@@ -624,27 +627,7 @@ impl ObsClient {
         content_md5: Option<&str>,
         body: PutBody,
     ) -> Result<String, TransferError> {
-        let len = body.len();
-        let mut builder = self
-            .http
-            .put(url)
-            .header("Content-Length", len.to_string())
-            .body(body.into_reqwest().await?);
-        if let Some(ct) = content_type {
-            builder = builder.header("Content-Type", ct);
-        }
-        if let Some(md5) = content_md5 {
-            builder = builder.header("Content-MD5", md5);
-        }
-        let resp = send_presigned(builder, url).await?;
-        resp.headers()
-            .get("etag")
-            .and_then(|v| v.to_str().ok())
-            .map(normalize_etag)
-            .filter(|e| !e.is_empty())
-            .ok_or_else(|| {
-                ApiError::new(ErrorKind::MalformedResponse, "the upload reply has no ETag").into()
-            })
+        presigned::put(&self.http, url, content_type, content_md5, body, &|_| {}).await
     }
 
     /// POST to a pre-signed URL (InitiateMultipartUpload with an empty body,
@@ -655,44 +638,22 @@ impl ObsClient {
         content_type: Option<&str>,
         body: impl Into<Bytes>,
     ) -> Result<T, ApiError> {
-        let body: Bytes = body.into();
-        let mut builder = self
-            .http
-            .post(url)
-            .header("Content-Length", body.len().to_string())
-            .body(body);
-        if let Some(ct) = content_type {
-            builder = builder.header("Content-Type", ct);
-        }
-        let resp = send_presigned(builder, url).await?;
-        read_xml(resp, &sign::redact_url(url)).await
+        presigned::post_xml(&self.http, url, content_type, body).await
     }
 
     /// GET a pre-signed URL that returns XML (ListParts, a listing).
     pub async fn presigned_get_xml<T: FromXml>(&self, url: &str) -> Result<T, ApiError> {
-        let resp = send_presigned(self.http.get(url), url).await?;
-        read_xml(resp, &sign::redact_url(url)).await
+        presigned::get_xml(&self.http, url).await
     }
 
     /// DELETE a pre-signed URL (AbortMultipartUpload, DeleteObject).
     pub async fn presigned_delete(&self, url: &str) -> Result<(), ApiError> {
-        send_presigned(self.http.delete(url), url).await.map(|_| ())
+        presigned::delete(&self.http, url).await
     }
 }
 
-async fn send_presigned(builder: reqwest::RequestBuilder, url: &str) -> Result<Response, ApiError> {
-    // The signature and token must never reach a message or a log.
-    let what = sign::redact_url(url);
-    tracing::debug!(url = %what, "pre-signed request");
-    let resp = builder
-        .send()
-        .await
-        .map_err(|e| transport_error(&e.without_url(), &what))?;
-    check_status(resp, &what).await
-}
-
 /// Passes 2xx replies through; reads (a bounded amount of) the body of others into an error.
-async fn check_status(resp: Response, what: &str) -> Result<Response, ApiError> {
+pub(super) async fn check_status(resp: Response, what: &str) -> Result<Response, ApiError> {
     let status = resp.status();
     if status.is_success() {
         return Ok(resp);
@@ -718,7 +679,7 @@ async fn read_limited(mut resp: Response, limit: usize) -> Result<Vec<u8>, reqwe
     Ok(out)
 }
 
-async fn read_xml<T: FromXml>(resp: Response, what: &str) -> Result<T, ApiError> {
+pub(super) async fn read_xml<T: FromXml>(resp: Response, what: &str) -> Result<T, ApiError> {
     let mut resp = resp;
     let mut body = Vec::new();
     while let Some(chunk) = resp
