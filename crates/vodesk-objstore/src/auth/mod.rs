@@ -439,3 +439,6 @@ fn sigv4_presigned(creds: &Creds, req: &RequestView<'_>) -> Result<BodyMode, S3E
         seed_signature: signature.to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests;
