@@ -1,14 +1,15 @@
-//! The desktop app. Until the desktop issue lands this is a minimal window that starts the
-//! embedded local VOD service and says where it runs.
+//! The desktop app. Until the desktop issue lands this is a minimal window that connects to the
+//! embedded local VOD service (reusing a running one) and says where it runs.
 
 use std::process::ExitCode;
 
-use vodesk_local::{RunningService, ServeConfig};
+use crate::cli::connect::{connect_local_on, default_local_data_dir};
 
-use crate::cli::connect::default_local_data_dir;
+/// Where the app's own local service listens when it starts one (free ports if taken).
+const APP_LISTEN: ([u8; 4], u16) = ([127, 0, 0, 1], 7361);
 
 struct App {
-    status: String,
+    lines: Vec<String>,
 }
 
 impl eframe::App for App {
@@ -17,7 +18,9 @@ impl eframe::App for App {
             ui.heading("vodesk");
             ui.label("Local library — nothing leaves this computer.");
             ui.separator();
-            ui.label(&self.status);
+            for line in &self.lines {
+                ui.label(line);
+            }
         });
     }
 }
@@ -35,28 +38,27 @@ pub fn run() -> ExitCode {
     };
     let _guard = runtime.enter();
     let data_dir = default_local_data_dir();
-    let service = runtime.block_on(async {
-        let mut config = ServeConfig::new(data_dir.clone());
-        config.listen = "127.0.0.1:7361".parse().expect("valid address");
-        match RunningService::start(config.clone()).await {
-            Ok(s) => Ok(s),
-            // The default port is taken (another vodesk): use free ports instead.
-            Err(_) => {
-                config.listen = "127.0.0.1:0".parse().expect("valid address");
-                RunningService::start(config).await
-            }
+    let connection = runtime.block_on(connect_local_on(&data_dir, APP_LISTEN.into()));
+    let lines = match &connection {
+        Ok(c) => {
+            let info = c.local.as_ref().expect("a local connection");
+            let how = if c.embedded.is_some() {
+                "started"
+            } else {
+                "reused (already running)"
+            };
+            vec![
+                format!("Local VOD service {how}: {}", info.vod_endpoint),
+                format!("Object endpoint: {}", info.object_endpoint),
+                format!("Project id: {}   Access key: {}", info.project_id, info.ak),
+                format!("Data directory: {}", data_dir.display()),
+            ]
         }
-    });
-    let status = match &service {
-        Ok(s) => format!(
-            "Local VOD service on {} (objects on {}), data in {}",
-            s.info.vod_endpoint,
-            s.info.object_endpoint,
-            s.data_dir.display()
-        ),
-        Err(e) => format!("The local service could not start: {e}"),
+        Err(e) => vec![format!("The local service could not start: {e}")],
     };
-    println!("{status}");
+    for l in &lines {
+        println!("{l}");
+    }
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("vodesk")
@@ -66,10 +68,10 @@ pub fn run() -> ExitCode {
     let result = eframe::run_native(
         "vodesk",
         options,
-        Box::new(|_cc| Ok(Box::new(App { status }))),
+        Box::new(|_cc| Ok(Box::new(App { lines }))),
     );
-    if let Ok(s) = service {
-        runtime.block_on(s.shutdown());
+    if let Ok(c) = connection {
+        runtime.block_on(c.close());
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -21,6 +21,8 @@ pub struct Connection {
     pub obs: Arc<ObsClient>,
     /// Region used for `location` fields (OBS import).
     pub region: String,
+    /// The local service in use, when it is one (started here or reused).
+    pub local: Option<StartupInfo>,
     pub embedded: Option<RunningService>,
 }
 
@@ -117,6 +119,7 @@ fn connect_env(
         vod: Arc::new(client(endpoint, project_id, creds).map_err(CliError::Api)?),
         obs: Arc::new(obs),
         region,
+        local: None,
         embedded: None,
     })
 }
@@ -137,12 +140,17 @@ fn connection_to(
         vod: Arc::new(client(endpoint, creds.project_id.clone(), aksk).map_err(CliError::Api)?),
         obs: Arc::new(obs),
         region: info.region.clone(),
+        local: Some(info.clone()),
         embedded,
     })
 }
 
-/// Reuses a running local service on `data_dir`, or starts one in-process.
-pub async fn connect_local(data_dir: &Path) -> Result<Connection, CliError> {
+/// Reuses a running local service on `data_dir`, or starts one in-process on `listen`
+/// (free ports when that is taken).
+pub async fn connect_local_on(
+    data_dir: &Path,
+    listen: std::net::SocketAddr,
+) -> Result<Connection, CliError> {
     if let (Some(info), Some(creds)) = (
         RunningService::read_service_file(data_dir),
         Credentials::read_stored(data_dir),
@@ -151,12 +159,30 @@ pub async fn connect_local(data_dir: &Path) -> Result<Connection, CliError> {
     {
         return connection_to(&info, &creds, None);
     }
-    let service = RunningService::start(ServeConfig::new(data_dir.to_path_buf()))
-        .await
-        .map_err(|e| CliError::Other(format!("cannot start the local service: {e}")))?;
+    let mut config = ServeConfig::new(data_dir.to_path_buf());
+    config.listen = listen;
+    let service = match RunningService::start(config.clone()).await {
+        Ok(s) => s,
+        Err(_) if listen.port() != 0 => {
+            config.listen.set_port(0);
+            config.object_listen = None;
+            RunningService::start(config).await
+        }
+        .map_err(|e| CliError::Other(format!("cannot start the local service: {e}")))?,
+        Err(e) => {
+            return Err(CliError::Other(format!(
+                "cannot start the local service: {e}"
+            )));
+        }
+    };
     let info = service.info.clone();
     let creds = service.credentials.clone();
     connection_to(&info, &creds, Some(service))
+}
+
+/// Reuses a running local service on `data_dir`, or starts one in-process for this command.
+pub async fn connect_local(data_dir: &Path) -> Result<Connection, CliError> {
+    connect_local_on(data_dir, std::net::SocketAddr::from(([127, 0, 0, 1], 0))).await
 }
 
 async fn reachable(endpoint: &str) -> bool {
