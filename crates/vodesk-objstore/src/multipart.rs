@@ -119,11 +119,16 @@ impl Inner {
         .map(|p| (p.part_number, p))
         .collect();
         let mut chosen = Vec::with_capacity(requested.len());
-        for (i, (n, etag)) in requested.iter().enumerate() {
+        for (n, etag) in requested {
             let p = parts.get(n).ok_or_else(|| invalid_part(*n))?;
             if normalize_etag(etag) != p.etag {
                 return Err(invalid_part(*n));
             }
+            chosen.push(p);
+        }
+        // Sizes only after every part is known to exist, so a missing part reads as InvalidPart.
+        for (i, p) in chosen.iter().enumerate() {
+            let n = &p.part_number;
             if i + 1 < requested.len() && p.size < MIN_PART_SIZE {
                 return Err(S3Error::new(
                     StatusCode::BAD_REQUEST,
@@ -134,7 +139,6 @@ impl Inner {
                 .with_extra("ProposedSize", p.size.to_string())
                 .with_extra("MinSizeAllowed", MIN_PART_SIZE.to_string()));
             }
-            chosen.push(p);
         }
 
         // Assemble outside the index lock: this is the slow part.
