@@ -1,6 +1,6 @@
 //! Streaming request bodies to temporary files while hashing them.
 //!
-//! The async side only moves frames; a blocking thread writes and hashes, so a 1 GiB upload
+//! The async side only moves frames; blocking threads write and hash, so a 1 GiB upload
 //! costs one bounded channel of buffers, never the whole body in memory.
 
 use std::io::Write;
@@ -79,31 +79,23 @@ enum Msg {
     Finish,
 }
 
-struct Written {
-    temp: TempFile,
-    size: u64,
+struct Hashes {
     md5: [u8; 16],
     sha256: Option<String>,
 }
 
+/// Writes on one blocking thread while another hashes, so disk and MD5 overlap.
 fn write_loop(
     path: PathBuf,
     mut rx: mpsc::Receiver<Msg>,
-    want_sha: bool,
-) -> std::io::Result<Option<Written>> {
+) -> std::io::Result<Option<(TempFile, u64)>> {
     let temp = TempFile::new(path);
     let file = std::fs::File::create(temp.path())?;
     let mut w = std::io::BufWriter::with_capacity(WRITE_BUFFER, file);
-    let mut md5 = Md5::new();
-    let mut sha = want_sha.then(Sha256::new);
     let mut size = 0u64;
     loop {
         match rx.blocking_recv() {
             Some(Msg::Data(b)) => {
-                md5.update(&b);
-                if let Some(s) = sha.as_mut() {
-                    s.update(&b);
-                }
                 w.write_all(&b)?;
                 size += b.len() as u64;
             }
@@ -114,14 +106,30 @@ fn write_loop(
     }
     w.flush()?;
     drop(w);
+    Ok(Some((temp, size)))
+}
+
+fn hash_loop(mut rx: mpsc::Receiver<Msg>, want_sha: bool) -> Option<Hashes> {
+    let mut md5 = Md5::new();
+    let mut sha = want_sha.then(Sha256::new);
+    loop {
+        match rx.blocking_recv() {
+            Some(Msg::Data(b)) => {
+                md5.update(&b);
+                if let Some(s) = sha.as_mut() {
+                    s.update(&b);
+                }
+            }
+            Some(Msg::Finish) => break,
+            None => return None,
+        }
+    }
     let mut digest = [0u8; 16];
     digest.copy_from_slice(&md5.finalize());
-    Ok(Some(Written {
-        temp,
-        size,
+    Some(Hashes {
         md5: digest,
         sha256: sha.map(|s| hex::encode(s.finalize())),
-    }))
+    })
 }
 
 fn too_large() -> S3Error {
@@ -151,10 +159,12 @@ pub(crate) async fn ingest(
         BodyMode::AwsChunked { signing } => (None, Some(AwsChunkedDecoder::new(signing))),
     };
     let (tx, rx) = mpsc::channel(CHANNEL_DEPTH);
+    let (htx, hrx) = mpsc::channel(CHANNEL_DEPTH);
     let wants = want_sha.is_some();
-    let writer = tokio::task::spawn_blocking(move || write_loop(temp_path, rx, wants));
+    let writer = tokio::task::spawn_blocking(move || write_loop(temp_path, rx));
+    let hasher = tokio::task::spawn_blocking(move || hash_loop(hrx, wants));
 
-    let pumped = pump(body, &tx, decoder.as_mut()).await;
+    let pumped = pump(body, &tx, &htx, decoder.as_mut()).await;
     let finished = match pumped {
         Ok(()) => match &decoder {
             Some(d) if !d.is_done() => Err(S3Error::incomplete_body()),
@@ -164,26 +174,30 @@ pub(crate) async fn ingest(
     };
     if finished.is_ok() {
         let _ = tx.send(Msg::Finish).await;
+        let _ = htx.send(Msg::Finish).await;
     }
-    drop(tx);
+    drop((tx, htx));
     let written = writer.await.map_err(S3Error::internal)?;
+    let hashes = hasher.await.map_err(S3Error::internal)?;
     finished?;
-    let written = written?.ok_or_else(|| S3Error::internal("body writer stopped early"))?;
-    if let (Some(expected), Some(actual)) = (want_sha, written.sha256.as_ref())
+    let (temp, size) = written?.ok_or_else(|| S3Error::internal("body writer stopped early"))?;
+    let hashes = hashes.ok_or_else(|| S3Error::internal("body hasher stopped early"))?;
+    if let (Some(expected), Some(actual)) = (want_sha, hashes.sha256.as_ref())
         && &expected != actual
     {
         return Err(sha_mismatch());
     }
     Ok(Ingested {
-        temp: written.temp,
-        size: written.size,
-        md5: written.md5,
+        temp,
+        size,
+        md5: hashes.md5,
     })
 }
 
 async fn pump(
     mut body: Body,
     tx: &mpsc::Sender<Msg>,
+    htx: &mpsc::Sender<Msg>,
     mut decoder: Option<&mut AwsChunkedDecoder>,
 ) -> Result<(), S3Error> {
     let mut total = 0u64;
@@ -203,7 +217,9 @@ async fn pump(
             if total > MAX_PUT_SIZE {
                 return Err(too_large());
             }
-            if tx.send(Msg::Data(piece)).await.is_err() {
+            if htx.send(Msg::Data(piece.clone())).await.is_err()
+                || tx.send(Msg::Data(piece)).await.is_err()
+            {
                 // The writer failed; its error is reported by the caller.
                 return Ok(());
             }
