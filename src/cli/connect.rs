@@ -68,6 +68,7 @@ fn client(endpoint: Endpoint, project_id: String, creds: AkSk) -> Result<HuaweiV
         project_id,
         credentials: creds,
         http: HttpOptions::default(),
+        pacing: true,
     })
 }
 

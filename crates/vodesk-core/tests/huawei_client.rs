@@ -52,6 +52,7 @@ fn client(service: &RunningService, secret: Option<&str>) -> HuaweiVod {
             security_token: None,
         },
         http: HttpOptions::default(),
+        pacing: false,
     })
     .unwrap()
 }

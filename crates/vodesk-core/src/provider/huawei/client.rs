@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use super::endpoint::Endpoint;
 use super::errors;
+use super::pacing::{Category as ApiCategory, Pacer};
 use super::sign::{self, DATE_FORMAT, SignInput};
 use super::wire::*;
 use crate::model::category::Category;
@@ -45,6 +46,8 @@ pub struct HuaweiConfig {
     pub project_id: String,
     pub credentials: AkSk,
     pub http: HttpOptions,
+    /// Pace calls to the documented per-tenant limits.
+    pub pacing: bool,
 }
 
 /// Query parameters of the asset list (§9.1).
@@ -81,6 +84,7 @@ pub struct HuaweiVod {
     config: HuaweiConfig,
     /// Server time minus local time, in seconds, learned from `Date` headers.
     clock_offset: AtomicI64,
+    pacer: Pacer,
 }
 
 const SKEW_TOLERANCE_SECS: i64 = 5 * 60;
@@ -89,6 +93,7 @@ impl HuaweiVod {
     pub fn new(config: HuaweiConfig) -> Result<Self, ApiError> {
         Ok(HuaweiVod {
             http: build_client(&config.http)?,
+            pacer: Pacer::new(config.pacing),
             config,
             clock_offset: AtomicI64::new(0),
         })
@@ -141,6 +146,24 @@ impl HuaweiVod {
     }
 
     async fn send_once(
+        &self,
+        method: &Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<&[u8]>,
+    ) -> Result<Vec<u8>, ApiError> {
+        let category = ApiCategory::of(method.as_str(), path);
+        self.pacer.acquire(category).await;
+        let result = self.send_unpaced(method, path, query, body).await;
+        if let Err(e) = &result
+            && matches!(e.kind, ErrorKind::Throttled { .. })
+        {
+            self.pacer.throttled(category);
+        }
+        result
+    }
+
+    async fn send_unpaced(
         &self,
         method: &Method,
         path: &str,

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod endpoint;
 pub mod errors;
+pub mod pacing;
 pub mod provider;
 pub mod sign;
 pub mod upload;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
-use futures_util::TryStreamExt;
+use futures_util::{StreamExt, TryStreamExt};
 use reqwest::{Client, Response};
 
 use super::client::{PutBody, TransferError, check_status, read_xml};
@@ -33,6 +33,37 @@ async fn send(builder: reqwest::RequestBuilder, url: &str) -> Result<Response, A
     check_status(resp, &what).await
 }
 
+/// A request body produced chunk by chunk.
+pub type ByteStream = futures_util::stream::BoxStream<'static, std::io::Result<Bytes>>;
+
+/// PUTs `len` bytes from `stream`; returns the ETag without quotes.
+pub async fn put_stream(
+    http: &Client,
+    url: &str,
+    content_type: Option<&str>,
+    content_md5: Option<&str>,
+    len: u64,
+    stream: ByteStream,
+) -> Result<String, ApiError> {
+    let mut builder = http
+        .put(url)
+        .header("Content-Length", len.to_string())
+        .body(reqwest::Body::wrap_stream(stream));
+    if let Some(ct) = content_type {
+        builder = builder.header("Content-Type", ct);
+    }
+    if let Some(md5) = content_md5 {
+        builder = builder.header("Content-MD5", md5);
+    }
+    let resp = send(builder, url).await?;
+    resp.headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(normalize_etag)
+        .filter(|e| !e.is_empty())
+        .ok_or_else(|| ApiError::new(ErrorKind::MalformedResponse, "the upload reply has no ETag"))
+}
+
 /// PUTs `body`; returns the ETag without quotes. `progress` gets the bytes sent so far.
 pub async fn put(
     http: &Client,
@@ -48,34 +79,17 @@ pub async fn put(
     let stream = body.into_stream().await?.inspect_ok(move |chunk| {
         counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
     });
-    let mut builder = http
-        .put(url)
-        .header("Content-Length", len.to_string())
-        .body(reqwest::Body::wrap_stream(stream));
-    if let Some(ct) = content_type {
-        builder = builder.header("Content-Type", ct);
-    }
-    if let Some(md5) = content_md5 {
-        builder = builder.header("Content-MD5", md5);
-    }
-    let request = send(builder, url);
+    let request = put_stream(http, url, content_type, content_md5, len, stream.boxed());
     tokio::pin!(request);
     let mut ticker = tokio::time::interval(PROGRESS_EVERY);
-    let resp = loop {
+    let etag = loop {
         tokio::select! {
             r = &mut request => break r?,
             _ = ticker.tick() => progress(sent.load(Ordering::Relaxed)),
         }
     };
     progress(len);
-    resp.headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .map(normalize_etag)
-        .filter(|e| !e.is_empty())
-        .ok_or_else(|| {
-            ApiError::new(ErrorKind::MalformedResponse, "the upload reply has no ETag").into()
-        })
+    Ok(etag)
 }
 
 /// POSTs `body` and parses the XML reply.

@@ -1,0 +1,518 @@
+//! The engine: jobs queued in the journal, a dispatcher that starts at most N files at once,
+//! a global cap on parts in flight, a shared bandwidth limit, and per-job control
+//! (pause / resume / cancel). Faces send commands and read events and counters.
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use tokio::sync::{Notify, mpsc, watch};
+
+use super::bandwidth::RateLimiter;
+use super::identity::read_identity;
+use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState};
+use super::journal::{Journal, JournalError};
+use super::limits::AdjustableLimit;
+use super::retry::RetryPolicy;
+use super::transfer::{self, JobCtx, Outcome};
+use crate::provider::huawei::HuaweiVod;
+use crate::provider::huawei::upload::DEFAULT_PART_SIZE;
+
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// Files uploading at once.
+    pub concurrent_files: usize,
+    /// Parts of one file in flight at once.
+    pub parts_per_file: usize,
+    /// Parts in flight across all files (bounds memory: part size × this).
+    pub max_parts_in_flight: usize,
+    pub part_size: u64,
+    /// Bytes per second, 0 = unlimited.
+    pub bandwidth: u64,
+    pub retry: RetryPolicy,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            concurrent_files: 3,
+            parts_per_file: 4,
+            max_parts_in_flight: 12,
+            part_size: DEFAULT_PART_SIZE,
+            bandwidth: 0,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Run,
+    Pause,
+    Cancel,
+}
+
+/// What a face sees of a job.
+#[derive(Clone, Debug, Serialize)]
+pub struct JobView {
+    pub id: JobId,
+    pub path: PathBuf,
+    pub size: u64,
+    pub state: JobState,
+    pub bytes_done: u64,
+    pub asset_id: Option<String>,
+    pub reason: Option<String>,
+    pub error_code: Option<String>,
+    pub request_id: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Event {
+    /// A job changed state.
+    Job(JobView),
+}
+
+/// Aggregate counters, updated in O(1) as bytes move.
+#[derive(Default)]
+pub struct Totals {
+    pub bytes_total: AtomicU64,
+    pub bytes_done: AtomicU64,
+    pub jobs_total: AtomicU64,
+    pub jobs_finished: AtomicU64,
+}
+
+pub struct JobHandle {
+    pub id: JobId,
+    pub path: PathBuf,
+    pub size: u64,
+    pub bytes_done: AtomicU64,
+    pub control: watch::Sender<Control>,
+    state: Mutex<(JobState, Option<String>)>,
+    asset_id: Mutex<Option<String>>,
+    error: Mutex<(Option<String>, Option<String>)>,
+}
+
+impl JobHandle {
+    pub fn state(&self) -> JobState {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0
+    }
+}
+
+pub struct Inner {
+    pub vod: Arc<HuaweiVod>,
+    pub journal: Arc<Journal>,
+    pub target: String,
+    pub retry: RetryPolicy,
+    pub bandwidth: RateLimiter,
+    pub part_limit: AdjustableLimit,
+    pub totals: Totals,
+    file_limit: AdjustableLimit,
+    parts_per_file: AtomicUsize,
+    part_size: AtomicU64,
+    jobs: Mutex<HashMap<JobId, Arc<JobHandle>>>,
+    queue: Mutex<VecDeque<JobId>>,
+    queued: Notify,
+    active: AtomicUsize,
+    idle: Notify,
+    events: mpsc::UnboundedSender<Event>,
+}
+
+impl Inner {
+    pub fn parts_per_file(&self) -> usize {
+        self.parts_per_file.load(Ordering::Relaxed).max(1)
+    }
+
+    pub fn part_size(&self) -> u64 {
+        self.part_size.load(Ordering::Relaxed)
+    }
+
+    fn view(&self, h: &JobHandle) -> JobView {
+        let (state, reason) = h.state.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let (error_code, request_id) = h.error.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        JobView {
+            id: h.id,
+            path: h.path.clone(),
+            size: h.size,
+            state,
+            bytes_done: h.bytes_done.load(Ordering::Relaxed),
+            asset_id: h.asset_id.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            reason,
+            error_code,
+            request_id,
+        }
+    }
+
+    /// Records a state change in the journal and tells the faces.
+    pub fn set_state(
+        &self,
+        h: &JobHandle,
+        state: JobState,
+        reason: Option<String>,
+        api: Option<&crate::provider::ApiError>,
+    ) -> Result<(), JournalError> {
+        let code = api.and_then(|a| a.code.clone());
+        let request_id = api.and_then(|a| a.request_id.clone());
+        self.journal.set_state(
+            h.id,
+            state,
+            reason.as_deref(),
+            code.as_deref(),
+            request_id.as_deref(),
+        )?;
+        *h.state.lock().unwrap_or_else(|e| e.into_inner()) = (state, reason);
+        *h.error.lock().unwrap_or_else(|e| e.into_inner()) = (code, request_id);
+        let _ = self.events.send(Event::Job(self.view(h)));
+        Ok(())
+    }
+}
+
+/// Cheap to clone; all clones drive the same engine.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error("{0}")]
+    Journal(#[from] JournalError),
+    #[error("{path} cannot be read ({error}); check the path")]
+    Unreadable { path: String, error: String },
+}
+
+impl Engine {
+    /// `target` names the service (jobs of other services are never resumed against this one).
+    pub fn new(
+        vod: Arc<HuaweiVod>,
+        journal: Arc<Journal>,
+        target: String,
+        config: EngineConfig,
+    ) -> (Engine, mpsc::UnboundedReceiver<Event>) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let inner = Arc::new(Inner {
+            vod,
+            journal,
+            target,
+            retry: config.retry.clone(),
+            bandwidth: RateLimiter::new(config.bandwidth),
+            part_limit: AdjustableLimit::new(config.max_parts_in_flight),
+            totals: Totals::default(),
+            file_limit: AdjustableLimit::new(config.concurrent_files),
+            parts_per_file: AtomicUsize::new(config.parts_per_file),
+            part_size: AtomicU64::new(config.part_size),
+            jobs: Mutex::new(HashMap::new()),
+            queue: Mutex::new(VecDeque::new()),
+            queued: Notify::new(),
+            active: AtomicUsize::new(0),
+            idle: Notify::new(),
+            events: tx,
+        });
+        tokio::spawn(dispatch(inner.clone()));
+        (Engine { inner }, rx)
+    }
+
+    pub fn totals(&self) -> &Totals {
+        &self.inner.totals
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.inner.journal
+    }
+
+    /// Queues a new job for `spec` (its file identity is read now).
+    pub async fn add(&self, spec: JobSpec) -> Result<JobId, AddError> {
+        let p = spec.path.clone();
+        let identity = tokio::task::spawn_blocking(move || read_identity(&p))
+            .await
+            .map_err(|e| AddError::Unreadable {
+                path: spec.path.display().to_string(),
+                error: e.to_string(),
+            })?
+            .map_err(|e| AddError::Unreadable {
+                path: spec.path.display().to_string(),
+                error: e.to_string(),
+            })?;
+        let id = self
+            .inner
+            .journal
+            .insert(&self.inner.target, &spec, &identity)?;
+        self.track(id, spec.path, &identity, 0);
+        Ok(id)
+    }
+
+    /// Queues a job the journal already has (resume after a restart, or retry).
+    pub fn resume_record(&self, rec: &JobRecord) -> Result<(), JournalError> {
+        if self
+            .inner
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(&rec.id)
+        {
+            return Ok(());
+        }
+        self.inner
+            .journal
+            .set_state(rec.id, JobState::Queued, None, None, None)?;
+        self.track(rec.id, rec.spec.path.clone(), &rec.identity, 0);
+        Ok(())
+    }
+
+    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, done: u64) {
+        let (control, _) = watch::channel(Control::Run);
+        let handle = Arc::new(JobHandle {
+            id,
+            path,
+            size: identity.size,
+            bytes_done: AtomicU64::new(done),
+            control,
+            state: Mutex::new((JobState::Queued, None)),
+            asset_id: Mutex::new(None),
+            error: Mutex::new((None, None)),
+        });
+        self.inner
+            .totals
+            .bytes_total
+            .fetch_add(identity.size, Ordering::Relaxed);
+        self.inner.totals.jobs_total.fetch_add(1, Ordering::Relaxed);
+        self.inner.active.fetch_add(1, Ordering::SeqCst);
+        let _ = self.inner.events.send(Event::Job(self.inner.view(&handle)));
+        self.inner
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, handle);
+        self.inner
+            .queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(id);
+        self.inner.queued.notify_one();
+    }
+
+    fn handle(&self, id: JobId) -> Option<Arc<JobHandle>> {
+        self.inner
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned()
+    }
+
+    pub fn view(&self, id: JobId) -> Option<JobView> {
+        self.handle(id).map(|h| self.inner.view(&h))
+    }
+
+    pub fn pause(&self, id: JobId) {
+        if let Some(h) = self.handle(id)
+            && !h.state().is_terminal()
+        {
+            let _ = h.control.send(Control::Pause);
+        }
+    }
+
+    pub fn resume(&self, id: JobId) {
+        if let Some(h) = self.handle(id) {
+            let was = *h.control.borrow();
+            let _ = h.control.send(Control::Run);
+            if was == Control::Pause && h.state() == JobState::Paused {
+                self.inner
+                    .queue
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push_back(id);
+                self.inner.queued.notify_one();
+            }
+        }
+    }
+
+    pub fn cancel(&self, id: JobId) {
+        if let Some(h) = self.handle(id)
+            && !h.state().is_terminal()
+        {
+            let paused = h.state() == JobState::Paused || *h.control.borrow() == Control::Pause;
+            let _ = h.control.send(Control::Cancel);
+            // A paused job has no runner to notice: send it through one to clean up.
+            if paused {
+                self.inner
+                    .queue
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push_back(id);
+                self.inner.queued.notify_one();
+            }
+        }
+    }
+
+    fn ids(&self) -> Vec<JobId> {
+        self.inner
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .copied()
+            .collect()
+    }
+
+    pub fn pause_all(&self) {
+        self.ids().into_iter().for_each(|id| self.pause(id));
+    }
+
+    pub fn resume_all(&self) {
+        self.ids().into_iter().for_each(|id| self.resume(id));
+    }
+
+    pub fn cancel_all(&self) {
+        self.ids().into_iter().for_each(|id| self.cancel(id));
+    }
+
+    /// Bytes per second, 0 = unlimited; applies at once.
+    pub fn set_bandwidth(&self, bytes_per_sec: u64) {
+        self.inner.bandwidth.set_rate(bytes_per_sec);
+    }
+
+    pub fn set_concurrency(&self, files: usize, parts_per_file: usize, max_parts: usize) {
+        self.inner.file_limit.set(files);
+        self.inner
+            .parts_per_file
+            .store(parts_per_file.max(1), Ordering::Relaxed);
+        self.inner.part_limit.set(max_parts);
+    }
+
+    /// Waits until no job is queued or running (paused jobs count as idle).
+    pub async fn wait_idle(&self) {
+        loop {
+            let notified = self.inner.idle.notified();
+            if self.inner.active.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+async fn dispatch(inner: Arc<Inner>) {
+    loop {
+        let notified = inner.queued.notified();
+        let next = inner
+            .queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop_front();
+        let Some(id) = next else {
+            notified.await;
+            continue;
+        };
+        let Some(handle) = inner
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned()
+        else {
+            continue;
+        };
+        let control = *handle.control.borrow();
+        if control == Control::Pause {
+            // Paused while queued: parked until resumed.
+            let _ = inner.set_state(&handle, JobState::Paused, None, None);
+            settle(&inner);
+            continue;
+        }
+        let permit = inner.file_limit.acquire().await;
+        let inner2 = inner.clone();
+        tokio::spawn(async move {
+            run_job(&inner2, handle).await;
+            drop(permit);
+        });
+    }
+}
+
+fn settle(inner: &Inner) {
+    if inner.active.fetch_sub(1, Ordering::SeqCst) == 1 {
+        inner.idle.notify_waiters();
+    }
+}
+
+async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
+    let rec = match inner.journal.get(handle.id) {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            settle(inner);
+            return;
+        }
+        Err(e) => {
+            *handle.state.lock().unwrap_or_else(|p| p.into_inner()) =
+                (JobState::Failed, Some(e.0.clone()));
+            let _ = inner.events.send(Event::Job(inner.view(&handle)));
+            settle(inner);
+            return;
+        }
+    };
+    *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = rec.asset_id.clone();
+    let ctx = JobCtx {
+        inner: inner.clone(),
+        handle: handle.clone(),
+        control: handle.control.subscribe(),
+    };
+    let outcome = if *handle.control.borrow() == Control::Cancel {
+        Ok(Outcome::Cancelled)
+    } else {
+        transfer::run(&ctx, rec).await
+    };
+    // The journal now holds what the run achieved (asset, upload id, parts).
+    let rec = inner.journal.get(handle.id).ok().flatten();
+    let set_asset =
+        |id: Option<String>| *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = id;
+    let result = match outcome {
+        Ok(Outcome::Done { asset_id }) => {
+            set_asset(Some(asset_id));
+            handle.bytes_done.store(handle.size, Ordering::Relaxed);
+            inner.set_state(&handle, JobState::Done, None, None)
+        }
+        Ok(Outcome::Skipped { asset_id }) => {
+            set_asset(Some(asset_id.clone()));
+            inner.set_state(
+                &handle,
+                JobState::Skipped,
+                Some(format!("already uploaded as {asset_id}")),
+                None,
+            )
+        }
+        Ok(Outcome::Paused) => inner.set_state(&handle, JobState::Paused, None, None),
+        Ok(Outcome::Cancelled) => {
+            if let Some(r) = &rec {
+                transfer::finish_on_service(&ctx, r, "CANCELLED").await;
+            }
+            inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
+        }
+        Err(e) => {
+            if let Some(r) = &rec {
+                set_asset(r.asset_id.clone());
+                // The asset is given up only when the service agreed; otherwise a later resume
+                // can still continue it.
+                if transfer::finish_on_service(&ctx, r, "FAILED").await {
+                    let _ = inner.journal.reset_asset(r.id);
+                }
+            }
+            inner.set_state(
+                &handle,
+                JobState::Failed,
+                Some(e.message.clone()),
+                e.api.as_ref(),
+            )
+        }
+    };
+    if let Err(e) = result {
+        tracing::error!(error = %e, "journal update failed");
+        *handle.state.lock().unwrap_or_else(|p| p.into_inner()) = (JobState::Failed, Some(e.0));
+        let _ = inner.events.send(Event::Job(inner.view(&handle)));
+    }
+    let state = handle.state();
+    if state.is_terminal() {
+        inner.totals.jobs_finished.fetch_add(1, Ordering::Relaxed);
+    }
+    settle(inner);
+}

@@ -1,0 +1,134 @@
+//! Upload jobs: what to upload, where it stands, and what the journal remembers about it.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::model::UploadMetadata;
+
+pub type JobId = i64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobState {
+    Queued,
+    /// Reading the file's identity and duplicate-check hash.
+    Hashing,
+    Uploading,
+    Paused,
+    /// All bytes are up; completing the multipart upload and confirming.
+    Completing,
+    Done,
+    /// Not uploaded because the service already has the file.
+    Skipped,
+    Failed,
+    Cancelled,
+}
+
+impl JobState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Hashing => "hashing",
+            JobState::Uploading => "uploading",
+            JobState::Paused => "paused",
+            JobState::Completing => "completing",
+            JobState::Done => "done",
+            JobState::Skipped => "skipped",
+            JobState::Failed => "failed",
+            JobState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> JobState {
+        match s {
+            "hashing" => JobState::Hashing,
+            "uploading" => JobState::Uploading,
+            "paused" => JobState::Paused,
+            "completing" => JobState::Completing,
+            "done" => JobState::Done,
+            "skipped" => JobState::Skipped,
+            "failed" => JobState::Failed,
+            "cancelled" => JobState::Cancelled,
+            _ => JobState::Queued,
+        }
+    }
+
+    /// Nothing more will happen to the job by itself.
+    pub fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            JobState::Done | JobState::Skipped | JobState::Failed | JobState::Cancelled
+        )
+    }
+}
+
+/// How far a job's asset got; persisted so a restart knows what is left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// No asset yet.
+    New,
+    /// The asset exists; bytes are being sent.
+    Created,
+    /// All bytes are stored (single PUT done or multipart completed); confirm is left.
+    Uploaded,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::New => "new",
+            Phase::Created => "created",
+            Phase::Uploaded => "uploaded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Phase {
+        match s {
+            "created" => Phase::Created,
+            "uploaded" => Phase::Uploaded,
+            _ => Phase::New,
+        }
+    }
+}
+
+/// What a file looked like when it was queued: a changed file must not be uploaded as a mix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileIdentity {
+    pub size: u64,
+    pub mtime_ns: i64,
+    /// Hex MD5 of the first and the last MiB.
+    pub head_md5: String,
+    pub tail_md5: String,
+}
+
+/// A new job.
+#[derive(Clone, Debug)]
+pub struct JobSpec {
+    pub path: PathBuf,
+    /// Upper-case `video_type`.
+    pub media: String,
+    pub metadata: UploadMetadata,
+    /// Skip the upload when the service already has the file (the user's choice).
+    pub skip_duplicates: bool,
+}
+
+/// A job as the journal holds it.
+#[derive(Clone, Debug)]
+pub struct JobRecord {
+    pub id: JobId,
+    pub target: String,
+    pub spec: JobSpec,
+    pub identity: FileIdentity,
+    pub state: JobState,
+    pub reason: Option<String>,
+    pub error_code: Option<String>,
+    pub request_id: Option<String>,
+    pub asset_id: Option<String>,
+    pub bucket: Option<String>,
+    pub object_key: Option<String>,
+    pub upload_id: Option<String>,
+    pub part_size: Option<u64>,
+    pub video_md5: Option<String>,
+    pub phase: Phase,
+}

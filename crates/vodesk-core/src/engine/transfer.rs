@@ -1,0 +1,786 @@
+//! One job through the Huawei flow, resumable at every step:
+//! identity check → duplicate check → create asset → single PUT (≤ 20 MB, from one read into
+//! memory) or multipart (parts read once, in order; each part's MD5 and the whole file's MD5 come
+//! from that same read; parts uploaded in parallel) → complete → confirm.
+//! After every completed part the journal is updated; a restarted job reconciles with List Parts
+//! and sends only what is missing.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use base64::Engine as _;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use md5::{Digest, Md5};
+use tokio::io::{AsyncReadExt, AsyncSeekExt};
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+use super::core::{Control, Inner, JobHandle};
+use super::identity::{dedup_md5, read_identity};
+use super::job::{JobRecord, JobState, Phase};
+use crate::model::{AssetStatus, MediaType};
+use crate::provider::error::{ApiError, ErrorKind};
+use crate::provider::huawei::AuthorityQuery;
+use crate::provider::huawei::upload::{MAX_PARTS, SINGLE_PUT_MAX, part_size_for};
+use crate::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
+use crate::provider::obs::presigned;
+
+const PART_CONTENT_TYPE: &str = "application/octet-stream";
+/// Chunk size of request bodies: the granularity of progress and bandwidth limiting.
+const CHUNK: usize = 256 * 1024;
+
+/// How a job run ended.
+pub enum Outcome {
+    Done { asset_id: String },
+    Skipped { asset_id: String },
+    Paused,
+    Cancelled,
+}
+
+/// Why a job failed: one sentence, plus the service's error when there was one.
+#[derive(Debug)]
+pub struct JobError {
+    pub message: String,
+    pub api: Option<ApiError>,
+}
+
+impl From<ApiError> for JobError {
+    fn from(e: ApiError) -> Self {
+        JobError {
+            message: e.to_string(),
+            api: Some(e),
+        }
+    }
+}
+
+impl From<super::journal::JournalError> for JobError {
+    fn from(e: super::journal::JournalError) -> Self {
+        JobError {
+            message: e.0,
+            api: None,
+        }
+    }
+}
+
+fn local(message: String) -> JobError {
+    JobError { message, api: None }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> JobError {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => "it no longer exists".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::UnexpectedEof => {
+            "it got shorter while it was being uploaded".to_string()
+        }
+        _ => e.to_string(),
+    };
+    local(format!(
+        "{} cannot be read ({why}); check the file and retry",
+        path.display()
+    ))
+}
+
+fn changed(path: &Path) -> JobError {
+    local(format!(
+        "{} changed since it was queued; upload it again as a new file",
+        path.display()
+    ))
+}
+
+/// Everything one running job needs.
+pub struct JobCtx {
+    pub inner: Arc<Inner>,
+    pub handle: Arc<JobHandle>,
+    pub control: watch::Receiver<Control>,
+}
+
+impl JobCtx {
+    fn control(&self) -> Control {
+        *self.control.borrow()
+    }
+
+    fn state(&self, state: JobState) -> Result<(), JobError> {
+        self.inner.set_state(&self.handle, state, None, None)?;
+        Ok(())
+    }
+
+    /// One service call under the retry policy.
+    async fn call<T, F, Fut>(&self, what: &str, op: F) -> Result<T, ApiError>
+    where
+        F: FnMut(u32) -> Fut,
+        Fut: std::future::Future<Output = Result<T, ApiError>>,
+    {
+        self.inner.retry.run(what, op).await
+    }
+}
+
+pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> {
+    let path = rec.spec.path.clone();
+    ctx.state(JobState::Hashing)?;
+    let p = path.clone();
+    let identity = tokio::task::spawn_blocking(move || read_identity(&p))
+        .await
+        .map_err(|e| local(format!("identity check failed: {e}")))?
+        .map_err(|e| io_error(&path, &e))?;
+    if identity != rec.identity {
+        return Err(changed(&path));
+    }
+    if rec.phase == Phase::New && rec.spec.skip_duplicates {
+        let p = path.clone();
+        let head = tokio::task::spawn_blocking(move || dedup_md5(&p))
+            .await
+            .map_err(|e| local(format!("hashing failed: {e}")))?
+            .map_err(|e| io_error(&path, &e))?;
+        let vod = ctx.inner.vod.clone();
+        let size = rec.identity.size;
+        let dup = ctx
+            .call("duplication check", |_| vod.check_duplication(size, &head))
+            .await?;
+        if dup.is_duplicated == Some(1)
+            && let Some(id) = dup.asset_ids.first()
+        {
+            return Ok(Outcome::Skipped {
+                asset_id: id.clone(),
+            });
+        }
+    }
+    let media = MediaType::from_code(&rec.spec.media)
+        .ok_or_else(|| local(format!("{} is not a supported media type", rec.spec.media)))?;
+    if rec.identity.size <= SINGLE_PUT_MAX {
+        single_put(ctx, &mut rec, &media).await
+    } else {
+        multipart(ctx, &mut rec, &media).await
+    }
+}
+
+/// A body stream that waits for the bandwidth limiter and counts progress per chunk.
+fn metered(ctx: &JobCtx, data: Bytes, sent: Arc<AtomicU64>) -> presigned::ByteStream {
+    let limiter = ctx.inner.clone();
+    let handle = ctx.handle.clone();
+    let chunks: Vec<Bytes> = (0..data.len())
+        .step_by(CHUNK)
+        .map(|i| data.slice(i..(i + CHUNK).min(data.len())))
+        .collect();
+    futures_util::stream::iter(chunks)
+        .then(move |chunk| {
+            let limiter = limiter.clone();
+            let handle = handle.clone();
+            let sent = sent.clone();
+            async move {
+                limiter.bandwidth.acquire(chunk.len() as u64).await;
+                let n = chunk.len() as u64;
+                sent.fetch_add(n, Ordering::Relaxed);
+                handle.bytes_done.fetch_add(n, Ordering::Relaxed);
+                limiter.totals.bytes_done.fetch_add(n, Ordering::Relaxed);
+                Ok::<_, std::io::Error>(chunk)
+            }
+        })
+        .boxed()
+}
+
+/// PUTs `data` to a fresh URL from `url_for` under the retry policy, with progress that is
+/// rolled back when an attempt fails.
+async fn put_with_retry<U, UF>(
+    ctx: &JobCtx,
+    what: &str,
+    content_type: &str,
+    content_md5: Option<&str>,
+    data: Bytes,
+    mut url_for: U,
+) -> Result<String, ApiError>
+where
+    U: FnMut() -> UF,
+    UF: std::future::Future<Output = Result<String, ApiError>>,
+{
+    let http = ctx.inner.vod.http().clone();
+    ctx.call(what, |_| {
+        let url = url_for();
+        let data = data.clone();
+        let http = http.clone();
+        async move {
+            let url = url.await?;
+            let sent = Arc::new(AtomicU64::new(0));
+            let body = metered(ctx, data.clone(), sent.clone());
+            let r = presigned::put_stream(
+                &http,
+                &url,
+                Some(content_type),
+                content_md5,
+                data.len() as u64,
+                body,
+            )
+            .await;
+            if r.is_err() {
+                let n = sent.load(Ordering::Relaxed);
+                ctx.handle.bytes_done.fetch_sub(n, Ordering::Relaxed);
+                ctx.inner.totals.bytes_done.fetch_sub(n, Ordering::Relaxed);
+            }
+            r
+        }
+    })
+    .await
+}
+
+async fn confirm_created(ctx: &JobCtx, asset_id: &str) -> Result<(), ApiError> {
+    let vod = ctx.inner.vod.clone();
+    match ctx
+        .call("confirm", |_| vod.confirm_upload(asset_id, "CREATED"))
+        .await
+    {
+        Ok(()) => Ok(()),
+        // Not idempotent: a confirm whose reply was lost looks like a state error on retry.
+        Err(e) if e.kind == ErrorKind::InvalidState => {
+            let d = ctx
+                .call("asset details", |_| {
+                    vod.asset_details(asset_id, &["base_info"])
+                })
+                .await;
+            let query = crate::provider::huawei::ListAssetsQuery {
+                asset_ids: vec![asset_id.to_string()],
+                size: 1,
+                ..Default::default()
+            };
+            let listed = ctx.call("asset list", |_| vod.list_assets(&query)).await;
+            let status = listed
+                .ok()
+                .and_then(|l| l.assets.first().and_then(|a| a.asset_status.clone()));
+            match (d, status) {
+                (Ok(_), Some(AssetStatus::Created | AssetStatus::Published)) => Ok(()),
+                _ => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn create_asset(
+    ctx: &JobCtx,
+    rec: &JobRecord,
+    media: &MediaType,
+    video_md5: Option<String>,
+) -> Result<crate::provider::huawei::wire::CreateAssetRsp, ApiError> {
+    let name = rec
+        .spec
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut req = CreateAssetReq::from_metadata(&rec.spec.metadata, &name, media);
+    req.video_md5 = video_md5;
+    let vod = ctx.inner.vod.clone();
+    ctx.call("create asset", |_| vod.create_asset(&req)).await
+}
+
+async fn single_put(
+    ctx: &JobCtx,
+    rec: &mut JobRecord,
+    media: &MediaType,
+) -> Result<Outcome, JobError> {
+    let path = rec.spec.path.clone();
+    let size = rec.identity.size;
+    // One read: the bytes to send and their MD5.
+    let _permit = ctx.inner.part_limit.acquire().await;
+    if ctx.control() != Control::Run {
+        return Ok(stopped(ctx));
+    }
+    let data = tokio::fs::read(&path)
+        .await
+        .map_err(|e| io_error(&path, &e))?;
+    if data.len() as u64 != size {
+        return Err(changed(&path));
+    }
+    let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&data));
+    let data = Bytes::from(data);
+    ctx.state(JobState::Uploading)?;
+    let vod = ctx.inner.vod.clone();
+    let (asset_id, url) = match (&rec.asset_id, rec.phase) {
+        (Some(id), Phase::Uploaded) => {
+            ctx.state(JobState::Completing)?;
+            confirm_created(ctx, id).await?;
+            return Ok(Outcome::Done {
+                asset_id: id.clone(),
+            });
+        }
+        // Interrupted before the bytes were stored: retarget the pending upload for a fresh URL.
+        (Some(id), _) => {
+            let req = UpdateAssetReq {
+                asset_id: id.clone(),
+                video_md5: Some(md5.clone()),
+                video_type: Some(media.code.clone()),
+                ..Default::default()
+            };
+            match ctx
+                .call("refresh upload URL", |_| vod.update_asset(&req))
+                .await
+            {
+                Ok(r) if r.video_upload_url.is_some() => {
+                    (id.clone(), r.video_upload_url.unwrap_or_default())
+                }
+                _ => {
+                    forget_asset(ctx, rec).await;
+                    return Box::pin(single_put(ctx, rec, media)).await;
+                }
+            }
+        }
+        (None, _) => {
+            let created = create_asset(ctx, rec, media, Some(md5.clone())).await?;
+            ctx.inner
+                .journal
+                .set_asset(rec.id, &created.asset_id, None, None, None, Some(&md5))?;
+            rec.asset_id = Some(created.asset_id.clone());
+            let url = created.video_upload_url.clone().ok_or_else(|| {
+                ApiError::new(
+                    ErrorKind::MalformedResponse,
+                    "create asset returned no video_upload_url",
+                )
+            })?;
+            upload_extras(ctx, rec, &created).await?;
+            (created.asset_id, url)
+        }
+    };
+    let mut first = Some(url);
+    let content_type = media.content_type();
+    let id2 = asset_id.clone();
+    put_with_retry(ctx, "upload", &content_type, None, data, || {
+        let vod = vod.clone();
+        let known = first.take();
+        let id = id2.clone();
+        let md5 = md5.clone();
+        let code = media.code.clone();
+        async move {
+            match known {
+                Some(u) => Ok(u),
+                // A retry after an expiry or fault gets a fresh URL.
+                None => vod
+                    .update_asset(&UpdateAssetReq {
+                        asset_id: id,
+                        video_md5: Some(md5),
+                        video_type: Some(code),
+                        ..Default::default()
+                    })
+                    .await?
+                    .video_upload_url
+                    .ok_or_else(|| {
+                        ApiError::new(ErrorKind::MalformedResponse, "no video_upload_url")
+                    }),
+            }
+        }
+    })
+    .await?;
+    ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
+    ctx.state(JobState::Completing)?;
+    confirm_created(ctx, &asset_id).await?;
+    Ok(Outcome::Done { asset_id })
+}
+
+/// Cover and subtitles go up with a newly created asset.
+async fn upload_extras(
+    ctx: &JobCtx,
+    rec: &JobRecord,
+    created: &crate::provider::huawei::wire::CreateAssetRsp,
+) -> Result<(), JobError> {
+    let http = ctx.inner.vod.http().clone();
+    let meta = &rec.spec.metadata;
+    if let (Some(cover), Some(url)) = (&meta.cover, &created.cover_upload_url) {
+        let data = Bytes::from(
+            tokio::fs::read(cover)
+                .await
+                .map_err(|e| io_error(cover, &e))?,
+        );
+        let kind = crate::model::metadata::CoverType::from_path(cover);
+        let ct = match kind {
+            Some(crate::model::metadata::CoverType::Png) => "image/png",
+            _ => "image/jpg",
+        };
+        ctx.call("cover upload", |_| {
+            presigned::put_stream(
+                &http,
+                url,
+                Some(ct),
+                None,
+                data.len() as u64,
+                futures_util::stream::iter([Ok(data.clone())]).boxed(),
+            )
+        })
+        .await?;
+    }
+    for (spec, url) in meta
+        .subtitles
+        .iter()
+        .zip(created.subtitle_upload_urls.iter().flatten())
+    {
+        let data = Bytes::from(
+            tokio::fs::read(&spec.path)
+                .await
+                .map_err(|e| io_error(&spec.path, &e))?,
+        );
+        ctx.call("subtitle upload", |_| {
+            presigned::put_stream(
+                &http,
+                url,
+                Some(PART_CONTENT_TYPE),
+                None,
+                data.len() as u64,
+                futures_util::stream::iter([Ok(data.clone())]).boxed(),
+            )
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// Gives up an asset that cannot be continued: marked FAILED and forgotten, so the job
+/// starts over with a new one.
+async fn forget_asset(ctx: &JobCtx, rec: &mut JobRecord) {
+    if let Some(id) = &rec.asset_id {
+        let vod = ctx.inner.vod.clone();
+        let _ = ctx
+            .call("confirm failed", |_| vod.confirm_upload(id, "FAILED"))
+            .await;
+    }
+    let _ = ctx.inner.journal.reset_asset(rec.id);
+    rec.asset_id = None;
+    rec.upload_id = None;
+    rec.bucket = None;
+    rec.object_key = None;
+    rec.part_size = None;
+    rec.phase = Phase::New;
+}
+
+fn stopped(ctx: &JobCtx) -> Outcome {
+    match ctx.control() {
+        Control::Cancel => Outcome::Cancelled,
+        _ => Outcome::Paused,
+    }
+}
+
+fn authority(rec: &JobRecord, verb: &str) -> AuthorityQuery {
+    AuthorityQuery {
+        http_verb: verb.to_string(),
+        bucket: rec.bucket.clone().unwrap_or_default(),
+        object_key: rec.object_key.clone().unwrap_or_default(),
+        upload_id: rec.upload_id.clone(),
+        ..Default::default()
+    }
+}
+
+async fn multipart(
+    ctx: &JobCtx,
+    rec: &mut JobRecord,
+    media: &MediaType,
+) -> Result<Outcome, JobError> {
+    let vod = ctx.inner.vod.clone();
+    let path = rec.spec.path.clone();
+    let size = rec.identity.size;
+    if rec.asset_id.is_none() {
+        let created = create_asset(ctx, rec, media, None).await?;
+        let target = created.target.clone().unwrap_or_default();
+        let (Some(bucket), Some(object)) = (target.bucket, target.object) else {
+            return Err(ApiError::new(
+                ErrorKind::MalformedResponse,
+                "create asset returned no target bucket/object",
+            )
+            .into());
+        };
+        let part_size = part_size_for(size, ctx.inner.part_size());
+        ctx.inner.journal.set_asset(
+            rec.id,
+            &created.asset_id,
+            Some(&bucket),
+            Some(&object),
+            Some(part_size),
+            None,
+        )?;
+        rec.asset_id = Some(created.asset_id.clone());
+        rec.bucket = Some(bucket);
+        rec.object_key = Some(object);
+        rec.part_size = Some(part_size);
+        rec.phase = Phase::Created;
+        upload_extras(ctx, rec, &created).await?;
+    }
+    let asset_id = rec.asset_id.clone().unwrap_or_default();
+    if rec.phase == Phase::Uploaded {
+        ctx.state(JobState::Completing)?;
+        confirm_created(ctx, &asset_id).await?;
+        return Ok(Outcome::Done { asset_id });
+    }
+    let part_size = rec
+        .part_size
+        .unwrap_or_else(|| part_size_for(size, ctx.inner.part_size()));
+    let n_parts = size.div_ceil(part_size) as u32;
+    if n_parts as u64 > MAX_PARTS {
+        return Err(local(format!(
+            "{} would need {n_parts} parts; use a larger part size",
+            path.display()
+        )));
+    }
+
+    // Reconcile with the storage service: it is the truth about which parts exist.
+    let mut done: std::collections::BTreeMap<u32, String> = Default::default();
+    if rec.upload_id.is_some() {
+        let q = authority(rec, "GET");
+        let listed = ctx
+            .call("list parts", |_| {
+                let vod = vod.clone();
+                let q = q.clone();
+                async move {
+                    let url = vod.authority(&q).await?;
+                    presigned::list_parts(vod.http(), &url).await
+                }
+            })
+            .await;
+        match listed {
+            Ok(parts) => {
+                let mut keep = Vec::new();
+                for p in parts {
+                    let expected = part_size.min(size - (p.part_number as u64 - 1) * part_size);
+                    if p.part_number >= 1
+                        && p.part_number <= n_parts
+                        && p.size == Some(expected)
+                        && let Some(etag) = p.etag
+                    {
+                        keep.push((p.part_number, etag.clone(), expected));
+                        done.insert(p.part_number, etag);
+                    }
+                }
+                ctx.inner.journal.replace_parts(rec.id, &keep)?;
+            }
+            // The upload is gone (aborted or already completed): completed means the object
+            // exists and only the confirm is missing.
+            Err(e) if e.kind == ErrorKind::NotFound => {
+                if confirm_created(ctx, &asset_id).await.is_ok() {
+                    return Ok(Outcome::Done { asset_id });
+                }
+                ctx.inner.journal.set_upload_id(rec.id, None)?;
+                rec.upload_id = None;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if rec.upload_id.is_none() {
+        let q = AuthorityQuery {
+            content_type: Some(media.content_type()),
+            ..authority(rec, "POST")
+        };
+        let ct = media.content_type();
+        let upload_id = ctx
+            .call("initiate multipart", |_| {
+                let vod = vod.clone();
+                let q = q.clone();
+                let ct = ct.clone();
+                async move {
+                    let url = vod.authority(&q).await?;
+                    presigned::initiate(vod.http(), &url, &ct).await
+                }
+            })
+            .await?;
+        ctx.inner.journal.set_upload_id(rec.id, Some(&upload_id))?;
+        rec.upload_id = Some(upload_id);
+    }
+    let already: u64 = done
+        .keys()
+        .map(|n| part_size.min(size - (*n as u64 - 1) * part_size))
+        .sum();
+    ctx.handle.bytes_done.store(already, Ordering::Relaxed);
+    ctx.inner
+        .totals
+        .bytes_done
+        .fetch_add(already, Ordering::Relaxed);
+    ctx.state(JobState::Uploading)?;
+
+    // The whole-file MD5 comes from the same read as the parts; a resumed job does not re-read
+    // what was already sent, so it has none.
+    let mut whole = done.is_empty().then(Md5::new);
+    let mut file = tokio::fs::File::open(&path)
+        .await
+        .map_err(|e| io_error(&path, &e))?;
+    let per_file = Arc::new(tokio::sync::Semaphore::new(ctx.inner.parts_per_file()));
+    let mut tasks: JoinSet<Result<(u32, String, u64), JobError>> = JoinSet::new();
+    let mut failure: Option<JobError> = None;
+    let mut interrupted = false;
+    for n in 1..=n_parts {
+        if ctx.control() != Control::Run {
+            interrupted = true;
+            break;
+        }
+        // Collect finished parts as we go, so the journal follows closely.
+        while let Some(r) = tasks.try_join_next() {
+            if let Err(e) = record_part(ctx, rec.id, r, &mut done) {
+                failure = Some(e);
+            }
+        }
+        if failure.is_some() {
+            break;
+        }
+        let offset = (n as u64 - 1) * part_size;
+        let len = part_size.min(size - offset);
+        if done.contains_key(&n) {
+            continue;
+        }
+        // Permits first, then the buffer: memory stays within part size × parts in flight.
+        let file_permit = per_file
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("semaphore open");
+        let global_permit = tokio::select! {
+            p = ctx.inner.part_limit.acquire() => p,
+            _ = wait_stop(ctx.control.clone()) => { interrupted = true; break; }
+        };
+        let mut buf = vec![0u8; len as usize];
+        let read = async {
+            file.seek(std::io::SeekFrom::Start(offset)).await?;
+            file.read_exact(&mut buf).await
+        };
+        if let Err(e) = read.await {
+            failure = Some(if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                changed(&path)
+            } else {
+                io_error(&path, &e)
+            });
+            break;
+        }
+        if let Some(h) = whole.as_mut() {
+            h.update(&buf);
+        }
+        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&buf));
+        let data = Bytes::from(buf);
+        let q = AuthorityQuery {
+            content_type: Some(PART_CONTENT_TYPE.to_string()),
+            content_md5: Some(md5.clone()),
+            part_number: Some(n),
+            ..authority(rec, "PUT")
+        };
+        let task_ctx = JobCtx {
+            inner: ctx.inner.clone(),
+            handle: ctx.handle.clone(),
+            control: ctx.control.clone(),
+        };
+        tasks.spawn(async move {
+            let _permits = (file_permit, global_permit);
+            let vod = task_ctx.inner.vod.clone();
+            let etag = put_with_retry(
+                &task_ctx,
+                "upload part",
+                PART_CONTENT_TYPE,
+                Some(&md5),
+                data,
+                || {
+                    let vod = vod.clone();
+                    let q = q.clone();
+                    async move { vod.authority(&q).await }
+                },
+            )
+            .await?;
+            Ok((n, etag, len))
+        });
+    }
+    if ctx.control() == Control::Cancel || failure.is_some() {
+        tasks.abort_all();
+    }
+    while let Some(r) = tasks.join_next().await {
+        if let Err(e) = record_part(ctx, rec.id, r, &mut done)
+            && failure.is_none()
+            && ctx.control() != Control::Cancel
+        {
+            failure = Some(e);
+        }
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if interrupted {
+        return Ok(stopped(ctx));
+    }
+    if done.len() as u32 != n_parts {
+        return Err(local(format!(
+            "{}: {} of {n_parts} parts were uploaded",
+            path.display(),
+            done.len()
+        )));
+    }
+    // A file that changed under us must not be completed as a mix.
+    let p = path.clone();
+    let now = tokio::task::spawn_blocking(move || read_identity(&p))
+        .await
+        .ok()
+        .and_then(|r| r.ok());
+    if now.as_ref() != Some(&rec.identity) {
+        return Err(changed(&path));
+    }
+    ctx.state(JobState::Completing)?;
+    let parts: Vec<(u32, String)> = done.into_iter().collect();
+    let q = authority(rec, "POST");
+    ctx.call("complete multipart", |_| {
+        let vod = vod.clone();
+        let q = q.clone();
+        let parts = parts.clone();
+        async move {
+            let url = vod.authority(&q).await?;
+            presigned::complete(vod.http(), &url, &parts).await
+        }
+    })
+    .await?;
+    ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
+    if let Some(h) = whole {
+        let md5 = base64::engine::general_purpose::STANDARD.encode(h.finalize());
+        tracing::debug!(asset_id, md5, "whole-file MD5 from the upload pass");
+    }
+    confirm_created(ctx, &asset_id).await?;
+    Ok(Outcome::Done { asset_id })
+}
+
+async fn wait_stop(mut rx: watch::Receiver<Control>) {
+    let _ = rx.wait_for(|c| *c != Control::Run).await;
+}
+
+fn record_part(
+    ctx: &JobCtx,
+    id: super::job::JobId,
+    r: Result<Result<(u32, String, u64), JobError>, tokio::task::JoinError>,
+    done: &mut std::collections::BTreeMap<u32, String>,
+) -> Result<(), JobError> {
+    match r {
+        Ok(Ok((n, etag, len))) => {
+            ctx.inner.journal.add_part(id, n, &etag, len)?;
+            done.insert(n, etag);
+            Ok(())
+        }
+        Ok(Err(e)) => Err(e),
+        Err(e) if e.is_cancelled() => Ok(()),
+        Err(e) => Err(local(format!("a part upload stopped unexpectedly: {e}"))),
+    }
+}
+
+/// Cancels or fails a job on the service side: aborts the multipart upload and confirms the
+/// asset as `status`, so no CREATING asset or dangling parts stay behind. Returns whether the
+/// service acknowledged it.
+pub async fn finish_on_service(ctx: &JobCtx, rec: &JobRecord, status: &str) -> bool {
+    let vod = ctx.inner.vod.clone();
+    if rec.upload_id.is_some() {
+        let q = authority(rec, "DELETE");
+        let _ = ctx
+            .call("abort multipart", |_| {
+                let vod = vod.clone();
+                let q = q.clone();
+                async move {
+                    let url = vod.authority(&q).await?;
+                    match presigned::delete(vod.http(), &url).await {
+                        Err(e) if e.kind == ErrorKind::NotFound => Ok(()),
+                        other => other,
+                    }
+                }
+            })
+            .await;
+    }
+    match &rec.asset_id {
+        Some(id) => ctx
+            .call("confirm", |_| vod.confirm_upload(id, status))
+            .await
+            .is_ok(),
+        None => true,
+    }
+}
