@@ -27,6 +27,12 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// Names the service for the upload journal: jobs are only resumed against the same one.
+    pub fn journal_target(&self) -> String {
+        let c = self.vod.config();
+        format!("huawei:{}:{}", c.project_id, c.credentials.access_key)
+    }
+
     pub async fn close(self) {
         if let Some(s) = self.embedded {
             s.shutdown().await;
@@ -34,14 +40,21 @@ impl Connection {
     }
 }
 
-/// The default data directory of the local service.
-pub fn default_local_data_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("VODESK_LOCAL_DATA") {
+/// vodesk's data directory (`VODESK_DATA`, else the platform's): journal, local service, logs.
+pub fn data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("VODESK_DATA") {
         return PathBuf::from(d);
     }
     directories::ProjectDirs::from("", "", "vodesk")
-        .map(|p| p.data_dir().join("local"))
-        .unwrap_or_else(|| PathBuf::from(".vodesk-local"))
+        .map(|p| p.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".vodesk"))
+}
+
+/// The default data directory of the local service.
+pub fn default_local_data_dir() -> PathBuf {
+    std::env::var_os("VODESK_LOCAL_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| data_dir().join("local"))
 }
 
 fn env(name: &str) -> Option<String> {

@@ -9,6 +9,7 @@ mod output;
 mod serve;
 mod templates;
 mod upload;
+mod uploads;
 
 use std::process::ExitCode;
 
@@ -32,8 +33,11 @@ pub struct Cli {
 pub enum Command {
     /// Run the local VOD service in the foreground.
     Serve(serve::ServeArgs),
-    /// Upload files and folders.
+    /// Upload files and folders (resumable).
     Upload(upload::UploadArgs),
+    /// Interrupted and finished uploads in the journal.
+    #[command(subcommand)]
+    Uploads(uploads::UploadsCommand),
     /// List, show, publish, unpublish, delete and edit assets.
     #[command(subcommand)]
     Assets(assets::AssetsCommand),
@@ -123,6 +127,9 @@ async fn dispatch(cli: Cli) -> Result<(), CliError> {
     if let Command::Serve(args) = command {
         return serve::run(args, json).await;
     }
+    if let Command::Uploads(uploads::UploadsCommand::List { all }) = command {
+        return uploads::run_list(all, json).await;
+    }
     // Validate input before connecting, so bad input never creates anything.
     let prepared = match &command {
         Command::Upload(args) => Some(upload::prepare(args)?),
@@ -130,7 +137,12 @@ async fn dispatch(cli: Cli) -> Result<(), CliError> {
     };
     let conn = connect::connect(profile).await?;
     let result = match command {
-        Command::Serve(_) => unreachable!("handled above"),
+        Command::Serve(_) | Command::Uploads(uploads::UploadsCommand::List { .. }) => {
+            unreachable!("handled above")
+        }
+        Command::Uploads(uploads::UploadsCommand::Discard { ids, all }) => {
+            uploads::run_discard(&conn, ids, all, json).await
+        }
         Command::Upload(args) => {
             upload::run(&conn, args, prepared.expect("prepared above"), json).await
         }

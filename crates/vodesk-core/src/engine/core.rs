@@ -381,6 +381,18 @@ impl Engine {
         self.inner.part_limit.set(max_parts);
     }
 
+    /// Drops a job for good: an unfinished one is aborted and its asset confirmed CANCELLED
+    /// on the service, then the journal forgets it. Returns whether the service acknowledged.
+    pub async fn discard(&self, rec: &JobRecord) -> Result<bool, JournalError> {
+        let acknowledged = if rec.state.is_terminal() && rec.state != JobState::Failed {
+            true
+        } else {
+            transfer::finish_on_service(&self.inner, rec, "CANCELLED").await
+        };
+        self.inner.journal.delete(rec.id)?;
+        Ok(acknowledged)
+    }
+
     /// Waits until no job is queued or running (paused jobs count as idle).
     pub async fn wait_idle(&self) {
         loop {
@@ -484,7 +496,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         Ok(Outcome::Paused) => inner.set_state(&handle, JobState::Paused, None, None),
         Ok(Outcome::Cancelled) => {
             if let Some(r) = &rec {
-                transfer::finish_on_service(&ctx, r, "CANCELLED").await;
+                transfer::finish_on_service(inner, r, "CANCELLED").await;
             }
             inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
         }
@@ -493,7 +505,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
                 set_asset(r.asset_id.clone());
                 // The asset is given up only when the service agreed; otherwise a later resume
                 // can still continue it.
-                if transfer::finish_on_service(&ctx, r, "FAILED").await {
+                if transfer::finish_on_service(inner, r, "FAILED").await {
                     let _ = inner.journal.reset_asset(r.id);
                 }
             }

@@ -758,12 +758,13 @@ fn record_part(
 /// Cancels or fails a job on the service side: aborts the multipart upload and confirms the
 /// asset as `status`, so no CREATING asset or dangling parts stay behind. Returns whether the
 /// service acknowledged it.
-pub async fn finish_on_service(ctx: &JobCtx, rec: &JobRecord, status: &str) -> bool {
-    let vod = ctx.inner.vod.clone();
+pub async fn finish_on_service(inner: &Inner, rec: &JobRecord, status: &str) -> bool {
+    let vod = inner.vod.clone();
     if rec.upload_id.is_some() {
         let q = authority(rec, "DELETE");
-        let _ = ctx
-            .call("abort multipart", |_| {
+        let _ = inner
+            .retry
+            .run("abort multipart", |_| {
                 let vod = vod.clone();
                 let q = q.clone();
                 async move {
@@ -777,8 +778,9 @@ pub async fn finish_on_service(ctx: &JobCtx, rec: &JobRecord, status: &str) -> b
             .await;
     }
     match &rec.asset_id {
-        Some(id) => ctx
-            .call("confirm", |_| vod.confirm_upload(id, status))
+        Some(id) => inner
+            .retry
+            .run("confirm", |_| vod.confirm_upload(id, status))
             .await
             .is_ok(),
         None => true,

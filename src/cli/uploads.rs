@@ -1,0 +1,132 @@
+//! `vodesk uploads list|discard`: the jobs of the upload journal.
+
+use clap::Subcommand;
+use vodesk_core::engine::{Engine, EngineConfig, JobState};
+
+use super::CliError;
+use super::connect::Connection;
+use super::output::{human_size, print_json, print_table};
+use super::upload::open_journal;
+
+#[derive(Subcommand, Debug)]
+pub enum UploadsCommand {
+    /// List the jobs of the upload journal (newest first).
+    List {
+        /// Also show finished jobs.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Drop jobs: an interrupted upload is aborted and its asset cancelled on the service.
+    Discard {
+        #[arg(required_unless_present = "all")]
+        ids: Vec<i64>,
+        /// Every unfinished job of this account.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+pub async fn run_list(all: bool, json: bool) -> Result<(), CliError> {
+    let journal = open_journal()?;
+    let jobs: Vec<_> = journal
+        .all()
+        .map_err(|e| CliError::Other(e.0))?
+        .into_iter()
+        .filter(|r| {
+            all || !matches!(
+                r.state,
+                JobState::Done | JobState::Skipped | JobState::Cancelled
+            )
+        })
+        .collect();
+    if json {
+        let rows: Vec<_> = jobs
+            .iter()
+            .map(|r| {
+                let parts = journal.parts(r.id).map(|p| p.len()).unwrap_or(0);
+                serde_json::json!({
+                    "id": r.id, "path": r.spec.path.display().to_string(), "size": r.identity.size,
+                    "state": r.state, "asset_id": r.asset_id, "upload_id": r.upload_id,
+                    "parts_done": parts, "part_size": r.part_size, "reason": r.reason,
+                    "error_code": r.error_code, "request_id": r.request_id,
+                })
+            })
+            .collect();
+        print_json(&rows);
+    } else {
+        let rows: Vec<Vec<String>> = jobs
+            .iter()
+            .map(|r| {
+                let parts = journal.parts(r.id).map(|p| p.len()).unwrap_or(0);
+                vec![
+                    r.id.to_string(),
+                    r.state.as_str().to_string(),
+                    human_size(r.identity.size as i64),
+                    if r.upload_id.is_some() {
+                        format!("{parts} parts")
+                    } else {
+                        String::new()
+                    },
+                    r.spec.path.display().to_string(),
+                    r.reason.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        print_table(
+            &["ID", "STATE", "SIZE", "PROGRESS", "PATH", "REASON"],
+            &rows,
+        );
+    }
+    Ok(())
+}
+
+pub async fn run_discard(
+    conn: &Connection,
+    ids: Vec<i64>,
+    all: bool,
+    json: bool,
+) -> Result<(), CliError> {
+    let journal = open_journal()?;
+    let target = conn.journal_target();
+    let records = if all {
+        journal
+            .unfinished(&target)
+            .map_err(|e| CliError::Other(e.0))?
+    } else {
+        let mut v = Vec::new();
+        for id in ids {
+            match journal.get(id).map_err(|e| CliError::Other(e.0))? {
+                Some(r) => v.push(r),
+                None => {
+                    return Err(CliError::usage(format!(
+                        "upload job {id} does not exist; see `vodesk uploads list`"
+                    )));
+                }
+            }
+        }
+        v
+    };
+    let (engine, _events) = Engine::new(
+        conn.vod.clone(),
+        journal.clone(),
+        target,
+        EngineConfig::default(),
+    );
+    for r in records {
+        let ack = engine.discard(&r).await.map_err(|e| CliError::Other(e.0))?;
+        if json {
+            print_json(
+                &serde_json::json!({ "id": r.id, "path": r.spec.path.display().to_string(), "status": "discarded", "service_acknowledged": ack }),
+            );
+        } else if ack {
+            println!("{}  {}  discarded", r.id, r.spec.path.display());
+        } else {
+            eprintln!(
+                "{}  {}  discarded locally; the service could not be told (its asset stays CREATING)",
+                r.id,
+                r.spec.path.display()
+            );
+        }
+    }
+    Ok(())
+}
