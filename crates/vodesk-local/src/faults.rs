@@ -94,6 +94,8 @@ enum Kind {
     ResetAfter,
     Delay,
     Throttle,
+    /// A later answer of a running 429 burst (does not start a new one).
+    ThrottleBurst,
 }
 
 struct FaultState {
@@ -111,7 +113,7 @@ impl FaultState {
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
             .is_ok()
         {
-            return Some((Kind::Throttle, false));
+            return Some((Kind::ThrottleBurst, false));
         }
         let mut rng = self.rng.lock().unwrap_or_else(|e| e.into_inner());
         if rng.random::<f64>() >= self.config.rate {
@@ -175,6 +177,7 @@ async fn inject(State(st): State<Arc<FaultState>>, req: Request, next: Next) -> 
             tokio::time::sleep(st.config.delay).await;
             next.run(req).await
         }
+        Kind::ThrottleBurst => throttled(st.target),
         Kind::Throttle => {
             // This answer is the first of the burst; the counter covers the rest.
             let rest = st.config.burst_len.saturating_sub(1);
