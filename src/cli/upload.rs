@@ -495,7 +495,7 @@ pub async fn run(
         .load(std::sync::atomic::Ordering::Relaxed);
     if json {
         print_json(
-            &serde_json::json!({ "summary": { "uploaded": done, "skipped": skipped, "failed": failed, "cancelled": cancelled, "interrupted": remaining.len(), "bytes": bytes, "seconds": secs } }),
+            &serde_json::json!({ "summary": { "uploaded": done, "skipped": skipped, "failed": failed, "cancelled": cancelled, "interrupted": remaining.len(), "bytes": bytes, "bytes_sent": engine.totals().bytes_sent.load(std::sync::atomic::Ordering::Relaxed), "seconds": secs } }),
         );
     } else {
         eprintln!(

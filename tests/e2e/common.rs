@@ -17,6 +17,9 @@ pub fn bin() -> &'static str {
 
 pub struct Server {
     pub child: Child,
+    /// `--listen` value and extra arguments, for restarts on the same ports.
+    listen: String,
+    args: Vec<String>,
     pub vod_endpoint: String,
     pub object_endpoint: String,
     pub data: tempfile::TempDir,
@@ -31,11 +34,31 @@ impl Server {
     }
 
     pub fn start_in(data: tempfile::TempDir, extra: &[&str]) -> Server {
+        Self::start_on(data, "127.0.0.1:0", extra)
+    }
+
+    /// On a given `--listen` address (fixed ports survive a restart).
+    pub fn start_on(data: tempfile::TempDir, listen: &str, extra: &[&str]) -> Server {
+        let home = tempfile::tempdir().expect("temp dir");
+        Self::spawn(
+            data,
+            home,
+            listen,
+            extra.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    fn spawn(
+        data: tempfile::TempDir,
+        home: tempfile::TempDir,
+        listen: &str,
+        args: Vec<String>,
+    ) -> Server {
         let mut child = Command::new(bin())
             .args(["serve", "--data"])
             .arg(data.path())
-            .args(["--listen", "127.0.0.1:0", "--json"])
-            .args(extra)
+            .args(["--listen", listen, "--json"])
+            .args(&args)
             .env("HUAWEICLOUD_SDK_AK", AK)
             .env("HUAWEICLOUD_SDK_SK", SK)
             .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
@@ -51,6 +74,8 @@ impl Server {
             .unwrap_or_else(|e| panic!("bad start-up line {line:?}: {e}"));
         Server {
             child,
+            listen: listen.to_string(),
+            args,
             vod_endpoint: v["vod_endpoint"]
                 .as_str()
                 .expect("vod_endpoint")
@@ -60,8 +85,29 @@ impl Server {
                 .expect("object_endpoint")
                 .to_string(),
             data,
-            home: tempfile::tempdir().expect("temp dir"),
+            home,
         }
+    }
+
+    /// SIGKILLs the service, waits `down`, and starts it again on the same data and ports.
+    pub fn restart_after(mut self, down: std::time::Duration) -> Server {
+        self.kill();
+        std::thread::sleep(down);
+        let args = self.args.clone();
+        self.respawn(args)
+    }
+
+    /// Stops the service and starts it again on the same data and ports with other arguments.
+    pub fn restart_with(mut self, extra: &[&str]) -> Server {
+        self.kill();
+        self.respawn(extra.iter().map(|s| s.to_string()).collect())
+    }
+
+    fn respawn(mut self, args: Vec<String>) -> Server {
+        let data = std::mem::replace(&mut self.data, tempfile::tempdir().expect("temp dir"));
+        let home = std::mem::replace(&mut self.home, tempfile::tempdir().expect("temp dir"));
+        let listen = self.listen.clone();
+        Self::spawn(data, home, &listen, args)
     }
 
     /// A `vodesk` command configured for this server.
@@ -182,6 +228,15 @@ impl Run {
             self.stderr
         );
     }
+}
+
+/// A port that was free a moment ago.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A file of `size` pseudo-random bytes (deterministic per seed).

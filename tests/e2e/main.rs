@@ -5,6 +5,8 @@ mod bad_input;
 mod buckets;
 mod categories;
 mod common;
+mod faults;
 mod local_default;
 mod malformed_server;
+mod resume;
 mod upload;

@@ -78,7 +78,10 @@ pub enum Event {
 #[derive(Default)]
 pub struct Totals {
     pub bytes_total: AtomicU64,
+    /// Progress: bytes known to be stored (resumed parts count).
     pub bytes_done: AtomicU64,
+    /// Bytes put on the wire in this session, retries included.
+    pub bytes_sent: AtomicU64,
     pub jobs_total: AtomicU64,
     pub jobs_finished: AtomicU64,
 }

@@ -175,6 +175,7 @@ fn metered(ctx: &JobCtx, data: Bytes, sent: Arc<AtomicU64>) -> presigned::ByteSt
                 sent.fetch_add(n, Ordering::Relaxed);
                 handle.bytes_done.fetch_add(n, Ordering::Relaxed);
                 limiter.totals.bytes_done.fetch_add(n, Ordering::Relaxed);
+                limiter.totals.bytes_sent.fetch_add(n, Ordering::Relaxed);
                 Ok::<_, std::io::Error>(chunk)
             }
         })
