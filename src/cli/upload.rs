@@ -12,6 +12,7 @@ use clap::Args;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde::Serialize;
 use vodesk_core::engine::bandwidth::parse_rate;
+use vodesk_core::engine::core::AddError;
 use vodesk_core::engine::{
     Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
 };
@@ -332,6 +333,8 @@ pub async fn run(
     }
     // Continue interrupted jobs: every one with --resume, else those of the named files.
     let mut queued: Vec<JobId> = Vec::new();
+    let mut journal_error: Option<String> = None;
+    let mut interrupted = false;
     if args.resume {
         for rec in journal
             .unfinished(&target)
@@ -374,6 +377,12 @@ pub async fn run(
         }
         match engine.add(spec).await {
             Ok(id) => queued.push(id),
+            Err(AddError::Journal(e)) => {
+                // Without a journal nothing could resume: stop everything, resumable.
+                engine.pause_all();
+                journal_error = Some(e.0);
+                break;
+            }
             Err(e) => {
                 failed_before += 1;
                 if json {
@@ -391,6 +400,11 @@ pub async fn run(
                 }
             }
         }
+    }
+    if let Some(e) = &journal_error
+        && queued.is_empty()
+    {
+        return Err(CliError::Other(e.clone()));
     }
     if queued.is_empty() {
         if failed_before > 0 {
@@ -424,7 +438,9 @@ pub async fn run(
     let (mut done, mut skipped, mut failed, mut cancelled) =
         (0usize, 0usize, failed_before, 0usize);
     let mut remaining: std::collections::HashSet<JobId> = queued.iter().copied().collect();
-    let mut interrupted = false;
+    if journal_error.is_some() {
+        interrupted = true;
+    }
     let mut ticker = tokio::time::interval(Duration::from_millis(200));
     while !remaining.is_empty() {
         tokio::select! {
@@ -457,6 +473,9 @@ pub async fn run(
                 }
             }
             _ = ticker.tick() => {
+                if engine.halted().is_some() {
+                    interrupted = true;
+                }
                 if let Some(t) = &total_bar {
                     t.set_position(engine.totals().bytes_done.load(std::sync::atomic::Ordering::Relaxed));
                     t.set_message(format!("{done} done, {failed} failed"));
@@ -503,6 +522,9 @@ pub async fn run(
             human_size(bytes as i64),
             human_size((bytes as f64 / secs) as i64)
         );
+    }
+    if let Some(reason) = engine.halted().or(journal_error) {
+        return Err(CliError::Other(reason));
     }
     if interrupted {
         return Err(CliError::Partial(format!(

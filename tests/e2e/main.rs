@@ -4,6 +4,7 @@ mod assets;
 mod bad_input;
 mod buckets;
 mod categories;
+mod changing_files;
 mod common;
 mod faults;
 mod local_default;

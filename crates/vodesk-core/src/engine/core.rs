@@ -120,9 +120,26 @@ pub struct Inner {
     active: AtomicUsize,
     idle: Notify,
     events: mpsc::UnboundedSender<Event>,
+    /// Set when the journal cannot be written: everything stops, resumable.
+    halted: Mutex<Option<String>>,
 }
 
 impl Inner {
+    /// Stops all work because the journal cannot record it; the first reason is kept.
+    fn halt(&self, reason: &str) {
+        let mut h = self.halted.lock().unwrap_or_else(|e| e.into_inner());
+        if h.is_none() {
+            tracing::warn!(reason, "upload journal failure: stopping all uploads");
+            *h = Some(reason.to_string());
+        }
+        drop(h);
+        for job in self.jobs.lock().unwrap_or_else(|e| e.into_inner()).values() {
+            if !job.state().is_terminal() {
+                let _ = job.control.send(Control::Pause);
+            }
+        }
+    }
+
     pub fn parts_per_file(&self) -> usize {
         self.parts_per_file.load(Ordering::Relaxed).max(1)
     }
@@ -211,6 +228,7 @@ impl Engine {
             active: AtomicUsize::new(0),
             idle: Notify::new(),
             events: tx,
+            halted: Mutex::new(None),
         });
         tokio::spawn(dispatch(inner.clone()));
         (Engine { inner }, rx)
@@ -396,6 +414,15 @@ impl Engine {
         Ok(acknowledged)
     }
 
+    /// Why all uploads stopped, when the journal could not be written.
+    pub fn halted(&self) -> Option<String> {
+        self.inner
+            .halted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     /// Waits until no job is queued or running (paused jobs count as idle).
     pub async fn wait_idle(&self) {
         loop {
@@ -503,6 +530,13 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
             }
             inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
         }
+        Err(e) if e.journal => {
+            inner.halt(&e.message);
+            *handle.state.lock().unwrap_or_else(|p| p.into_inner()) =
+                (JobState::Paused, Some(e.message.clone()));
+            let _ = inner.events.send(Event::Job(inner.view(&handle)));
+            Ok(())
+        }
         Err(e) => {
             if let Some(r) = &rec {
                 set_asset(r.asset_id.clone());
@@ -516,13 +550,13 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
                 &handle,
                 JobState::Failed,
                 Some(e.message.clone()),
-                e.api.as_ref(),
+                e.api.as_deref(),
             )
         }
     };
     if let Err(e) = result {
-        tracing::error!(error = %e, "journal update failed");
-        *handle.state.lock().unwrap_or_else(|p| p.into_inner()) = (JobState::Failed, Some(e.0));
+        inner.halt(&e.0);
+        *handle.state.lock().unwrap_or_else(|p| p.into_inner()) = (JobState::Paused, Some(e.0));
         let _ = inner.events.send(Event::Job(inner.view(&handle)));
     }
     let state = handle.state();

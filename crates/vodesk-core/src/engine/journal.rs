@@ -116,9 +116,28 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
     })
 }
 
+/// SQLite reports a full disk as a generic I/O error in some places: ask the file system.
+fn disk_full(dir: &Path) -> bool {
+    let probe = dir.join(".vodesk-space-probe");
+    let full = std::fs::write(&probe, [0u8; 8192])
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::StorageFull);
+    let _ = std::fs::remove_file(&probe);
+    full
+}
+
+fn full_message(path: &Path) -> String {
+    format!(
+        "the disk holding the upload journal {} is full; free some space, then run `vodesk upload --resume`",
+        path.display()
+    )
+}
+
 impl Journal {
     pub fn open(path: &Path) -> Result<Journal, JournalError> {
         let fail = |e: &dyn std::fmt::Display| {
+            if path.parent().is_some_and(disk_full) {
+                return JournalError(full_message(path));
+            }
             JournalError(format!(
                 "the upload journal {} cannot be opened ({e}); check that its folder is writable",
                 path.display()
@@ -144,12 +163,10 @@ impl Journal {
     }
 
     fn err(&self, e: rusqlite::Error) -> JournalError {
-        let full = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull);
+        let full = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull)
+            || self.path.parent().is_some_and(disk_full);
         if full {
-            JournalError(format!(
-                "the disk holding the upload journal {} is full; free some space, then run `vodesk upload --resume`",
-                self.path.display()
-            ))
+            JournalError(full_message(&self.path))
         } else {
             JournalError(format!(
                 "the upload journal {} could not be updated ({e})",

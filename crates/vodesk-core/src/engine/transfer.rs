@@ -43,14 +43,17 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct JobError {
     pub message: String,
-    pub api: Option<ApiError>,
+    pub api: Option<Box<ApiError>>,
+    /// The journal could not be written: the job is not at fault and must stay resumable.
+    pub journal: bool,
 }
 
 impl From<ApiError> for JobError {
     fn from(e: ApiError) -> Self {
         JobError {
             message: e.to_string(),
-            api: Some(e),
+            api: Some(Box::new(e)),
+            journal: false,
         }
     }
 }
@@ -60,12 +63,17 @@ impl From<super::journal::JournalError> for JobError {
         JobError {
             message: e.0,
             api: None,
+            journal: true,
         }
     }
 }
 
 fn local(message: String) -> JobError {
-    JobError { message, api: None }
+    JobError {
+        message,
+        api: None,
+        journal: false,
+    }
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> JobError {
@@ -328,9 +336,10 @@ async fn single_put(
         }
         (None, _) => {
             let created = create_asset(ctx, rec, media, Some(md5.clone())).await?;
-            ctx.inner
-                .journal
-                .set_asset(rec.id, &created.asset_id, None, None, None, Some(&md5))?;
+            record_asset(ctx, &created.asset_id, |j| {
+                j.set_asset(rec.id, &created.asset_id, None, None, None, Some(&md5))
+            })
+            .await?;
             rec.asset_id = Some(created.asset_id.clone());
             let url = created.video_upload_url.clone().ok_or_else(|| {
                 ApiError::new(
@@ -375,6 +384,25 @@ async fn single_put(
     ctx.state(JobState::Completing)?;
     confirm_created(ctx, &asset_id).await?;
     Ok(Outcome::Done { asset_id })
+}
+
+/// Records a just-created asset in the journal. If that fails the asset could never be resumed,
+/// so it is cancelled on the service rather than left CREATING.
+async fn record_asset(
+    ctx: &JobCtx,
+    asset_id: &str,
+    write: impl FnOnce(&super::journal::Journal) -> Result<(), super::journal::JournalError>,
+) -> Result<(), JobError> {
+    if let Err(e) = write(&ctx.inner.journal) {
+        let vod = ctx.inner.vod.clone();
+        let _ = ctx
+            .call("cancel unrecorded asset", |_| {
+                vod.confirm_upload(asset_id, "CANCELLED")
+            })
+            .await;
+        return Err(e.into());
+    }
+    Ok(())
 }
 
 /// Cover and subtitles go up with a newly created asset.
@@ -487,14 +515,17 @@ async fn multipart(
             .into());
         };
         let part_size = part_size_for(size, ctx.inner.part_size());
-        ctx.inner.journal.set_asset(
-            rec.id,
-            &created.asset_id,
-            Some(&bucket),
-            Some(&object),
-            Some(part_size),
-            None,
-        )?;
+        record_asset(ctx, &created.asset_id, |j| {
+            j.set_asset(
+                rec.id,
+                &created.asset_id,
+                Some(&bucket),
+                Some(&object),
+                Some(part_size),
+                None,
+            )
+        })
+        .await?;
         rec.asset_id = Some(created.asset_id.clone());
         rec.bucket = Some(bucket);
         rec.object_key = Some(object);
