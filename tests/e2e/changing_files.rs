@@ -215,7 +215,7 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
         .stderr
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .last()
+        .next_back()
         .unwrap_or_default()
         .to_string();
     assert!(
