@@ -214,8 +214,7 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
     let last = r
         .stderr
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .next_back()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or_default()
         .to_string();
     assert!(
