@@ -11,6 +11,7 @@ use serde::Serialize;
 use tokio::sync::{Notify, mpsc, watch};
 
 use super::bandwidth::RateLimiter;
+use super::buffers::BufferPool;
 use super::identity::read_identity;
 use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState};
 use super::journal::{Journal, JournalError};
@@ -110,6 +111,7 @@ pub struct Inner {
     pub retry: RetryPolicy,
     pub bandwidth: RateLimiter,
     pub part_limit: AdjustableLimit,
+    pub buffers: BufferPool,
     pub totals: Totals,
     file_limit: AdjustableLimit,
     parts_per_file: AtomicUsize,
@@ -135,7 +137,7 @@ impl Inner {
         drop(h);
         for job in self.jobs.lock().unwrap_or_else(|e| e.into_inner()).values() {
             if !job.state().is_terminal() {
-                let _ = job.control.send(Control::Pause);
+                job.control.send_replace(Control::Pause);
             }
         }
     }
@@ -218,6 +220,7 @@ impl Engine {
             retry: config.retry.clone(),
             bandwidth: RateLimiter::new(config.bandwidth),
             part_limit: AdjustableLimit::new(config.max_parts_in_flight),
+            buffers: BufferPool::new(config.max_parts_in_flight),
             totals: Totals::default(),
             file_limit: AdjustableLimit::new(config.concurrent_files),
             parts_per_file: AtomicUsize::new(config.parts_per_file),
@@ -330,21 +333,16 @@ impl Engine {
         if let Some(h) = self.handle(id)
             && !h.state().is_terminal()
         {
-            let _ = h.control.send(Control::Pause);
+            h.control.send_replace(Control::Pause);
         }
     }
 
     pub fn resume(&self, id: JobId) {
         if let Some(h) = self.handle(id) {
             let was = *h.control.borrow();
-            let _ = h.control.send(Control::Run);
+            h.control.send_replace(Control::Run);
             if was == Control::Pause && h.state() == JobState::Paused {
-                self.inner
-                    .queue
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push_back(id);
-                self.inner.queued.notify_one();
+                self.requeue(id);
             }
         }
     }
@@ -354,17 +352,23 @@ impl Engine {
             && !h.state().is_terminal()
         {
             let paused = h.state() == JobState::Paused || *h.control.borrow() == Control::Pause;
-            let _ = h.control.send(Control::Cancel);
+            h.control.send_replace(Control::Cancel);
             // A paused job has no runner to notice: send it through one to clean up.
-            if paused {
-                self.inner
-                    .queue
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push_back(id);
-                self.inner.queued.notify_one();
+            if paused && h.state() == JobState::Paused {
+                self.requeue(id);
             }
         }
+    }
+
+    /// Sends a parked (paused) job through the dispatcher again.
+    fn requeue(&self, id: JobId) {
+        self.inner.active.fetch_add(1, Ordering::SeqCst);
+        self.inner
+            .queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(id);
+        self.inner.queued.notify_one();
     }
 
     fn ids(&self) -> Vec<JobId> {
@@ -412,6 +416,11 @@ impl Engine {
         };
         self.inner.journal.delete(rec.id)?;
         Ok(acknowledged)
+    }
+
+    /// Most bytes held in part buffers at once (bounded by part size × parts in flight).
+    pub fn peak_buffer_bytes(&self) -> u64 {
+        self.inner.buffers.peak()
     }
 
     /// Why all uploads stopped, when the journal could not be written.

@@ -2,6 +2,7 @@
 //! a bandwidth limiter and progress. It never touches a UI; faces send commands and read state.
 
 pub mod bandwidth;
+pub mod buffers;
 pub mod core;
 pub mod identity;
 pub mod job;

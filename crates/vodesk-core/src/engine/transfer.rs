@@ -164,6 +164,29 @@ pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> 
     }
 }
 
+/// Hands a part buffer back to the pool when the part is done with (also when aborted).
+struct Lease {
+    inner: Arc<Inner>,
+    data: Option<Bytes>,
+}
+
+impl Lease {
+    fn new(inner: &Arc<Inner>, data: Bytes) -> Self {
+        Lease {
+            inner: inner.clone(),
+            data: Some(data),
+        }
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let Some(d) = self.data.take() {
+            self.inner.buffers.give(d);
+        }
+    }
+}
+
 /// A body stream that waits for the bandwidth limiter and counts progress per chunk.
 fn metered(ctx: &JobCtx, data: Bytes, sent: Arc<AtomicU64>) -> presigned::ByteStream {
     let limiter = ctx.inner.clone();
@@ -295,14 +318,23 @@ async fn single_put(
     if ctx.control() != Control::Run {
         return Ok(stopped(ctx));
     }
-    let data = tokio::fs::read(&path)
-        .await
-        .map_err(|e| io_error(&path, &e))?;
-    if data.len() as u64 != size {
-        return Err(changed(&path));
+    let mut data = ctx.inner.buffers.take(size as usize);
+    let read = async {
+        let mut f = tokio::fs::File::open(&path).await?;
+        f.read_exact(&mut data).await?;
+        // One byte more means the file grew since it was queued.
+        let mut extra = [0u8; 1];
+        f.read(&mut extra).await
+    };
+    match read.await {
+        Ok(0) => {}
+        Ok(_) => return Err(changed(&path)),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err(changed(&path)),
+        Err(e) => return Err(io_error(&path, &e)),
     }
     let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&data));
     let data = Bytes::from(data);
+    let _lease = Lease::new(&ctx.inner, data.clone());
     ctx.state(JobState::Uploading)?;
     let vod = ctx.inner.vod.clone();
     let (asset_id, url) = match (&rec.asset_id, rec.phase) {
@@ -662,7 +694,7 @@ async fn multipart(
             p = ctx.inner.part_limit.acquire() => p,
             _ = wait_stop(ctx.control.clone()) => { interrupted = true; break; }
         };
-        let mut buf = vec![0u8; len as usize];
+        let mut buf = ctx.inner.buffers.take(len as usize);
         let read = async {
             file.seek(std::io::SeekFrom::Start(offset)).await?;
             file.read_exact(&mut buf).await
@@ -693,6 +725,7 @@ async fn multipart(
         };
         tasks.spawn(async move {
             let _permits = (file_permit, global_permit);
+            let lease = Lease::new(&task_ctx.inner, data.clone());
             let vod = task_ctx.inner.vod.clone();
             let etag = put_with_retry(
                 &task_ctx,
@@ -707,6 +740,7 @@ async fn multipart(
                 },
             )
             .await?;
+            drop(lease);
             Ok((n, etag, len))
         });
     }

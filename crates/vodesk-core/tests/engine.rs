@@ -1,0 +1,220 @@
+//! The upload engine against the real local service (in-process, over loopback sockets):
+//! bounded buffers, pause / resume, cancel, and limits changed while running.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use md5::{Digest, Md5};
+use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal};
+use vodesk_core::model::UploadMetadata;
+use vodesk_core::provider::http::HttpOptions;
+use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod, ListAssetsQuery};
+use vodesk_local::{Credentials, RunningService, ServeConfig};
+
+const MIB: usize = 1024 * 1024;
+
+struct Fixture {
+    service: RunningService,
+    vod: Arc<HuaweiVod>,
+    dir: tempfile::TempDir,
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServeConfig::new(dir.path().join("svc"));
+    config.throttle = false;
+    config.credentials = Some(Credentials {
+        access_key: "ENGINETESTAK00000001".into(),
+        secret_key: "EngineTestSecret00000000000000000000000".into(),
+        project_id: "11112222333344445555666677778888".into(),
+    });
+    let service = RunningService::start(config).await.unwrap();
+    let vod = Arc::new(
+        HuaweiVod::new(HuaweiConfig {
+            endpoint: Endpoint::parse(&service.info.vod_endpoint).unwrap(),
+            project_id: service.credentials.project_id.clone(),
+            credentials: AkSk {
+                access_key: service.credentials.access_key.clone(),
+                secret_key: service.credentials.secret_key.clone(),
+                security_token: None,
+            },
+            http: HttpOptions::default(),
+            pacing: false,
+        })
+        .unwrap(),
+    );
+    Fixture { service, vod, dir }
+}
+
+fn file(dir: &std::path::Path, name: &str, size: usize, seed: u8) -> (std::path::PathBuf, String) {
+    let data: Vec<u8> = (0..size)
+        .map(|i| (i as u8).wrapping_mul(13).wrapping_add(seed) ^ (i >> 11) as u8)
+        .collect();
+    let p = dir.join(name);
+    std::fs::write(&p, &data).unwrap();
+    (p, hex::encode(Md5::digest(&data)))
+}
+
+fn spec(path: &std::path::Path) -> JobSpec {
+    JobSpec {
+        path: path.to_path_buf(),
+        media: "MP4".into(),
+        metadata: UploadMetadata {
+            title: path.file_stem().unwrap().to_string_lossy().into_owned(),
+            ..Default::default()
+        },
+        skip_duplicates: false,
+    }
+}
+
+fn engine(f: &Fixture, config: EngineConfig) -> Engine {
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    Engine::new(f.vod.clone(), journal, "test".into(), config).0
+}
+
+async fn stored_md5(vod: &HuaweiVod, asset_id: &str) -> String {
+    let d = vod.asset_details(asset_id, &["base_info"]).await.unwrap();
+    let url = d.base_info.unwrap().sign_url.unwrap();
+    let bytes = reqwest::get(&url).await.unwrap().bytes().await.unwrap();
+    hex::encode(Md5::digest(&bytes))
+}
+
+async fn wait_for(engine: &Engine, id: i64, what: impl Fn(JobState) -> bool) -> JobState {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let s = engine.view(id).unwrap().state;
+        if what(s) {
+            return s;
+        }
+        assert!(Instant::now() < deadline, "job {id} stuck in {s:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buffers_stay_within_part_size_times_parts_in_flight() {
+    let f = fixture().await;
+    let e = engine(
+        &f,
+        EngineConfig {
+            concurrent_files: 3,
+            parts_per_file: 4,
+            max_parts_in_flight: 3,
+            part_size: MIB as u64,
+            ..Default::default()
+        },
+    );
+    let mut jobs = Vec::new();
+    for i in 0..3 {
+        let (p, md5) = file(
+            f.dir.path(),
+            &format!("big{i}.mp4"),
+            21 * MIB + i * 1000,
+            i as u8,
+        );
+        jobs.push((e.add(spec(&p)).await.unwrap(), md5));
+    }
+    e.wait_idle().await;
+    for (id, md5) in &jobs {
+        let v = e.view(*id).unwrap();
+        assert_eq!(v.state, JobState::Done, "{v:?}");
+        assert_eq!(
+            &stored_md5(&f.vod, v.asset_id.as_deref().unwrap()).await,
+            md5
+        );
+    }
+    let peak = e.peak_buffer_bytes();
+    assert!(peak > 0, "buffers were used");
+    assert!(
+        peak <= 3 * MIB as u64,
+        "peak {peak} above part size × parts in flight"
+    );
+    f.service.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pause_resume_cancel_and_live_bandwidth() {
+    let f = fixture().await;
+    let e = engine(
+        &f,
+        EngineConfig {
+            part_size: MIB as u64,
+            parts_per_file: 2,
+            bandwidth: 2 * MIB as u64,
+            ..Default::default()
+        },
+    );
+    let (a, md5_a) = file(f.dir.path(), "pausable.mp4", 24 * MIB, 1);
+    let (b, _) = file(f.dir.path(), "cancelled.mp4", 24 * MIB, 2);
+    let ja = e.add(spec(&a)).await.unwrap();
+    let jb = e.add(spec(&b)).await.unwrap();
+    wait_for(&e, ja, |s| s == JobState::Uploading).await;
+    wait_for(&e, jb, |s| s == JobState::Uploading).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    // The bandwidth limit holds: about 2 MiB/s shared (plus a small burst).
+    let sent = e
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        sent <= 6 * MIB as u64,
+        "{sent} bytes sent in ~1.5 s at 2 MiB/s"
+    );
+
+    e.pause(ja);
+    assert_eq!(
+        wait_for(&e, ja, |s| s == JobState::Paused).await,
+        JobState::Paused
+    );
+    e.cancel(jb);
+    assert_eq!(
+        wait_for(&e, jb, |s| s.is_terminal()).await,
+        JobState::Cancelled
+    );
+
+    // Lifting the limit while running: the rest goes at full speed.
+    e.set_bandwidth(0);
+    let t = Instant::now();
+    e.resume(ja);
+    assert_eq!(wait_for(&e, ja, |s| s.is_terminal()).await, JobState::Done);
+    assert!(
+        t.elapsed() < Duration::from_secs(10),
+        "did not speed up: {:?}",
+        t.elapsed()
+    );
+    let va = e.view(ja).unwrap();
+    assert_eq!(
+        stored_md5(&f.vod, va.asset_id.as_deref().unwrap()).await,
+        md5_a
+    );
+
+    // The cancelled job's asset is not left CREATING.
+    let list = f
+        .vod
+        .list_assets(&ListAssetsQuery {
+            size: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let statuses: Vec<String> = list
+        .assets
+        .iter()
+        .map(|x| {
+            x.asset_status
+                .as_ref()
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(!statuses.iter().any(|s| s == "CREATING"), "{statuses:?}");
+    assert_eq!(
+        list.assets
+            .iter()
+            .filter(|x| x.title.as_deref() == Some("pausable"))
+            .count(),
+        1
+    );
+    f.service.shutdown().await;
+}
