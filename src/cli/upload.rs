@@ -1,22 +1,27 @@
 //! `vodesk upload`: files and folders through the upload engine — concurrent, resumable
 //! (re-running the same command continues interrupted jobs), paced and bandwidth-limited.
-//! Explicitly named files are validated before any request is sent.
+//! Named files are validated before any request is sent; folders are walked in the
+//! background and their files stream into the queue while uploads run.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde::Serialize;
+use tokio::sync::mpsc;
 use vodesk_core::engine::bandwidth::parse_rate;
 use vodesk_core::engine::core::AddError;
+use vodesk_core::engine::identity::read_identity;
 use vodesk_core::engine::{
     Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
 };
 use vodesk_core::model::{MediaType, UploadMetadata};
+use vodesk_core::provider::huawei::ListAssetsQuery;
 
 use super::CliError;
 use super::connect::{Connection, data_dir};
@@ -60,14 +65,73 @@ pub struct Job {
 
 /// What `upload` will do, decided before connecting.
 pub struct Plan {
-    pub jobs: Vec<Job>,
-    /// Files in folders that were left out, with the reason.
-    pub skipped: Vec<(PathBuf, String)>,
+    /// Named files, all validated.
+    pub files: Vec<Job>,
+    /// Folders to walk while uploading.
+    pub folders: Vec<PathBuf>,
     pub part_size: u64,
     pub bwlimit: u64,
 }
 
-/// Expands folders and validates every file and its metadata.
+fn short_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "it does not exist".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn no_media() -> CliError {
+    CliError::usage(format!(
+        "no media files found in the given folders; supported formats: {}",
+        MediaType::supported_list()
+    ))
+}
+
+/// Why a file cannot be queued: `None` = not a media file (ignored inside folders).
+fn check_file(path: &Path, args: &UploadArgs) -> Result<Job, Option<String>> {
+    let Some(media) = MediaType::from_path(path) else {
+        return Err(None);
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Some(format!(
+            "{} cannot be read ({}); check the path",
+            path.display(),
+            short_io(&e)
+        ))
+    })?;
+    if !meta.is_file() {
+        return Err(Some(format!(
+            "{} is not a regular file; give a media file or a folder",
+            path.display()
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(Some(format!(
+            "{} is empty (0 bytes); remove it from the batch",
+            path.display()
+        )));
+    }
+    std::fs::File::open(path).map_err(|e| {
+        Some(format!(
+            "{} cannot be opened ({}); check its permissions",
+            path.display(),
+            short_io(&e)
+        ))
+    })?;
+    let metadata = args
+        .metadata
+        .build(Some(path))
+        .map_err(|e| Some(format!("{}: {e}", path.display())))?;
+    Ok(Job {
+        path: path.to_path_buf(),
+        size: meta.len(),
+        media,
+        metadata,
+    })
+}
+
+/// Parses the options and validates every named file and its metadata.
 pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
     let part_size = parse_rate(&args.part_size)
         .filter(|s| (1024 * 1024..=5 * 1024 * 1024 * 1024).contains(s))
@@ -89,7 +153,7 @@ pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
         ));
     }
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut folders = Vec::new();
     for p in &args.paths {
         let meta = std::fs::metadata(p).map_err(|e| {
             CliError::usage(format!(
@@ -99,138 +163,78 @@ pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
             ))
         })?;
         if meta.is_dir() {
-            walk(p, &mut files, &mut skipped)?;
-        } else {
-            files.push((p.clone(), true));
+            folders.push(p.clone());
+            continue;
         }
-    }
-    if files.is_empty() && !args.resume {
-        return Err(CliError::usage(
-            "no media files found in the given folders; supported formats: ".to_string()
-                + &MediaType::supported_list(),
-        ));
-    }
-    let mut jobs = Vec::new();
-    for (path, explicit) in files {
-        let refuse = |msg: String| -> Result<(), CliError> {
-            if explicit {
-                Err(CliError::usage(msg))
-            } else {
-                Ok(())
+        match check_file(p, args) {
+            Ok(job) => files.push(job),
+            Err(None) => {
+                return Err(CliError::usage(format!(
+                    "{} is not a supported media file; supported formats: {}",
+                    p.display(),
+                    MediaType::supported_list()
+                )));
             }
-        };
-        let Some(media) = MediaType::from_path(&path) else {
-            refuse(format!(
-                "{} is not a supported media file; supported formats: {}",
-                path.display(),
-                MediaType::supported_list()
-            ))?;
-            continue;
-        };
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
-            Err(e) => {
-                let msg = format!(
-                    "{} cannot be read ({}); check the path",
-                    path.display(),
-                    short_io(&e)
-                );
-                refuse(msg.clone())?;
-                skipped.push((path, msg));
-                continue;
-            }
-        };
-        if !meta.is_file() {
-            refuse(format!(
-                "{} is not a regular file; give a media file or a folder",
-                path.display()
-            ))?;
-            continue;
+            Err(Some(why)) => return Err(CliError::usage(why)),
         }
-        if meta.len() == 0 {
-            let msg = format!(
-                "{} is empty (0 bytes); remove it from the batch",
-                path.display()
-            );
-            refuse(msg.clone())?;
-            skipped.push((path, msg));
-            continue;
-        }
-        if let Err(e) = std::fs::File::open(&path) {
-            let msg = format!(
-                "{} cannot be opened ({}); check its permissions",
-                path.display(),
-                short_io(&e)
-            );
-            refuse(msg.clone())?;
-            skipped.push((path, msg));
-            continue;
-        }
-        let metadata = args.metadata.build(Some(&path)).map_err(|e| match e {
-            CliError::Usage(m) => CliError::Usage(format!("{}: {m}", path.display())),
-            other => other,
-        })?;
-        jobs.push(Job {
-            path,
-            size: meta.len(),
-            media,
-            metadata,
-        });
-    }
-    if jobs.is_empty() && skipped.is_empty() && !args.resume {
-        return Err(CliError::usage(
-            "no media files found in the given folders; supported formats: ".to_string()
-                + &MediaType::supported_list(),
-        ));
     }
     Ok(Plan {
-        jobs,
-        skipped,
+        files,
+        folders,
         part_size,
         bwlimit,
     })
 }
 
-fn short_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "it does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+/// What the folder walker finds.
+enum Walked {
+    File(PathBuf),
+    Unreadable(PathBuf, String),
 }
 
-/// Recursive walk in name order. Symlinked folders are not followed (no loops); unreadable
-/// folders are reported and left out.
-fn walk(
-    dir: &Path,
-    out: &mut Vec<(PathBuf, bool)>,
-    skipped: &mut Vec<(PathBuf, String)>,
-) -> Result<(), CliError> {
-    let mut entries: Vec<_> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(Result::ok).collect(),
-        Err(e) => {
-            skipped.push((
-                dir.to_path_buf(),
-                format!(
-                    "folder {} cannot be read ({}); check its permissions",
-                    dir.display(),
-                    short_io(&e)
-                ),
-            ));
-            return Ok(());
+/// Walks `folders` on a blocking thread in name order, sending files as they are found.
+/// Symlinked folders are not followed (no loops); unreadable folders are reported.
+fn spawn_walker(folders: Vec<PathBuf>) -> mpsc::Receiver<Walked> {
+    let (tx, rx) = mpsc::channel(1024);
+    tokio::task::spawn_blocking(move || {
+        fn walk(dir: &Path, tx: &mpsc::Sender<Walked>) -> bool {
+            let mut entries: Vec<_> = match std::fs::read_dir(dir) {
+                Ok(rd) => rd.filter_map(Result::ok).collect(),
+                Err(e) => {
+                    let why = format!(
+                        "folder {} cannot be read ({}); check its permissions",
+                        dir.display(),
+                        short_io(&e)
+                    );
+                    return tx
+                        .blocking_send(Walked::Unreadable(dir.to_path_buf(), why))
+                        .is_ok();
+                }
+            };
+            entries.sort_by_key(|e| e.file_name());
+            for e in entries {
+                let Ok(ft) = e.file_type() else { continue };
+                let path = e.path();
+                let alive = if ft.is_dir() {
+                    walk(&path, tx)
+                } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
+                    tx.blocking_send(Walked::File(path)).is_ok()
+                } else {
+                    true
+                };
+                if !alive {
+                    return false;
+                }
+            }
+            true
         }
-    };
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let Ok(ft) = e.file_type() else { continue };
-        let path = e.path();
-        if ft.is_dir() {
-            walk(&path, out, skipped)?;
-        } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
-            out.push((path, false));
+        for f in folders {
+            if !walk(&f, &tx) {
+                break;
+            }
         }
-    }
-    Ok(())
+    });
+    rx
 }
 
 #[derive(Serialize)]
@@ -247,16 +251,13 @@ struct FileResult {
     request_id: Option<String>,
 }
 
-fn journal_path() -> PathBuf {
-    data_dir().join("journal.db")
-}
-
 pub fn open_journal() -> Result<Arc<Journal>, CliError> {
-    Journal::open(&journal_path())
+    Journal::open(&data_dir().join("journal.db"))
         .map(Arc::new)
         .map_err(|e| CliError::Other(e.0))
 }
 
+/// Prints one finished file (a line, or a JSON line).
 fn report(json: bool, v: &JobView) {
     let path = v.path.display().to_string();
     let status = match v.state {
@@ -275,23 +276,99 @@ fn report(json: bool, v: &JobView) {
             error_code: v.error_code.clone(),
             request_id: v.request_id.clone(),
         });
+        return;
+    }
+    match v.state {
+        JobState::Done => println!(
+            "{path}  {}  uploaded ({})",
+            v.asset_id.clone().unwrap_or_default(),
+            human_size(v.size as i64)
+        ),
+        JobState::Skipped => println!("{path}  skipped: {}", v.reason.clone().unwrap_or_default()),
+        JobState::Cancelled => eprintln!("{path}  cancelled"),
+        // The reason already names the service's error code and request id.
+        _ => eprintln!("{path}  failed: {}", v.reason.clone().unwrap_or_default()),
+    }
+}
+
+/// Reports a file that never became a job.
+fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
+    if json {
+        print_json(&FileResult {
+            path: path.display().to_string(),
+            asset_id: None,
+            status: "failed",
+            size,
+            error: Some(why.to_string()),
+            error_code: None,
+            request_id: None,
+        });
     } else {
-        match v.state {
-            JobState::Done => println!(
-                "{path}  {}  uploaded ({})",
-                v.asset_id.clone().unwrap_or_default(),
-                human_size(v.size as i64)
-            ),
-            JobState::Skipped => {
-                println!("{path}  skipped: {}", v.reason.clone().unwrap_or_default())
+        eprintln!("{}  failed: {why}", path.display());
+    }
+}
+
+/// The queueing side of a run: turns files into jobs, resuming journal entries.
+struct Queuer<'a> {
+    engine: &'a Engine,
+    journal: &'a Journal,
+    target: String,
+    skip_duplicates: bool,
+    json: bool,
+    queued: HashSet<JobId>,
+    refused: usize,
+    journal_error: Option<String>,
+}
+
+impl Queuer<'_> {
+    async fn queue(&mut self, job: Job) {
+        if self.journal_error.is_some() {
+            return;
+        }
+        let existing = match self.journal.find_unfinished(&self.target, &job.path) {
+            Ok(e) => e,
+            Err(e) => return self.halt(e.0),
+        };
+        if let Some(rec) = existing {
+            if self.queued.contains(&rec.id) {
+                return;
             }
-            JobState::Cancelled => eprintln!("{path}  cancelled"),
-            _ => {
-                // The reason already names the service's error code and request id.
-                let reason = v.reason.clone().unwrap_or_default();
-                eprintln!("{path}  failed: {reason}");
+            if read_identity(&job.path).is_ok_and(|i| i == rec.identity) {
+                match self.engine.resume_record(&rec) {
+                    Ok(()) => {
+                        self.queued.insert(rec.id);
+                    }
+                    Err(e) => self.halt(e.0),
+                }
+                return;
+            }
+            // The file changed since that job was queued: its asset is dropped, a new job starts.
+            if let Err(e) = self.engine.discard(&rec).await {
+                return self.halt(e.0);
             }
         }
+        let spec = JobSpec {
+            path: job.path.clone(),
+            media: job.media.code.clone(),
+            metadata: job.metadata,
+            skip_duplicates: self.skip_duplicates,
+        };
+        match self.engine.add(spec).await {
+            Ok(id) => {
+                self.queued.insert(id);
+            }
+            Err(AddError::Journal(e)) => self.halt(e.0),
+            Err(e) => {
+                self.refused += 1;
+                report_refused(self.json, &job.path, job.size, &e.to_string());
+            }
+        }
+    }
+
+    /// Without a journal nothing could resume: stop everything, resumable.
+    fn halt(&mut self, reason: String) {
+        self.engine.pause_all();
+        self.journal_error.get_or_insert(reason);
     }
 }
 
@@ -301,6 +378,14 @@ pub async fn run(
     plan: Plan,
     json: bool,
 ) -> Result<(), CliError> {
+    // One cheap signed call first: wrong keys or an unreachable endpoint are one clear error,
+    // not a failure per file after every retry.
+    conn.vod
+        .list_assets(&ListAssetsQuery {
+            size: 1,
+            ..Default::default()
+        })
+        .await?;
     let journal = open_journal()?;
     let target = conn.journal_target();
     let config = EngineConfig {
@@ -313,118 +398,40 @@ pub async fn run(
     };
     let (engine, mut events) =
         Engine::new(conn.vod.clone(), journal.clone(), target.clone(), config);
-
-    let mut failed_before = 0usize;
-    for (path, why) in &plan.skipped {
-        failed_before += 1;
-        if json {
-            print_json(&FileResult {
-                path: path.display().to_string(),
-                asset_id: None,
-                status: "failed",
-                size: 0,
-                error: Some(why.clone()),
-                error_code: None,
-                request_id: None,
-            });
-        } else {
-            eprintln!("{}  failed: {why}", path.display());
-        }
-    }
-    // Continue interrupted jobs: every one with --resume, else those of the named files.
-    let mut queued: Vec<JobId> = Vec::new();
-    let mut journal_error: Option<String> = None;
-    let mut interrupted = false;
+    let mut q = Queuer {
+        engine: &engine,
+        journal: &journal,
+        target: target.clone(),
+        skip_duplicates: args.skip_duplicates,
+        json,
+        queued: HashSet::new(),
+        refused: 0,
+        journal_error: None,
+    };
     if args.resume {
-        for rec in journal
-            .unfinished(&target)
-            .map_err(|e| CliError::Other(e.0))?
-        {
-            engine
-                .resume_record(&rec)
-                .map_err(|e| CliError::Other(e.0))?;
-            queued.push(rec.id);
-        }
-    }
-    for job in plan.jobs {
-        let spec = JobSpec {
-            path: job.path.clone(),
-            media: job.media.code.clone(),
-            metadata: job.metadata,
-            skip_duplicates: args.skip_duplicates,
-        };
-        let existing = journal
-            .find_unfinished(&target, &job.path)
-            .map_err(|e| CliError::Other(e.0))?;
-        if let Some(rec) = existing {
-            if queued.contains(&rec.id) {
-                continue;
-            }
-            let same = vodesk_core::engine::identity::read_identity(&job.path)
-                .is_ok_and(|i| i == rec.identity);
-            if same {
-                engine
-                    .resume_record(&rec)
-                    .map_err(|e| CliError::Other(e.0))?;
-                queued.push(rec.id);
-                continue;
-            }
-            // The file changed since that job was queued: its asset is dropped, a new job starts.
-            engine
-                .discard(&rec)
-                .await
-                .map_err(|e| CliError::Other(e.0))?;
-        }
-        match engine.add(spec).await {
-            Ok(id) => queued.push(id),
-            Err(AddError::Journal(e)) => {
-                // Without a journal nothing could resume: stop everything, resumable.
-                engine.pause_all();
-                journal_error = Some(e.0);
-                break;
-            }
-            Err(e) => {
-                failed_before += 1;
-                if json {
-                    print_json(&FileResult {
-                        path: job.path.display().to_string(),
-                        asset_id: None,
-                        status: "failed",
-                        size: job.size,
-                        error: Some(e.to_string()),
-                        error_code: None,
-                        request_id: None,
-                    });
-                } else {
-                    eprintln!("{}  failed: {e}", job.path.display());
+        match journal.unfinished(&target) {
+            Ok(records) => {
+                for rec in records {
+                    match engine.resume_record(&rec) {
+                        Ok(()) => {
+                            q.queued.insert(rec.id);
+                        }
+                        Err(e) => q.halt(e.0),
+                    }
                 }
             }
+            Err(e) => q.halt(e.0),
         }
     }
-    if let Some(e) = &journal_error
-        && queued.is_empty()
-    {
-        return Err(CliError::Other(e.clone()));
+    for job in plan.files {
+        q.queue(job).await;
     }
-    if queued.is_empty() {
-        if failed_before > 0 {
-            return Err(CliError::Partial(format!("{failed_before} files failed")));
-        }
-        if !json {
-            eprintln!("nothing to upload: no interrupted uploads for this account");
-        }
-        return Ok(());
-    }
+    let mut walker = (!plan.folders.is_empty()).then(|| spawn_walker(plan.folders));
 
     let started = Instant::now();
     let bars = (!json && std::io::stderr().is_terminal()).then(MultiProgress::new);
     let total_bar = bars.as_ref().map(|m| {
-        let b = m.add(ProgressBar::new(
-            engine
-                .totals()
-                .bytes_total
-                .load(std::sync::atomic::Ordering::Relaxed),
-        ));
+        let b = m.add(ProgressBar::new(0));
         b.set_style(
             ProgressStyle::with_template(
                 "total {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}  {msg}",
@@ -435,18 +442,49 @@ pub async fn run(
         b
     });
     let mut job_bars: HashMap<JobId, ProgressBar> = HashMap::new();
-    let (mut done, mut skipped, mut failed, mut cancelled) =
-        (0usize, 0usize, failed_before, 0usize);
-    let mut remaining: std::collections::HashSet<JobId> = queued.iter().copied().collect();
-    if journal_error.is_some() {
-        interrupted = true;
-    }
+    let (mut done, mut skipped, mut failed, mut cancelled) = (0usize, 0usize, 0usize, 0usize);
+    let mut finished: HashSet<JobId> = HashSet::new();
+    let mut paused: HashSet<JobId> = HashSet::new();
+    let mut interrupted = false;
     let mut ticker = tokio::time::interval(Duration::from_millis(200));
-    while !remaining.is_empty() {
+    loop {
+        if q.journal_error.is_some() || engine.halted().is_some() {
+            interrupted = true;
+        }
+        if interrupted {
+            // Nothing more is queued once stopping.
+            walker = None;
+        }
+        let walking = walker.is_some();
+        let open = q
+            .queued
+            .iter()
+            .filter(|id| !(finished.contains(id) || (interrupted && paused.contains(id))))
+            .count();
+        if !walking && open == 0 {
+            break;
+        }
         tokio::select! {
+            item = async { walker.as_mut().expect("walking").recv().await }, if walking && !interrupted => {
+                match item {
+                    Some(Walked::File(path)) => match check_file(&path, &args) {
+                        Ok(job) => q.queue(job).await,
+                        Err(None) => {}
+                        Err(Some(why)) => {
+                            q.refused += 1;
+                            report_refused(json, &path, 0, &why);
+                        }
+                    },
+                    Some(Walked::Unreadable(path, why)) => {
+                        q.refused += 1;
+                        report_refused(json, &path, 0, &why);
+                    }
+                    None => walker = None,
+                }
+            }
             ev = events.recv() => {
                 let Some(Event::Job(v)) = ev else { break };
-                if v.state.is_terminal() && remaining.remove(&v.id) {
+                if v.state.is_terminal() && q.queued.contains(&v.id) && finished.insert(v.id) {
                     if let Some(b) = job_bars.remove(&v.id) {
                         b.finish_and_clear();
                     }
@@ -460,8 +498,10 @@ pub async fn run(
                         Some(m) => m.suspend(|| report(json, &v)),
                         None => report(json, &v),
                     }
-                } else if v.state == JobState::Paused && interrupted {
-                    remaining.remove(&v.id);
+                } else if v.state == JobState::Paused {
+                    paused.insert(v.id);
+                } else if paused.remove(&v.id) {
+                    // Running again.
                 } else if let Some(m) = &bars
                     && v.state == JobState::Uploading
                     && !job_bars.contains_key(&v.id)
@@ -473,12 +513,11 @@ pub async fn run(
                 }
             }
             _ = ticker.tick() => {
-                if engine.halted().is_some() {
-                    interrupted = true;
-                }
                 if let Some(t) = &total_bar {
-                    t.set_position(engine.totals().bytes_done.load(std::sync::atomic::Ordering::Relaxed));
-                    t.set_message(format!("{done} done, {failed} failed"));
+                    t.set_length(engine.totals().bytes_total.load(Ordering::Relaxed));
+                    t.set_position(engine.totals().bytes_done.load(Ordering::Relaxed));
+                    let queued = q.queued.len() + q.refused;
+                    t.set_message(format!("{} of {queued} files{}", done + skipped + failed + cancelled, if walker.is_some() { " (finding more…)" } else { "" }));
                 }
                 for (id, b) in &job_bars {
                     if let Some(v) = engine.view(*id) {
@@ -488,48 +527,50 @@ pub async fn run(
             }
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
+                walker = None;
                 engine.pause_all();
                 if !json {
                     eprintln!("pausing: finishing the parts in flight…");
                 }
             }
         }
-        if interrupted
-            && remaining.iter().all(|id| {
-                engine
-                    .view(*id)
-                    .is_none_or(|v| v.state == JobState::Paused || v.state.is_terminal())
-            })
-        {
-            break;
-        }
     }
     if let Some(t) = total_bar {
         t.finish_and_clear();
     }
+    failed += q.refused;
+    if q.queued.is_empty() && failed == 0 && q.journal_error.is_none() {
+        if args.paths.is_empty() {
+            if !json {
+                eprintln!("nothing to upload: no interrupted uploads for this account");
+            }
+            return Ok(());
+        }
+        return Err(no_media());
+    }
     let secs = started.elapsed().as_secs_f64().max(0.001);
-    let bytes = engine
-        .totals()
-        .bytes_done
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let totals = engine.totals();
+    let bytes = totals.bytes_done.load(Ordering::Relaxed);
+    let sent = totals.bytes_sent.load(Ordering::Relaxed);
+    let open = q.queued.len() - finished.len();
     if json {
-        print_json(
-            &serde_json::json!({ "summary": { "uploaded": done, "skipped": skipped, "failed": failed, "cancelled": cancelled, "interrupted": remaining.len(), "bytes": bytes, "bytes_sent": engine.totals().bytes_sent.load(std::sync::atomic::Ordering::Relaxed), "seconds": secs } }),
-        );
+        print_json(&serde_json::json!({ "summary": {
+            "uploaded": done, "skipped": skipped, "failed": failed, "cancelled": cancelled,
+            "interrupted": open, "bytes": bytes, "bytes_sent": sent, "seconds": secs,
+        } }));
     } else {
         eprintln!(
             "{done} uploaded, {skipped} skipped, {failed} failed — {} in {secs:.1} s ({}/s)",
             human_size(bytes as i64),
-            human_size((bytes as f64 / secs) as i64)
+            human_size((sent as f64 / secs) as i64)
         );
     }
-    if let Some(reason) = engine.halted().or(journal_error) {
+    if let Some(reason) = engine.halted().or(q.journal_error) {
         return Err(CliError::Other(reason));
     }
     if interrupted {
         return Err(CliError::Partial(format!(
-            "{} uploads paused; run `vodesk upload --resume` to continue them",
-            remaining.len()
+            "{open} uploads paused; run `vodesk upload --resume` to continue them"
         )));
     }
     if failed > 0 || cancelled > 0 {

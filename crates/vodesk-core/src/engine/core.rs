@@ -131,8 +131,12 @@ impl Inner {
     fn halt(&self, reason: &str) {
         let mut h = self.halted.lock().unwrap_or_else(|e| e.into_inner());
         if h.is_none() {
-            tracing::warn!(reason, "upload journal failure: stopping all uploads");
-            *h = Some(reason.to_string());
+            tracing::warn!(reason, "stopping all uploads");
+            *h = Some(if reason.contains("--resume") {
+                reason.to_string()
+            } else {
+                format!("{reason}; uploads are paused — run `vodesk upload --resume` to continue")
+            });
         }
         drop(h);
         for job in self.jobs.lock().unwrap_or_else(|e| e.into_inner()).values() {
@@ -176,17 +180,21 @@ impl Inner {
     ) -> Result<(), JournalError> {
         let code = api.and_then(|a| a.code.clone());
         let request_id = api.and_then(|a| a.request_id.clone());
-        self.journal.set_state(
+        let written = self.journal.set_state(
             h.id,
             state,
             reason.as_deref(),
             code.as_deref(),
             request_id.as_deref(),
-        )?;
+        );
+        // The faces hear of the change even when the journal could not record it.
         *h.state.lock().unwrap_or_else(|e| e.into_inner()) = (state, reason);
         *h.error.lock().unwrap_or_else(|e| e.into_inner()) = (code, request_id);
         let _ = self.events.send(Event::Job(self.view(h)));
-        Ok(())
+        if let Err(e) = &written {
+            self.halt(&e.0);
+        }
+        written
     }
 }
 
@@ -539,7 +547,14 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
             }
             inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
         }
-        Err(e) if e.journal => {
+        // The service is gone (after every retry): stop everything resumably rather than fail
+        // job after job; `--resume` continues once it is back.
+        Err(e)
+            if e.journal
+                || e.api
+                    .as_ref()
+                    .is_some_and(|a| a.kind == crate::provider::ErrorKind::Unreachable) =>
+        {
             inner.halt(&e.message);
             *handle.state.lock().unwrap_or_else(|p| p.into_inner()) =
                 (JobState::Paused, Some(e.message.clone()));

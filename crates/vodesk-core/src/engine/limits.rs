@@ -30,6 +30,16 @@ impl AdjustableLimit {
             .expect("the semaphore is never closed")
     }
 
+    /// `n` permits at once, clamped to the current limit so a big request cannot wait forever.
+    pub async fn acquire_many(&self, n: usize) -> OwnedSemaphorePermit {
+        let n = n.clamp(1, self.limit()) as u32;
+        self.sem
+            .clone()
+            .acquire_many_owned(n)
+            .await
+            .expect("the semaphore is never closed")
+    }
+
     /// Raising takes effect at once; lowering as running work finishes.
     pub fn set(&self, n: usize) {
         let n = n.max(1);

@@ -1,7 +1,7 @@
 //! One job through the Huawei flow, resumable at every step:
-//! identity check → duplicate check → create asset → single PUT (≤ 20 MB, from one read into
-//! memory) or multipart (parts read once, in order; each part's MD5 and the whole file's MD5 come
-//! from that same read; parts uploaded in parallel) → complete → confirm.
+//! identity check → duplicate check → create asset → single PUT (≤ 20 MB: one read into memory
+//! gives the bytes and the whole file's `video_md5`) or multipart (parts read once, in order,
+//! each with its Content-MD5 from that read; parts uploaded in parallel) → complete → confirm.
 //! After every completed part the journal is updated; a restarted job reconciles with List Parts
 //! and sends only what is missing.
 
@@ -313,8 +313,10 @@ async fn single_put(
 ) -> Result<Outcome, JobError> {
     let path = rec.spec.path.clone();
     let size = rec.identity.size;
-    // One read: the bytes to send and their MD5.
-    let _permit = ctx.inner.part_limit.acquire().await;
+    // One read: the bytes to send and their MD5. The buffer takes as many part permits as
+    // parts it is worth, so memory stays within part size × parts in flight.
+    let worth = size.div_ceil(ctx.inner.part_size().max(1)) as usize;
+    let _permit = ctx.inner.part_limit.acquire_many(worth).await;
     if ctx.control() != Control::Run {
         return Ok(stopped(ctx));
     }
@@ -655,9 +657,9 @@ async fn multipart(
         .fetch_add(already, Ordering::Relaxed);
     ctx.state(JobState::Uploading)?;
 
-    // The whole-file MD5 comes from the same read as the parts; a resumed job does not re-read
-    // what was already sent, so it has none.
-    let mut whole = done.is_empty().then(Md5::new);
+    // No whole-file MD5 here: `video_md5` can only be sent when the asset is created, before
+    // any byte is read. Each part carries its own Content-MD5 (checked by the storage service)
+    // and Complete checks every part's ETag; single-PUT files send `video_md5` from their one read.
     let mut file = tokio::fs::File::open(&path)
         .await
         .map_err(|e| io_error(&path, &e))?;
@@ -706,9 +708,6 @@ async fn multipart(
                 io_error(&path, &e)
             });
             break;
-        }
-        if let Some(h) = whole.as_mut() {
-            h.update(&buf);
         }
         let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&buf));
         let data = Bytes::from(buf);
@@ -791,10 +790,6 @@ async fn multipart(
     })
     .await?;
     ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
-    if let Some(h) = whole {
-        let md5 = base64::engine::general_purpose::STANDARD.encode(h.finalize());
-        tracing::debug!(asset_id, md5, "whole-file MD5 from the upload pass");
-    }
     confirm_created(ctx, &asset_id).await?;
     Ok(Outcome::Done { asset_id })
 }
@@ -826,10 +821,14 @@ fn record_part(
 /// service acknowledged it.
 pub async fn finish_on_service(inner: &Inner, rec: &JobRecord, status: &str) -> bool {
     let vod = inner.vod.clone();
+    // Clean-up is best effort: a few quick tries, not the full patience of an upload.
+    let retry = super::retry::RetryPolicy {
+        max_attempts: 3,
+        ..inner.retry.clone()
+    };
     if rec.upload_id.is_some() {
         let q = authority(rec, "DELETE");
-        let _ = inner
-            .retry
+        let _ = retry
             .run("abort multipart", |_| {
                 let vod = vod.clone();
                 let q = q.clone();
@@ -844,8 +843,7 @@ pub async fn finish_on_service(inner: &Inner, rec: &JobRecord, status: &str) -> 
             .await;
     }
     match &rec.asset_id {
-        Some(id) => inner
-            .retry
+        Some(id) => retry
             .run("confirm", |_| vod.confirm_upload(id, status))
             .await
             .is_ok(),

@@ -1,6 +1,8 @@
 //! Client-side pacing: token buckets matching the documented per-tenant limits per API
 //! category (huawei-vod-api.md §14), so a large batch runs at the throttle instead of hammering
-//! into 429s. A 429 empties the category's bucket so the client falls back in step.
+//! into 429s. A category is paced from its first 429 on (its bucket then starts empty, in step
+//! with the server's): a service that does not throttle — the local one with `--no-throttle`,
+//! a private cloud with other limits — is never slowed down by limits it does not have.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -152,14 +154,27 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn paces_at_the_limit_after_the_burst() {
+    async fn paces_at_the_limit_once_throttled() {
         let p = Pacer::new(true);
         let start = tokio::time::Instant::now();
-        for _ in 0..110 {
+        for _ in 0..500 {
             p.acquire(Category::Management).await;
         }
-        // 100 tokens of burst, then 10 more at 100/min = 6 s.
+        assert!(
+            start.elapsed().as_secs_f64() < 0.01,
+            "no pacing before a 429"
+        );
+        p.throttled(Category::Management);
+        let start = tokio::time::Instant::now();
+        for _ in 0..10 {
+            p.acquire(Category::Management).await;
+        }
+        // An empty bucket refilling at 100/min: 10 calls take 6 s.
         let t = start.elapsed().as_secs_f64();
-        assert!((5.5..7.0).contains(&t), "{t}");
+        assert!((5.5..6.5).contains(&t), "{t}");
+        // Other categories are unaffected.
+        let start = tokio::time::Instant::now();
+        p.acquire(Category::Query).await;
+        assert!(start.elapsed().as_secs_f64() < 0.01);
     }
 }
