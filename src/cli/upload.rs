@@ -42,7 +42,7 @@ pub struct UploadArgs {
     #[arg(long)]
     pub resume: bool,
     /// Files uploading at once.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(long, default_value_t = 8, value_name = "N")]
     pub concurrency: usize,
     /// Parts of one file in flight at once.
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -391,7 +391,8 @@ pub async fn run(
     let config = EngineConfig {
         concurrent_files: args.concurrency,
         parts_per_file: args.parts,
-        max_parts_in_flight: (args.concurrency * args.parts).min(32),
+        // 8 × 10 MiB parts bound the buffers at 80 MiB whatever the number of files.
+        max_parts_in_flight: (args.concurrency * args.parts).min(args.parts.max(8)),
         part_size: plan.part_size,
         bandwidth: plan.bwlimit,
         ..EngineConfig::default()

@@ -41,16 +41,16 @@ fn killed_upload(server: &Server, args: &[&str], after: Duration) {
     let _ = child.wait();
 }
 
-#[test]
-fn sigkill_at_several_points_then_resume() {
-    let server = Server::start(&["--no-throttle"]);
-    let dir = tempfile::tempdir().unwrap();
-    const MIB: u64 = 1024 * 1024;
+const MIB: u64 = 1024 * 1024;
+
+/// SIGKILLs an upload of a 24 MiB file after each of `points` (ms), resumes it, and checks the
+/// outcome: one asset, the source's bytes, only missing parts re-sent.
+fn crash_trials(server: &Server, dir: &std::path::Path, points: &[u64]) {
     let size = 24 * MIB;
     // 24 MiB in 2 MiB parts at 12 MiB/s: ~2 s of transfer to cut into.
-    for (i, after_ms) in [150u64, 500, 900, 1300, 1800].into_iter().enumerate() {
+    for (i, after_ms) in points.iter().copied().enumerate() {
         let name = format!("crash{i}.mp4");
-        let file = make_file(dir.path(), &name, size as usize, 100 + i as u64);
+        let file = make_file(dir, &name, size as usize, 100 + i as u64);
         let path = file.to_str().unwrap();
         let opts = [
             "upload",
@@ -93,6 +93,13 @@ fn sigkill_at_several_points_then_resume() {
             "trial {i}: stored bytes differ"
         );
     }
+}
+
+#[test]
+fn sigkill_at_several_points_then_resume() {
+    let server = Server::start(&["--no-throttle"]);
+    let dir = tempfile::tempdir().unwrap();
+    crash_trials(&server, dir.path(), &[150, 500, 900, 1300, 1800]);
     // A small file (single PUT) killed mid-transfer resumes on the same asset.
     let small = make_file(dir.path(), "small-crash.mp4", 6 * MIB as usize, 7);
     let sp = small.to_str().unwrap();
@@ -151,4 +158,15 @@ fn the_service_killed_and_restarted_mid_batch() {
         assert_eq!(md5_bytes(&bytes), md5_file(f));
     }
     assert_eq!(server.asset_total(), files.len() as i64);
+}
+
+/// The long run: 20 kill points spread over the whole upload
+/// (`cargo test --test e2e -- --ignored sigkill_20`).
+#[test]
+#[ignore = "long run: 20 trials, about a minute"]
+fn sigkill_20_trials() {
+    let server = Server::start(&["--no-throttle"]);
+    let dir = tempfile::tempdir().unwrap();
+    let points: Vec<u64> = (0..20).map(|i| 50 + i * 100).collect();
+    crash_trials(&server, dir.path(), &points);
 }

@@ -16,6 +16,7 @@ use super::identity::read_identity;
 use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState};
 use super::journal::{Journal, JournalError};
 use super::limits::AdjustableLimit;
+use super::progress::{Progress, Speedometer, eta};
 use super::retry::RetryPolicy;
 use super::transfer::{self, JobCtx, Outcome};
 use crate::provider::huawei::HuaweiVod;
@@ -38,9 +39,9 @@ pub struct EngineConfig {
 impl Default for EngineConfig {
     fn default() -> Self {
         EngineConfig {
-            concurrent_files: 3,
+            concurrent_files: 8,
             parts_per_file: 4,
-            max_parts_in_flight: 12,
+            max_parts_in_flight: 8,
             part_size: DEFAULT_PART_SIZE,
             bandwidth: 0,
             retry: RetryPolicy::default(),
@@ -89,6 +90,8 @@ pub struct Totals {
 
 pub struct JobHandle {
     pub id: JobId,
+    /// Queued by this process moments ago: its identity was just read.
+    pub fresh: bool,
     pub path: PathBuf,
     pub size: u64,
     pub bytes_done: AtomicU64,
@@ -113,6 +116,7 @@ pub struct Inner {
     pub part_limit: AdjustableLimit,
     pub buffers: BufferPool,
     pub totals: Totals,
+    speed: Speedometer,
     file_limit: AdjustableLimit,
     parts_per_file: AtomicUsize,
     part_size: AtomicU64,
@@ -180,13 +184,22 @@ impl Inner {
     ) -> Result<(), JournalError> {
         let code = api.and_then(|a| a.code.clone());
         let request_id = api.and_then(|a| a.request_id.clone());
-        let written = self.journal.set_state(
-            h.id,
+        // Transient states only matter to the faces; the journal needs what resuming needs.
+        let transient = matches!(
             state,
-            reason.as_deref(),
-            code.as_deref(),
-            request_id.as_deref(),
+            JobState::Hashing | JobState::Uploading | JobState::Completing
         );
+        let written = if transient {
+            Ok(())
+        } else {
+            self.journal.set_state(
+                h.id,
+                state,
+                reason.as_deref(),
+                code.as_deref(),
+                request_id.as_deref(),
+            )
+        };
         // The faces hear of the change even when the journal could not record it.
         *h.state.lock().unwrap_or_else(|e| e.into_inner()) = (state, reason);
         *h.error.lock().unwrap_or_else(|e| e.into_inner()) = (code, request_id);
@@ -229,6 +242,7 @@ impl Engine {
             bandwidth: RateLimiter::new(config.bandwidth),
             part_limit: AdjustableLimit::new(config.max_parts_in_flight),
             buffers: BufferPool::new(config.max_parts_in_flight),
+            speed: Speedometer::new(std::time::Duration::from_secs(5)),
             totals: Totals::default(),
             file_limit: AdjustableLimit::new(config.concurrent_files),
             parts_per_file: AtomicUsize::new(config.parts_per_file),
@@ -270,7 +284,7 @@ impl Engine {
             .inner
             .journal
             .insert(&self.inner.target, &spec, &identity)?;
-        self.track(id, spec.path, &identity, 0);
+        self.track(id, spec.path, &identity, true);
         Ok(id)
     }
 
@@ -288,17 +302,18 @@ impl Engine {
         self.inner
             .journal
             .set_state(rec.id, JobState::Queued, None, None, None)?;
-        self.track(rec.id, rec.spec.path.clone(), &rec.identity, 0);
+        self.track(rec.id, rec.spec.path.clone(), &rec.identity, false);
         Ok(())
     }
 
-    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, done: u64) {
+    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, fresh: bool) {
         let (control, _) = watch::channel(Control::Run);
         let handle = Arc::new(JobHandle {
             id,
+            fresh,
             path,
             size: identity.size,
-            bytes_done: AtomicU64::new(done),
+            bytes_done: AtomicU64::new(0),
             control,
             state: Mutex::new((JobState::Queued, None)),
             asset_id: Mutex::new(None),
@@ -424,6 +439,26 @@ impl Engine {
         };
         self.inner.journal.delete(rec.id)?;
         Ok(acknowledged)
+    }
+
+    /// The whole queue's progress; speed over the last few seconds of samples (call it a few
+    /// times a second).
+    pub fn progress(&self) -> Progress {
+        let t = &self.inner.totals;
+        let bytes_done = t.bytes_done.load(Ordering::Relaxed);
+        let bytes_total = t.bytes_total.load(Ordering::Relaxed);
+        let rate = self.inner.speed.sample(
+            std::time::Instant::now(),
+            t.bytes_sent.load(Ordering::Relaxed),
+        );
+        Progress {
+            bytes_done,
+            bytes_total,
+            jobs_total: t.jobs_total.load(Ordering::Relaxed),
+            jobs_finished: t.jobs_finished.load(Ordering::Relaxed),
+            bytes_per_sec: rate,
+            eta_secs: eta(bytes_total.saturating_sub(bytes_done), rate),
+        }
     }
 
     /// Most bytes held in part buffers at once (bounded by part size × parts in flight).

@@ -17,6 +17,12 @@ fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
         .unwrap_or(0)
 }
 
+/// Size and modification time only: a cheap check that a file is as it was moments ago.
+pub fn same_stat(path: &Path, identity: &FileIdentity) -> bool {
+    std::fs::metadata(path)
+        .is_ok_and(|m| m.is_file() && m.len() == identity.size && mtime_ns(&m) == identity.mtime_ns)
+}
+
 /// Reads the identity of `path` (at most 2 MiB of reading).
 pub fn read_identity(path: &Path) -> std::io::Result<FileIdentity> {
     let mut f = std::fs::File::open(path)?;
@@ -32,11 +38,15 @@ pub fn read_identity(path: &Path) -> std::io::Result<FileIdentity> {
     let mut buf = vec![0u8; head_len];
     f.read_exact(&mut buf)?;
     let head_md5 = hex::encode(Md5::digest(&buf));
-    let tail_len = size.min(MIB);
-    f.seek(SeekFrom::Start(size - tail_len))?;
-    buf.resize(tail_len as usize, 0);
-    f.read_exact(&mut buf)?;
-    let tail_md5 = hex::encode(Md5::digest(&buf));
+    // A file of at most 1 MiB is its own head and tail: hash it once.
+    let tail_md5 = if size <= MIB {
+        head_md5.clone()
+    } else {
+        f.seek(SeekFrom::Start(size - MIB))?;
+        buf.resize(MIB as usize, 0);
+        f.read_exact(&mut buf)?;
+        hex::encode(Md5::digest(&buf))
+    };
     Ok(FileIdentity {
         size,
         mtime_ns: mtime_ns(&meta),

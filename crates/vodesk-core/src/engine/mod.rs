@@ -8,6 +8,7 @@ pub mod identity;
 pub mod job;
 pub mod journal;
 pub mod limits;
+pub mod progress;
 pub mod retry;
 pub mod transfer;
 

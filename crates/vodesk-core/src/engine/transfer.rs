@@ -18,7 +18,7 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 use super::core::{Control, Inner, JobHandle};
-use super::identity::{dedup_md5, read_identity};
+use super::identity::{dedup_md5, read_identity, same_stat};
 use super::job::{JobRecord, JobState, Phase};
 use crate::model::{AssetStatus, MediaType};
 use crate::provider::error::{ApiError, ErrorKind};
@@ -128,13 +128,20 @@ impl JobCtx {
 pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> {
     let path = rec.spec.path.clone();
     ctx.state(JobState::Hashing)?;
-    let p = path.clone();
-    let identity = tokio::task::spawn_blocking(move || read_identity(&p))
-        .await
-        .map_err(|e| local(format!("identity check failed: {e}")))?
-        .map_err(|e| io_error(&path, &e))?;
-    if identity != rec.identity {
-        return Err(changed(&path));
+    if ctx.handle.fresh {
+        // Its identity was read when it was queued: size and mtime tell if it changed since.
+        if !same_stat(&path, &rec.identity) {
+            return Err(changed(&path));
+        }
+    } else {
+        let p = path.clone();
+        let identity = tokio::task::spawn_blocking(move || read_identity(&p))
+            .await
+            .map_err(|e| local(format!("identity check failed: {e}")))?
+            .map_err(|e| io_error(&path, &e))?;
+        if identity != rec.identity {
+            return Err(changed(&path));
+        }
     }
     if rec.phase == Phase::New && rec.spec.skip_duplicates {
         let p = path.clone();

@@ -89,10 +89,10 @@ impl Pacer {
             let wait = {
                 let mut map = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
                 let now = Instant::now();
-                let b = map.entry(category).or_insert(Bucket {
-                    tokens: limit,
-                    last: now,
-                });
+                // Not throttled yet: no pacing for this category.
+                let Some(b) = map.get_mut(&category) else {
+                    return;
+                };
                 b.tokens = (b.tokens + now.duration_since(b.last).as_secs_f64() * rate).min(limit);
                 b.last = now;
                 if b.tokens >= 1.0 {
