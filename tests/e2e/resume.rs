@@ -63,8 +63,8 @@ fn crash_trials(server: &Server, dir: &std::path::Path, points: &[u64]) {
             "12M",
             path,
         ];
-        killed_upload(&server, &opts, Duration::from_millis(after_ms));
-        let done_before = parts_done(&server, &file);
+        killed_upload(server, &opts, Duration::from_millis(after_ms));
+        let done_before = parts_done(server, &file);
         // Re-running the same command resumes the interrupted job.
         let lines = server.json_lines(&["upload", "--part-size", "2M", path]);
         let result = lines
@@ -80,7 +80,7 @@ fn crash_trials(server: &Server, dir: &std::path::Path, points: &[u64]) {
             "trial {i}: sent {sent} with {done_before} parts done before"
         );
         let title = format!("crash{i}");
-        let assets = assets_titled(&server, &title);
+        let assets = assets_titled(server, &title);
         assert_eq!(assets.len(), 1, "trial {i}: exactly one asset: {assets:?}");
         let id = result["asset_id"].as_str().unwrap();
         assert_eq!(assets[0]["asset_id"], id);
