@@ -4,9 +4,7 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 use vodesk_core::model::MediaType;
-use vodesk_core::provider::huawei::wire::{
-    InputAddr, ReproductionReq, ThumbnailReq, UrlUploadItem, tags_field,
-};
+use vodesk_core::provider::huawei::wire::{InputAddr, ReproductionReq, UrlUploadItem};
 use vodesk_core::provider::obs::client::{ListObjectsQuery, ObjectListPage};
 use vodesk_core::provider::obs::xml::BucketInfo;
 
@@ -228,19 +226,7 @@ async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(),
             ))
         })?;
         let meta = a.metadata.build(Some(path))?;
-        items.push(UrlUploadItem {
-            video_type: media.code.clone(),
-            title: meta.title.clone(),
-            url: u.clone(),
-            description: meta.description.clone(),
-            category_id: meta.category_id,
-            tags: tags_field(&meta.tags),
-            auto_publish: meta.auto_publish as u8,
-            template_group_name: meta.template_group.clone(),
-            auto_encrypt: meta.auto_encrypt as u8,
-            auto_preheat: meta.auto_preheat as u8,
-            thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
-        });
+        items.push(UrlUploadItem::from_metadata(&meta, &media, u));
     }
     let results = conn.vod.upload_by_url(&items).await?;
     let mut failed = 0;

@@ -65,16 +65,57 @@ pub struct SubtitleReq {
     pub md5: Option<String>,
 }
 
-/// `POST /v1.0/{project_id}/asset` (§4.1), every field.
+/// The metadata fields shared by create asset, OBS reproduction and upload by URL (§4.1,
+/// §13.2, §13.3).
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct CreateAssetReq {
+pub struct MetadataFields {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub video_name: String,
-    pub video_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<String>,
+    /// Always explicit: SDK generations disagree on the default.
+    pub auto_publish: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_group_name: Option<String>,
+    pub auto_encrypt: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<ThumbnailReq>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewReq>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflow_name: Option<String>,
+}
+
+impl From<&UploadMetadata> for MetadataFields {
+    fn from(meta: &UploadMetadata) -> Self {
+        MetadataFields {
+            title: meta.title.clone(),
+            description: meta.description.clone().filter(|d| !d.is_empty()),
+            category_id: meta.category_id,
+            tags: tags_field(&meta.tags),
+            auto_publish: meta.auto_publish as u8,
+            template_group_name: meta.template_group.clone(),
+            auto_encrypt: meta.auto_encrypt as u8,
+            thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
+            review: meta
+                .review_template_id
+                .clone()
+                .map(|template_id| ReviewReq { template_id }),
+            workflow_name: meta.workflow_name.clone(),
+        }
+    }
+}
+
+/// `POST /v1.0/{project_id}/asset` (§4.1), every field.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CreateAssetReq {
+    #[serde(flatten)]
+    pub meta: MetadataFields,
+    pub video_name: String,
+    pub video_type: String,
     /// Base64 of the binary MD5 of the whole file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video_md5: Option<String>,
@@ -84,21 +125,8 @@ pub struct CreateAssetReq {
     pub cover_md5: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subtitles: Vec<SubtitleReq>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<String>,
-    /// Always explicit: SDK generations disagree on the default.
-    pub auto_publish: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_group_name: Option<String>,
-    pub auto_encrypt: u8,
     /// A string here, an integer elsewhere (§16.7).
     pub auto_preheat: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<ThumbnailReq>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub review: Option<ReviewReq>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow_name: Option<String>,
 }
 
 pub fn tags_field(tags: &[String]) -> Option<String> {
@@ -109,11 +137,9 @@ impl CreateAssetReq {
     /// Builds the request for a file named `video_name` of format `media`.
     pub fn from_metadata(meta: &UploadMetadata, video_name: &str, media: &MediaType) -> Self {
         CreateAssetReq {
-            title: meta.title.clone(),
-            description: meta.description.clone().filter(|d| !d.is_empty()),
+            meta: meta.into(),
             video_name: video_name.to_string(),
             video_type: media.code.clone(),
-            category_id: meta.category_id,
             video_md5: None,
             cover_type: meta
                 .cover
@@ -132,17 +158,7 @@ impl CreateAssetReq {
                     md5: None,
                 })
                 .collect(),
-            tags: tags_field(&meta.tags),
-            auto_publish: meta.auto_publish as u8,
-            template_group_name: meta.template_group.clone(),
-            auto_encrypt: meta.auto_encrypt as u8,
             auto_preheat: if meta.auto_preheat { "1" } else { "0" }.to_string(),
-            thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
-            review: meta
-                .review_template_id
-                .clone()
-                .map(|template_id| ReviewReq { template_id }),
-            workflow_name: meta.workflow_name.clone(),
         }
     }
 }
@@ -308,25 +324,10 @@ pub struct AssetIdRsp {
 /// `POST /v1.0/{project_id}/asset/reproduction` (§13.2).
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ReproductionReq {
+    #[serde(flatten)]
+    pub meta: MetadataFields,
     pub video_type: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<String>,
-    pub auto_publish: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_group_name: Option<String>,
-    pub auto_encrypt: u8,
     pub auto_preheat: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<ThumbnailReq>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub review: Option<ReviewReq>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow_name: Option<String>,
     pub input: InputAddr,
 }
 
@@ -340,21 +341,9 @@ pub struct InputAddr {
 impl ReproductionReq {
     pub fn from_metadata(meta: &UploadMetadata, media: &MediaType, input: InputAddr) -> Self {
         ReproductionReq {
+            meta: meta.into(),
             video_type: media.code.clone(),
-            title: meta.title.clone(),
-            description: meta.description.clone().filter(|d| !d.is_empty()),
-            category_id: meta.category_id,
-            tags: tags_field(&meta.tags),
-            auto_publish: meta.auto_publish as u8,
-            template_group_name: meta.template_group.clone(),
-            auto_encrypt: meta.auto_encrypt as u8,
             auto_preheat: meta.auto_preheat as u8,
-            thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
-            review: meta
-                .review_template_id
-                .clone()
-                .map(|template_id| ReviewReq { template_id }),
-            workflow_name: meta.workflow_name.clone(),
             input,
         }
     }
@@ -363,22 +352,22 @@ impl ReproductionReq {
 /// One item of `POST /v1.0/{project_id}/asset/upload_by_url` (§13.3).
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct UrlUploadItem {
+    #[serde(flatten)]
+    pub meta: MetadataFields,
     pub video_type: String,
-    pub title: String,
     pub url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<String>,
-    pub auto_publish: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_group_name: Option<String>,
-    pub auto_encrypt: u8,
     pub auto_preheat: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<ThumbnailReq>,
+}
+
+impl UrlUploadItem {
+    pub fn from_metadata(meta: &UploadMetadata, media: &MediaType, url: &str) -> Self {
+        UrlUploadItem {
+            meta: meta.into(),
+            video_type: media.code.clone(),
+            url: url.to_string(),
+            auto_preheat: meta.auto_preheat as u8,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
