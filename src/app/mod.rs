@@ -26,15 +26,8 @@ impl eframe::App for App {
 }
 
 pub fn run() -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = crate::cli::runtime() else {
+        return ExitCode::FAILURE;
     };
     let _guard = runtime.enter();
     let data_dir = default_local_data_dir();

@@ -89,6 +89,20 @@ impl std::fmt::Display for CliError {
     }
 }
 
+/// The async runtime both faces run on; `None` (after saying why) if it cannot start.
+pub fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            None
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
@@ -97,15 +111,8 @@ pub fn run(cli: Cli) -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .try_init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let json = cli.json;
     let result = runtime.block_on(dispatch(cli));

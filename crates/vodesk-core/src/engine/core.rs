@@ -331,12 +331,7 @@ impl Engine {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, handle);
-        self.inner
-            .queue
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push_back(id);
-        self.inner.queued.notify_one();
+        self.enqueue(id);
     }
 
     fn handle(&self, id: JobId) -> Option<Arc<JobHandle>> {
@@ -386,6 +381,10 @@ impl Engine {
     /// Sends a parked (paused) job through the dispatcher again.
     fn requeue(&self, id: JobId) {
         self.inner.active.fetch_add(1, Ordering::SeqCst);
+        self.enqueue(id);
+    }
+
+    fn enqueue(&self, id: JobId) {
         self.inner
             .queue
             .lock()

@@ -18,27 +18,9 @@ use crate::model::{AssetDetails, TemplateGroup};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::{HttpOptions, build_client, transport_error};
 
-/// AK/SK credentials, optionally temporary (with a security token).
-#[derive(Clone)]
-pub struct AkSk {
-    pub access_key: String,
-    pub secret_key: String,
-    pub security_token: Option<String>,
-}
-
-impl std::fmt::Debug for AkSk {
-    // Secrets never reach logs or panic messages.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AkSk")
-            .field("access_key", &self.access_key)
-            .field("secret_key", &"<redacted>")
-            .field(
-                "security_token",
-                &self.security_token.as_ref().map(|_| "<redacted>"),
-            )
-            .finish()
-    }
-}
+/// AK/SK credentials, optionally temporary: the same key pair signs VOD calls and object
+/// storage calls (its `Debug` never shows the secret or the token).
+pub use crate::provider::obs::Credentials as AkSk;
 
 #[derive(Clone, Debug)]
 pub struct HuaweiConfig {
