@@ -19,5 +19,5 @@ if [ ! -x .venv/bin/pytest ] || ! .venv/bin/pip freeze 2>/dev/null | grep -q hua
   .venv/bin/pip install --quiet --disable-pip-version-check -r tests/conformance/requirements.txt
 fi
 # aws-cli must not pick up a CA bundle or instance metadata from the machine.
-env -u AWS_CA_BUNDLE AWS_EC2_METADATA_DISABLED=true VODESK_BIN="$PWD/target/debug/vodesk" \
+env -u AWS_CA_BUNDLE AWS_EC2_METADATA_DISABLED=true VODESK_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/vodesk" \
   .venv/bin/pytest tests/conformance -q -p no:cacheprovider
