@@ -255,3 +255,75 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
         .count();
     assert_eq!(creating, 0, "nothing left half-done on the service");
 }
+
+/// Unreadable files and folders, as an ordinary user meets them: the CLI runs unprivileged
+/// (root reads everything, and CI runs as root). A named unreadable file is refused before any
+/// request; inside a folder, unreadable entries are reported and the rest is uploaded.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = Server::start(&["--no-throttle"]);
+    let base = tempfile::tempdir().unwrap();
+    let open = |p: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    open(base.path(), 0o755);
+    let root = base.path().join("media");
+    make_file(&root, "ok.mp4", 40_000, 1);
+    let secret = make_file(&root, "secret.mp4", 40_000, 2);
+    make_file(&root, "locked/inside.mp4", 40_000, 3);
+    open(&root, 0o755);
+    open(&root.join("ok.mp4"), 0o644);
+    open(&secret, 0o000);
+    open(&root.join("locked"), 0o000);
+    let home = base.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    open(&home, 0o777);
+    let unprivileged = |args: &[&str]| {
+        let mut c = server.cmd();
+        let program = c.get_program().to_owned();
+        let am_root = Command::new("id")
+            .arg("-u")
+            .output()
+            .map(|o| o.stdout == b"0\n")
+            .unwrap_or(false);
+        let mut cmd = if am_root {
+            let mut s = Command::new("setpriv");
+            s.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+                .arg(program);
+            s
+        } else {
+            Command::new(program)
+        };
+        for (k, v) in c.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd.env("HOME", &home).env("VODESK_DATA", home.join("data"));
+        c = cmd;
+        Run::from(c.args(args).output().unwrap())
+    };
+    unprivileged(&["upload", secret.to_str().unwrap()]).assert_error("permission denied");
+    assert_eq!(server.asset_total(), 0, "nothing was sent");
+    let r = unprivileged(&["upload", "--json", root.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1), "{} {}", r.stdout, r.stderr);
+    let lines = r.json_lines();
+    let status = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .map(|l| l["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("ok.mp4").as_deref(), Some("done"), "{lines:?}");
+    assert_eq!(status("secret.mp4").as_deref(), Some("failed"), "{lines:?}");
+    assert_eq!(
+        status("locked").as_deref(),
+        Some("failed"),
+        "the unreadable folder is reported: {lines:?}"
+    );
+    assert_eq!(server.asset_total(), 1);
+    open(&root.join("locked"), 0o755);
+}
