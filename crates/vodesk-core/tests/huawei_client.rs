@@ -1,15 +1,17 @@
 //! The Huawei VOD client against the real local service (in-process, over loopback sockets):
 //! every operation of the provider layer, including the manual multipart flow.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use base64::Engine;
+use base64::Engine as _;
 use md5::{Digest, Md5};
+use vodesk_core::engine::identity::dedup_md5;
+use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal};
 use vodesk_core::model::metadata::{SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind};
 use vodesk_core::model::{MediaType, TranscodeStatus, UploadMetadata};
 use vodesk_core::provider::ErrorKind;
 use vodesk_core::provider::http::HttpOptions;
-use vodesk_core::provider::huawei::upload::{UploadOptions, upload_file};
 use vodesk_core::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
 use vodesk_core::provider::huawei::{AkSk, AuthorityQuery, Endpoint, HuaweiConfig, HuaweiVod};
 use vodesk_core::provider::obs::client::{PutBody, TransferError};
@@ -18,8 +20,8 @@ use vodesk_local::{Credentials, RunningService, ServeConfig};
 
 struct Fixture {
     service: RunningService,
-    vod: HuaweiVod,
-    _dir: tempfile::TempDir,
+    vod: Arc<HuaweiVod>,
+    dir: tempfile::TempDir,
 }
 
 async fn fixture() -> Fixture {
@@ -32,12 +34,8 @@ async fn fixture() -> Fixture {
         project_id: "aaaabbbbccccddddeeeeffff00001111".into(),
     });
     let service = RunningService::start(config).await.expect("service starts");
-    let vod = client(&service, None);
-    Fixture {
-        service,
-        vod,
-        _dir: dir,
-    }
+    let vod = Arc::new(client(&service, None));
+    Fixture { service, vod, dir }
 }
 
 fn client(service: &RunningService, secret: Option<&str>) -> HuaweiVod {
@@ -81,7 +79,6 @@ async fn put_bytes(
         Some(content_type),
         md5,
         PutBody::Bytes(body.into()),
-        &|_| {},
     )
     .await
     .map_err(|e| match e {
@@ -303,17 +300,26 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
     };
     assert!(meta.validate().is_empty());
     let media = MediaType::from_code("MP4").unwrap();
-    let out = upload_file(
-        vod,
-        &clip,
-        &media,
-        &meta,
-        &UploadOptions::default(),
-        &|_| {},
-    )
-    .await
-    .unwrap();
-    let id = out.asset_id;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (engine, _events) = Engine::new(
+        f.vod.clone(),
+        journal,
+        "test".into(),
+        EngineConfig::default(),
+    );
+    let job = engine
+        .add(JobSpec {
+            path: clip.clone(),
+            media: media.code.clone(),
+            metadata: meta,
+            skip_duplicates: false,
+        })
+        .await
+        .unwrap();
+    engine.wait_idle().await;
+    let view = engine.view(job).unwrap();
+    assert_eq!(view.state, JobState::Done, "{view:?}");
+    let id = view.asset_id.unwrap();
 
     let d = vod.asset_details(&id, &[]).await.unwrap();
     let base = d.base_info.clone().unwrap();
@@ -331,9 +337,7 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
     );
 
     // Duplication check: hex MD5 of the first 1024 bytes plus the size.
-    let head = vodesk_core::provider::huawei::upload::head_md5_hex(&clip)
-        .await
-        .unwrap();
+    let head = dedup_md5(&clip).unwrap();
     let dup = vod.check_duplication(400_000, &head).await.unwrap();
     assert_eq!(dup.is_duplicated, Some(1));
     assert!(dup.asset_ids.contains(&id));

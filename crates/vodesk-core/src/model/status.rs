@@ -54,15 +54,6 @@ open_enum!(
     }
 );
 
-open_enum!(
-    /// Outcome reported by the confirm-upload call.
-    UploadOutcome {
-        Created = "CREATED",
-        Failed = "FAILED",
-        Cancelled = "CANCELLED",
-    }
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -627,7 +627,7 @@ impl ObsClient {
         content_md5: Option<&str>,
         body: PutBody,
     ) -> Result<String, TransferError> {
-        presigned::put(&self.http, url, content_type, content_md5, body, &|_| {}).await
+        presigned::put(&self.http, url, content_type, content_md5, body).await
     }
 
     /// POST to a pre-signed URL (InitiateMultipartUpload with an empty body,

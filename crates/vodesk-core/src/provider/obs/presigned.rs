@@ -2,13 +2,7 @@
 //! `sign_str` of each multipart authorization). We sign nothing: the URL carries the signature,
 //! and we must send exactly the Content-Type / Content-MD5 it was signed for. The signature never
 //! reaches a message or a log ([`redact_url`]).
-
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
-
 use bytes::Bytes;
-use futures_util::{StreamExt, TryStreamExt};
 use reqwest::{Client, Response};
 
 use super::client::{PutBody, TransferError, check_status, read_xml};
@@ -19,9 +13,6 @@ use super::xml::{
 };
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::transport_error;
-
-/// How often a running PUT reports its progress.
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 async fn send(builder: reqwest::RequestBuilder, url: &str) -> Result<Response, ApiError> {
     let what = redact_url(url);
@@ -64,32 +55,17 @@ pub async fn put_stream(
         .ok_or_else(|| ApiError::new(ErrorKind::MalformedResponse, "the upload reply has no ETag"))
 }
 
-/// PUTs `body`; returns the ETag without quotes. `progress` gets the bytes sent so far.
+/// PUTs `body`; returns the ETag without quotes.
 pub async fn put(
     http: &Client,
     url: &str,
     content_type: Option<&str>,
     content_md5: Option<&str>,
     body: PutBody,
-    progress: &(dyn Fn(u64) + Sync),
 ) -> Result<String, TransferError> {
     let len = body.len();
-    let sent = Arc::new(AtomicU64::new(0));
-    let counter = sent.clone();
-    let stream = body.into_stream().await?.inspect_ok(move |chunk| {
-        counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-    });
-    let request = put_stream(http, url, content_type, content_md5, len, stream.boxed());
-    tokio::pin!(request);
-    let mut ticker = tokio::time::interval(PROGRESS_EVERY);
-    let etag = loop {
-        tokio::select! {
-            r = &mut request => break r?,
-            _ = ticker.tick() => progress(sent.load(Ordering::Relaxed)),
-        }
-    };
-    progress(len);
-    Ok(etag)
+    let stream = body.into_stream().await?;
+    Ok(put_stream(http, url, content_type, content_md5, len, stream).await?)
 }
 
 /// POSTs `body` and parses the XML reply.
