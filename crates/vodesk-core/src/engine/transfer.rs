@@ -20,6 +20,7 @@ use tokio::task::JoinSet;
 use super::core::{Control, Inner, JobHandle};
 use super::identity::{dedup_md5, read_identity, same_stat};
 use super::job::{JobRecord, JobState, Phase};
+use crate::model::metadata::CoverType;
 use crate::model::{AssetStatus, MediaType};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::huawei::AuthorityQuery;
@@ -272,11 +273,6 @@ async fn confirm_created(ctx: &JobCtx, asset_id: &str) -> Result<(), ApiError> {
         Ok(()) => Ok(()),
         // Not idempotent: a confirm whose reply was lost looks like a state error on retry.
         Err(e) if e.kind == ErrorKind::InvalidState => {
-            let d = ctx
-                .call("asset details", |_| {
-                    vod.asset_details(asset_id, &["base_info"])
-                })
-                .await;
             let query = crate::provider::huawei::ListAssetsQuery {
                 asset_ids: vec![asset_id.to_string()],
                 size: 1,
@@ -286,8 +282,8 @@ async fn confirm_created(ctx: &JobCtx, asset_id: &str) -> Result<(), ApiError> {
             let status = listed
                 .ok()
                 .and_then(|l| l.assets.first().and_then(|a| a.asset_status.clone()));
-            match (d, status) {
-                (Ok(_), Some(AssetStatus::Created | AssetStatus::Published)) => Ok(()),
+            match status {
+                Some(AssetStatus::Created | AssetStatus::Published) => Ok(()),
                 _ => Err(e),
             }
         }
@@ -356,20 +352,14 @@ async fn single_put(
         }
         // Interrupted before the bytes were stored: retarget the pending upload for a fresh URL.
         (Some(id), _) => {
-            let req = UpdateAssetReq {
-                asset_id: id.clone(),
-                video_md5: Some(md5.clone()),
-                video_type: Some(media.code.clone()),
-                ..Default::default()
-            };
             match ctx
-                .call("refresh upload URL", |_| vod.update_asset(&req))
+                .call("refresh upload URL", |_| {
+                    fresh_video_url(&vod, id, &md5, media)
+                })
                 .await
             {
-                Ok(r) if r.video_upload_url.is_some() => {
-                    (id.clone(), r.video_upload_url.unwrap_or_default())
-                }
-                _ => {
+                Ok(url) => (id.clone(), url),
+                Err(_) => {
                     forget_asset(ctx, rec).await;
                     return Box::pin(single_put(ctx, rec, media)).await;
                 }
@@ -393,30 +383,14 @@ async fn single_put(
         }
     };
     let mut first = Some(url);
-    let content_type = media.content_type();
-    let id2 = asset_id.clone();
-    put_with_retry(ctx, "upload", &content_type, None, data, || {
-        let vod = vod.clone();
+    put_with_retry(ctx, "upload", &media.content_type(), None, data, || {
         let known = first.take();
-        let id = id2.clone();
-        let md5 = md5.clone();
-        let code = media.code.clone();
+        let (vod, id, md5) = (vod.clone(), asset_id.clone(), md5.clone());
         async move {
             match known {
                 Some(u) => Ok(u),
                 // A retry after an expiry or fault gets a fresh URL.
-                None => vod
-                    .update_asset(&UpdateAssetReq {
-                        asset_id: id,
-                        video_md5: Some(md5),
-                        video_type: Some(code),
-                        ..Default::default()
-                    })
-                    .await?
-                    .video_upload_url
-                    .ok_or_else(|| {
-                        ApiError::new(ErrorKind::MalformedResponse, "no video_upload_url")
-                    }),
+                None => fresh_video_url(&vod, &id, &md5, media).await,
             }
         }
     })
@@ -425,6 +399,30 @@ async fn single_put(
     ctx.state(JobState::Completing)?;
     confirm_created(ctx, &asset_id).await?;
     Ok(Outcome::Done { asset_id })
+}
+
+/// A fresh single-PUT URL for an asset whose video is not stored yet (update asset, §10.5).
+async fn fresh_video_url(
+    vod: &crate::provider::huawei::HuaweiVod,
+    asset_id: &str,
+    video_md5: &str,
+    media: &MediaType,
+) -> Result<String, ApiError> {
+    let req = UpdateAssetReq {
+        asset_id: asset_id.to_string(),
+        video_md5: Some(video_md5.to_string()),
+        video_type: Some(media.code.clone()),
+        ..Default::default()
+    };
+    vod.update_asset(&req)
+        .await?
+        .video_upload_url
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::MalformedResponse,
+                "update asset returned no video_upload_url",
+            )
+        })
 }
 
 /// Records a just-created asset in the journal. If that fails the asset could never be resumed,
@@ -452,53 +450,47 @@ async fn upload_extras(
     rec: &JobRecord,
     created: &crate::provider::huawei::wire::CreateAssetRsp,
 ) -> Result<(), JobError> {
-    let http = ctx.inner.vod.http().clone();
     let meta = &rec.spec.metadata;
     if let (Some(cover), Some(url)) = (&meta.cover, &created.cover_upload_url) {
-        let data = Bytes::from(
-            tokio::fs::read(cover)
-                .await
-                .map_err(|e| io_error(cover, &e))?,
-        );
-        let kind = crate::model::metadata::CoverType::from_path(cover);
-        let ct = match kind {
-            Some(crate::model::metadata::CoverType::Png) => "image/png",
-            _ => "image/jpg",
-        };
-        ctx.call("cover upload", |_| {
-            presigned::put_stream(
-                &http,
-                url,
-                Some(ct),
-                None,
-                data.len() as u64,
-                futures_util::stream::iter([Ok(data.clone())]).boxed(),
-            )
-        })
-        .await?;
+        let kind = CoverType::from_path(cover).unwrap_or(CoverType::Jpg);
+        put_small_file(ctx, "cover upload", url, kind.content_type(), cover).await?;
     }
-    for (spec, url) in meta
+    let subtitles = meta
         .subtitles
         .iter()
-        .zip(created.subtitle_upload_urls.iter().flatten())
-    {
-        let data = Bytes::from(
-            tokio::fs::read(&spec.path)
-                .await
-                .map_err(|e| io_error(&spec.path, &e))?,
-        );
-        ctx.call("subtitle upload", |_| {
-            presigned::put_stream(
-                &http,
-                url,
-                Some(PART_CONTENT_TYPE),
-                None,
-                data.len() as u64,
-                futures_util::stream::iter([Ok(data.clone())]).boxed(),
-            )
-        })
-        .await?;
+        .zip(created.subtitle_upload_urls.iter().flatten());
+    for (spec, url) in subtitles {
+        put_small_file(ctx, "subtitle upload", url, PART_CONTENT_TYPE, &spec.path).await?;
     }
+    Ok(())
+}
+
+/// PUTs a small local file (cover, subtitle) to a pre-signed URL, under the retry policy.
+async fn put_small_file(
+    ctx: &JobCtx,
+    what: &str,
+    url: &str,
+    content_type: &str,
+    path: &Path,
+) -> Result<(), JobError> {
+    let data = Bytes::from(
+        tokio::fs::read(path)
+            .await
+            .map_err(|e| io_error(path, &e))?,
+    );
+    let http = ctx.inner.vod.http().clone();
+    ctx.call(what, |_| {
+        let body = futures_util::stream::iter([Ok(data.clone())]).boxed();
+        presigned::put_stream(
+            &http,
+            url,
+            Some(content_type),
+            None,
+            data.len() as u64,
+            body,
+        )
+    })
+    .await?;
     Ok(())
 }
 

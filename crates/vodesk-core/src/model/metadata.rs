@@ -159,9 +159,11 @@ impl CoverType {
         }
     }
 
+    /// The Content-Type a cover upload URL is signed for: `image/` + the lower-case
+    /// `cover_type` (the exact string Huawei signs for JPG is undocumented, huawei-vod-api.md §5).
     pub fn content_type(self) -> &'static str {
         match self {
-            CoverType::Jpg => "image/jpeg",
+            CoverType::Jpg => "image/jpg",
             CoverType::Png => "image/png",
         }
     }
