@@ -8,7 +8,6 @@ use std::sync::Arc;
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::http::HttpOptions;
 use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
-use vodesk_core::provider::obs::Credentials as ObsCredentials;
 use vodesk_core::provider::obs::client::{ObsClient, ObsConfig};
 use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
 
@@ -62,16 +61,8 @@ fn env(name: &str) -> Option<String> {
 }
 
 fn obs_for(endpoint: &str, creds: &AkSk) -> Result<ObsClient, CliError> {
-    let mut config = ObsConfig::new(
-        endpoint,
-        ObsCredentials {
-            access_key: creds.access_key.clone(),
-            secret_key: creds.secret_key.clone(),
-            security_token: creds.security_token.clone(),
-        },
-    );
-    config.http = HttpOptions::default();
-    ObsClient::new(config)
+    // One key pair signs both VOD and object-storage calls.
+    ObsClient::new(ObsConfig::new(endpoint, creds.clone()))
         .map_err(|e| CliError::usage(format!("VODESK_OBJECT_ENDPOINT: {}", e.message)))
 }
 
