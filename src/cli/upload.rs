@@ -17,6 +17,7 @@ use tokio::sync::mpsc;
 use vodesk_core::engine::bandwidth::parse_rate;
 use vodesk_core::engine::core::AddError;
 use vodesk_core::engine::identity::read_identity;
+use vodesk_core::engine::retry::RetryPolicy;
 use vodesk_core::engine::{
     Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
 };
@@ -379,12 +380,18 @@ pub async fn run(
     json: bool,
 ) -> Result<(), CliError> {
     // One cheap signed call first: wrong keys or an unreachable endpoint are one clear error,
-    // not a failure per file after every retry.
-    conn.vod
-        .list_assets(&ListAssetsQuery {
-            size: 1,
-            ..Default::default()
-        })
+    // not a failure per file after every retry. A transient fault is retried, briefly, so a
+    // dead endpoint is still reported within seconds.
+    let preflight = RetryPolicy {
+        max_attempts: 6,
+        ..RetryPolicy::default()
+    };
+    let query = ListAssetsQuery {
+        size: 1,
+        ..Default::default()
+    };
+    preflight
+        .run("preflight", |_| conn.vod.list_assets(&query))
         .await?;
     let journal = open_journal()?;
     let target = conn.journal_target();
