@@ -39,8 +39,9 @@ fn a_200_file_batch_survives_injected_faults() {
             .output()
             .unwrap(),
     );
-    assert!(r.ok(), "{}", r.stderr);
     let lines = r.json_lines();
+    let failed: Vec<_> = lines.iter().filter(|l| l["status"] == "failed").collect();
+    assert!(r.ok(), "{} — failed files: {failed:?}", r.stderr);
     // Verify on a fault-free restart of the same service.
     server = server.restart_with(&["--no-throttle", "--object-listen", object.as_str()]);
     let mut ids = std::collections::HashSet::new();

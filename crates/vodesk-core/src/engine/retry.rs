@@ -13,8 +13,11 @@ use crate::provider::error::{ApiError, ErrorKind};
 pub struct RetryPolicy {
     pub base: Duration,
     pub cap: Duration,
-    /// Attempts in all, the first included.
+    /// Attempts in all, the first included (throttled attempts aside).
     pub max_attempts: u32,
+    /// Being throttled is the service pacing us, not failing: those retries do not use up
+    /// attempts, only this much waiting in all.
+    pub max_throttled_wait: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -23,6 +26,7 @@ impl Default for RetryPolicy {
             base: Duration::from_millis(100),
             cap: Duration::from_secs(15),
             max_attempts: 10,
+            max_throttled_wait: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -48,17 +52,36 @@ impl RetryPolicy {
     {
         let mut delay = self.base;
         let mut attempt = 1;
+        let mut failures = 0;
+        let mut throttled_wait = Duration::ZERO;
         loop {
             match op(attempt).await {
                 Ok(v) => return Ok(v),
-                Err(e) if e.is_retryable() && attempt < self.max_attempts => {
+                Err(e) if e.is_retryable() => {
+                    let throttled = matches!(e.kind, ErrorKind::Throttled { .. });
+                    if !throttled {
+                        failures += 1;
+                    }
+                    let exhausted = if throttled {
+                        throttled_wait >= self.max_throttled_wait
+                    } else {
+                        failures >= self.max_attempts
+                    };
+                    if exhausted {
+                        return Err(e);
+                    }
                     delay = self.next_delay(delay);
+                    // Jitter on top of Retry-After keeps throttled callers from coming back in
+                    // lockstep and meeting the next burst together.
                     let wait = match e.kind {
                         ErrorKind::Throttled {
                             retry_after_secs: Some(s),
-                        } => delay.max(Duration::from_secs(s)),
+                        } => Duration::from_secs(s) + delay,
                         _ => delay,
                     };
+                    if throttled {
+                        throttled_wait += wait;
+                    }
                     tracing::debug!(what, attempt, wait_ms = wait.as_millis() as u64, error = %e, "retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;
@@ -125,5 +148,45 @@ mod tests {
             })
             .await;
         assert_eq!(r.unwrap(), 3);
+
+        // Throttling, however long, does not use up the attempts of a 4-attempt policy.
+        let r = p
+            .run("t", |n| async move {
+                if n <= 12 {
+                    Err(ApiError::new(
+                        ErrorKind::Throttled {
+                            retry_after_secs: Some(1),
+                        },
+                        "slow",
+                    ))
+                } else {
+                    Ok(n)
+                }
+            })
+            .await;
+        assert_eq!(r.unwrap(), 13);
+        // ...but it is bounded by the total throttled wait.
+        let short = RetryPolicy {
+            max_throttled_wait: Duration::from_secs(5),
+            ..p.clone()
+        };
+        calls.store(0, Ordering::SeqCst);
+        let r: Result<(), _> = short
+            .run("t", |_| async {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Err(ApiError::new(
+                    ErrorKind::Throttled {
+                        retry_after_secs: Some(1),
+                    },
+                    "slow",
+                ))
+            })
+            .await;
+        assert!(r.is_err());
+        assert!(
+            (3..=6).contains(&calls.load(Ordering::SeqCst)),
+            "{}",
+            calls.load(Ordering::SeqCst)
+        );
     }
 }
