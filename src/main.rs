@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod logging;
 
 use clap::Parser;
 

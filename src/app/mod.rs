@@ -26,6 +26,7 @@ impl eframe::App for App {
 }
 
 pub fn run() -> ExitCode {
+    crate::logging::init(&crate::cli::connect::data_dir());
     let Some(runtime) = crate::cli::runtime() else {
         return ExitCode::FAILURE;
     };

@@ -1,12 +1,19 @@
-//! Which service a command talks to: the HUAWEICLOUD_SDK_* / VODESK_ENDPOINT environment, or the
-//! embedded local service (an instance already running on the default data directory is reused;
-//! otherwise one is started in-process for the duration of the command).
+//! Which service a command talks to: a saved profile (secrets from the OS keychain, fields
+//! overridable by the HUAWEICLOUD_SDK_* / VODESK_*ENDPOINT environment for one run), the
+//! environment alone, or the built-in Local profile — the embedded local service (an instance
+//! already running on the default data directory is reused; otherwise one is started in-process
+//! for the duration of the command).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use vodesk_core::credentials::keychain;
+use vodesk_core::credentials::redact;
+use vodesk_core::credentials::{
+    LOCAL_PROFILE, Profile, ProfilesFile, Secret, SecretKind, config_dir,
+};
 use vodesk_core::provider::ApiError;
-use vodesk_core::provider::http::HttpOptions;
+use vodesk_core::provider::http::{HttpOptions, ProxyMode};
 use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
 use vodesk_core::provider::obs::client::{ObsClient, ObsConfig};
 use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
@@ -20,6 +27,8 @@ pub struct Connection {
     pub obs: Arc<ObsClient>,
     /// Region used for `location` fields (OBS import).
     pub region: String,
+    /// The profile in use ("Local", a saved profile's name, or "environment").
+    pub profile: String,
     /// The local service in use, when it is one (started here or reused).
     pub local: Option<StartupInfo>,
     pub embedded: Option<RunningService>,
@@ -39,15 +48,7 @@ impl Connection {
     }
 }
 
-/// vodesk's data directory (`VODESK_DATA`, else the platform's): journal, local service, logs.
-pub fn data_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("VODESK_DATA") {
-        return PathBuf::from(d);
-    }
-    directories::ProjectDirs::from("", "", "vodesk")
-        .map(|p| p.data_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from(".vodesk"))
-}
+pub use vodesk_core::paths::data_dir;
 
 /// The default data directory of the local service.
 pub fn default_local_data_dir() -> PathBuf {
@@ -60,70 +61,198 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-fn obs_for(endpoint: &str, creds: &AkSk) -> Result<ObsClient, CliError> {
-    // One key pair signs both VOD and object-storage calls.
-    ObsClient::new(ObsConfig::new(endpoint, creds.clone()))
-        .map_err(|e| CliError::usage(format!("VODESK_OBJECT_ENDPOINT: {}", e.message)))
+/// The HUAWEICLOUD_SDK_* / VODESK_*ENDPOINT variables: they override the profile for one run.
+#[derive(Default)]
+struct EnvOverrides {
+    ak: Option<String>,
+    sk: Option<Secret>,
+    project_id: Option<String>,
+    security_token: Option<Secret>,
+    region: Option<String>,
+    endpoint: Option<String>,
+    object_endpoint: Option<String>,
 }
 
-fn client(endpoint: Endpoint, project_id: String, creds: AkSk) -> Result<HuaweiVod, ApiError> {
+impl EnvOverrides {
+    fn read() -> Self {
+        EnvOverrides {
+            ak: env("HUAWEICLOUD_SDK_AK"),
+            sk: env("HUAWEICLOUD_SDK_SK").map(Secret::new),
+            project_id: env("HUAWEICLOUD_SDK_PROJECT_ID"),
+            security_token: env("HUAWEICLOUD_SDK_SECURITY_TOKEN").map(Secret::new),
+            region: env("HUAWEICLOUD_SDK_REGION"),
+            endpoint: env("VODESK_ENDPOINT"),
+            object_endpoint: env("VODESK_OBJECT_ENDPOINT"),
+        }
+    }
+
+    /// Enough to leave the local service: credentials or an endpoint.
+    fn selects_remote(&self) -> bool {
+        self.endpoint.is_some() || self.ak.is_some() || self.sk.is_some()
+    }
+}
+
+fn obs_for(endpoint: &str, creds: &AkSk, http: &HttpOptions) -> Result<ObsClient, CliError> {
+    // One key pair signs both VOD and object-storage calls.
+    let mut config = ObsConfig::new(endpoint, creds.clone());
+    config.http = http.clone();
+    ObsClient::new(config).map_err(|e| CliError::usage(format!("object endpoint: {}", e.message)))
+}
+
+fn client(
+    endpoint: Endpoint,
+    project_id: String,
+    creds: AkSk,
+    http: HttpOptions,
+) -> Result<HuaweiVod, ApiError> {
+    // Whatever logs say about this run, they must not carry these.
+    redact::register(&creds.secret_key);
+    if let Some(t) = &creds.security_token {
+        redact::register(t);
+    }
     HuaweiVod::new(HuaweiConfig {
         endpoint,
         project_id,
         credentials: creds,
-        http: HttpOptions::default(),
+        http,
         pacing: true,
     })
 }
 
-/// Resolves the connection for one command.
-pub async fn connect(profile: Option<&str>) -> Result<Connection, CliError> {
-    if let Some(name) = profile {
-        return Err(CliError::usage(format!(
-            "profile \"{name}\" not found: saved profiles are not available in this version; set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and VODESK_ENDPOINT instead"
-        )));
-    }
-    let endpoint = env("VODESK_ENDPOINT");
-    let ak = env("HUAWEICLOUD_SDK_AK");
-    let sk = env("HUAWEICLOUD_SDK_SK");
-    if endpoint.is_some() || ak.is_some() || sk.is_some() {
-        return connect_env(endpoint, ak, sk);
-    }
-    connect_local(&default_local_data_dir()).await
+fn not_found(name: &str) -> CliError {
+    CliError::usage(format!(
+        "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles, `vodesk profiles add` saves one"
+    ))
 }
 
-fn connect_env(
-    endpoint: Option<String>,
-    ak: Option<String>,
-    sk: Option<String>,
-) -> Result<Connection, CliError> {
+/// Resolves the connection for one command: `--profile`, else the environment when it names
+/// credentials or an endpoint and no default profile is set, else the default profile.
+pub async fn connect(profile: Option<&str>) -> Result<Connection, CliError> {
+    let dir = config_dir();
+    let file = ProfilesFile::load(&dir).map_err(CliError::Usage)?;
+    let overrides = EnvOverrides::read();
+    let name = profile.unwrap_or_else(|| file.default_name());
+    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+        if overrides.selects_remote() {
+            return connect_env(overrides);
+        }
+        return connect_local(&default_local_data_dir()).await;
+    }
+    let saved = file.get(name).ok_or_else(|| not_found(name))?.clone();
+    connect_profile(&saved, overrides).await
+}
+
+/// Looks a secret up in the keychain on a blocking thread (D-Bus, maybe an unlock prompt).
+pub async fn keychain_get(profile: &str, kind: SecretKind) -> Result<Option<Secret>, CliError> {
+    let name = profile.to_string();
+    tokio::task::spawn_blocking(move || keychain::get(&name, kind))
+        .await
+        .map_err(|e| CliError::Other(format!("keychain lookup stopped: {e}")))?
+        .map_err(|e| CliError::Other(e.to_string()))
+}
+
+/// The proxy of a profile, its password from the keychain.
+pub async fn proxy_mode(profile: &Profile) -> Result<ProxyMode, CliError> {
+    let Some(p) = &profile.proxy else {
+        return Ok(ProxyMode::System);
+    };
+    let password = match &p.user {
+        Some(_) => keychain_get(&profile.name, SecretKind::ProxyPassword).await?,
+        None => None,
+    };
+    if let Some(pw) = &password {
+        redact::register(pw.expose());
+    }
+    Ok(ProxyMode::Explicit {
+        url: p.url.clone(),
+        user: p.user.clone(),
+        password,
+    })
+}
+
+async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, CliError> {
+    let secret_key = match (&env.ak, env.sk) {
+        (_, Some(sk)) => sk,
+        (Some(_), None) => {
+            return Err(CliError::usage(
+                "HUAWEICLOUD_SDK_AK is set without HUAWEICLOUD_SDK_SK; set both, or neither to use the profile's keys",
+            ));
+        }
+        (None, None) => keychain_get(&p.name, SecretKind::SecretKey)
+            .await?
+            .ok_or_else(|| {
+                CliError::usage(format!(
+                    "the secret key of profile \"{}\" is not in the OS keychain (service vodesk, account {}); remove the profile and add it again",
+                    p.name, p.name
+                ))
+            })?,
+    };
+    let security_token = match env.security_token {
+        Some(t) => Some(t),
+        None if p.security_token && env.ak.is_none() => {
+            keychain_get(&p.name, SecretKind::SecurityToken).await?
+        }
+        None => None,
+    };
+    let creds = AkSk {
+        access_key: env.ak.unwrap_or_else(|| p.access_key.clone()),
+        secret_key: secret_key.expose().to_string(),
+        security_token: security_token.map(|t| t.expose().to_string()),
+    };
+    let endpoint_url = env.endpoint.unwrap_or_else(|| p.vod_endpoint());
+    let endpoint = Endpoint::parse(&endpoint_url).map_err(CliError::Api)?;
+    let http = HttpOptions {
+        proxy: proxy_mode(p).await?,
+        ..HttpOptions::default()
+    };
+    let object_endpoint = env.object_endpoint.unwrap_or_else(|| p.obs_endpoint());
+    let obs = obs_for(&object_endpoint, &creds, &http)?;
+    let project_id = env.project_id.unwrap_or_else(|| p.project_id.clone());
+    Ok(Connection {
+        vod: Arc::new(client(endpoint, project_id, creds, http).map_err(CliError::Api)?),
+        obs: Arc::new(obs),
+        region: env
+            .region
+            .unwrap_or_else(|| p.effective_region().to_string()),
+        profile: p.name.clone(),
+        local: None,
+        embedded: None,
+    })
+}
+
+fn connect_env(env: EnvOverrides) -> Result<Connection, CliError> {
     let missing = |name: &str| {
         CliError::usage(format!(
             "{name} is not set; set it (with the other HUAWEICLOUD_SDK_* variables) or unset them all to use the local service"
         ))
     };
-    let ak = ak.ok_or_else(|| missing("HUAWEICLOUD_SDK_AK"))?;
-    let sk = sk.ok_or_else(|| missing("HUAWEICLOUD_SDK_SK"))?;
-    let project_id =
-        env("HUAWEICLOUD_SDK_PROJECT_ID").ok_or_else(|| missing("HUAWEICLOUD_SDK_PROJECT_ID"))?;
-    let region = env("HUAWEICLOUD_SDK_REGION").unwrap_or_else(|| "cn-north-4".to_string());
-    let endpoint = match endpoint {
+    let ak = env.ak.ok_or_else(|| missing("HUAWEICLOUD_SDK_AK"))?;
+    let sk = env.sk.ok_or_else(|| missing("HUAWEICLOUD_SDK_SK"))?;
+    let project_id = env
+        .project_id
+        .ok_or_else(|| missing("HUAWEICLOUD_SDK_PROJECT_ID"))?;
+    let region = env.region.unwrap_or_else(|| "cn-north-4".to_string());
+    let endpoint = match env.endpoint {
         Some(e) => Endpoint::parse(&e)
             .map_err(|e| CliError::usage(format!("VODESK_ENDPOINT: {}", e.message)))?,
         None => Endpoint::for_region(&region).map_err(CliError::Api)?,
     };
     let creds = AkSk {
         access_key: ak,
-        secret_key: sk,
-        security_token: env("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+        secret_key: sk.expose().to_string(),
+        security_token: env.security_token.map(|t| t.expose().to_string()),
     };
-    let object_endpoint = env("VODESK_OBJECT_ENDPOINT")
+    let object_endpoint = env
+        .object_endpoint
         .unwrap_or_else(|| format!("https://obs.{region}.myhuaweicloud.com"));
-    let obs = obs_for(&object_endpoint, &creds)?;
+    let http = HttpOptions::default();
+    let obs = obs_for(&object_endpoint, &creds, &http)
+        .map_err(|e| CliError::usage(format!("VODESK_OBJECT_ENDPOINT: {e}")))?;
     Ok(Connection {
-        vod: Arc::new(client(endpoint, project_id, creds).map_err(CliError::Api)?),
+        vod: Arc::new(client(endpoint, project_id, creds, http).map_err(CliError::Api)?),
         obs: Arc::new(obs),
         region,
+        profile: "environment".to_string(),
         local: None,
         embedded: None,
     })
@@ -140,11 +269,19 @@ fn connection_to(
         security_token: None,
     };
     let endpoint = Endpoint::parse(&info.vod_endpoint).map_err(CliError::Api)?;
-    let obs = obs_for(&info.object_endpoint, &aksk)?;
+    // The local service is on loopback: a proxy from the environment must not see it.
+    let http = HttpOptions {
+        proxy: ProxyMode::Direct,
+        ..HttpOptions::default()
+    };
+    let obs = obs_for(&info.object_endpoint, &aksk, &http)?;
     Ok(Connection {
-        vod: Arc::new(client(endpoint, creds.project_id.clone(), aksk).map_err(CliError::Api)?),
+        vod: Arc::new(
+            client(endpoint, creds.project_id.clone(), aksk, http).map_err(CliError::Api)?,
+        ),
         obs: Arc::new(obs),
         region: info.region.clone(),
+        profile: LOCAL_PROFILE.to_string(),
         local: Some(info.clone()),
         embedded,
     })

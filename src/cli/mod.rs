@@ -6,6 +6,7 @@ mod categories;
 pub mod connect;
 mod metadata_args;
 mod output;
+mod profiles;
 mod serve;
 mod templates;
 mod upload;
@@ -54,6 +55,9 @@ pub enum Command {
     Objects(buckets::ObjectsArgs),
     /// Import an object from a bucket into VOD.
     Import(buckets::ImportArgs),
+    /// Saved accounts: list, add, remove, use (make default), test.
+    #[command(subcommand)]
+    Profiles(profiles::ProfilesCommand),
 }
 
 /// Why a command failed; printed as one sentence on stderr.
@@ -104,13 +108,7 @@ pub fn runtime() -> Option<tokio::runtime::Runtime> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("VODESK_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")),
-        )
-        .with_writer(std::io::stderr)
-        .try_init();
+    crate::logging::init(&connect::data_dir());
     let Some(runtime) = runtime() else {
         return ExitCode::FAILURE;
     };
@@ -134,6 +132,9 @@ async fn dispatch(cli: Cli) -> Result<(), CliError> {
     if let Command::Serve(args) = command {
         return serve::run(args, json).await;
     }
+    if let Command::Profiles(c) = command {
+        return profiles::run(c, profile, json).await;
+    }
     if let Command::Uploads(uploads::UploadsCommand::List { all }) = command {
         return uploads::run_list(all, json).await;
     }
@@ -144,7 +145,9 @@ async fn dispatch(cli: Cli) -> Result<(), CliError> {
     };
     let conn = connect::connect(profile).await?;
     let result = match command {
-        Command::Serve(_) | Command::Uploads(uploads::UploadsCommand::List { .. }) => {
+        Command::Serve(_)
+        | Command::Profiles(_)
+        | Command::Uploads(uploads::UploadsCommand::List { .. }) => {
             unreachable!("handled above")
         }
         Command::Uploads(uploads::UploadsCommand::Discard { ids, all }) => {

@@ -14,7 +14,9 @@ pub fn print_json<T: Serialize>(value: &T) {
 pub fn report_error(json: bool, e: &CliError) {
     if let CliError::Partial(msg) = e {
         // Items were reported one by one already; only the summary remains.
-        eprintln!("{msg}");
+        if !msg.is_empty() {
+            eprintln!("{msg}");
+        }
         return;
     }
     if json {

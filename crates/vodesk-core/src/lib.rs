@@ -1,5 +1,7 @@
-//! vodesk core: model, provider clients, (later) upload engine and credentials. No UI code.
+//! vodesk core: model, provider clients, upload engine and credentials. No UI code.
 
+pub mod credentials;
 pub mod engine;
 pub mod model;
+pub mod paths;
 pub mod provider;

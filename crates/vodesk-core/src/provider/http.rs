@@ -3,14 +3,30 @@
 use std::time::Duration;
 
 use super::error::{ApiError, ErrorKind};
+use crate::credentials::Secret;
+
+/// How requests reach the network.
+#[derive(Clone, Debug, Default)]
+pub enum ProxyMode {
+    /// HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY from the environment.
+    #[default]
+    System,
+    /// A profile's own proxy (NO_PROXY still applies).
+    Explicit {
+        url: String,
+        user: Option<String>,
+        password: Option<Secret>,
+    },
+    /// Never a proxy: the embedded local service on loopback.
+    Direct,
+}
 
 #[derive(Clone, Debug)]
 pub struct HttpOptions {
     pub connect_timeout: Duration,
     /// Idle time allowed while reading a response.
     pub read_timeout: Duration,
-    /// Explicit proxy URL; `None` honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY.
-    pub proxy: Option<String>,
+    pub proxy: ProxyMode,
 }
 
 impl Default for HttpOptions {
@@ -18,7 +34,7 @@ impl Default for HttpOptions {
         HttpOptions {
             connect_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(120),
-            proxy: None,
+            proxy: ProxyMode::System,
         }
     }
 }
@@ -29,14 +45,26 @@ pub fn build_client(options: &HttpOptions) -> Result<reqwest::Client, ApiError> 
         .read_timeout(options.read_timeout)
         .user_agent(concat!("vodesk/", env!("CARGO_PKG_VERSION")))
         .pool_max_idle_per_host(32);
-    if let Some(p) = &options.proxy {
-        let proxy = reqwest::Proxy::all(p).map_err(|_| {
-            ApiError::new(
-                ErrorKind::BadParameter,
-                format!("proxy \"{p}\" is not a valid URL"),
-            )
-        })?;
-        b = b.proxy(proxy);
+    match &options.proxy {
+        ProxyMode::System => {}
+        ProxyMode::Direct => b = b.no_proxy(),
+        ProxyMode::Explicit {
+            url,
+            user,
+            password,
+        } => {
+            let mut proxy = reqwest::Proxy::all(url.as_str()).map_err(|_| {
+                ApiError::new(
+                    ErrorKind::BadParameter,
+                    format!("proxy \"{url}\" is not a valid URL"),
+                )
+            })?;
+            if let Some(user) = user {
+                let password = password.as_ref().map(Secret::expose).unwrap_or_default();
+                proxy = proxy.basic_auth(user, password);
+            }
+            b = b.proxy(proxy.no_proxy(reqwest::NoProxy::from_env()));
+        }
     }
     b.build()
         .map_err(|e| ApiError::new(ErrorKind::Other, format!("cannot set up HTTP: {e}")))

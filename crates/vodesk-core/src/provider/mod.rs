@@ -1,5 +1,6 @@
 //! Provider layer: turns model-level requests into HTTP calls and back.
 
+pub mod check;
 pub mod error;
 pub mod http;
 pub mod huawei;

@@ -11,6 +11,7 @@ mod authority;
 mod categories;
 mod db;
 mod errors;
+mod iam;
 pub mod lifecycle;
 mod objects;
 mod obs_import;

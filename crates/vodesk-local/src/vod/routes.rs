@@ -15,7 +15,7 @@ use super::auth::{SignedRequest, verify};
 use super::errors::{ApiError, ApiResult};
 use super::request::Query;
 use super::throttle::ApiCategory;
-use super::{assets, authority, categories, obs_import, templates, upload};
+use super::{assets, authority, categories, iam, obs_import, templates, upload};
 
 /// AK/SK signing is documented for bodies up to 12 MB.
 const MAX_BODY: usize = 12 * 1024 * 1024;
@@ -125,11 +125,17 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> ApiResult<Response> {
     let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
     let segs: Vec<&str> = path.trim_start_matches('/').splitn(3, '/').collect();
+    let iam = parts.method == Method::GET && path.trim_end_matches('/') == "/v3/projects";
     let (version, project, rest) = match segs.as_slice() {
+        _ if iam => ("v3", "", "projects"),
         [v, p, rest] => (*v, *p, rest.trim_end_matches('/')),
         _ => return Err(ApiError::no_api()),
     };
-    let op = lookup(&parts.method, version, rest).ok_or_else(ApiError::no_api)?;
+    let op = if iam {
+        None
+    } else {
+        Some(lookup(&parts.method, version, rest).ok_or_else(ApiError::no_api)?)
+    };
     let body = axum::body::to_bytes(body, MAX_BODY)
         .await
         .map_err(|_| ApiError::illegal("body", "the request body is too large (12 MB at most)"))?;
@@ -146,6 +152,10 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> ApiResult<Response> {
         chrono::Utc::now(),
     )?;
 
+    // IAM is not project-scoped: it is how a client finds its project id.
+    let Some(op) = op else {
+        return iam::projects(ctx, &Query::parse(&raw_query));
+    };
     let project = percent_encoding::percent_decode_str(project).decode_utf8_lossy();
     if project != ctx.creds.project_id {
         return Err(ApiError::tenant());

@@ -15,6 +15,7 @@ use super::sign::{self, DATE_FORMAT, SignInput};
 use super::wire::*;
 use crate::model::category::Category;
 use crate::model::{AssetDetails, TemplateGroup};
+use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::{HttpOptions, build_client, transport_error};
 
@@ -136,7 +137,9 @@ impl HuaweiVod {
     ) -> Result<Vec<u8>, ApiError> {
         let category = ApiCategory::of(method.as_str(), path);
         self.pacer.acquire(category).await;
-        let result = self.send_unpaced(method, path, query, body).await;
+        let result = self
+            .send_unpaced(&self.config.endpoint, true, method, path, query, body)
+            .await;
         if let Err(e) = &result
             && matches!(e.kind, ErrorKind::Throttled { .. })
         {
@@ -145,8 +148,11 @@ impl HuaweiVod {
         result
     }
 
+    /// One signed call to `endpoint` (the VOD endpoint, or IAM without the project header).
     async fn send_unpaced(
         &self,
+        endpoint: &Endpoint,
+        project_header: bool,
         method: &Method,
         path: &str,
         query: &[(String, String)],
@@ -157,10 +163,12 @@ impl HuaweiVod {
         let creds = &self.config.credentials;
         let mut headers = vec![
             ("Content-Type".to_string(), "application/json".to_string()),
-            ("Host".to_string(), self.config.endpoint.host_header()),
-            ("X-Project-Id".to_string(), self.config.project_id.clone()),
-            ("X-Sdk-Date".to_string(), date),
+            ("Host".to_string(), endpoint.host_header()),
         ];
+        if project_header {
+            headers.push(("X-Project-Id".to_string(), self.config.project_id.clone()));
+        }
+        headers.push(("X-Sdk-Date".to_string(), date));
         if let Some(token) = &creds.security_token {
             headers.push(("X-Security-Token".to_string(), token.clone()));
         }
@@ -176,7 +184,7 @@ impl HuaweiVod {
                 body,
             },
         );
-        let url = format!("{}{}", self.config.endpoint.base(), signed.request_target);
+        let url = format!("{}{}", endpoint.base(), signed.request_target);
         let mut req = self.http.request(method.clone(), &url);
         for (name, value) in headers.iter().chain(&signed.extra_headers) {
             if !name.eq_ignore_ascii_case("host") {
@@ -191,7 +199,7 @@ impl HuaweiVod {
         let resp = req
             .send()
             .await
-            .map_err(|e| transport_error(&e, &self.config.endpoint.base()))?;
+            .map_err(|e| transport_error(&e, &endpoint.base()))?;
         let status = resp.status().as_u16();
         let request_id = header_str(&resp, "x-request-id");
         let retry_after = header_str(&resp, "retry-after").and_then(|v| v.trim().parse().ok());
@@ -205,7 +213,7 @@ impl HuaweiVod {
             }
         }
         let bytes = resp.bytes().await.map_err(|e| {
-            let mut err = transport_error(&e, &self.config.endpoint.base());
+            let mut err = transport_error(&e, &endpoint.base());
             err.request_id = request_id.clone();
             err
         })?;
@@ -214,6 +222,36 @@ impl HuaweiVod {
         } else {
             Err(errors::from_reply(status, &bytes, request_id, retry_after))
         }
+    }
+
+    /// "Test connection": one cheap signed call (the level-1 categories) and its verdict.
+    pub async fn test_connection(&self) -> Verdict {
+        let result = self.query_categories(0).await.map(|_| ());
+        Verdict::from_probe(result, self.clock_offset_secs())
+    }
+
+    /// The project ids named `region` for these credentials, from IAM
+    /// (`GET /v3/projects?name=REGION`, huawei-vod-api.md §1.2).
+    pub async fn iam_projects(
+        &self,
+        iam: &Endpoint,
+        region: &str,
+    ) -> Result<Vec<String>, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Projects {
+            #[serde(default)]
+            projects: Vec<Project>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Project {
+            id: String,
+        }
+        let query = vec![("name".to_string(), region.to_string())];
+        let bytes = self
+            .send_unpaced(iam, false, &Method::GET, "/v3/projects", &query, None)
+            .await?;
+        let rsp: Projects = parse(&bytes)?;
+        Ok(rsp.projects.into_iter().map(|p| p.id).collect())
     }
 
     async fn call<T: DeserializeOwned>(

@@ -360,29 +360,10 @@ pub fn presign_url(creds: &Credentials, input: &PresignInput<'_>) -> String {
     url
 }
 
-/// Replaces the values of signature-bearing query parameters so a URL can be logged or shown
-/// in an error without handing out a working credential.
+/// Replaces the values of signature-bearing query parameters (and the access key id) so a URL
+/// can be logged or shown in an error without handing out a working credential.
 pub fn redact_url(url: &str) -> String {
-    let Some((base, query)) = url.split_once('?') else {
-        return url.to_string();
-    };
-    let redacted: Vec<String> = query
-        .split('&')
-        .map(|p| {
-            let name = p.split_once('=').map_or(p, |(n, _)| n);
-            let lower = name.to_ascii_lowercase();
-            if lower == "signature"
-                || lower == "x-amz-signature"
-                || lower.ends_with("security-token")
-                || lower == "x-amz-credential"
-            {
-                format!("{name}=<redacted>")
-            } else {
-                p.to_string()
-            }
-        })
-        .collect();
-    format!("{base}?{}", redacted.join("&"))
+    crate::credentials::redact::redact(url).into_owned()
 }
 
 #[cfg(test)]
@@ -433,6 +414,7 @@ mod tests {
         let r = redact_url(u);
         assert!(!r.contains("abc"));
         assert!(!r.contains("=T&"));
+        assert!(!r.contains("=AK&"));
         assert!(r.contains("Expires=1"));
     }
 

@@ -1,0 +1,14 @@
+//! Profiles and secrets — the only code that touches secret keys. Profiles (no secrets) live in
+//! `profiles.toml` in the platform config directory; secret keys, security tokens and proxy
+//! passwords live only in the OS keychain; log lines pass through [`redact`].
+
+pub mod keychain;
+pub mod profile;
+pub mod profiles_file;
+pub mod redact;
+pub mod secret;
+
+pub use keychain::{KeychainError, SecretKind};
+pub use profile::{LOCAL_PROFILE, Profile, Provider, ProxyConfig};
+pub use profiles_file::{ProfilesFile, config_dir};
+pub use secret::Secret;

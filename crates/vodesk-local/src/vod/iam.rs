@@ -1,0 +1,30 @@
+//! IAM `GET /v3/projects?name=REGION` (huawei-vod-api.md §1.2): how clients look up the project
+//! id of a region. The local service has one project, named after its region.
+
+use axum::response::Response;
+
+use super::Ctx;
+use super::errors::ApiResult;
+use super::request::Query;
+use super::routes::ok_json;
+
+pub fn projects(ctx: &Ctx, query: &Query) -> ApiResult<Response> {
+    let matches = query.get("name").is_none_or(|n| n == ctx.region);
+    let projects: Vec<serde_json::Value> = if matches {
+        vec![serde_json::json!({
+            "id": ctx.creds.project_id,
+            "name": ctx.region,
+            "domain_id": ctx.creds.project_id,
+            "enabled": true,
+            "is_domain": false,
+            "parent_id": ctx.creds.project_id,
+            "description": "vodesk local service",
+        })]
+    } else {
+        Vec::new()
+    };
+    ok_json(serde_json::json!({
+        "projects": projects,
+        "links": { "self": "/v3/projects", "next": null, "previous": null },
+    }))
+}

@@ -1,0 +1,522 @@
+//! `vodesk profiles list|add|remove|use|test`. Secret keys are read from a hidden prompt or from
+//! stdin — never from an argument, where the process list and shell history would show them —
+//! and stored only in the OS keychain.
+
+use std::io::{BufRead, IsTerminal};
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use vodesk_core::credentials::{
+    LOCAL_PROFILE, Profile, ProfilesFile, Provider, ProxyConfig, Secret, SecretKind, config_dir,
+    keychain, profile,
+};
+use vodesk_core::provider::ErrorKind;
+use vodesk_core::provider::check::Verdict;
+use vodesk_core::provider::http::{HttpOptions, ProxyMode};
+use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
+
+use super::CliError;
+use super::connect::connect;
+use super::output::{print_json, print_table};
+
+#[derive(Subcommand, Debug)]
+pub enum ProfilesCommand {
+    /// The saved profiles and the built-in Local one (the default is marked with *).
+    List,
+    /// Save a profile: fields in profiles.toml, the secret key in the OS keychain.
+    Add(AddArgs),
+    /// Remove a profile and its secrets from the keychain.
+    Remove { name: String },
+    /// Make a profile the default (Local for the built-in local service).
+    Use { name: String },
+    /// Check a profile's credentials, project id, clock and endpoint with one signed call.
+    Test { name: Option<String> },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// A name for the profile, e.g. production.
+    pub name: String,
+    /// Region id (cn-north-4, ap-southeast-1, ...): endpoints and project id derive from it.
+    #[arg(long, required_unless_present = "endpoint")]
+    pub region: Option<String>,
+    /// Explicit VOD endpoint URL (private cloud, local service).
+    #[arg(long)]
+    pub endpoint: Option<String>,
+    /// Explicit object-storage (OBS) endpoint URL.
+    #[arg(long)]
+    pub object_endpoint: Option<String>,
+    /// Project id; looked up through IAM from the region when left out.
+    #[arg(long)]
+    pub project_id: Option<String>,
+    /// Access key id (AK).
+    #[arg(long)]
+    pub ak: String,
+    /// Read the secret key from the first line of stdin instead of a hidden prompt.
+    #[arg(long)]
+    pub sk_stdin: bool,
+    /// Also store a temporary security token (prompted, or the next stdin line).
+    #[arg(long)]
+    pub security_token: bool,
+    /// Proxy URL for this profile (http://host:port).
+    #[arg(long)]
+    pub proxy: Option<String>,
+    /// Proxy user; the password is prompted (or the next stdin line) and kept in the keychain.
+    #[arg(long, requires = "proxy")]
+    pub proxy_user: Option<String>,
+    /// Save even if the connection test fails (e.g. offline).
+    #[arg(long)]
+    pub skip_test: bool,
+    /// Make it the default profile.
+    #[arg(long = "default")]
+    pub make_default: bool,
+}
+
+/// `profile` is the global `--profile`, the default for `test`.
+pub async fn run(cmd: ProfilesCommand, profile: Option<&str>, json: bool) -> Result<(), CliError> {
+    match cmd {
+        ProfilesCommand::List => list(json),
+        ProfilesCommand::Add(args) => add(args, json).await,
+        ProfilesCommand::Remove { name } => remove(name, json).await,
+        ProfilesCommand::Use { name } => use_profile(name, json),
+        ProfilesCommand::Test { name } => test(name.as_deref().or(profile), json).await,
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    name: &'a str,
+    default: bool,
+    provider: &'a str,
+    region: Option<&'a str>,
+    endpoint: String,
+    object_endpoint: String,
+    project_id: &'a str,
+    access_key: &'a str,
+    proxy: Option<&'a str>,
+}
+
+fn load() -> Result<ProfilesFile, CliError> {
+    ProfilesFile::load(&config_dir()).map_err(CliError::Usage)
+}
+
+fn list(json: bool) -> Result<(), CliError> {
+    let file = load()?;
+    let default = file.default_name();
+    let local = Row {
+        name: LOCAL_PROFILE,
+        default: default == LOCAL_PROFILE,
+        provider: "huawei",
+        region: None,
+        endpoint: "embedded local service".to_string(),
+        object_endpoint: "embedded local service".to_string(),
+        project_id: "",
+        access_key: "",
+        proxy: None,
+    };
+    let rows: Vec<Row> = std::iter::once(local)
+        .chain(file.profiles.iter().map(|p| Row {
+            name: &p.name,
+            default: default == p.name,
+            provider: p.provider.as_str(),
+            region: p.region.as_deref(),
+            endpoint: p.vod_endpoint(),
+            object_endpoint: p.obs_endpoint(),
+            project_id: &p.project_id,
+            access_key: &p.access_key,
+            proxy: p.proxy.as_ref().map(|x| x.url.as_str()),
+        }))
+        .collect();
+    if json {
+        for r in &rows {
+            print_json(r);
+        }
+        return Ok(());
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                if r.default { "*" } else { "" }.to_string(),
+                r.name.to_string(),
+                r.provider.to_string(),
+                r.region.unwrap_or("").to_string(),
+                r.endpoint.clone(),
+                r.project_id.to_string(),
+                r.access_key.to_string(),
+            ]
+        })
+        .collect();
+    print_table(
+        &[
+            "",
+            "NAME",
+            "PROVIDER",
+            "REGION",
+            "ENDPOINT",
+            "PROJECT ID",
+            "ACCESS KEY",
+        ],
+        &cells,
+    );
+    Ok(())
+}
+
+/// The secrets `add` needs, in order: secret key, security token, proxy password.
+struct Secrets {
+    secret_key: Secret,
+    security_token: Option<Secret>,
+    proxy_password: Option<Secret>,
+}
+
+fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
+    let mut wanted = vec!["secret key"];
+    if args.security_token {
+        wanted.push("security token");
+    }
+    if args.proxy_user.is_some() {
+        wanted.push("proxy password");
+    }
+    let values: Vec<Secret> = if args.sk_stdin {
+        let stdin = std::io::stdin();
+        let mut lines = stdin.lock().lines();
+        let mut out = Vec::new();
+        for what in &wanted {
+            let line = lines
+                .next()
+                .transpose()
+                .map_err(|e| CliError::usage(format!("cannot read the {what} from stdin: {e}")))?
+                .ok_or_else(|| {
+                    CliError::usage(format!(
+                        "stdin ended before the {what}; give one value per line (secret key, then security token, then proxy password, as requested)"
+                    ))
+                })?;
+            out.push(Secret::new(line.trim_end_matches('\r')));
+        }
+        out
+    } else {
+        if !std::io::stdin().is_terminal() {
+            return Err(CliError::usage(
+                "no terminal to ask for the secret key on; pipe it in with --sk-stdin",
+            ));
+        }
+        let mut out = Vec::new();
+        for what in &wanted {
+            let v = rpassword::prompt_password(format!("{what} for {}: ", args.name))
+                .map_err(|e| CliError::usage(format!("cannot read the {what}: {e}")))?;
+            out.push(Secret::new(v));
+        }
+        out
+    };
+    for (v, what) in values.iter().zip(&wanted) {
+        if v.expose().trim().is_empty() {
+            return Err(CliError::usage(format!(
+                "the {what} is empty; paste it (AK/SK pairs are in My Credentials → Access Keys)"
+            )));
+        }
+    }
+    let mut it = values.into_iter();
+    Ok(Secrets {
+        secret_key: it.next().expect("the secret key is always read"),
+        security_token: if args.security_token { it.next() } else { None },
+        proxy_password: if args.proxy_user.is_some() {
+            it.next()
+        } else {
+            None
+        },
+    })
+}
+
+fn client_for(
+    endpoint: &str,
+    project_id: &str,
+    ak: &str,
+    secrets: &Secrets,
+    proxy: ProxyMode,
+) -> Result<HuaweiVod, CliError> {
+    let endpoint = Endpoint::parse(endpoint).map_err(|e| CliError::usage(e.message))?;
+    HuaweiVod::new(HuaweiConfig {
+        endpoint,
+        project_id: project_id.to_string(),
+        credentials: AkSk {
+            access_key: ak.to_string(),
+            secret_key: secrets.secret_key.expose().to_string(),
+            security_token: secrets
+                .security_token
+                .as_ref()
+                .map(|t| t.expose().to_string()),
+        },
+        http: HttpOptions {
+            proxy,
+            ..HttpOptions::default()
+        },
+        pacing: false,
+    })
+    .map_err(CliError::Api)
+}
+
+/// The project id named after the region, from IAM at the region's IAM endpoint (or at the
+/// explicit endpoint, which is where a private cloud or the local service answers it).
+async fn resolve_project(
+    args: &AddArgs,
+    secrets: &Secrets,
+    proxy: ProxyMode,
+) -> Result<String, CliError> {
+    let region = args.region.as_deref().ok_or_else(|| {
+        CliError::usage("give --project-id, or --region so the project id can be looked up")
+    })?;
+    let iam_url = match &args.endpoint {
+        Some(e) => e.clone(),
+        None => format!("https://iam.{region}.myhuaweicloud.com"),
+    };
+    let client = client_for(&iam_url, "", &args.ak, secrets, proxy)?;
+    let iam = Endpoint::parse(&iam_url).map_err(|e| CliError::usage(e.message))?;
+    let ids = match client.iam_projects(&iam, region).await {
+        Ok(ids) => ids,
+        // Keys, clock, network: the same verdict the connection test would give.
+        Err(e) if !matches!(e.kind, ErrorKind::NotFound | ErrorKind::Other) => {
+            let verdict = Verdict::from_probe(Err(e), client.clock_offset_secs());
+            return Err(test_failed(&verdict));
+        }
+        Err(e) => {
+            return Err(CliError::Other(format!(
+                "cannot look up the project id of {region} at {iam_url}: {e}; give --project-id"
+            )));
+        }
+    };
+    match ids.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(CliError::usage(format!(
+            "this account has no project named {region}; check --region or give --project-id"
+        ))),
+        _ => Err(CliError::usage(format!(
+            "this account has {} projects named {region}; give the one to use with --project-id",
+            ids.len()
+        ))),
+    }
+}
+
+fn test_failed(v: &Verdict) -> CliError {
+    CliError::usage(format!(
+        "connection test failed, nothing was saved: {}; or pass --skip-test to save anyway",
+        v.sentence()
+    ))
+}
+
+async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
+    let dir = config_dir();
+    // Everything that can be checked without the network or the keychain comes first, so bad
+    // input writes nothing.
+    profile::validate_name(&args.name).map_err(CliError::Usage)?;
+    let mut candidate = Profile {
+        name: args.name.clone(),
+        provider: Provider::Huawei,
+        region: args.region.clone(),
+        endpoint: args.endpoint.clone(),
+        object_endpoint: args.object_endpoint.clone(),
+        project_id: args.project_id.clone().unwrap_or_else(|| "pending".into()),
+        access_key: args.ak.clone(),
+        security_token: args.security_token,
+        proxy: args.proxy.clone().map(|url| ProxyConfig {
+            url,
+            user: args.proxy_user.clone(),
+        }),
+    };
+    candidate.validate().map_err(CliError::Usage)?;
+    if load()?.get(&args.name).is_some() {
+        return Err(CliError::usage(format!(
+            "a profile named \"{}\" exists already; remove it first or choose another name",
+            args.name
+        )));
+    }
+    let secrets = read_secrets(&args)?;
+    let proxy = match &candidate.proxy {
+        Some(p) => ProxyMode::Explicit {
+            url: p.url.clone(),
+            user: p.user.clone(),
+            password: secrets.proxy_password.clone(),
+        },
+        None => ProxyMode::System,
+    };
+    candidate.project_id = match &args.project_id {
+        Some(p) => p.clone(),
+        None => resolve_project(&args, &secrets, proxy.clone()).await?,
+    };
+    candidate.validate().map_err(CliError::Usage)?;
+
+    let verdict = if args.skip_test {
+        None
+    } else {
+        let client = client_for(
+            &candidate.vod_endpoint(),
+            &candidate.project_id,
+            &candidate.access_key,
+            &secrets,
+            proxy,
+        )?;
+        let v = client.test_connection().await;
+        if !v.is_ok() {
+            return Err(test_failed(&v));
+        }
+        Some(v)
+    };
+
+    let saved = candidate.clone();
+    let make_default = args.make_default;
+    let written = tokio::task::spawn_blocking(move || save(&dir, saved, secrets, make_default))
+        .await
+        .map_err(|e| CliError::Other(format!("saving stopped: {e}")))?;
+    written.map_err(CliError::Other)?;
+    if json {
+        print_json(&serde_json::json!({
+            "name": candidate.name,
+            "project_id": candidate.project_id,
+            "default": make_default,
+            "test": verdict.as_ref().map(Verdict::code),
+        }));
+    } else {
+        println!(
+            "Saved profile \"{}\" (project id {}); its secret key is in the OS keychain (service vodesk, account {}).{}",
+            candidate.name,
+            candidate.project_id,
+            candidate.name,
+            if make_default {
+                " It is now the default."
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+/// Keychain first, then the file, both under the profiles lock: a failure at any step leaves
+/// neither a profile without its secret nor a secret without its profile.
+fn save(
+    dir: &std::path::Path,
+    profile: Profile,
+    secrets: Secrets,
+    make_default: bool,
+) -> Result<(), String> {
+    let name = profile.name.clone();
+    let mut stored = Vec::new();
+    let result = ProfilesFile::update(dir, |file| {
+        if file.get(&name).is_some() {
+            return Err(format!(
+                "a profile named \"{name}\" exists already; remove it first or choose another name"
+            ));
+        }
+        let pairs = [
+            (SecretKind::SecretKey, Some(&secrets.secret_key)),
+            (SecretKind::SecurityToken, secrets.security_token.as_ref()),
+            (SecretKind::ProxyPassword, secrets.proxy_password.as_ref()),
+        ];
+        for (kind, value) in pairs {
+            if let Some(v) = value {
+                keychain::set(&name, kind, v).map_err(|e| e.to_string())?;
+                stored.push(kind);
+            }
+        }
+        if make_default {
+            file.default = Some(name.clone());
+        }
+        file.profiles.push(profile);
+        Ok(())
+    });
+    if result.is_err() {
+        for kind in stored {
+            let _ = keychain::delete(&name, kind);
+        }
+    }
+    result
+}
+
+async fn remove(name: String, json: bool) -> Result<(), CliError> {
+    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+        return Err(CliError::usage(
+            "the built-in Local profile cannot be removed; it is the embedded local service",
+        ));
+    }
+    let dir = config_dir();
+    let n = name.clone();
+    tokio::task::spawn_blocking(move || {
+        ProfilesFile::update(&dir, |file| {
+            let Some(i) = file.profiles.iter().position(|p| p.name == n) else {
+                return Err(format!(
+                    "profile \"{n}\" not found; `vodesk profiles list` shows the saved profiles"
+                ));
+            };
+            // Secrets go first: if the keychain cannot be reached the profile stays, so
+            // nothing is left behind that the user can no longer find.
+            keychain::delete_all(&n).map_err(|e| e.to_string())?;
+            file.profiles.remove(i);
+            if file.default.as_deref() == Some(n.as_str()) {
+                file.default = None;
+            }
+            Ok(())
+        })
+    })
+    .await
+    .map_err(|e| CliError::Other(format!("removing stopped: {e}")))?
+    .map_err(CliError::Usage)?;
+    if json {
+        print_json(&serde_json::json!({ "removed": name }));
+    } else {
+        println!("Removed profile \"{name}\" and its secrets.");
+    }
+    Ok(())
+}
+
+fn use_profile(name: String, json: bool) -> Result<(), CliError> {
+    let dir = config_dir();
+    let chosen = ProfilesFile::update(&dir, |file| {
+        if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+            file.default = None;
+            return Ok(LOCAL_PROFILE.to_string());
+        }
+        if file.get(&name).is_none() {
+            return Err(format!(
+                "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles"
+            ));
+        }
+        file.default = Some(name.clone());
+        Ok(name.clone())
+    })
+    .map_err(CliError::Usage)?;
+    if json {
+        print_json(&serde_json::json!({ "default": chosen }));
+    } else {
+        println!("\"{chosen}\" is now the default profile.");
+    }
+    Ok(())
+}
+
+async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
+    let conn = connect(name).await?;
+    let verdict = conn.vod.test_connection().await;
+    let profile = conn.profile.clone();
+    conn.close().await;
+    if json {
+        let e = verdict.error();
+        print_json(&serde_json::json!({
+            "profile": profile,
+            "verdict": verdict.code(),
+            "message": verdict.sentence(),
+            "error_code": e.and_then(|e| e.code.clone()),
+            "request_id": e.and_then(|e| e.request_id.clone()),
+        }));
+    } else if verdict.is_ok() {
+        println!("{profile}: {}", verdict.sentence());
+    } else {
+        return Err(CliError::Other(format!(
+            "{profile}: {}",
+            verdict.sentence()
+        )));
+    }
+    if verdict.is_ok() {
+        Ok(())
+    } else {
+        // Reported on stdout as JSON already.
+        Err(CliError::Partial(String::new()))
+    }
+}
