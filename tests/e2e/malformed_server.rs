@@ -1,8 +1,9 @@
 //! A fake endpoint that answers garbage: every command fails with one sentence, never a panic.
+//! (`fake_server` also stands in for refusals the local service cannot produce.)
 
 use crate::common::*;
 
-fn fake_server(
+pub fn fake_server(
     body: &'static str,
     content_type: &'static str,
     status: u16,

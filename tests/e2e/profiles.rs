@@ -604,3 +604,77 @@ fn the_local_profile_never_goes_through_a_proxy() {
     assert_ok(&Run::from(c.output().unwrap()), "list on Local");
     assert!(proxy.heads().is_empty(), "{:?}", proxy.heads());
 }
+
+#[test]
+fn a_refused_account_is_reported_as_permission_denied() {
+    // The local service has no account states; a stand-in answers as VOD does for a frozen
+    // account.
+    let (url, _server) = crate::malformed_server::fake_server(
+        r#"{"error_code":"VOD.10056","error_msg":"The user is in an abnormal state."}"#,
+        "application/json",
+        403,
+    );
+    let server = Server::start(&[]);
+    let keyring = Keyring::start();
+    let desk = Desk::new(&server, &keyring);
+    let r = with_stdin(
+        desk.add_cmd("frozen", &url, &url, &["--project-id", PROJECT]),
+        &format!("{SK}\n"),
+    );
+    r.assert_error("permission denied");
+    assert!(r.stderr.contains("VOD.10056"), "{}", r.stderr);
+    assert!(!desk.profiles_file().exists());
+}
+
+#[test]
+fn the_secret_key_prompt_is_hidden() {
+    let server = Server::start(&[]);
+    let keyring = Keyring::start();
+    let desk = Desk::new(&server, &keyring);
+    // `script` gives vodesk a terminal; what we type arrives through it.
+    let line = format!(
+        "{} profiles add typed --endpoint {} --object-endpoint {} --region local-1 --ak {AK}",
+        bin(),
+        server.vod_endpoint,
+        server.object_endpoint
+    );
+    let mut c = Command::new("script");
+    c.args(["-qec", &line, "/dev/null"]);
+    desk.prepare(&mut c);
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script runs (util-linux)");
+    // Type only once the prompt is up, as a person would: input that arrives earlier is echoed
+    // by the terminal before anyone could turn echo off.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("secret key for typed:") {
+        use std::io::Read;
+        assert_eq!(stdout.read(&mut byte).unwrap(), 1, "no prompt: {seen:?}");
+        seen.push(byte[0]);
+    }
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{SK}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let mut out = child.wait_with_output().unwrap();
+    seen.extend_from_slice(&out.stdout);
+    out.stdout = seen;
+    let r = Run::from(out);
+    assert_ok(&r, "add with a prompt");
+    assert!(r.stdout.contains("secret key for typed:"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains(SK),
+        "the secret key was echoed: {}",
+        r.stdout
+    );
+    assert_eq!(keyring.lookup("typed").as_deref(), Some(SK));
+
+    // Without a terminal and without --sk-stdin there is nobody to ask.
+    let mut c = desk.cmd();
+    c.args(["profiles", "add", "x", "--region", "cn-north-4", "--ak", AK]);
+    with_stdin(c, "").assert_error("pipe it in with --sk-stdin");
+}
