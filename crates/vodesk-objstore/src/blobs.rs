@@ -56,6 +56,13 @@ impl Blobs {
         }
     }
 
+    /// Unlinks every blob of an object's `blob` column (one blob, or all parts of a manifest).
+    pub fn remove_content(&self, column: &str) {
+        for id in crate::content::blob_ids(column) {
+            self.remove(id);
+        }
+    }
+
     /// Start-up clean-up after a crash: temp files and blobs no index row refers to.
     pub fn sweep(&self, referenced: &HashSet<String>) -> io::Result<usize> {
         let mut removed = 0;

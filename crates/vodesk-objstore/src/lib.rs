@@ -9,6 +9,7 @@
 
 mod blobs;
 mod chunked;
+mod content;
 mod error;
 mod handlers;
 mod index;
