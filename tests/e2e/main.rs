@@ -6,6 +6,7 @@ mod buckets;
 mod categories;
 mod changing_files;
 mod common;
+mod extras_resume;
 mod faults;
 mod local_default;
 mod malformed_server;

@@ -823,18 +823,6 @@ async fn objects_survive_reopen() {
     assert_eq!(count_files(&dir.path().join("blobs")), 1);
 }
 
-fn count_files(dir: &std::path::Path) -> usize {
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        if entry.file_type().expect("type").is_dir() {
-            n += count_files(&entry.path());
-        } else {
-            n += 1;
-        }
-    }
-    n
-}
-
 #[tokio::test]
 async fn dropped_upload_leaves_no_object() {
     use tokio::io::AsyncWriteExt;

@@ -91,18 +91,6 @@ async fn get(s: &Server, key: &str, range: Option<&str>) -> (u16, Vec<u8>) {
     (status, resp.bytes().await.expect("bytes").to_vec())
 }
 
-fn count_files(dir: &std::path::Path) -> usize {
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        if entry.file_type().expect("type").is_dir() {
-            n += count_files(&entry.path());
-        } else {
-            n += 1;
-        }
-    }
-    n
-}
-
 fn three_parts() -> Vec<Vec<u8>> {
     vec![
         data(150 * 1024, 11),

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState, Phase};
+use super::job::{Extras, FileIdentity, JobId, JobRecord, JobSpec, JobState, Phase};
 use crate::model::UploadMetadata;
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   part_size INTEGER,
   video_md5 TEXT,
   phase TEXT NOT NULL DEFAULT 'new',
+  extras INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
@@ -81,7 +82,7 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-const COLUMNS: &str = "id, target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, asset_id, bucket, object_key, upload_id, part_size, video_md5, phase";
+const COLUMNS: &str = "id, target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, asset_id, bucket, object_key, upload_id, part_size, video_md5, phase, extras";
 
 fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
     let metadata: String = row.get(4)?;
@@ -113,6 +114,7 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
         part_size: row.get::<_, Option<i64>>(18)?.map(|v| v as u64),
         video_md5: row.get(19)?,
         phase: Phase::parse(&row.get::<_, String>(20)?),
+        extras: Extras::from_bits(row.get(21)?),
     })
 }
 
@@ -130,6 +132,17 @@ fn full_message(path: &Path) -> String {
         "the disk holding the upload journal {} is full; free some space, then run `vodesk upload --resume`",
         path.display()
     )
+}
+
+/// Journals written by an earlier version lack columns added since; SQLite adds them in place.
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    let has_extras = conn
+        .prepare("SELECT 1 FROM pragma_table_info('jobs') WHERE name = 'extras'")?
+        .exists([])?;
+    if !has_extras {
+        conn.execute_batch("ALTER TABLE jobs ADD COLUMN extras INTEGER NOT NULL DEFAULT 0")?;
+    }
+    Ok(())
 }
 
 impl Journal {
@@ -151,6 +164,7 @@ impl Journal {
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         )
         .and_then(|_| conn.execute_batch(SCHEMA))
+        .and_then(|_| add_missing_columns(&conn))
         .map_err(|e| fail(&e))?;
         Ok(Journal {
             conn: Mutex::new(conn),
@@ -273,7 +287,8 @@ impl Journal {
         })
     }
 
-    /// Records the asset created for the job.
+    /// Records the asset created for the job, with the extra files it still lacks.
+    #[allow(clippy::too_many_arguments)]
     pub fn set_asset(
         &self,
         id: JobId,
@@ -282,11 +297,23 @@ impl Journal {
         object_key: Option<&str>,
         part_size: Option<u64>,
         video_md5: Option<&str>,
+        extras: Extras,
     ) -> Result<(), JournalError> {
         self.with(|c| {
             c.execute(
-                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, phase = 'created', updated_at = ?7 WHERE id = ?1",
-                params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, now()],
+                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, extras = ?7, phase = 'created', updated_at = ?8 WHERE id = ?1",
+                params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, extras.bits(), now()],
+            )
+            .map(|_| ())
+        })
+    }
+
+    /// Records which extra files are still to be uploaded.
+    pub fn set_extras(&self, id: JobId, extras: Extras) -> Result<(), JournalError> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE jobs SET extras = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, extras.bits(), now()],
             )
             .map(|_| ())
         })
@@ -321,7 +348,7 @@ impl Journal {
             let tx = c.unchecked_transaction()?;
             tx.execute("DELETE FROM parts WHERE job_id = ?1", [id])?;
             tx.execute(
-                "UPDATE jobs SET asset_id = NULL, bucket = NULL, object_key = NULL, upload_id = NULL, part_size = NULL, video_md5 = NULL, phase = 'new', updated_at = ?2 WHERE id = ?1",
+                "UPDATE jobs SET asset_id = NULL, bucket = NULL, object_key = NULL, upload_id = NULL, part_size = NULL, video_md5 = NULL, extras = 0, phase = 'new', updated_at = ?2 WHERE id = ?1",
                 params![id, now()],
             )?;
             tx.commit()

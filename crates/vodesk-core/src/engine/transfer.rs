@@ -19,13 +19,15 @@ use tokio::task::JoinSet;
 
 use super::core::{Control, Inner, JobHandle};
 use super::identity::{dedup_md5, read_identity, same_stat};
-use super::job::{JobRecord, JobState, Phase};
+use super::job::{Extras, JobRecord, JobState, Phase};
 use crate::model::metadata::CoverType;
 use crate::model::{AssetStatus, MediaType};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::huawei::AuthorityQuery;
 use crate::provider::huawei::upload::{MAX_PARTS, SINGLE_PUT_MAX, part_size_for};
-use crate::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
+use crate::provider::huawei::wire::{
+    CreateAssetReq, ExtraUrls, UpdateAssetReq, cover_type_code, subtitle_reqs,
+};
 use crate::provider::obs::presigned;
 
 const PART_CONTENT_TYPE: &str = "application/octet-stream";
@@ -165,6 +167,9 @@ pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> 
     }
     let media = MediaType::from_code(&rec.spec.media)
         .ok_or_else(|| local(format!("{} is not a supported media type", rec.spec.media)))?;
+    if rec.extras.any() {
+        resume_extras(ctx, &mut rec).await?;
+    }
     if rec.identity.size <= SINGLE_PUT_MAX {
         single_put(ctx, &mut rec, &media).await
     } else {
@@ -367,18 +372,28 @@ async fn single_put(
         }
         (None, _) => {
             let created = create_asset(ctx, rec, media, Some(md5.clone())).await?;
+            let extras = Extras::of(&rec.spec.metadata);
             record_asset(ctx, &created.asset_id, |j| {
-                j.set_asset(rec.id, &created.asset_id, None, None, None, Some(&md5))
+                j.set_asset(
+                    rec.id,
+                    &created.asset_id,
+                    None,
+                    None,
+                    None,
+                    Some(&md5),
+                    extras,
+                )
             })
             .await?;
             rec.asset_id = Some(created.asset_id.clone());
+            rec.extras = extras;
             let url = created.video_upload_url.clone().ok_or_else(|| {
                 ApiError::new(
                     ErrorKind::MalformedResponse,
                     "create asset returned no video_upload_url",
                 )
             })?;
-            upload_extras(ctx, rec, &created).await?;
+            upload_extras(ctx, rec, &created.extra_urls()).await?;
             (created.asset_id, url)
         }
     };
@@ -444,25 +459,59 @@ async fn record_asset(
     Ok(())
 }
 
-/// Cover and subtitles go up with a newly created asset.
+/// Cover and subtitles go up right after the asset is created. Each kind is struck off the
+/// journal once stored, so a job interrupted in between sends what is left when it resumes.
 async fn upload_extras(
     ctx: &JobCtx,
-    rec: &JobRecord,
-    created: &crate::provider::huawei::wire::CreateAssetRsp,
+    rec: &mut JobRecord,
+    urls: &ExtraUrls,
 ) -> Result<(), JobError> {
     let meta = &rec.spec.metadata;
-    if let (Some(cover), Some(url)) = (&meta.cover, &created.cover_upload_url) {
+    if rec.extras.cover
+        && let (Some(cover), Some(url)) = (&meta.cover, &urls.cover)
+    {
         let kind = CoverType::from_path(cover).unwrap_or(CoverType::Jpg);
         put_small_file(ctx, "cover upload", url, kind.content_type(), cover).await?;
+        rec.extras.cover = false;
+        ctx.inner.journal.set_extras(rec.id, rec.extras)?;
     }
-    let subtitles = meta
-        .subtitles
-        .iter()
-        .zip(created.subtitle_upload_urls.iter().flatten());
-    for (spec, url) in subtitles {
-        put_small_file(ctx, "subtitle upload", url, PART_CONTENT_TYPE, &spec.path).await?;
+    if rec.extras.subtitles {
+        for (spec, url) in meta.subtitles.iter().zip(&urls.subtitles) {
+            put_small_file(ctx, "subtitle upload", url, PART_CONTENT_TYPE, &spec.path).await?;
+        }
+        rec.extras.subtitles = false;
+        ctx.inner.journal.set_extras(rec.id, rec.extras)?;
     }
     Ok(())
+}
+
+/// Sends the cover / subtitles a resumed job still owes its asset, through fresh upload URLs
+/// (update asset, §10.5): the ones create asset returned may have expired meanwhile.
+async fn resume_extras(ctx: &JobCtx, rec: &mut JobRecord) -> Result<(), JobError> {
+    let Some(asset_id) = rec.asset_id.clone() else {
+        return Ok(());
+    };
+    let meta = &rec.spec.metadata;
+    let req = UpdateAssetReq {
+        asset_id,
+        cover_id: rec.extras.cover.then_some(0),
+        cover_type: rec.extras.cover.then(|| cover_type_code(meta)).flatten(),
+        subtitles: if rec.extras.subtitles {
+            subtitle_reqs(meta)
+        } else {
+            Vec::new()
+        },
+        ..Default::default()
+    };
+    let vod = ctx.inner.vod.clone();
+    let rsp = ctx
+        .call("refresh cover/subtitle URLs", |_| vod.update_asset(&req))
+        .await?;
+    let urls = ExtraUrls {
+        cover: rsp.cover_upload_url,
+        subtitles: rsp.subtitle_upload_urls.unwrap_or_default(),
+    };
+    upload_extras(ctx, rec, &urls).await
 }
 
 /// PUTs a small local file (cover, subtitle) to a pre-signed URL, under the retry policy.
@@ -510,6 +559,7 @@ async fn forget_asset(ctx: &JobCtx, rec: &mut JobRecord) {
     rec.object_key = None;
     rec.part_size = None;
     rec.phase = Phase::New;
+    rec.extras = Extras::default();
 }
 
 fn stopped(ctx: &JobCtx) -> Outcome {
@@ -548,6 +598,7 @@ async fn multipart(
             .into());
         };
         let part_size = part_size_for(size, ctx.inner.part_size());
+        let extras = Extras::of(&rec.spec.metadata);
         record_asset(ctx, &created.asset_id, |j| {
             j.set_asset(
                 rec.id,
@@ -556,15 +607,17 @@ async fn multipart(
                 Some(&object),
                 Some(part_size),
                 None,
+                extras,
             )
         })
         .await?;
+        rec.extras = extras;
         rec.asset_id = Some(created.asset_id.clone());
         rec.bucket = Some(bucket);
         rec.object_key = Some(object);
         rec.part_size = Some(part_size);
         rec.phase = Phase::Created;
-        upload_extras(ctx, rec, &created).await?;
+        upload_extras(ctx, rec, &created.extra_urls()).await?;
     }
     let asset_id = rec.asset_id.clone().unwrap_or_default();
     if rec.phase == Phase::Uploaded {
