@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use axum::http::StatusCode;
-use md5::{Digest, Md5};
+use vodesk_md5::Md5;
 
 use crate::content::{self, Segment};
 use crate::error::S3Error;
@@ -147,7 +147,7 @@ impl Inner {
         let mut md5_of_md5s = Md5::new();
         let mut segments = Vec::with_capacity(chosen.len());
         for p in &chosen {
-            md5_of_md5s.update(hex::decode(&p.etag).map_err(S3Error::internal)?);
+            md5_of_md5s.update(&hex::decode(&p.etag).map_err(S3Error::internal)?);
             segments.push(Segment {
                 blob: p.blob.clone(),
                 size: p.size,

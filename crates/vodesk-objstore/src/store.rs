@@ -253,12 +253,9 @@ impl Inner {
     }
 
     pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
-        use md5::{Digest, Md5};
         let temp = TempFile::new(self.blobs.temp_path());
         std::fs::write(temp.path(), data)?;
-        let mut digest = [0u8; 16];
-        digest.copy_from_slice(&Md5::digest(data));
-        Ok((temp, digest))
+        Ok((temp, vodesk_md5::Md5::digest(data)))
     }
 }
 
