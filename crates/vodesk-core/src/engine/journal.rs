@@ -411,3 +411,85 @@ impl Journal {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(path: &str) -> (JobSpec, FileIdentity) {
+        (
+            JobSpec {
+                path: PathBuf::from(path),
+                media: "MP4".into(),
+                metadata: UploadMetadata::default(),
+                skip_duplicates: false,
+            },
+            FileIdentity {
+                size: 10,
+                mtime_ns: 1,
+                head_md5: "00".repeat(16),
+                tail_md5: "00".repeat(16),
+            },
+        )
+    }
+
+    #[test]
+    fn pending_extras_survive_a_reopen_and_old_journals_gain_the_column() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.db");
+        let (spec, identity) = job("/media/a.mp4");
+        {
+            let j = Journal::open(&path).expect("open");
+            let id = j.insert("t", &spec, &identity).expect("insert");
+            let pending = Extras {
+                cover: true,
+                subtitles: true,
+            };
+            j.set_asset(id, "asset-1", None, None, None, None, pending)
+                .expect("asset");
+            j.set_extras(
+                id,
+                Extras {
+                    cover: false,
+                    subtitles: true,
+                },
+            )
+            .expect("extras");
+        }
+        let j = Journal::open(&path).expect("reopen");
+        let rec = j
+            .find_unfinished("t", &spec.path)
+            .expect("read")
+            .expect("job");
+        assert_eq!(rec.asset_id.as_deref(), Some("asset-1"));
+        assert_eq!(
+            rec.extras,
+            Extras {
+                cover: false,
+                subtitles: true
+            }
+        );
+        drop(j);
+
+        // A journal written before the column existed opens, keeps its jobs and records extras.
+        let conn = Connection::open(&path).expect("raw open");
+        conn.execute_batch("ALTER TABLE jobs DROP COLUMN extras")
+            .expect("drop column");
+        drop(conn);
+        let j = Journal::open(&path).expect("open old journal");
+        let rec = j
+            .find_unfinished("t", &spec.path)
+            .expect("read")
+            .expect("job");
+        assert_eq!(rec.extras, Extras::default());
+        j.set_extras(
+            rec.id,
+            Extras {
+                cover: true,
+                subtitles: false,
+            },
+        )
+        .expect("extras");
+        assert!(j.get(rec.id).expect("get").expect("job").extras.cover);
+    }
+}
