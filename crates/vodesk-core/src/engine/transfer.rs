@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use base64::Engine as _;
 use bytes::Bytes;
 use futures_util::StreamExt;
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
+use tokio::io::AsyncReadExt;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 use vodesk_md5::Md5;
@@ -737,9 +737,7 @@ async fn multipart(
     // No whole-file MD5 here: `video_md5` can only be sent when the asset is created, before
     // any byte is read. Each part carries its own Content-MD5 (checked by the storage service)
     // and Complete checks every part's ETag; single-PUT files send `video_md5` from their one read.
-    let mut file = tokio::fs::File::open(&path)
-        .await
-        .map_err(|e| io_error(&path, &e))?;
+    let file = Arc::new(std::fs::File::open(&path).map_err(|e| io_error(&path, &e))?);
     let per_file = Arc::new(tokio::sync::Semaphore::new(ctx.inner.parts_per_file()));
     let mut tasks: JoinSet<Result<(u32, String, u64), JobError>> = JoinSet::new();
     let mut failure: Option<JobError> = None;
@@ -773,20 +771,19 @@ async fn multipart(
             p = ctx.inner.part_limit.acquire() => p,
             _ = wait_stop(ctx.control.clone()) => { interrupted = true; break; }
         };
-        let mut buf = ctx.inner.buffers.take(len as usize);
-        let read = async {
-            file.seek(std::io::SeekFrom::Start(offset)).await?;
-            file.read_exact(&mut buf).await
+        let buf = ctx.inner.buffers.take(len as usize);
+        let (buf, digest) = match read_part(file.clone(), offset, buf).await {
+            Ok(read) => read,
+            Err(e) => {
+                failure = Some(if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                    changed(&path)
+                } else {
+                    io_error(&path, &e)
+                });
+                break;
+            }
         };
-        if let Err(e) = read.await {
-            failure = Some(if e.kind() == std::io::ErrorKind::UnexpectedEof {
-                changed(&path)
-            } else {
-                io_error(&path, &e)
-            });
-            break;
-        }
-        let md5 = base64::engine::general_purpose::STANDARD.encode(Md5::digest(&buf));
+        let md5 = base64::engine::general_purpose::STANDARD.encode(digest);
         let data = Bytes::from(buf);
         let q = AuthorityQuery {
             content_type: Some(PART_CONTENT_TYPE.to_string()),
@@ -869,6 +866,26 @@ async fn multipart(
     ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
     confirm_created(ctx, &asset_id).await?;
     Ok(Outcome::Done { asset_id })
+}
+
+/// Reads one part straight into its buffer and hashes it, on a blocking thread: no
+/// intermediate copy (as `tokio::fs` makes) and no hashing on the threads that drive the sends.
+async fn read_part(
+    file: Arc<std::fs::File>,
+    offset: u64,
+    mut buf: Vec<u8>,
+) -> std::io::Result<(Vec<u8>, [u8; 16])> {
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Seek};
+        // Parts of one file are read one after another, so sharing the position is safe.
+        let mut f = &*file;
+        f.seek(std::io::SeekFrom::Start(offset))?;
+        f.read_exact(&mut buf)?;
+        let digest = Md5::digest(&buf);
+        Ok((buf, digest))
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 async fn wait_stop(mut rx: watch::Receiver<Control>) {
