@@ -38,7 +38,7 @@ pub(crate) struct ChunkSigning {
     pub seed_signature: String,
 }
 
-/// A file under `tmp/` that is deleted on drop unless it was promoted.
+/// A blob being written: deleted on drop unless it was handed over (about to be committed).
 pub(crate) struct TempFile {
     path: PathBuf,
     keep: bool,

@@ -227,7 +227,7 @@ impl Inner {
         let segments = content::segments(&src.blob, src.size);
         let mut linked: Vec<Segment> = Vec::with_capacity(segments.len());
         for s in &segments {
-            let temp = TempFile::new(self.blobs.temp_path());
+            let temp = TempFile::new(self.blobs.fresh_path());
             let src_path = self.blobs.path(&s.blob);
             let done = std::fs::hard_link(&src_path, temp.path())
                 .or_else(|_| std::fs::copy(&src_path, temp.path()).map(|_| ()))
@@ -253,7 +253,7 @@ impl Inner {
     }
 
     pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
-        let temp = TempFile::new(self.blobs.temp_path());
+        let temp = TempFile::new(self.blobs.fresh_path());
         std::fs::write(temp.path(), data)?;
         Ok((temp, vodesk_md5::Md5::digest(data)))
     }

@@ -850,12 +850,12 @@ async fn dropped_upload_leaves_no_object() {
     let mut clean = false;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        if count_files(&dir.path().join("tmp")) == 0 {
+        if count_files(&dir.path().join("blobs")) == 0 {
             clean = true;
             break;
         }
     }
-    assert!(clean, "temp file left behind");
+    assert!(clean, "a partly written file was left behind");
     assert!(
         s.store
             .head_object("media", "partial.bin")

@@ -59,7 +59,7 @@ async fn put(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
         .unwrap_or(DEFAULT_CONTENT_TYPE)
         .to_string();
     let meta = ctx.user_meta();
-    let temp_path = ctx.inner.blobs.temp_path();
+    let temp_path = ctx.inner.blobs.fresh_path();
     let got = ingest(temp_path, ctx.body, ctx.mode).await?;
     check_content_md5(content_md5.as_deref(), &got.md5)?;
     let etag = hex::encode(got.md5);
