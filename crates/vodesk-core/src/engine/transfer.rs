@@ -348,6 +348,16 @@ async fn single_put(
     let data = Bytes::from(data);
     let lease = Lease::new(&ctx.inner, data.clone());
     ctx.state(JobState::Uploading)?;
+    // A small file does not journal that its bytes are stored (see below): they may be, so the
+    // confirm is tried first. Without the object it fails and changes nothing.
+    if let (Some(id), Phase::Created) = (&rec.asset_id, rec.phase)
+        && size <= SMALL_FILE
+        && confirm_created(ctx, id).await.is_ok()
+    {
+        return Ok(Outcome::Done {
+            asset_id: id.clone(),
+        });
+    }
     let vod = ctx.inner.vod.clone();
     let (asset_id, url) = match (&rec.asset_id, rec.phase) {
         (Some(id), Phase::Uploaded) => {
@@ -415,8 +425,7 @@ async fn single_put(
     // The bytes are stored: the buffer and its part permits go to the next file while this one
     // is confirmed (small files spend a third of their time there).
     drop((lease, permit));
-    // A small file killed between its PUT and the confirm is simply sent again on resume (to
-    // the same asset): cheaper than one more journal commit for every small file.
+    // One journal commit less for every small file: a resumed one tries its confirm first.
     if size > SMALL_FILE {
         ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
     }

@@ -1,5 +1,6 @@
-//! Cover and subtitles of a job killed after its asset was created (before they were stored)
-//! are sent when the job resumes.
+//! SIGKILL at a chosen request: the service holds that request unanswered (`--stall`), the
+//! client is killed while waiting on it, and the resumed job must finish what was left —
+//! a cover and subtitles not stored yet, or the confirm of a small file whose bytes were.
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -80,4 +81,62 @@ fn cover_and_subtitle_pending_at_a_sigkill_are_sent_on_resume() {
         server.json(&["uploads", "list"]).as_array().unwrap().len(),
         0
     );
+}
+
+/// Files below the data directory of exactly `size` bytes (the stored object of a test file).
+fn stored_copies(dir: &std::path::Path, size: u64) -> usize {
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.is_dir() {
+            n += stored_copies(&entry.path(), size);
+        } else if meta.len() == size {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn a_small_file_killed_before_its_confirm_is_confirmed_on_resume_without_resending() {
+    // The confirm never gets an answer: the upload is frozen after its bytes were stored.
+    let mut server =
+        Server::start_on_fixed_ports(&["--no-throttle", "--stall", "/asset/status/uploaded"]);
+    let dir = tempfile::tempdir().unwrap();
+    let size = 300_001u64;
+    let clip = make_file(dir.path(), "unconfirmed.mp4", size as usize, 43);
+    let path = clip.to_str().unwrap();
+    let mut child = server
+        .cmd()
+        .args(["--json", "upload", path])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let created = wait_for_asset(&server, path);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while stored_copies(server.data.path(), size) == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill(); // SIGKILL on Unix
+    let _ = child.wait();
+    let created = created.expect("the asset was created and journaled");
+    assert_eq!(
+        stored_copies(server.data.path(), size),
+        1,
+        "stored before the kill"
+    );
+
+    server = server.restart_with(&["--no-throttle"]);
+    let lines = server.json_lines(&["upload", path]);
+    let result = lines.iter().find(|l| l["path"] == path).expect("a result");
+    assert_eq!(result["status"], "done", "{lines:?}");
+    assert_eq!(result["asset_id"], created.as_str());
+    let summary = lines.iter().find(|l| l.get("summary").is_some()).unwrap();
+    assert_eq!(summary["summary"]["bytes_sent"], 0, "nothing is sent again");
+    assert_eq!(server.asset_total(), 1);
+    let d = server.json(&["assets", "show", &created]);
+    let (status, bytes) = http_get(d["base_info"]["sign_url"].as_str().unwrap());
+    assert_eq!(status, 200);
+    assert_eq!(md5_bytes(&bytes), md5_file(&clip));
 }
