@@ -151,6 +151,21 @@ impl ObjectStore {
         Ok(row.map(|r| store::row_to_info(bucket, &r)))
     }
 
+    /// The first `len` bytes of an object (all of it when shorter), read from its files directly
+    /// rather than through the HTTP endpoint; `None` when there is no such object.
+    pub async fn read_head(
+        &self,
+        bucket: &str,
+        key: &str,
+        len: u64,
+    ) -> Result<Option<bytes::Bytes>, StoreError> {
+        let inner = self.inner.clone();
+        let (b, k) = (bucket.to_string(), key.to_string());
+        tokio::task::spawn_blocking(move || inner.read_head(&b, &k, len))
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
+    }
+
     /// Deletes the object if present (no error when absent).
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), StoreError> {
         self.inner.delete_object(bucket, key)

@@ -252,6 +252,37 @@ impl Inner {
         })
     }
 
+    /// See [`crate::ObjectStore::read_head`]. A concurrent overwrite may unlink the blobs
+    /// between lookup and read: look up again, as GET does.
+    pub fn read_head(
+        &self,
+        bucket: &str,
+        key: &str,
+        len: u64,
+    ) -> Result<Option<bytes::Bytes>, StoreError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut attempt = 0;
+        loop {
+            let Some(row) = index::object_get(&self.index.lock(), bucket, key)? else {
+                return Ok(None);
+            };
+            let want = len.min(row.size);
+            let mut out = Vec::with_capacity(want as usize);
+            let read = content::pieces(&self.blobs, &row.blob, row.size, 0, want)
+                .iter()
+                .try_for_each(|p| {
+                    let mut f = std::fs::File::open(&p.path)?;
+                    f.seek(SeekFrom::Start(p.offset))?;
+                    f.take(p.len).read_to_end(&mut out).map(|_| ())
+                });
+            match read {
+                Ok(()) => return Ok(Some(out.into())),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && attempt < 3 => attempt += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
     pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
         let temp = TempFile::new(self.blobs.fresh_path());
         std::fs::write(temp.path(), data)?;

@@ -135,6 +135,29 @@ async fn ranges_across_part_boundaries_read_the_same_bytes() {
     assert_eq!(status, 206);
     assert_eq!(body, whole[whole.len() - 6000..]);
 
+    // The store's direct head read follows the manifest across the first part boundary.
+    let head = s
+        .store
+        .read_head(BUCKET, "m.bin", p1 + 100)
+        .await
+        .expect("read head")
+        .expect("exists");
+    assert_eq!(head.as_ref(), &whole[..(p1 + 100) as usize]);
+    let all = s
+        .store
+        .read_head(BUCKET, "m.bin", u64::MAX)
+        .await
+        .expect("read head")
+        .expect("exists");
+    assert_eq!(all.as_ref(), whole.as_slice());
+    assert!(
+        s.store
+            .read_head(BUCKET, "absent.bin", 10)
+            .await
+            .expect("read head")
+            .is_none()
+    );
+
     let info = s
         .store
         .head_object(BUCKET, "m.bin")
