@@ -45,7 +45,7 @@ impl Blobs {
     }
 
     /// The id of a finished blob written at a [`Blobs::fresh_path`].
-    pub fn promote(&self, written: &Path) -> io::Result<String> {
+    pub fn id_of(&self, written: &Path) -> io::Result<String> {
         written
             .file_name()
             .and_then(|n| n.to_str())

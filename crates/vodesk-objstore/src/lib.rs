@@ -1,8 +1,9 @@
 //! OBS/S3-compatible object store for the local VOD service.
 //!
-//! Objects live as files under `<data_dir>/objects`, indexed in SQLite (`<data_dir>/objects.db`).
-//! Writes go to a temporary file first and become visible only when the index row is committed,
-//! so a crash never leaves a half-visible object.
+//! Objects live as files under `<data_dir>/blobs`, indexed in SQLite (`<data_dir>/objects.db`).
+//! Writes go to a fresh file and become visible only when the index row is committed, so a crash
+//! never leaves a half-visible object. A completed multipart object is the manifest of its part
+//! files (see `content`), never a copy of them.
 //!
 //! CONTRACT (used by `vodesk-local`): the public items below are relied upon by the VOD API.
 //! Keep their signatures stable; add to them freely.

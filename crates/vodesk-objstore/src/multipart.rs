@@ -52,7 +52,7 @@ impl Inner {
         size: u64,
         etag: String,
     ) -> Result<PartRow, S3Error> {
-        let blob = self.blobs.promote(temp.path())?;
+        let blob = self.blobs.id_of(temp.path())?;
         let _ = temp.disarm();
         let part = PartRow {
             part_number,

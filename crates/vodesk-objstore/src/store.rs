@@ -110,7 +110,7 @@ impl Inner {
         }
     }
 
-    /// Makes a finished temp file the content of `bucket/key`: rename, then one index commit.
+    /// Makes a finished blob file the content of `bucket/key` with one index commit.
     /// A crash before the commit leaves an unreferenced blob (swept on open), never a torn object.
     #[allow(clippy::too_many_arguments)]
     pub fn commit_object(
@@ -123,12 +123,12 @@ impl Inner {
         content_type: String,
         meta: Meta,
     ) -> Result<ObjectRow, S3Error> {
-        let blob = self.blobs.promote(temp.path())?;
+        let blob = self.blobs.id_of(temp.path())?;
         let _ = temp.disarm();
         self.commit_content(bucket, key, blob, size, etag, content_type, meta)
     }
 
-    /// Makes already promoted blobs (`column`: one id or a manifest) the content of `bucket/key`
+    /// Makes finished blobs (`column`: one id or a manifest) the content of `bucket/key`
     /// with one index commit; the replaced object's blobs are unlinked afterwards. On failure the
     /// new blobs are unlinked, so nothing stays behind unreferenced.
     #[allow(clippy::too_many_arguments)]
@@ -231,7 +231,7 @@ impl Inner {
             let src_path = self.blobs.path(&s.blob);
             let done = std::fs::hard_link(&src_path, temp.path())
                 .or_else(|_| std::fs::copy(&src_path, temp.path()).map(|_| ()))
-                .and_then(|()| self.blobs.promote(temp.path()));
+                .and_then(|()| self.blobs.id_of(temp.path()));
             match done {
                 Ok(blob) => {
                     let _ = temp.disarm();
