@@ -205,9 +205,11 @@ impl Journal {
     ) -> Result<JobId, JournalError> {
         let metadata = serde_json::to_string(&spec.metadata).expect("metadata serializes");
         self.with(|c| {
-            c.execute(
+            c.prepare_cached(
                 "INSERT INTO jobs (target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, phase, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 'new', ?10, ?10)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 'new', ?10, ?10)"
+            )?
+            .execute(
                 params![
                     target,
                     path_bytes(&spec.path),
@@ -227,12 +229,9 @@ impl Journal {
 
     pub fn get(&self, id: JobId) -> Result<Option<JobRecord>, JournalError> {
         self.with(|c| {
-            c.query_row(
-                &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
-                [id],
-                record,
-            )
-            .optional()
+            c.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"))?
+                .query_row([id], record)
+                .optional()
         })
     }
 
@@ -279,8 +278,10 @@ impl Journal {
         request_id: Option<&str>,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET state = ?2, reason = ?3, error_code = ?4, request_id = ?5, updated_at = ?6 WHERE id = ?1",
+            c.prepare_cached(
+                "UPDATE jobs SET state = ?2, reason = ?3, error_code = ?4, request_id = ?5, updated_at = ?6 WHERE id = ?1"
+            )?
+            .execute(
                 params![id, state.as_str(), reason, code, request_id, now()],
             )
             .map(|_| ())
@@ -300,8 +301,10 @@ impl Journal {
         extras: Extras,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, extras = ?7, phase = 'created', updated_at = ?8 WHERE id = ?1",
+            c.prepare_cached(
+                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, extras = ?7, phase = 'created', updated_at = ?8 WHERE id = ?1"
+            )?
+            .execute(
                 params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, extras.bits(), now()],
             )
             .map(|_| ())
@@ -311,11 +314,9 @@ impl Journal {
     /// Records which extra files are still to be uploaded.
     pub fn set_extras(&self, id: JobId, extras: Extras) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET extras = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, extras.bits(), now()],
-            )
-            .map(|_| ())
+            c.prepare_cached("UPDATE jobs SET extras = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, extras.bits(), now()])
+                .map(|_| ())
         })
     }
 
@@ -334,11 +335,9 @@ impl Journal {
 
     pub fn set_phase(&self, id: JobId, phase: Phase) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET phase = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, phase.as_str(), now()],
-            )
-            .map(|_| ())
+            c.prepare_cached("UPDATE jobs SET phase = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, phase.as_str(), now()])
+                .map(|_| ())
         })
     }
 
@@ -363,10 +362,10 @@ impl Journal {
         size: u64,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
+            c.prepare_cached(
                 "INSERT OR REPLACE INTO parts (job_id, number, etag, size) VALUES (?1, ?2, ?3, ?4)",
-                params![id, number, etag, size as i64],
-            )
+            )?
+            .execute(params![id, number, etag, size as i64])
             .map(|_| ())
         })
     }
