@@ -27,6 +27,10 @@ pub struct ServeArgs {
     /// Share of requests (0..1) that fail with injected faults, for tests.
     #[arg(long, value_name = "RATE", default_value_t = 0.0)]
     pub faults: f64,
+    /// Never answer requests whose path contains PATTERN, for tests that kill a client at
+    /// that request.
+    #[arg(long, value_name = "PATTERN")]
+    pub stall: Option<String>,
 }
 
 pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
@@ -64,6 +68,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     config.throttle = !args.no_throttle;
     config.faults = FaultConfig {
         rate: args.faults,
+        stall: args.stall.filter(|p| !p.is_empty()),
         ..FaultConfig::default()
     };
     config.credentials = credentials;

@@ -43,7 +43,7 @@ pub struct UploadArgs {
     #[arg(long)]
     pub resume: bool,
     /// Files uploading at once.
-    #[arg(long, default_value_t = 8, value_name = "N")]
+    #[arg(long, default_value_t = 16, value_name = "N")]
     pub concurrency: usize,
     /// Parts of one file in flight at once.
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -464,11 +464,9 @@ pub async fn run(
             walker = None;
         }
         let walking = walker.is_some();
-        let open = q
-            .queued
-            .iter()
-            .filter(|id| !(finished.contains(id) || (interrupted && paused.contains(id))))
-            .count();
+        // `finished` and `paused` only hold queued jobs and never the same one, so counting is
+        // O(1) per event (a scan here made a large batch quadratic).
+        let open = q.queued.len() - finished.len() - if interrupted { paused.len() } else { 0 };
         if !walking && open == 0 {
             break;
         }
@@ -493,6 +491,7 @@ pub async fn run(
             ev = events.recv() => {
                 let Some(Event::Job(v)) = ev else { break };
                 if v.state.is_terminal() && q.queued.contains(&v.id) && finished.insert(v.id) {
+                    paused.remove(&v.id);
                     if let Some(b) = job_bars.remove(&v.id) {
                         b.finish_and_clear();
                     }
@@ -507,7 +506,9 @@ pub async fn run(
                         None => report(json, &v),
                     }
                 } else if v.state == JobState::Paused {
-                    paused.insert(v.id);
+                    if q.queued.contains(&v.id) && !finished.contains(&v.id) {
+                        paused.insert(v.id);
+                    }
                 } else if paused.remove(&v.id) {
                     // Running again.
                 } else if let Some(m) = &bars

@@ -246,7 +246,19 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 60, "every file uploaded: {titles:?}");
-    assert_eq!(titles.len(), 60, "each exactly once: {titles:?}");
+    // On failure, show every asset of a repeated title with its status (which path left it).
+    let repeated: Vec<String> = l["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| titles.iter().filter(|t| a["title"] == **t).count() > 1)
+        .map(|a| format!("{} {} {}", a["title"], a["asset_status"], a["asset_id"]))
+        .collect();
+    assert_eq!(
+        titles.len(),
+        60,
+        "each exactly once; repeated: {repeated:?}"
+    );
     let creating = l["assets"]
         .as_array()
         .unwrap()

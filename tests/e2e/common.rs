@@ -37,6 +37,16 @@ impl Server {
         Self::start_on(data, "127.0.0.1:0", extra)
     }
 
+    /// On free ports chosen once for the VOD API and the object endpoint, so that restarts
+    /// keep the endpoints (and with them the CLI's journal target).
+    pub fn start_on_fixed_ports(extra: &[&str]) -> Server {
+        let listen = format!("127.0.0.1:{}", free_port());
+        let object = format!("127.0.0.1:{}", free_port());
+        let mut args = extra.to_vec();
+        args.extend(["--object-listen", object.as_str()]);
+        Self::start_on(tempfile::tempdir().expect("temp dir"), &listen, &args)
+    }
+
     /// On a given `--listen` address (fixed ports survive a restart).
     pub fn start_on(data: tempfile::TempDir, listen: &str, extra: &[&str]) -> Server {
         let home = tempfile::tempdir().expect("temp dir");
@@ -97,10 +107,17 @@ impl Server {
         self.respawn(args)
     }
 
-    /// Stops the service and starts it again on the same data and ports with other arguments.
+    /// Stops the service and starts it again on the same data and ports with other arguments
+    /// (a fixed object endpoint port is kept).
     pub fn restart_with(mut self, extra: &[&str]) -> Server {
         self.kill();
-        self.respawn(extra.iter().map(|s| s.to_string()).collect())
+        let mut args: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        if let Some(i) = self.args.iter().position(|a| a == "--object-listen")
+            && !args.iter().any(|a| a == "--object-listen")
+        {
+            args.extend(self.args[i..].iter().take(2).cloned());
+        }
+        self.respawn(args)
     }
 
     fn respawn(mut self, args: Vec<String>) -> Server {
@@ -287,4 +304,21 @@ pub fn http_get(url: &str) -> (u16, Vec<u8>) {
         let status = r.status().as_u16();
         (status, r.bytes().await.expect("body").to_vec())
     })
+}
+
+/// Checks that asset `id` serves `cover` as its cover and `srt` as its first subtitle.
+pub fn assert_cover_and_subtitle(server: &Server, id: &str, cover: &Path, srt: &Path) {
+    let d = server.json(&["assets", "show", id]);
+    let covers = d["base_info"]["cover_info_array"]
+        .as_array()
+        .expect("covers");
+    let (status, bytes) = http_get(covers[0]["cover_url"].as_str().expect("cover url"));
+    assert_eq!(status, 200);
+    assert_eq!(md5_bytes(&bytes), md5_file(cover));
+    let subs = d["base_info"]["subtitle_info"]
+        .as_array()
+        .expect("subtitles");
+    let (status, bytes) = http_get(subs[0]["url"].as_str().expect("subtitle url"));
+    assert_eq!(status, 200);
+    assert_eq!(bytes, std::fs::read(srt).unwrap());
 }

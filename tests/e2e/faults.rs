@@ -5,21 +5,7 @@ use crate::common::*;
 
 #[test]
 fn a_200_file_batch_survives_injected_faults() {
-    let data = tempfile::tempdir().unwrap();
-    let ports = (free_port(), free_port());
-    let listen = format!("127.0.0.1:{}", ports.0);
-    let object = format!("127.0.0.1:{}", ports.1);
-    let mut server = Server::start_on(
-        data,
-        &listen,
-        &[
-            "--no-throttle",
-            "--faults",
-            "0.2",
-            "--object-listen",
-            object.as_str(),
-        ],
-    );
+    let mut server = Server::start_on_fixed_ports(&["--no-throttle", "--faults", "0.2"]);
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<_> = (0..200)
         .map(|i| {
@@ -43,7 +29,7 @@ fn a_200_file_batch_survives_injected_faults() {
     let failed: Vec<_> = lines.iter().filter(|l| l["status"] == "failed").collect();
     assert!(r.ok(), "{} — failed files: {failed:?}", r.stderr);
     // Verify on a fault-free restart of the same service.
-    server = server.restart_with(&["--no-throttle", "--object-listen", object.as_str()]);
+    server = server.restart_with(&["--no-throttle"]);
     let mut ids = std::collections::HashSet::new();
     for f in &files {
         let l = lines

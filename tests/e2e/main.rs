@@ -13,4 +13,5 @@ mod local_default;
 mod malformed_server;
 mod profiles;
 mod resume;
+mod stalled_then_killed;
 mod upload;

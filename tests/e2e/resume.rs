@@ -124,12 +124,7 @@ fn sigkill_at_several_points_then_resume() {
 
 #[test]
 fn the_service_killed_and_restarted_mid_batch() {
-    let data = tempfile::tempdir().unwrap();
-    let ports = (free_port(), free_port());
-    let listen = format!("127.0.0.1:{}", ports.0);
-    let object = format!("127.0.0.1:{}", ports.1);
-    let args = ["--no-throttle", "--object-listen", object.as_str()];
-    let mut server = Server::start_on(data, &listen, &args);
+    let mut server = Server::start_on_fixed_ports(&["--no-throttle"]);
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<_> = (0..8)
         .map(|i| make_file(dir.path(), &format!("b{i}.mp4"), 3 * 1024 * 1024, 200 + i))

@@ -103,19 +103,6 @@ fn uploads_cover_and_subtitles() {
         &format!("en:1:{}", srt.display()),
         clip.to_str().unwrap(),
     ]);
-    let id = lines[0]["asset_id"].as_str().expect("asset id").to_string();
-    let d = server.json(&["assets", "show", &id]);
-    let covers = d["base_info"]["cover_info_array"]
-        .as_array()
-        .expect("covers");
-    let cover_url = covers[0]["cover_url"].as_str().expect("cover url");
-    let (status, bytes) = http_get(cover_url);
-    assert_eq!(status, 200);
-    assert_eq!(md5_bytes(&bytes), md5_file(&cover));
-    let subs = d["base_info"]["subtitle_info"]
-        .as_array()
-        .expect("subtitles");
-    let (status, bytes) = http_get(subs[0]["url"].as_str().expect("subtitle url"));
-    assert_eq!(status, 200);
-    assert_eq!(bytes, std::fs::read(&srt).unwrap());
+    let id = lines[0]["asset_id"].as_str().expect("asset id");
+    assert_cover_and_subtitle(&server, id, &cover, &srt);
 }

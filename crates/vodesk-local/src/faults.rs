@@ -7,6 +7,7 @@
 //!   processed); with [`FaultMix::reset_after`] the request *is* processed and then the answer is
 //!   lost — the nastiest case for idempotency;
 //! * delays: [`FaultConfig::delay`] of silence, then the real answer;
+//! * stalls (`--stall PATTERN`): requests whose path contains the pattern are never answered;
 //! * throttling bursts: [`FaultConfig::burst_len`] consecutive 429 `APIGW.0308` (VOD) or
 //!   503 `SlowDown` (object endpoint) answers with `Retry-After: 1`.
 
@@ -63,6 +64,9 @@ pub struct FaultConfig {
     pub delay: Duration,
     /// Length of a 429 burst (the triggering request included).
     pub burst_len: u32,
+    /// Requests whose path contains this are held unanswered while the service runs: freezes a
+    /// client at one chosen request so that a test can kill it exactly there.
+    pub stall: Option<String>,
 }
 
 impl Default for FaultConfig {
@@ -73,6 +77,7 @@ impl Default for FaultConfig {
             seed: None,
             delay: Duration::from_secs(3),
             burst_len: 3,
+            stall: None,
         }
     }
 }
@@ -145,7 +150,7 @@ impl FaultState {
 
 /// Wraps `router` so that the configured share of requests fails.
 pub fn apply(router: axum::Router, config: &FaultConfig, target: FaultTarget) -> axum::Router {
-    if config.rate <= 0.0 {
+    if config.rate <= 0.0 && config.stall.is_none() {
         return router;
     }
     let rng = match config.seed {
@@ -162,6 +167,12 @@ pub fn apply(router: axum::Router, config: &FaultConfig, target: FaultTarget) ->
 }
 
 async fn inject(State(st): State<Arc<FaultState>>, req: Request, next: Next) -> Response {
+    if let Some(stall) = &st.config.stall
+        && req.uri().path().contains(stall.as_str())
+    {
+        tracing::debug!(uri = %req.uri(), "stalled request");
+        std::future::pending::<()>().await;
+    }
     let Some((kind, coin)) = st.draw() else {
         return next.run(req).await;
     };

@@ -30,6 +30,7 @@ async fn start(mix: FaultMix, rate: f64) -> (RunningService, tempfile::TempDir) 
         seed: Some(42),
         delay: Duration::from_millis(700),
         burst_len: 3,
+        stall: None,
     };
     (RunningService::start(config).await.unwrap(), dir)
 }

@@ -1,8 +1,10 @@
-//! Object and part bytes as immutable files: `blobs/<2 hex>/<32 hex>`, temporaries in `tmp/`.
+//! Object and part bytes as immutable files: `blobs/<2 hex>/<32 hex>`.
 //!
-//! A blob is written once (temp file, then rename) and only ever deleted afterwards, which is
-//! what lets the index switch objects atomically and lets readers keep an open file while a
-//! replacement is committed.
+//! A blob is written once, in place under a fresh random id, and only ever deleted afterwards,
+//! which is what lets the index switch objects atomically and lets readers keep an open file
+//! while a replacement is committed. Until an index row names it, a blob is invisible; one a
+//! killed process was still writing is unreferenced and swept on the next open. (Writing to a
+//! shared `tmp/` first and renaming cost a contended directory lock per object for nothing.)
 
 use std::collections::HashSet;
 use std::io;
@@ -37,15 +39,19 @@ impl Blobs {
         self.root.join(shard).join(id)
     }
 
-    pub fn temp_path(&self) -> PathBuf {
-        self.tmp.join(random_hex(16))
+    /// Where a new blob is written: a fresh id, not yet visible (no index row refers to it).
+    pub fn fresh_path(&self) -> PathBuf {
+        self.path(&random_hex(16))
     }
 
-    /// Renames a finished temp file to a fresh blob id. Not yet visible: no index row refers to it.
-    pub fn promote(&self, temp: &Path) -> io::Result<String> {
-        let id = random_hex(16);
-        std::fs::rename(temp, self.path(&id))?;
-        Ok(id)
+    /// The id of a finished blob written at a [`Blobs::fresh_path`].
+    pub fn id_of(&self, written: &Path) -> io::Result<String> {
+        written
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|_| written.starts_with(&self.root))
+            .map(str::to_string)
+            .ok_or_else(|| io::Error::other(format!("{} is not a blob", written.display())))
     }
 
     pub fn remove(&self, id: &str) {
@@ -56,7 +62,15 @@ impl Blobs {
         }
     }
 
-    /// Start-up clean-up after a crash: temp files and blobs no index row refers to.
+    /// Unlinks every blob of an object's `blob` column (one blob, or all parts of a manifest).
+    pub fn remove_content(&self, column: &str) {
+        for id in crate::content::blob_ids(column) {
+            self.remove(id);
+        }
+    }
+
+    /// Start-up clean-up after a crash: blobs no index row refers to, and the temp files older
+    /// versions wrote to `tmp/`.
     pub fn sweep(&self, referenced: &HashSet<String>) -> io::Result<usize> {
         let mut removed = 0;
         for entry in std::fs::read_dir(&self.tmp)? {

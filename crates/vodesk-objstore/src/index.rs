@@ -62,6 +62,7 @@ pub(crate) struct ObjectRow {
     pub etag: String,
     pub content_type: String,
     pub modified_ms: i64,
+    /// One blob id, or a manifest of part blobs (see `content`).
     pub blob: String,
     pub meta: Meta,
 }
@@ -212,7 +213,7 @@ pub(crate) fn object_get(
     .optional()
 }
 
-/// Inserts or replaces; returns the blob of the replaced object (to unlink after commit).
+/// Inserts or replaces; returns the `blob` column of the replaced object (to unlink after commit).
 pub(crate) fn object_put(
     tx: &Transaction<'_>,
     bucket: &str,
@@ -239,7 +240,7 @@ pub(crate) fn object_put(
     Ok(old.filter(|b| *b != row.blob))
 }
 
-/// Returns the blob of the deleted object, if there was one.
+/// Returns the `blob` column of the deleted object, if there was one.
 pub(crate) fn object_delete(
     conn: &Connection,
     bucket: &str,
@@ -442,7 +443,12 @@ pub(crate) fn referenced_blobs(conn: &Connection) -> rusqlite::Result<HashSet<St
     for sql in ["SELECT blob FROM objects", "SELECT blob FROM parts"] {
         let mut st = conn.prepare(sql)?;
         for b in st.query_map([], |r| r.get::<_, String>(0))? {
-            set.insert(b?);
+            // An object's column may be a manifest: its part blobs are what is referenced.
+            set.extend(
+                crate::content::blob_ids(&b?)
+                    .into_iter()
+                    .map(str::to_string),
+            );
         }
     }
     Ok(set)

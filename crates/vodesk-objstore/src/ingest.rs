@@ -10,9 +10,9 @@ use axum::body::Body;
 use axum::http::StatusCode;
 use bytes::Bytes;
 use http_body_util::BodyExt;
-use md5::Md5;
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
+use vodesk_md5::Md5;
 
 use crate::chunked::AwsChunkedDecoder;
 use crate::error::S3Error;
@@ -38,7 +38,7 @@ pub(crate) struct ChunkSigning {
     pub seed_signature: String,
 }
 
-/// A file under `tmp/` that is deleted on drop unless it was promoted.
+/// A blob being written: deleted on drop unless it was handed over (about to be committed).
 pub(crate) struct TempFile {
     path: PathBuf,
     keep: bool,
@@ -124,10 +124,8 @@ fn hash_loop(mut rx: mpsc::Receiver<Msg>, want_sha: bool) -> Option<Hashes> {
             None => return None,
         }
     }
-    let mut digest = [0u8; 16];
-    digest.copy_from_slice(&md5.finalize());
     Some(Hashes {
-        md5: digest,
+        md5: md5.finalize(),
         sha256: sha.map(|s| hex::encode(s.finalize())),
     })
 }
@@ -148,6 +146,11 @@ fn sha_mismatch() -> S3Error {
     )
 }
 
+/// Bodies up to this size (announced by Content-Length) are gathered in memory and written and
+/// hashed in one blocking call: for small objects the two threads and their hand-offs of the
+/// streaming path cost more than the work itself.
+const SMALL_BODY: u64 = 1024 * 1024;
+
 /// Streams `body` into `temp_path`, returning size and MD5. On any failure the file is gone.
 pub(crate) async fn ingest(
     temp_path: PathBuf,
@@ -158,6 +161,12 @@ pub(crate) async fn ingest(
         BodyMode::Raw { expected_sha256 } => (expected_sha256, None),
         BodyMode::AwsChunked { signing } => (None, Some(AwsChunkedDecoder::new(signing))),
     };
+    if decoder.is_none()
+        && let Some(len) = axum::body::HttpBody::size_hint(&body).exact()
+        && len <= SMALL_BODY
+    {
+        return ingest_small(temp_path, body, len, want_sha).await;
+    }
     let (tx, rx) = mpsc::channel(CHANNEL_DEPTH);
     let (htx, hrx) = mpsc::channel(CHANNEL_DEPTH);
     let wants = want_sha.is_some();
@@ -192,6 +201,40 @@ pub(crate) async fn ingest(
         size,
         md5: hashes.md5,
     })
+}
+
+async fn ingest_small(
+    temp_path: PathBuf,
+    mut body: Body,
+    len: u64,
+    want_sha: Option<String>,
+) -> Result<Ingested, S3Error> {
+    let mut data = Vec::with_capacity(len as usize);
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| S3Error::incomplete_body())?;
+        if let Ok(piece) = frame.into_data() {
+            data.extend_from_slice(&piece);
+        }
+    }
+    if data.len() as u64 != len {
+        return Err(S3Error::incomplete_body());
+    }
+    tokio::task::spawn_blocking(move || {
+        if let Some(expected) = want_sha
+            && expected != hex::encode(Sha256::digest(&data))
+        {
+            return Err(sha_mismatch());
+        }
+        let temp = TempFile::new(temp_path);
+        std::fs::write(temp.path(), &data)?;
+        Ok(Ingested {
+            temp,
+            size: data.len() as u64,
+            md5: Md5::digest(&data),
+        })
+    })
+    .await
+    .map_err(S3Error::internal)?
 }
 
 async fn pump(

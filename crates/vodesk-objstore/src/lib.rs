@@ -1,14 +1,16 @@
 //! OBS/S3-compatible object store for the local VOD service.
 //!
-//! Objects live as files under `<data_dir>/objects`, indexed in SQLite (`<data_dir>/objects.db`).
-//! Writes go to a temporary file first and become visible only when the index row is committed,
-//! so a crash never leaves a half-visible object.
+//! Objects live as files under `<data_dir>/blobs`, indexed in SQLite (`<data_dir>/objects.db`).
+//! Writes go to a fresh file and become visible only when the index row is committed, so a crash
+//! never leaves a half-visible object. A completed multipart object is the manifest of its part
+//! files (see `content`), never a copy of them.
 //!
 //! CONTRACT (used by `vodesk-local`): the public items below are relied upon by the VOD API.
 //! Keep their signatures stable; add to them freely.
 
 mod blobs;
 mod chunked;
+mod content;
 mod error;
 mod handlers;
 mod index;
@@ -148,6 +150,21 @@ impl ObjectStore {
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<Option<ObjectInfo>, StoreError> {
         let row = index::object_get(&self.inner.index.lock(), bucket, key)?;
         Ok(row.map(|r| store::row_to_info(bucket, &r)))
+    }
+
+    /// The first `len` bytes of an object (all of it when shorter), read from its files directly
+    /// rather than through the HTTP endpoint; `None` when there is no such object.
+    pub async fn read_head(
+        &self,
+        bucket: &str,
+        key: &str,
+        len: u64,
+    ) -> Result<Option<bytes::Bytes>, StoreError> {
+        let inner = self.inner.clone();
+        let (b, k) = (bucket.to_string(), key.to_string());
+        tokio::task::spawn_blocking(move || inner.read_head(&b, &k, len))
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
     }
 
     /// Deletes the object if present (no error when absent).

@@ -1,11 +1,12 @@
-//! Multipart uploads: parts are blobs with index rows; completion concatenates them into a
-//! temp file and swaps the object in with one commit, exactly like a single PUT.
+//! Multipart uploads: parts are blobs with index rows; completion turns them into the object's
+//! manifest and swaps the object in with one commit, exactly like a single PUT.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use axum::http::StatusCode;
-use md5::{Digest, Md5};
+use vodesk_md5::Md5;
 
+use crate::content::{self, Segment};
 use crate::error::S3Error;
 use crate::index::{self, ObjectRow, PartRow, UploadRow};
 use crate::ingest::TempFile;
@@ -51,7 +52,7 @@ impl Inner {
         size: u64,
         etag: String,
     ) -> Result<PartRow, S3Error> {
-        let blob = self.blobs.promote(temp.path())?;
+        let blob = self.blobs.id_of(temp.path())?;
         let _ = temp.disarm();
         let part = PartRow {
             part_number,
@@ -141,35 +142,25 @@ impl Inner {
             }
         }
 
-        // Assemble outside the index lock: this is the slow part.
-        let temp = TempFile::new(self.blobs.temp_path());
-        let mut out = std::fs::File::create(temp.path())?;
+        // The parts become the object as they are (a manifest), so completing costs one commit
+        // however large the object; only the ETag is computed, from the part ETags.
         let mut md5_of_md5s = Md5::new();
-        let mut size = 0u64;
+        let mut segments = Vec::with_capacity(chosen.len());
         for p in &chosen {
-            let mut src = std::fs::File::open(self.blobs.path(&p.blob)).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    invalid_part(p.part_number)
-                } else {
-                    e.into()
-                }
-            })?;
-            // File-to-file `io::copy` uses copy_file_range on Linux: no user-space buffering.
-            size += std::io::copy(&mut src, &mut out)?;
-            md5_of_md5s.update(hex::decode(&p.etag).map_err(S3Error::internal)?);
+            md5_of_md5s.update(&hex::decode(&p.etag).map_err(S3Error::internal)?);
+            segments.push(Segment {
+                blob: p.blob.clone(),
+                size: p.size,
+            });
         }
-        drop(out);
         let etag = format!("{}-{}", hex::encode(md5_of_md5s.finalize()), chosen.len());
-
-        let blob = self.blobs.promote(temp.path())?;
-        let _ = temp.disarm();
         let row = ObjectRow {
             key: key.to_string(),
-            size,
+            size: segments.iter().map(|s| s.size).sum(),
             etag,
             content_type: upload.content_type.clone(),
             modified_ms: crate::time::now_ms(),
-            blob: blob.clone(),
+            blob: content::manifest(&segments),
             meta: upload.meta.clone(),
         };
         let result = (|| -> Result<(Vec<String>, Option<String>), S3Error> {
@@ -185,17 +176,16 @@ impl Inner {
             tx.commit()?;
             Ok((part_blobs, old))
         })();
-        match result {
-            Ok((part_blobs, old)) => {
-                for b in part_blobs.iter().chain(old.iter()) {
-                    self.blobs.remove(b);
-                }
-                Ok(row)
-            }
-            Err(e) => {
-                self.blobs.remove(&blob);
-                Err(e)
-            }
+        // On error the transaction rolled back: the parts still belong to the upload.
+        let (part_blobs, old) = result?;
+        // Parts uploaded but left out of the list are not part of the object.
+        let kept: HashSet<&str> = segments.iter().map(|s| s.blob.as_str()).collect();
+        for b in part_blobs.iter().filter(|b| !kept.contains(b.as_str())) {
+            self.blobs.remove(b);
         }
+        if let Some(old) = old {
+            self.blobs.remove_content(&old);
+        }
+        Ok(row)
     }
 }

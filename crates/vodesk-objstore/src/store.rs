@@ -1,12 +1,12 @@
 //! Shared state and the write paths that make objects visible.
 
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use axum::http::StatusCode;
 
 use crate::auth::Creds;
 use crate::blobs::Blobs;
+use crate::content::{self, Segment};
 use crate::error::S3Error;
 use crate::index::{self, Index, Meta, ObjectRow};
 use crate::ingest::TempFile;
@@ -110,7 +110,7 @@ impl Inner {
         }
     }
 
-    /// Makes a finished temp file the content of `bucket/key`: rename, then one index commit.
+    /// Makes a finished blob file the content of `bucket/key` with one index commit.
     /// A crash before the commit leaves an unreferenced blob (swept on open), never a torn object.
     #[allow(clippy::too_many_arguments)]
     pub fn commit_object(
@@ -123,15 +123,32 @@ impl Inner {
         content_type: String,
         meta: Meta,
     ) -> Result<ObjectRow, S3Error> {
-        let blob = self.blobs.promote(temp.path())?;
+        let blob = self.blobs.id_of(temp.path())?;
         let _ = temp.disarm();
+        self.commit_content(bucket, key, blob, size, etag, content_type, meta)
+    }
+
+    /// Makes finished blobs (`column`: one id or a manifest) the content of `bucket/key`
+    /// with one index commit; the replaced object's blobs are unlinked afterwards. On failure the
+    /// new blobs are unlinked, so nothing stays behind unreferenced.
+    #[allow(clippy::too_many_arguments)]
+    pub fn commit_content(
+        &self,
+        bucket: &str,
+        key: &str,
+        column: String,
+        size: u64,
+        etag: String,
+        content_type: String,
+        meta: Meta,
+    ) -> Result<ObjectRow, S3Error> {
         let row = ObjectRow {
             key: key.to_string(),
             size,
             etag,
             content_type,
             modified_ms: crate::time::now_ms(),
-            blob: blob.clone(),
+            blob: column,
             meta,
         };
         let result = (|| -> Result<Option<String>, S3Error> {
@@ -147,12 +164,12 @@ impl Inner {
         match result {
             Ok(old) => {
                 if let Some(old) = old {
-                    self.blobs.remove(&old);
+                    self.blobs.remove_content(&old);
                 }
                 Ok(row)
             }
             Err(e) => {
-                self.blobs.remove(&blob);
+                self.blobs.remove_content(&row.blob);
                 Err(e)
             }
         }
@@ -161,12 +178,14 @@ impl Inner {
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), StoreError> {
         let old = index::object_delete(&self.index.lock(), bucket, key)?;
         if let Some(old) = old {
-            self.blobs.remove(&old);
+            self.blobs.remove_content(&old);
         }
         Ok(())
     }
 
-    /// Server-side copy. Blobs are immutable, so a hard link shares the bytes safely.
+    /// Server-side copy. Blobs are immutable, so hard links share the bytes safely; a multipart
+    /// object is copied part by part into a manifest of its own (the two never share a blob, so
+    /// deleting one cannot take bytes from the other).
     pub fn copy_object(
         &self,
         src_bucket: &str,
@@ -178,21 +197,18 @@ impl Inner {
         if !self.bucket_exists(src_bucket)? {
             return Err(S3Error::no_such_bucket(src_bucket));
         }
-        // The source may be replaced concurrently (its blob unlinked): retry with the new row.
+        // The source may be replaced concurrently (its blobs unlinked): retry with the new row.
         for _ in 0..3 {
             let src = index::object_get(&self.index.lock(), src_bucket, src_key)?
                 .ok_or_else(|| S3Error::no_such_key(src_key))?;
-            let temp = TempFile::new(self.blobs.temp_path());
-            let src_path = self.blobs.path(&src.blob);
-            let linked = std::fs::hard_link(&src_path, temp.path())
-                .or_else(|_| std::fs::copy(&src_path, temp.path()).map(|_| ()));
-            match linked {
-                Ok(()) => {
+            match self.link_content(&src) {
+                Ok(column) => {
                     let (ctype, meta) = replace
                         .clone()
                         .unwrap_or((src.content_type.clone(), src.meta.clone()));
-                    return self
-                        .commit_object(dst_bucket, dst_key, temp, src.size, src.etag, ctype, meta);
+                    return self.commit_content(
+                        dst_bucket, dst_key, column, src.size, src.etag, ctype, meta,
+                    );
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(e.into()),
@@ -205,17 +221,72 @@ impl Inner {
         ))
     }
 
-    pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
-        use md5::{Digest, Md5};
-        let temp = TempFile::new(self.blobs.temp_path());
-        std::fs::write(temp.path(), data)?;
-        let mut digest = [0u8; 16];
-        digest.copy_from_slice(&Md5::digest(data));
-        Ok((temp, digest))
+    /// Fresh blobs with the bytes of `src` (hard links where the file system allows), as a
+    /// column of the same shape. On error none of the new blobs remain.
+    fn link_content(&self, src: &ObjectRow) -> std::io::Result<String> {
+        let segments = content::segments(&src.blob, src.size);
+        let mut linked: Vec<Segment> = Vec::with_capacity(segments.len());
+        for s in &segments {
+            let temp = TempFile::new(self.blobs.fresh_path());
+            let src_path = self.blobs.path(&s.blob);
+            let done = std::fs::hard_link(&src_path, temp.path())
+                .or_else(|_| std::fs::copy(&src_path, temp.path()).map(|_| ()))
+                .and_then(|()| self.blobs.id_of(temp.path()));
+            match done {
+                Ok(blob) => {
+                    let _ = temp.disarm();
+                    linked.push(Segment { blob, size: s.size });
+                }
+                Err(e) => {
+                    for l in &linked {
+                        self.blobs.remove(&l.blob);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(if content::is_manifest(&src.blob) {
+            content::manifest(&linked)
+        } else {
+            linked.remove(0).blob
+        })
     }
 
-    pub fn blob_path(&self, blob: &str) -> PathBuf {
-        self.blobs.path(blob)
+    /// See [`crate::ObjectStore::read_head`]. A concurrent overwrite may unlink the blobs
+    /// between lookup and read: look up again, as GET does.
+    pub fn read_head(
+        &self,
+        bucket: &str,
+        key: &str,
+        len: u64,
+    ) -> Result<Option<bytes::Bytes>, StoreError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut attempt = 0;
+        loop {
+            let Some(row) = index::object_get(&self.index.lock(), bucket, key)? else {
+                return Ok(None);
+            };
+            let want = len.min(row.size);
+            let mut out = Vec::with_capacity(want as usize);
+            let read = content::pieces(&self.blobs, &row.blob, row.size, 0, want)
+                .iter()
+                .try_for_each(|p| {
+                    let mut f = std::fs::File::open(&p.path)?;
+                    f.seek(SeekFrom::Start(p.offset))?;
+                    f.take(p.len).read_to_end(&mut out).map(|_| ())
+                });
+            match read {
+                Ok(()) => return Ok(Some(out.into())),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && attempt < 3 => attempt += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
+        let temp = TempFile::new(self.blobs.fresh_path());
+        std::fs::write(temp.path(), data)?;
+        Ok((temp, vodesk_md5::Md5::digest(data)))
     }
 }
 

@@ -823,18 +823,6 @@ async fn objects_survive_reopen() {
     assert_eq!(count_files(&dir.path().join("blobs")), 1);
 }
 
-fn count_files(dir: &std::path::Path) -> usize {
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        if entry.file_type().expect("type").is_dir() {
-            n += count_files(&entry.path());
-        } else {
-            n += 1;
-        }
-    }
-    n
-}
-
 #[tokio::test]
 async fn dropped_upload_leaves_no_object() {
     use tokio::io::AsyncWriteExt;
@@ -862,12 +850,12 @@ async fn dropped_upload_leaves_no_object() {
     let mut clean = false;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        if count_files(&dir.path().join("tmp")) == 0 {
+        if count_files(&dir.path().join("blobs")) == 0 {
             clean = true;
             break;
         }
     }
-    assert!(clean, "temp file left behind");
+    assert!(clean, "a partly written file was left behind");
     assert!(
         s.store
             .head_object("media", "partial.bin")

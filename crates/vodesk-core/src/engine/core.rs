@@ -39,7 +39,7 @@ pub struct EngineConfig {
 impl Default for EngineConfig {
     fn default() -> Self {
         EngineConfig {
-            concurrent_files: 8,
+            concurrent_files: 16,
             parts_per_file: 4,
             max_parts_in_flight: 8,
             part_size: DEFAULT_PART_SIZE,
@@ -555,8 +555,9 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
     } else {
         transfer::run(&ctx, rec).await
     };
-    // The journal now holds what the run achieved (asset, upload id, parts).
-    let rec = inner.journal.get(handle.id).ok().flatten();
+    // The journal now holds what the run achieved (asset, upload id, parts); read only where
+    // clean-up needs it, not once more for every finished file.
+    let reread = || inner.journal.get(handle.id).ok().flatten();
     let set_asset =
         |id: Option<String>| *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = id;
     let result = match outcome {
@@ -576,7 +577,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         }
         Ok(Outcome::Paused) => inner.set_state(&handle, JobState::Paused, None, None),
         Ok(Outcome::Cancelled) => {
-            if let Some(r) = &rec {
+            if let Some(r) = &reread() {
                 transfer::finish_on_service(inner, r, "CANCELLED").await;
             }
             inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
@@ -596,7 +597,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
             Ok(())
         }
         Err(e) => {
-            if let Some(r) = &rec {
+            if let Some(r) = &reread() {
                 set_asset(r.asset_id.clone());
                 // The asset is given up only when the service agreed; otherwise a later resume
                 // can still continue it.

@@ -3,11 +3,13 @@
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use md5::{Digest, Md5};
+use vodesk_md5::Md5;
 
 use super::job::FileIdentity;
 
 const MIB: u64 = 1024 * 1024;
+/// Files up to this size are hashed whole for their identity (`head_md5` is their MD5).
+pub const WHOLE_FILE_IDENTITY: u64 = MIB;
 
 fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
     meta.modified()

@@ -92,6 +92,39 @@ impl Phase {
     }
 }
 
+/// Which of a job's extra files still have to reach its asset. Recorded with the asset id in one
+/// journal commit, so a job killed between create asset and these uploads sends them on resume.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    pub cover: bool,
+    pub subtitles: bool,
+}
+
+impl Extras {
+    /// Everything the job's metadata asks for (what a freshly created asset still lacks).
+    pub fn of(meta: &UploadMetadata) -> Extras {
+        Extras {
+            cover: meta.cover.is_some(),
+            subtitles: !meta.subtitles.is_empty(),
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.cover || self.subtitles
+    }
+
+    pub fn bits(self) -> i64 {
+        i64::from(self.cover) | (i64::from(self.subtitles) << 1)
+    }
+
+    pub fn from_bits(bits: i64) -> Extras {
+        Extras {
+            cover: bits & 1 != 0,
+            subtitles: bits & 2 != 0,
+        }
+    }
+}
+
 /// What a file looked like when it was queued: a changed file must not be uploaded as a mix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileIdentity {
@@ -131,4 +164,6 @@ pub struct JobRecord {
     pub part_size: Option<u64>,
     pub video_md5: Option<String>,
     pub phase: Phase,
+    /// Cover / subtitles not yet uploaded to the asset.
+    pub extras: Extras,
 }

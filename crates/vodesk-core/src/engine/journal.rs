@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState, Phase};
+use super::job::{Extras, FileIdentity, JobId, JobRecord, JobSpec, JobState, Phase};
 use crate::model::UploadMetadata;
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   part_size INTEGER,
   video_md5 TEXT,
   phase TEXT NOT NULL DEFAULT 'new',
+  extras INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
@@ -81,7 +82,7 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-const COLUMNS: &str = "id, target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, asset_id, bucket, object_key, upload_id, part_size, video_md5, phase";
+const COLUMNS: &str = "id, target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, asset_id, bucket, object_key, upload_id, part_size, video_md5, phase, extras";
 
 fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
     let metadata: String = row.get(4)?;
@@ -113,6 +114,7 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
         part_size: row.get::<_, Option<i64>>(18)?.map(|v| v as u64),
         video_md5: row.get(19)?,
         phase: Phase::parse(&row.get::<_, String>(20)?),
+        extras: Extras::from_bits(row.get(21)?),
     })
 }
 
@@ -130,6 +132,17 @@ fn full_message(path: &Path) -> String {
         "the disk holding the upload journal {} is full; free some space, then run `vodesk upload --resume`",
         path.display()
     )
+}
+
+/// Journals written by an earlier version lack columns added since; SQLite adds them in place.
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    let has_extras = conn
+        .prepare("SELECT 1 FROM pragma_table_info('jobs') WHERE name = 'extras'")?
+        .exists([])?;
+    if !has_extras {
+        conn.execute_batch("ALTER TABLE jobs ADD COLUMN extras INTEGER NOT NULL DEFAULT 0")?;
+    }
+    Ok(())
 }
 
 impl Journal {
@@ -151,6 +164,7 @@ impl Journal {
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         )
         .and_then(|_| conn.execute_batch(SCHEMA))
+        .and_then(|_| add_missing_columns(&conn))
         .map_err(|e| fail(&e))?;
         Ok(Journal {
             conn: Mutex::new(conn),
@@ -191,9 +205,11 @@ impl Journal {
     ) -> Result<JobId, JournalError> {
         let metadata = serde_json::to_string(&spec.metadata).expect("metadata serializes");
         self.with(|c| {
-            c.execute(
+            c.prepare_cached(
                 "INSERT INTO jobs (target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, phase, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 'new', ?10, ?10)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 'new', ?10, ?10)"
+            )?
+            .execute(
                 params![
                     target,
                     path_bytes(&spec.path),
@@ -213,12 +229,9 @@ impl Journal {
 
     pub fn get(&self, id: JobId) -> Result<Option<JobRecord>, JournalError> {
         self.with(|c| {
-            c.query_row(
-                &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
-                [id],
-                record,
-            )
-            .optional()
+            c.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"))?
+                .query_row([id], record)
+                .optional()
         })
     }
 
@@ -265,15 +278,18 @@ impl Journal {
         request_id: Option<&str>,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET state = ?2, reason = ?3, error_code = ?4, request_id = ?5, updated_at = ?6 WHERE id = ?1",
+            c.prepare_cached(
+                "UPDATE jobs SET state = ?2, reason = ?3, error_code = ?4, request_id = ?5, updated_at = ?6 WHERE id = ?1"
+            )?
+            .execute(
                 params![id, state.as_str(), reason, code, request_id, now()],
             )
             .map(|_| ())
         })
     }
 
-    /// Records the asset created for the job.
+    /// Records the asset created for the job, with the extra files it still lacks.
+    #[allow(clippy::too_many_arguments)]
     pub fn set_asset(
         &self,
         id: JobId,
@@ -282,13 +298,25 @@ impl Journal {
         object_key: Option<&str>,
         part_size: Option<u64>,
         video_md5: Option<&str>,
+        extras: Extras,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, phase = 'created', updated_at = ?7 WHERE id = ?1",
-                params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, now()],
+            c.prepare_cached(
+                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, extras = ?7, phase = 'created', updated_at = ?8 WHERE id = ?1"
+            )?
+            .execute(
+                params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, extras.bits(), now()],
             )
             .map(|_| ())
+        })
+    }
+
+    /// Records which extra files are still to be uploaded.
+    pub fn set_extras(&self, id: JobId, extras: Extras) -> Result<(), JournalError> {
+        self.with(|c| {
+            c.prepare_cached("UPDATE jobs SET extras = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, extras.bits(), now()])
+                .map(|_| ())
         })
     }
 
@@ -307,11 +335,9 @@ impl Journal {
 
     pub fn set_phase(&self, id: JobId, phase: Phase) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
-                "UPDATE jobs SET phase = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, phase.as_str(), now()],
-            )
-            .map(|_| ())
+            c.prepare_cached("UPDATE jobs SET phase = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, phase.as_str(), now()])
+                .map(|_| ())
         })
     }
 
@@ -321,7 +347,7 @@ impl Journal {
             let tx = c.unchecked_transaction()?;
             tx.execute("DELETE FROM parts WHERE job_id = ?1", [id])?;
             tx.execute(
-                "UPDATE jobs SET asset_id = NULL, bucket = NULL, object_key = NULL, upload_id = NULL, part_size = NULL, video_md5 = NULL, phase = 'new', updated_at = ?2 WHERE id = ?1",
+                "UPDATE jobs SET asset_id = NULL, bucket = NULL, object_key = NULL, upload_id = NULL, part_size = NULL, video_md5 = NULL, extras = 0, phase = 'new', updated_at = ?2 WHERE id = ?1",
                 params![id, now()],
             )?;
             tx.commit()
@@ -336,10 +362,10 @@ impl Journal {
         size: u64,
     ) -> Result<(), JournalError> {
         self.with(|c| {
-            c.execute(
+            c.prepare_cached(
                 "INSERT OR REPLACE INTO parts (job_id, number, etag, size) VALUES (?1, ?2, ?3, ?4)",
-                params![id, number, etag, size as i64],
-            )
+            )?
+            .execute(params![id, number, etag, size as i64])
             .map(|_| ())
         })
     }
@@ -382,5 +408,87 @@ impl Journal {
             tx.execute("DELETE FROM jobs WHERE id = ?1", [id])?;
             tx.commit()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(path: &str) -> (JobSpec, FileIdentity) {
+        (
+            JobSpec {
+                path: PathBuf::from(path),
+                media: "MP4".into(),
+                metadata: UploadMetadata::default(),
+                skip_duplicates: false,
+            },
+            FileIdentity {
+                size: 10,
+                mtime_ns: 1,
+                head_md5: "00".repeat(16),
+                tail_md5: "00".repeat(16),
+            },
+        )
+    }
+
+    #[test]
+    fn pending_extras_survive_a_reopen_and_old_journals_gain_the_column() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.db");
+        let (spec, identity) = job("/media/a.mp4");
+        {
+            let j = Journal::open(&path).expect("open");
+            let id = j.insert("t", &spec, &identity).expect("insert");
+            let pending = Extras {
+                cover: true,
+                subtitles: true,
+            };
+            j.set_asset(id, "asset-1", None, None, None, None, pending)
+                .expect("asset");
+            j.set_extras(
+                id,
+                Extras {
+                    cover: false,
+                    subtitles: true,
+                },
+            )
+            .expect("extras");
+        }
+        let j = Journal::open(&path).expect("reopen");
+        let rec = j
+            .find_unfinished("t", &spec.path)
+            .expect("read")
+            .expect("job");
+        assert_eq!(rec.asset_id.as_deref(), Some("asset-1"));
+        assert_eq!(
+            rec.extras,
+            Extras {
+                cover: false,
+                subtitles: true
+            }
+        );
+        drop(j);
+
+        // A journal written before the column existed opens, keeps its jobs and records extras.
+        let conn = Connection::open(&path).expect("raw open");
+        conn.execute_batch("ALTER TABLE jobs DROP COLUMN extras")
+            .expect("drop column");
+        drop(conn);
+        let j = Journal::open(&path).expect("open old journal");
+        let rec = j
+            .find_unfinished("t", &spec.path)
+            .expect("read")
+            .expect("job");
+        assert_eq!(rec.extras, Extras::default());
+        j.set_extras(
+            rec.id,
+            Extras {
+                cover: true,
+                subtitles: false,
+            },
+        )
+        .expect("extras");
+        assert!(j.get(rec.id).expect("get").expect("job").extras.cover);
     }
 }

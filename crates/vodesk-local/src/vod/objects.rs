@@ -1,7 +1,6 @@
-//! Reading objects back from the object store: requests go to the object endpoint's router
-//! in-process (never over the network, never through the fault layer), authenticated with a
-//! pre-signed URL like any other client.
-
+//! Reading objects back from the object store: whole objects go through the object endpoint's
+//! router in-process (never over the network, never through the fault layer), authenticated with
+//! a pre-signed URL like any other client; the 1 KiB head every confirm needs is read directly.
 use std::net::SocketAddr;
 
 use axum::body::Body;
@@ -62,14 +61,21 @@ impl Ctx {
         key: &str,
         full: bool,
     ) -> ApiResult<ObjectDigest> {
+        if !full {
+            // The head only (every confirm): straight from the store's files, without a signed
+            // request through the object endpoint.
+            let head = self
+                .objects
+                .read_head(bucket, key, 1025)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::internal(format!("{bucket}/{key} vanished from the object store"))
+                })?;
+            return Ok(head_digest(&head, None));
+        }
         let url = self.presign_get(bucket, key);
         let path = path_and_query(&url);
-        let range_headers: &[(&str, &str)] = if full {
-            &[]
-        } else {
-            &[("range", "bytes=0-1024")]
-        };
-        let resp = self.object_get(&path, range_headers).await?;
+        let resp = self.object_get(&path, &[]).await?;
         let status = resp.status();
         if !(status == StatusCode::OK || status == StatusCode::PARTIAL_CONTENT) {
             return Err(ApiError::internal(format!(
@@ -86,18 +92,19 @@ impl Ctx {
                     let take = (1025 - head.len()).min(data.len());
                     head.extend_from_slice(&data[..take]);
                 }
-                if full {
-                    hasher.update(&data);
-                } else if head.len() >= 1025 {
-                    break;
-                }
+                hasher.update(&data);
             }
         }
-        Ok(ObjectDigest {
-            head_1024: hex::encode(Md5::digest(&head[..head.len().min(1024)])),
-            head_1025: hex::encode(Md5::digest(&head)),
-            full: full.then(|| hex::encode(hasher.finalize())),
-        })
+        Ok(head_digest(&head, Some(hex::encode(hasher.finalize()))))
+    }
+}
+
+/// The digests of an object whose first (up to) 1025 bytes are `head`.
+fn head_digest(head: &[u8], full: Option<String>) -> ObjectDigest {
+    ObjectDigest {
+        head_1024: hex::encode(Md5::digest(&head[..head.len().min(1024)])),
+        head_1025: hex::encode(Md5::digest(head)),
+        full,
     }
 }
 

@@ -102,7 +102,11 @@ async fn grab_cover(ctx: &Ctx, a: &AssetRow) -> Option<String> {
     if matches!(ctx.objects.head_object(&ctx.bucket, &key), Ok(Some(_))) {
         return Some(key);
     }
-    let image = Bytes::from(png(160, 90, [30, 60, 110]));
+    // Every grabbed cover is the same picture: encode it once, not on every confirm.
+    static GRABBED: std::sync::OnceLock<Bytes> = std::sync::OnceLock::new();
+    let image = GRABBED
+        .get_or_init(|| Bytes::from(png(160, 90, [30, 60, 110])))
+        .clone();
     match ctx
         .objects
         .put_object(&ctx.bucket, &key, "image/png", image)

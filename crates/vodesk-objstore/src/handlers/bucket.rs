@@ -318,7 +318,7 @@ async fn delete_many(ctx: Ctx, bucket: String) -> Result<Response, S3Error> {
             tx.commit()?;
         }
         for blob in blobs {
-            inner.blobs.remove(&blob);
+            inner.blobs.remove_content(&blob);
         }
         Ok(())
     })

@@ -76,7 +76,7 @@ pub(super) async fn upload_part(
     let (b, k, i) = (bucket, key, id.clone());
     blocking(move || inner.upload_for(&b, &k, &i).map(|_| ())).await?;
     let content_md5 = ctx.header("content-md5").map(str::to_string);
-    let got = ingest(ctx.inner.blobs.temp_path(), ctx.body, ctx.mode).await?;
+    let got = ingest(ctx.inner.blobs.fresh_path(), ctx.body, ctx.mode).await?;
     check_content_md5(content_md5.as_deref(), &got.md5)?;
     let etag = hex::encode(got.md5);
     let inner = ctx.inner.clone();

@@ -1,15 +1,12 @@
 //! Object requests: Get/Head/Put/Delete/Copy; multipart sub-resources are routed on.
 
-use std::io::SeekFrom;
-
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
 use percent_encoding::percent_decode_str;
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
-use tokio_util::io::ReaderStream;
 
 use super::{Ctx, check_content_md5, empty, quoted, xml_response};
+use crate::content;
 use crate::error::S3Error;
 use crate::index::{self, ObjectRow};
 use crate::ingest::ingest;
@@ -62,7 +59,7 @@ async fn put(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
         .unwrap_or(DEFAULT_CONTENT_TYPE)
         .to_string();
     let meta = ctx.user_meta();
-    let temp_path = ctx.inner.blobs.temp_path();
+    let temp_path = ctx.inner.blobs.fresh_path();
     let got = ingest(temp_path, ctx.body, ctx.mode).await?;
     check_content_md5(content_md5.as_deref(), &got.md5)?;
     let etag = hex::encode(got.md5);
@@ -202,9 +199,9 @@ fn preconditions(ctx: &Ctx, row: &ObjectRow) -> Option<StatusCode> {
 
 async fn get(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error> {
     let head = ctx.method == Method::HEAD;
-    // A concurrent overwrite may unlink the blob between lookup and open: look up again.
+    // A concurrent overwrite may unlink the blobs between lookup and open: look up again.
     let mut attempt = 0;
-    let (row, file) = loop {
+    let (row, range, read) = loop {
         let inner = ctx.inner.clone();
         let (b, k) = (bucket.clone(), key.clone());
         let row = blocking(move || {
@@ -216,11 +213,20 @@ async fn get(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
             }
         })
         .await?;
-        if head {
-            break (row, None);
-        }
-        match tokio::fs::File::open(ctx.inner.blob_path(&row.blob)).await {
-            Ok(f) => break (row, Some(f)),
+        let range = parse_range(ctx.header("range"), row.size);
+        let span = match range {
+            Range::Full => Some((0, row.size)),
+            Range::Part(s, e) => Some((s, e - s + 1)),
+            Range::Unsatisfiable => None,
+        };
+        let pieces = match span {
+            Some((start, len)) if !head => {
+                content::pieces(&ctx.inner.blobs, &row.blob, row.size, start, len)
+            }
+            _ => Vec::new(),
+        };
+        match content::open_first(&pieces).await {
+            Ok(first) => break (row, range, first.map(|f| (f, pieces))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && attempt < 3 => attempt += 1,
             Err(e) => return Err(e.into()),
         }
@@ -238,7 +244,7 @@ async fn get(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
         set(r.headers_mut(), header::ETAG, &quoted(&row.etag));
         return Ok(r);
     }
-    let (status, start, len) = match parse_range(ctx.header("range"), row.size) {
+    let (status, start, len) = match range {
         Range::Full => (StatusCode::OK, 0, row.size),
         Range::Part(s, e) => (StatusCode::PARTIAL_CONTENT, s, e - s + 1),
         Range::Unsatisfiable => {
@@ -250,12 +256,9 @@ async fn get(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
             .with_extra("ActualObjectSize", row.size.to_string()));
         }
     };
-    let body = match file {
-        Some(mut f) => {
-            if start > 0 {
-                f.seek(SeekFrom::Start(start)).await?;
-            }
-            Body::from_stream(ReaderStream::with_capacity(f.take(len), READ_BUFFER))
+    let body = match read {
+        Some((first, pieces)) => {
+            Body::from_stream(content::stream_pieces(first, pieces, READ_BUFFER))
         }
         None => Body::empty(),
     };

@@ -244,3 +244,16 @@ pub fn data(len: usize, seed: u64) -> Vec<u8> {
         })
         .collect()
 }
+
+/// Files below `dir`, at any depth (blobs, temporaries).
+pub fn count_files(dir: &Path) -> usize {
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        if entry.file_type().expect("type").is_dir() {
+            n += count_files(&entry.path());
+        } else {
+            n += 1;
+        }
+    }
+    n
+}

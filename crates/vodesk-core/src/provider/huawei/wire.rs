@@ -141,26 +141,34 @@ impl CreateAssetReq {
             video_name: video_name.to_string(),
             video_type: media.code.clone(),
             video_md5: None,
-            cover_type: meta
-                .cover
-                .as_deref()
-                .and_then(CoverType::from_path)
-                .map(CoverType::code),
+            cover_type: cover_type_code(meta),
             cover_md5: None,
-            subtitles: meta
-                .subtitles
-                .iter()
-                .map(|s| SubtitleReq {
-                    id: s.id,
-                    kind: "SRT",
-                    language: s.language.code(),
-                    name: s.path.file_name().map(|n| n.to_string_lossy().into_owned()),
-                    md5: None,
-                })
-                .collect(),
+            subtitles: subtitle_reqs(meta),
             auto_preheat: if meta.auto_preheat { "1" } else { "0" }.to_string(),
         }
     }
+}
+
+/// The `cover_type` of a job's cover file, if it has one.
+pub fn cover_type_code(meta: &UploadMetadata) -> Option<&'static str> {
+    meta.cover
+        .as_deref()
+        .and_then(CoverType::from_path)
+        .map(CoverType::code)
+}
+
+/// The `subtitles` entries of a job's subtitle files (create asset and update asset alike).
+pub fn subtitle_reqs(meta: &UploadMetadata) -> Vec<SubtitleReq> {
+    meta.subtitles
+        .iter()
+        .map(|s| SubtitleReq {
+            id: s.id,
+            kind: "SRT",
+            language: s.language.code(),
+            name: s.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            md5: None,
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -171,6 +179,22 @@ pub struct CreateAssetRsp {
     pub cover_upload_url: Option<String>,
     pub subtitle_upload_urls: Option<Vec<String>>,
     pub target: Option<FileAddr>,
+}
+
+/// Where a new asset's cover and subtitles go (pre-signed PUT URLs).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExtraUrls {
+    pub cover: Option<String>,
+    pub subtitles: Vec<String>,
+}
+
+impl CreateAssetRsp {
+    pub fn extra_urls(&self) -> ExtraUrls {
+        ExtraUrls {
+            cover: self.cover_upload_url.clone(),
+            subtitles: self.subtitle_upload_urls.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// `PUT /v1.0/{project_id}/asset` (§10.5): replace video, cover or subtitles.
