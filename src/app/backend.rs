@@ -1,0 +1,293 @@
+//! The app's side of the engine: owns the connection, the upload engine and every background
+//! task. The UI calls these methods (none of them waits on I/O) and drains `BgMsg`s once per
+//! frame; each message wakes the UI with a repaint request.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+use tokio::sync::mpsc;
+use vodesk_core::engine::core::AddError;
+use vodesk_core::engine::job::JobRecord;
+use vodesk_core::engine::{Engine, EngineConfig, Event, JobId, JobSpec, JobView, Journal};
+use vodesk_core::model::{Category, TemplateGroup};
+
+use crate::cli::connect::Connection;
+
+/// Results of background work, drained by the UI each frame.
+pub enum BgMsg {
+    /// A job changed state (from the engine).
+    Job(JobView),
+    /// Files found by a folder walk (a chunk at a time, so a big folder never floods a frame).
+    Found(Vec<crate::app::queue::walk::Found>),
+    /// A folder walk met an unreadable folder.
+    WalkProblem(String),
+    /// A folder walk finished.
+    WalkDone,
+    /// A row was handed to the engine (or refused, with one sentence why).
+    Queued {
+        row: u64,
+        result: Result<JobId, String>,
+    },
+    /// Jobs the journal still had from a previous run, resumed at start.
+    Resumed(Vec<JobRecord>),
+    Categories(Result<Vec<Category>, String>),
+    Templates(Result<Vec<TemplateGroup>, String>),
+    /// Files chosen in a native dialog.
+    Picked(Pick, Vec<PathBuf>),
+    /// A decoded cover preview (or why it cannot be shown).
+    Cover(PathBuf, Result<egui::ColorImage, String>),
+    /// A problem worth a toast.
+    Problem(String),
+}
+
+/// What a native file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Files,
+    Folder,
+    Cover,
+    Subtitle,
+}
+
+/// What the top bar shows about the connection.
+pub struct ConnectionInfo {
+    pub name: String,
+    pub is_local: bool,
+    pub endpoint: String,
+}
+
+pub struct Backend {
+    pub rt: tokio::runtime::Handle,
+    pub conn: Arc<Connection>,
+    pub engine: Engine,
+    pub journal: Arc<Journal>,
+    pub target: String,
+    pub info: ConnectionInfo,
+    tx: mpsc::UnboundedSender<BgMsg>,
+    rx: mpsc::UnboundedReceiver<BgMsg>,
+    ctx: egui::Context,
+}
+
+impl Backend {
+    /// Starts the engine on `rt` (must be called inside the runtime) and the first background
+    /// fetches: resumable jobs, categories, template groups.
+    pub fn new(
+        rt: tokio::runtime::Handle,
+        conn: Arc<Connection>,
+        journal_path: &Path,
+        config: EngineConfig,
+        ctx: egui::Context,
+    ) -> Result<Backend, String> {
+        let journal = Journal::open(journal_path).map(Arc::new).map_err(|e| e.0)?;
+        let target = conn.journal_target();
+        let _g = rt.enter();
+        let (engine, mut events) =
+            Engine::new(conn.vod.clone(), journal.clone(), target.clone(), config);
+        let (tx, rx) = mpsc::unbounded_channel();
+        let info = match &conn.local {
+            Some(l) => ConnectionInfo {
+                name: "Local".into(),
+                is_local: true,
+                endpoint: l.vod_endpoint.clone(),
+            },
+            None => ConnectionInfo {
+                name: "Cloud (environment)".into(),
+                is_local: false,
+                endpoint: conn.vod.config().endpoint.base(),
+            },
+        };
+        let b = Backend {
+            rt,
+            conn,
+            engine,
+            journal,
+            target,
+            info,
+            tx,
+            rx,
+            ctx,
+        };
+        // Engine events become UI messages; each wakes the UI.
+        let (tx2, ctx2) = (b.tx.clone(), b.ctx.clone());
+        b.rt.spawn(async move {
+            while let Some(Event::Job(v)) = events.recv().await {
+                if tx2.send(BgMsg::Job(v)).is_err() {
+                    break;
+                }
+                ctx2.request_repaint();
+            }
+        });
+        b.resume_unfinished();
+        b.fetch_categories();
+        b.fetch_templates();
+        Ok(b)
+    }
+
+    pub fn ctx(&self) -> egui::Context {
+        self.ctx.clone()
+    }
+
+    /// A sender and context for a background task.
+    fn wake(&self) -> (mpsc::UnboundedSender<BgMsg>, egui::Context) {
+        (self.tx.clone(), self.ctx.clone())
+    }
+
+    /// Everything that arrived since the last frame, at most `max` (the rest next frame).
+    pub fn drain(&mut self, max: usize) -> Vec<BgMsg> {
+        let mut out = Vec::new();
+        while out.len() < max {
+            match self.rx.try_recv() {
+                Ok(m) => out.push(m),
+                Err(_) => break,
+            }
+        }
+        if out.len() == max {
+            self.ctx.request_repaint();
+        }
+        out
+    }
+
+    /// The journal's unfinished jobs of this service continue where they stopped.
+    fn resume_unfinished(&self) {
+        let (engine, journal, target) = (
+            self.engine.clone(),
+            self.journal.clone(),
+            self.target.clone(),
+        );
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let msg = match journal.unfinished(&target) {
+                Ok(records) => {
+                    let mut resumed = Vec::new();
+                    for rec in records {
+                        match engine.resume_record(&rec) {
+                            Ok(()) => resumed.push(rec),
+                            Err(e) => {
+                                let _ = tx.send(BgMsg::Problem(e.0));
+                            }
+                        }
+                    }
+                    BgMsg::Resumed(resumed)
+                }
+                Err(e) => BgMsg::Problem(e.0),
+            };
+            let _ = tx.send(msg);
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_categories(&self) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod.category_tree().await.map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::Categories(r));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_templates(&self) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod.all_template_groups().await.map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::Templates(r));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Hands one row to the engine; the answer comes back as `BgMsg::Queued`.
+    pub fn submit(&self, row: u64, spec: JobSpec) {
+        let engine = self.engine.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let result = engine.add(spec).await.map_err(|e| match e {
+                AddError::Journal(j) => {
+                    format!("{}; the upload queue cannot be saved", j.0)
+                }
+                e => e.to_string(),
+            });
+            let _ = tx.send(BgMsg::Queued { row, result });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Forgets a failed or cancelled job in the journal (before it is queued again).
+    pub fn discard(&self, id: JobId) {
+        let (engine, journal) = (self.engine.clone(), self.journal.clone());
+        self.rt.spawn(async move {
+            if let Ok(Some(rec)) = journal.get(id) {
+                let _ = engine.discard(&rec).await;
+            }
+        });
+    }
+
+    /// Walks folders off the UI thread; files arrive in chunks as they are found.
+    pub fn walk(&self, folders: Vec<PathBuf>) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            crate::app::queue::walk::walk(&folders, &mut |m| {
+                let ok = tx.send(m).is_ok();
+                ctx.request_repaint();
+                ok
+            });
+            let _ = tx.send(BgMsg::WalkDone);
+            ctx.request_repaint();
+        });
+    }
+
+    /// Opens a native dialog without blocking the UI; the choice arrives as `BgMsg::Picked`.
+    pub fn pick(&self, what: Pick) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let d = rfd::AsyncFileDialog::new();
+            let paths: Vec<PathBuf> = match what {
+                Pick::Files => d
+                    .set_title("Add files")
+                    .pick_files()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+                Pick::Folder => d
+                    .set_title("Add folder")
+                    .pick_folders()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+                Pick::Cover => d
+                    .set_title("Choose a cover image")
+                    .add_filter("JPG or PNG image", &["jpg", "jpeg", "png"])
+                    .pick_file()
+                    .await
+                    .map(|f| vec![f.path().to_path_buf()])
+                    .unwrap_or_default(),
+                Pick::Subtitle => d
+                    .set_title("Attach subtitles")
+                    .add_filter("SRT subtitles", &["srt"])
+                    .pick_files()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+            };
+            let _ = tx.send(BgMsg::Picked(what, paths));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Decodes a cover image for the preview, scaled down, off the UI thread.
+    pub fn load_cover(&self, path: PathBuf) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let r = crate::app::form::cover::decode_preview(&path);
+            let _ = tx.send(BgMsg::Cover(path, r));
+            ctx.request_repaint();
+        });
+    }
+}

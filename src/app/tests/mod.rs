@@ -1,0 +1,8 @@
+//! UI tests: the real app in an egui_kittest harness, against a real local VOD service started
+//! in-process on free ports with a temporary data directory. Background work is real, so tests
+//! step the harness until the state they wait for arrives (with a generous step cap).
+
+mod form;
+mod harness;
+mod queue;
+mod shell;
