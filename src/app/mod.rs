@@ -55,7 +55,7 @@ pub fn run() -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("vodesk")
         .with_app_id("vodesk")
-        .with_inner_size([1280.0, 800.0])
+        .with_inner_size([1440.0, 900.0])
         .with_min_inner_size([800.0, 500.0]);
     match eframe::icon_data::from_png_bytes(ICON) {
         Ok(icon) => viewport = viewport.with_icon(icon),

@@ -95,13 +95,13 @@ impl VodeskApp {
         self.status_bar(ui);
         if self.settings.show_left {
             egui::Panel::left("assets")
-                .default_size(220.0)
-                .min_size(160.0)
+                .default_size(170.0)
+                .min_size(150.0)
                 .show(ui, |ui| self.left_panel(ui));
         }
         if self.settings.show_right {
             egui::Panel::right("metadata")
-                .default_size(330.0)
+                .default_size(290.0)
                 .min_size(260.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
@@ -519,9 +519,9 @@ impl VodeskApp {
                         });
                     self.settings.theme = t;
                     let bell = if self.notes.unread > 0 {
-                        format!("🔔 {}", self.notes.unread)
+                        format!("⚠ {}", self.notes.unread)
                     } else {
-                        "🔔".into()
+                        "ℹ".into()
                     };
                     if ui
                         .button(bell)

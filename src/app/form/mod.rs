@@ -273,11 +273,11 @@ impl FormState {
             ui.add(
                 egui::TextEdit::singleline(&mut self.pattern)
                     .hint_text("{name}")
-                    .desired_width(120.0),
+                    .desired_width(90.0),
             )
             .labelled_by(l.id)
             .on_hover_text("{name} or {stem}: file name without extension; {ext}: extension; {dir}: folder name");
-            if !defaults && ui.button("Apply pattern").clicked() {
+            if !defaults && ui.button("Apply").clicked() {
                 let p = (!self.pattern.trim().is_empty()).then_some(self.pattern.as_str());
                 for t in ts.iter_mut() {
                     if let Some(path) = t.path {
@@ -300,7 +300,7 @@ impl FormState {
         let mut chosen = None;
         egui::ComboBox::from_label("Category")
             .selected_text(text)
-            .width(200.0)
+            .width(150.0)
             .show_ui(ui, |ui| {
                 // The service may list "Other" itself.
                 if !catalog.names.contains_key(&-1)
@@ -349,7 +349,7 @@ impl FormState {
         let mut chosen: Option<Option<String>> = None;
         egui::ComboBox::from_label("Template group")
             .selected_text(text)
-            .width(200.0)
+            .width(150.0)
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current == Some(None), "None").clicked() {
                     chosen = Some(None);

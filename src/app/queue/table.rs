@@ -54,101 +54,111 @@ pub fn show(
     let rows = &mut q.rows;
     // Clicks on a cell's text select the row (instead of starting a text selection).
     ui.style_mut().interaction.selectable_labels = false;
-    TableBuilder::new(ui)
-        .id_salt("upload-queue")
-        .striped(true)
-        .resizable(true)
-        .sense(Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(220.0).at_least(80.0).clip(true))
-        .column(Column::initial(70.0).at_least(50.0))
-        .column(Column::initial(160.0).at_least(60.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::initial(120.0).at_least(60.0))
-        .column(Column::initial(80.0).at_least(50.0))
-        .column(Column::initial(55.0).at_least(40.0))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::remainder().at_least(80.0).clip(true))
-        .header(22.0, |mut h| {
-            for title in [
-                "Name", "Size", "Title", "Category", "Status", "Progress", "Speed", "ETA",
-                "Actions", "Error",
-            ] {
-                h.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, count, |mut tr| {
-                let i = filter.as_ref().map_or(tr.index(), |f| f[tr.index()]);
-                let r = &mut rows[i];
-                if r.state.is_active()
-                    && let Some(id) = r.job
-                    && let Some(b) = progress(id)
-                {
-                    r.observe(b, now);
-                }
-                tr.set_selected(selected.contains(&r.key));
-                tr.col(|ui| {
-                    ui.label(&r.name)
-                        .on_hover_text(r.path.display().to_string());
-                });
-                tr.col(|ui| {
-                    ui.label(human_bytes(r.size));
-                });
-                tr.col(|ui| {
-                    ui.label(&r.meta.title);
-                });
-                tr.col(|ui| {
-                    let c = match r.meta.category_id {
-                        None | Some(-1) => "Other".to_string(),
-                        Some(id) => categories.get(&id).cloned().unwrap_or(id.to_string()),
-                    };
-                    ui.label(c);
-                });
-                tr.col(|ui| {
-                    status_label(ui, r.state);
-                });
-                tr.col(|ui| {
-                    if matches!(r.state, RowState::Job(_)) {
-                        ui.add(
-                            egui::ProgressBar::new(r.fraction())
-                                .show_percentage()
-                                .desired_height(14.0),
-                        );
+    ui.style_mut().spacing.item_spacing.x = 4.0;
+    // Narrow windows scroll sideways rather than hide the last columns.
+    egui::ScrollArea::horizontal()
+        .id_salt("queue-hscroll")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("upload-queue")
+                .striped(true)
+                .resizable(true)
+                .sense(Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(140.0).at_least(80.0).clip(true))
+                .column(Column::initial(54.0).at_least(44.0))
+                .column(Column::initial(110.0).at_least(60.0).clip(true))
+                .column(Column::initial(86.0).at_least(50.0).clip(true))
+                .column(Column::initial(68.0).at_least(56.0))
+                .column(Column::initial(86.0).at_least(60.0))
+                .column(Column::initial(60.0).at_least(50.0))
+                .column(Column::initial(36.0).at_least(32.0))
+                .column(Column::initial(48.0).at_least(44.0))
+                .column(Column::remainder().at_least(120.0).clip(true))
+                .header(22.0, |mut h| {
+                    for title in [
+                        "Name", "Size", "Title", "Category", "Status", "Progress", "Speed", "ETA",
+                        "Actions", "Error",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(title);
+                        });
                     }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, count, |mut tr| {
+                        let i = filter.as_ref().map_or(tr.index(), |f| f[tr.index()]);
+                        let r = &mut rows[i];
+                        if r.state.is_active()
+                            && let Some(id) = r.job
+                            && let Some(b) = progress(id)
+                        {
+                            r.observe(b, now);
+                        }
+                        tr.set_selected(selected.contains(&r.key));
+                        tr.col(|ui| {
+                            ui.label(&r.name)
+                                .on_hover_text(r.path.display().to_string());
+                        });
+                        tr.col(|ui| {
+                            ui.label(human_bytes(r.size));
+                        });
+                        tr.col(|ui| {
+                            ui.label(&r.meta.title);
+                        });
+                        tr.col(|ui| {
+                            let c = match r.meta.category_id {
+                                None | Some(-1) => "Other".to_string(),
+                                Some(id) => categories.get(&id).cloned().unwrap_or(id.to_string()),
+                            };
+                            ui.label(c);
+                        });
+                        // A draft's problems show live, so they are fixed before anything is sent.
+                        let problem = if r.state == RowState::Draft {
+                            r.meta.validate().first().map(ToString::to_string)
+                        } else {
+                            r.error.clone()
+                        };
+                        tr.col(|ui| {
+                            if r.state == RowState::Draft && problem.is_some() {
+                                ui.colored_label(ui.visuals().warn_fg_color, "needs fixing");
+                            } else {
+                                status_label(ui, r.state);
+                            }
+                        });
+                        tr.col(|ui| {
+                            if matches!(r.state, RowState::Job(_)) {
+                                ui.add(
+                                    egui::ProgressBar::new(r.fraction())
+                                        .show_percentage()
+                                        .desired_height(14.0),
+                                );
+                            }
+                        });
+                        tr.col(|ui| {
+                            if r.speed > 0.0 {
+                                ui.label(format!("{}/s", human_bytes(r.speed as u64)));
+                            }
+                        });
+                        tr.col(|ui| {
+                            if let Some(s) = r.eta_secs() {
+                                ui.label(human_duration(s));
+                            }
+                        });
+                        tr.col(|ui| {
+                            row_buttons(ui, r.key, r.state, &mut actions);
+                        });
+                        tr.col(|ui| {
+                            if let Some(e) = &problem {
+                                ui.colored_label(ui.visuals().error_fg_color, e)
+                                    .on_hover_text(e);
+                            }
+                        });
+                        if tr.response().clicked() {
+                            clicked = Some((r.key, modifiers));
+                        }
+                    });
                 });
-                tr.col(|ui| {
-                    if r.speed > 0.0 {
-                        ui.label(format!("{}/s", human_bytes(r.speed as u64)));
-                    }
-                });
-                tr.col(|ui| {
-                    if let Some(s) = r.eta_secs() {
-                        ui.label(human_duration(s));
-                    }
-                });
-                tr.col(|ui| {
-                    row_buttons(ui, r.key, r.state, &mut actions);
-                });
-                // A draft's problems show live, so they are fixed before anything is sent.
-                let problem = if r.state == RowState::Draft {
-                    r.meta.validate().first().map(ToString::to_string)
-                } else {
-                    r.error.clone()
-                };
-                tr.col(|ui| {
-                    if let Some(e) = &problem {
-                        ui.colored_label(ui.visuals().error_fg_color, e)
-                            .on_hover_text(e);
-                    }
-                });
-                if tr.response().clicked() {
-                    clicked = Some((r.key, modifiers));
-                }
-            });
         });
     if let Some((key, m)) = clicked {
         q.click(key, m.command, m.shift);

@@ -169,7 +169,7 @@ fn batch_edit_applies_to_the_selected_rows_only_and_shows_mixed() {
     t.app().run(Command::SelectAll);
     t.step();
     type_into(&mut t, "Title pattern", "{dir} – {name}");
-    t.harness.get_by_label("Apply pattern").click();
+    t.harness.get_by_label("Apply").click();
     t.step();
     let titles: Vec<_> = t
         .app()

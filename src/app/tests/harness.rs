@@ -63,25 +63,46 @@ impl TestApp {
 
     /// A new app on a running service and the journal kept in `dir` (a restart).
     pub fn resume(conn: Arc<Connection>, dir: tempfile::TempDir) -> TestApp {
+        Self::build(conn, dir, false)
+    }
+
+    /// A fresh app that can also render real frames (wgpu, e.g. llvmpipe), for screenshots.
+    pub fn start_rendering() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rt = runtime();
+        let conn = Arc::new(
+            rt.block_on(connect_local_on(
+                &dir.path().join("local"),
+                ([127, 0, 0, 1], 0).into(),
+            ))
+            .expect("local service starts"),
+        );
+        Self::build(conn, dir, true)
+    }
+
+    fn build(conn: Arc<Connection>, dir: tempfile::TempDir, render: bool) -> TestApp {
         let rt = runtime();
         let _g = rt.enter();
         let journal = dir.path().join("journal.db");
         let mut pending = Some((rt.handle().clone(), conn.clone(), journal));
-        let harness = Harness::builder()
-            .with_size([1280.0, 800.0])
-            .build_ui_state(
-                move |ui, state: &mut Option<VodeskApp>| {
-                    if let Some((handle, conn, journal)) = pending.take() {
-                        fonts::install(ui.ctx()).expect("a CJK font on this machine");
-                        let backend =
-                            Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
-                                .expect("backend starts");
-                        *state = Some(VodeskApp::new(backend, UiSettings::default()));
-                    }
-                    state.as_mut().expect("app").frame(ui);
-                },
-                None,
-            );
+        // The app's default window size.
+        let mut builder = Harness::builder().with_size([1440.0, 900.0]);
+        if render {
+            builder = builder.wgpu();
+        }
+        let harness = builder.build_ui_state(
+            move |ui, state: &mut Option<VodeskApp>| {
+                if let Some((handle, conn, journal)) = pending.take() {
+                    fonts::install(ui.ctx()).expect("a CJK font on this machine");
+                    let backend =
+                        Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
+                            .expect("backend starts");
+                    *state = Some(VodeskApp::new(backend, UiSettings::default()));
+                }
+                state.as_mut().expect("app").frame(ui);
+            },
+            None,
+        );
         let mut t = TestApp { harness, conn, dir };
         t.step();
         t

@@ -5,4 +5,5 @@
 mod form;
 mod harness;
 mod queue;
+mod screenshots;
 mod shell;
