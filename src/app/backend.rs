@@ -10,7 +10,10 @@ use tokio::sync::mpsc;
 use vodesk_core::engine::core::AddError;
 use vodesk_core::engine::job::JobRecord;
 use vodesk_core::engine::{Engine, EngineConfig, Event, JobId, JobSpec, JobView, Journal};
-use vodesk_core::model::{Category, TemplateGroup};
+use vodesk_core::model::{AssetDetails, AssetSummary, Category, TemplateGroup};
+use vodesk_core::provider::huawei::ListAssetsQuery;
+
+use crate::app::assets::AssetOp;
 
 use crate::cli::connect::Connection;
 
@@ -37,6 +40,16 @@ pub enum BgMsg {
     Picked(Pick, Vec<PathBuf>),
     /// A decoded cover preview (or why it cannot be shown).
     Cover(PathBuf, Result<egui::ColorImage, String>),
+    /// A page of the asset list (`epoch` names the query it answers).
+    AssetPage {
+        epoch: u64,
+        result: Result<(Vec<AssetSummary>, Option<i64>), String>,
+    },
+    AssetDetails(String, Box<Result<AssetDetails, String>>),
+    /// Each asset's resulting status, or why the whole call failed.
+    AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
+    /// A downloaded and decoded cover image.
+    CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
     Problem(String),
 }
@@ -290,4 +303,87 @@ impl Backend {
             ctx.request_repaint();
         });
     }
+
+    /// Fetches one page of the asset list.
+    pub fn fetch_assets(&self, epoch: u64, q: ListAssetsQuery) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let result = vod
+                .list_assets(&q)
+                .await
+                .map(|r| (r.assets, r.total))
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetPage { epoch, result });
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_details(&self, asset_id: String) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod
+                .asset_details(&asset_id, &[])
+                .await
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetDetails(asset_id, Box::new(r)));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Publishes, unpublishes or deletes assets; each one's resulting status comes back.
+    pub fn asset_op(&self, op: AssetOp, ids: Vec<String>) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = match op {
+                AssetOp::Publish => vod.publish(&ids).await.map(statuses),
+                AssetOp::Unpublish => vod.unpublish(&ids).await.map(statuses),
+                AssetOp::Delete => vod
+                    .delete_assets(&ids, false)
+                    .await
+                    .map(|v| v.into_iter().map(|d| (d.asset_id, d.status)).collect()),
+            };
+            let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Downloads and decodes a cover image off the UI thread.
+    pub fn fetch_cover(&self, url: String) {
+        let http = self.conn.vod.http().clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let bytes = async {
+                let rsp = http.get(&url).send().await.map_err(|e| e.to_string())?;
+                if !rsp.status().is_success() {
+                    return Err(format!(
+                        "the cover could not be downloaded (HTTP {})",
+                        rsp.status()
+                    ));
+                }
+                rsp.bytes().await.map_err(|e| e.to_string())
+            }
+            .await;
+            let r = match bytes {
+                Ok(b) => {
+                    tokio::task::spawn_blocking(move || crate::app::form::cover::decode_bytes(&b))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                }
+                Err(e) => Err(e),
+            };
+            let _ = tx.send(BgMsg::CoverImage(url, r));
+            ctx.request_repaint();
+        });
+    }
+}
+
+fn statuses(
+    v: Vec<vodesk_core::provider::huawei::wire::AssetInfo>,
+) -> Vec<(String, Option<String>)> {
+    v.into_iter()
+        .map(|a| (a.asset_id, a.status.map(|s| s.as_str().to_string())))
+        .collect()
 }

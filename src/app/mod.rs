@@ -1,6 +1,7 @@
 //! The desktop app (eframe/egui): the UI draws state and sends commands; the engine and every
 //! other piece of I/O run on the tokio runtime (see `backend`).
 
+mod assets;
 mod backend;
 mod commands;
 mod dialogs;

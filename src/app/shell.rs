@@ -9,8 +9,10 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 use vodesk_core::engine::progress::Progress;
 
+use super::assets::{AssetOp, AssetsState, details, list};
 use super::backend::{Backend, BgMsg, Pick};
 use super::commands::Command;
+use super::form::cover::Previews;
 use super::form::{Catalog, FormState, Target, attach_subtitles};
 use super::notify::{Level, Notifications};
 use super::queue::table::{self, RowAction};
@@ -29,6 +31,8 @@ pub struct VodeskApp {
     pub form: FormState,
     pub catalog: Catalog,
     pub notes: Notifications,
+    pub assets: AssetsState,
+    covers: Previews,
     pub search: String,
     pub show_help: bool,
     pub show_about: bool,
@@ -60,6 +64,8 @@ impl VodeskApp {
             form,
             catalog: Catalog::default(),
             notes: Notifications::default(),
+            assets: AssetsState::default(),
+            covers: Previews::default(),
             search: String::new(),
             show_help: false,
             show_about: false,
@@ -114,6 +120,9 @@ impl VodeskApp {
         dialogs::help(&ctx, &mut self.show_help);
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
         dialogs::connect_cloud(&ctx, &mut self.show_connect);
+        if let Some(ids) = details::confirm_delete(&ctx, &mut self.assets) {
+            self.asset_op(AssetOp::Delete, ids);
+        }
         self.drop_overlay(&ctx);
         self.notes.show_toasts(&ctx);
 
@@ -158,6 +167,8 @@ impl VodeskApp {
                     .push(Level::Success, format!("{new_done} files uploaded."));
             }
             self.batch = (done, failed);
+            // New assets exist now.
+            self.reload_assets();
         }
     }
 
@@ -235,7 +246,31 @@ impl VodeskApp {
                     }
                 }
                 BgMsg::Picked(what, paths) => self.picked(what, paths),
-                BgMsg::Cover(path, r) => self.form.previews.loaded(ctx, path, r),
+                BgMsg::Cover(path, r) => {
+                    self.form
+                        .previews
+                        .loaded(ctx, path.display().to_string(), r)
+                }
+                BgMsg::AssetPage { epoch, result } => {
+                    if let Err(e) = &result {
+                        self.notes
+                            .push(Level::Error, format!("The asset list could not load: {e}"));
+                    }
+                    self.assets.on_page(epoch, result);
+                }
+                BgMsg::AssetDetails(id, r) => {
+                    if self.assets.current.as_deref() == Some(id.as_str()) {
+                        match *r {
+                            Ok(d) => {
+                                self.assets.details = Some(d);
+                                self.assets.details_error = None;
+                            }
+                            Err(e) => self.assets.details_error = Some(e),
+                        }
+                    }
+                }
+                BgMsg::AssetOp(op, r) => self.asset_op_done(op, r),
+                BgMsg::CoverImage(url, r) => self.covers.loaded(ctx, url, r),
                 BgMsg::Problem(p) => self.notes.push(Level::Error, p),
             }
         }
@@ -465,6 +500,74 @@ impl VodeskApp {
         }
     }
 
+    /// Lists assets from the first page again (new query, refresh, or after a change).
+    pub fn reload_assets(&mut self) {
+        let (epoch, q) = self.assets.restart();
+        self.backend.fetch_assets(epoch, q);
+    }
+
+    /// Shows an asset's details in the right panel.
+    pub fn open_asset(&mut self, id: String) {
+        self.queue.select_none();
+        self.assets.current = Some(id.clone());
+        self.assets.details = None;
+        self.assets.details_error = None;
+        self.backend.fetch_details(id);
+    }
+
+    pub fn asset_op(&mut self, op: AssetOp, ids: Vec<String>) {
+        self.assets.busy = true;
+        self.backend.asset_op(op, ids);
+    }
+
+    fn asset_op_done(&mut self, op: AssetOp, r: Result<Vec<(String, Option<String>)>, String>) {
+        self.assets.busy = false;
+        match r {
+            Ok(results) => {
+                let (ok, refused): (Vec<_>, Vec<_>) = results
+                    .into_iter()
+                    .partition(|(_, st)| st.as_deref() == Some(op.expected()));
+                if !ok.is_empty() {
+                    self.notes.push(
+                        Level::Success,
+                        format!(
+                            "{} asset{} {}.",
+                            ok.len(),
+                            if ok.len() == 1 { "" } else { "s" },
+                            op.verb()
+                        ),
+                    );
+                }
+                for (id, st) in refused {
+                    // The service says what state the asset is in: usually still processing.
+                    self.notes.push(
+                        Level::Warning,
+                        format!(
+                            "Asset {id} was not {} (status {}); it may still be processing — try again when it finishes.",
+                            op.verb(),
+                            st.unwrap_or_else(|| "unknown".into())
+                        ),
+                    );
+                }
+                if op == AssetOp::Delete
+                    && let Some(cur) = &self.assets.current
+                    && ok.iter().any(|(id, _)| id == cur)
+                {
+                    self.assets.current = None;
+                    self.assets.details = None;
+                }
+            }
+            Err(e) => self.notes.push(
+                Level::Error,
+                format!("The assets could not be {}: {e}", op.verb()),
+            ),
+        }
+        self.reload_assets();
+        if let Some(id) = self.assets.current.clone() {
+            self.backend.fetch_details(id);
+        }
+    }
+
     fn top_bar(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -587,34 +690,49 @@ impl VodeskApp {
 
     fn left_panel(&mut self, ui: &mut egui::Ui) {
         ui.heading("Assets");
-        ui.weak("The asset and bucket browsers come next; uploaded assets are listed by `vodesk assets list`.");
-        ui.separator();
-        ui.strong("Categories");
-        egui::ScrollArea::vertical()
-            .id_salt("categories")
-            .show(ui, |ui| {
-                if !self.catalog.names.contains_key(&-1) {
-                    ui.label("Other");
-                }
-                fn tree(ui: &mut egui::Ui, c: &vodesk_core::model::Category) {
-                    if c.children.is_empty() {
-                        ui.label(&c.name);
-                    } else {
-                        egui::CollapsingHeader::new(&c.name)
-                            .id_salt(("cat", c.id))
-                            .default_open(true)
-                            .show(ui, |ui| c.children.iter().for_each(|ch| tree(ui, ch)));
-                    }
-                }
-                for c in &self.catalog.categories {
-                    tree(ui, c);
-                }
-            });
+        if !self.assets.started {
+            self.reload_assets();
+        }
+        let out = list::show(ui, &mut self.assets, &self.catalog.categories);
+        if out.restart {
+            self.reload_assets();
+        } else if out.more
+            && let Some((epoch, q)) = self.assets.want_more()
+        {
+            self.backend.fetch_assets(epoch, q);
+        }
+        if let Some(id) = out.open {
+            self.open_asset(id);
+        }
     }
 
     fn right_panel(&mut self, ui: &mut egui::Ui) {
         let drafts = self.queue.selected_drafts().len();
         let selected = self.queue.selected.len();
+        if selected == 0 && self.assets.current.is_some() {
+            if ui
+                .small_button("✖ Close")
+                .on_hover_text("Back to the metadata form")
+                .clicked()
+            {
+                self.assets.current = None;
+                return;
+            }
+            let out = details::show(ui, &mut self.assets, &mut self.covers);
+            if let Some((op, ids)) = out.op {
+                self.asset_op(op, ids);
+            }
+            if out.refresh {
+                self.reload_assets();
+                if let Some(id) = self.assets.current.clone() {
+                    self.backend.fetch_details(id);
+                }
+            }
+            if let Some(url) = out.load_cover {
+                self.backend.fetch_cover(url);
+            }
+            return;
+        }
         if selected == 0 {
             ui.heading("Metadata");
             ui.weak("Defaults for files you add next. Select rows to edit theirs.");

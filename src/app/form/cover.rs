@@ -1,7 +1,7 @@
 //! Cover image previews: decoded and scaled down off the UI thread, cached as textures.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use eframe::egui;
 
@@ -21,12 +21,20 @@ pub fn decode_preview(path: &Path) -> Result<egui::ColorImage, String> {
                 path.display()
             )
         })?;
+    Ok(to_preview(&img))
+}
+
+/// Decodes downloaded image bytes (a cover from the service) into a preview.
+pub fn decode_bytes(bytes: &[u8]) -> Result<egui::ColorImage, String> {
+    let img = image::load_from_memory(bytes)
+        .map_err(|e| format!("the cover is not a readable image ({e})."))?;
+    Ok(to_preview(&img))
+}
+
+fn to_preview(img: &image::DynamicImage) -> egui::ColorImage {
     let small = img.thumbnail(PREVIEW_MAX, PREVIEW_MAX).to_rgba8();
     let size = [small.width() as usize, small.height() as usize];
-    Ok(egui::ColorImage::from_rgba_unmultiplied(
-        size,
-        small.as_raw(),
-    ))
+    egui::ColorImage::from_rgba_unmultiplied(size, small.as_raw())
 }
 
 pub enum Preview {
@@ -35,37 +43,34 @@ pub enum Preview {
     Failed(String),
 }
 
-/// Previews by path; a path is decoded once.
+/// Previews by file path or URL; each is decoded once.
 #[derive(Default)]
 pub struct Previews {
-    map: HashMap<PathBuf, Preview>,
+    map: HashMap<String, Preview>,
 }
 
 impl Previews {
-    /// The preview of `path`; `true` in the second place means "start decoding it now".
-    pub fn get(&mut self, path: &Path) -> (&Preview, bool) {
-        let fresh = !self.map.contains_key(path);
-        let p = self
-            .map
-            .entry(path.to_path_buf())
-            .or_insert(Preview::Loading);
+    /// The preview of `key`; `true` in the second place means "start loading it now".
+    pub fn get(&mut self, key: &str) -> (&Preview, bool) {
+        let fresh = !self.map.contains_key(key);
+        let p = self.map.entry(key.to_string()).or_insert(Preview::Loading);
         (p, fresh)
     }
 
     pub fn loaded(
         &mut self,
         ctx: &egui::Context,
-        path: PathBuf,
+        key: String,
         r: Result<egui::ColorImage, String>,
     ) {
         let p = match r {
             Ok(img) => Preview::Ready(ctx.load_texture(
-                format!("cover:{}", path.display()),
+                format!("cover:{key}"),
                 img,
                 egui::TextureOptions::LINEAR,
             )),
             Err(e) => Preview::Failed(e),
         };
-        self.map.insert(path, p);
+        self.map.insert(key, p);
     }
 }

@@ -411,7 +411,7 @@ impl FormState {
             }
         });
         if let Some(Some(p)) = &current {
-            let (preview, fresh) = self.previews.get(p);
+            let (preview, fresh) = self.previews.get(&p.display().to_string());
             match preview {
                 cover::Preview::Loading => {
                     ui.spinner();

@@ -127,7 +127,14 @@ impl TestApp {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        panic!("never happened: {what}");
+        let notes: Vec<String> = self
+            .app()
+            .notes
+            .history
+            .iter()
+            .map(|n| n.text.clone())
+            .collect();
+        panic!("never happened: {what}; notifications: {notes:#?}");
     }
 
     /// Drops `paths` onto the window, as the windowing layer does.

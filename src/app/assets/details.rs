@@ -1,0 +1,198 @@
+//! The selected asset's details (right panel): cover, metadata, statuses, URLs to copy, and
+//! publish / unpublish / delete.
+
+use eframe::egui;
+use vodesk_core::model::AssetSummary;
+
+use super::{AssetOp, AssetsState};
+use crate::app::form::cover::{Preview, Previews};
+use crate::app::format::human_bytes;
+
+/// What the pane asks the app to do.
+#[derive(Default)]
+pub struct DetailsOutput {
+    pub op: Option<(AssetOp, Vec<String>)>,
+    pub refresh: bool,
+    pub load_cover: Option<String>,
+}
+
+pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> DetailsOutput {
+    let mut out = DetailsOutput::default();
+    let Some(id) = s.current.clone() else {
+        return out;
+    };
+    let summary: Option<&AssetSummary> = s.items.iter().find(|a| a.asset_id == id);
+    let base = s.details.as_ref().and_then(|d| d.base_info.as_ref());
+    let title = base
+        .and_then(|b| b.title.clone())
+        .or_else(|| summary.and_then(|a| a.title.clone()))
+        .unwrap_or_else(|| id.clone());
+    ui.heading(&title);
+    if let Some(a) = summary {
+        ui.horizontal_wrapped(|ui| super::list::badges(ui, a));
+    }
+    ui.separator();
+
+    let cover = base
+        .and_then(|b| b.cover_info_array.as_ref())
+        .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
+        .or_else(|| {
+            summary
+                .and_then(|a| a.covers.as_ref())
+                .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
+        });
+    if let Some(url) = cover {
+        let (p, fresh) = covers.get(&url);
+        match p {
+            Preview::Loading => {
+                ui.spinner();
+            }
+            Preview::Ready(tex) => {
+                let size = tex.size_vec2();
+                let scale = (ui.available_width().min(260.0) / size.x).min(1.0);
+                ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover"));
+            }
+            Preview::Failed(e) => {
+                ui.weak(format!("No cover preview: {e}"));
+            }
+        }
+        if fresh {
+            out.load_cover = Some(url);
+        }
+    }
+
+    if let Some(e) = &s.details_error {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("Details could not load: {e}"),
+        );
+    } else if s.details.is_none() {
+        ui.spinner();
+    }
+    egui::Grid::new("asset-details")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                if !v.is_empty() {
+                    ui.weak(k);
+                    ui.add(egui::Label::new(v).wrap());
+                    ui.end_row();
+                }
+            };
+            row(ui, "Asset id", id.clone());
+            if let Some(b) = base {
+                row(ui, "Description", b.description.clone().unwrap_or_default());
+                row(ui, "Category", b.category_name.clone().unwrap_or_default());
+                row(ui, "Tags", b.tags.clone().unwrap_or_default());
+                row(ui, "Format", b.video_type.clone().unwrap_or_default());
+                row(ui, "Created", b.create_time.clone().unwrap_or_default());
+            }
+            if let Some(a) = summary {
+                row(
+                    ui,
+                    "Size",
+                    a.size
+                        .map(|s| human_bytes(s.max(0) as u64))
+                        .unwrap_or_default(),
+                );
+                row(
+                    ui,
+                    "Duration",
+                    a.duration.map(|d| format!("{d} s")).unwrap_or_default(),
+                );
+            }
+        });
+
+    let mut urls: Vec<(String, String)> = Vec::new();
+    if let Some(u) = base.and_then(|b| b.video_url.clone()) {
+        urls.push(("Original".into(), u));
+    }
+    for o in s
+        .details
+        .as_ref()
+        .and_then(|d| d.transcode_info.as_ref())
+        .and_then(|t| t.output.as_ref())
+        .into_iter()
+        .flatten()
+    {
+        if let Some(u) = &o.url {
+            let kind = format!(
+                "{} {}",
+                o.play_type.clone().unwrap_or_default(),
+                o.quality.clone().unwrap_or_default()
+            );
+            urls.push((kind.trim().to_string(), u.clone()));
+        }
+    }
+    if !urls.is_empty() {
+        ui.separator();
+        ui.strong("URLs");
+        for (kind, u) in urls {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("📋")
+                    .on_hover_text(format!("Copy {u}"))
+                    .clicked()
+                {
+                    ui.ctx().copy_text(u.clone());
+                }
+                ui.weak(kind);
+                ui.add(egui::Label::new(egui::RichText::new(u).monospace().small()).truncate());
+            });
+        }
+    }
+
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(!s.busy, |ui| {
+            if ui.button("Publish").clicked() {
+                out.op = Some((AssetOp::Publish, vec![id.clone()]));
+            }
+            if ui.button("Unpublish").clicked() {
+                out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
+            }
+            if ui.button("🗑 Delete…").clicked() {
+                s.confirm_delete = Some(vec![id.clone()]);
+            }
+            if ui.button("⟳ Refresh").clicked() {
+                out.refresh = true;
+            }
+        });
+        if s.busy {
+            ui.spinner();
+        }
+    });
+    out
+}
+
+/// The delete confirmation; returns the assets to delete once confirmed.
+pub fn confirm_delete(ctx: &egui::Context, s: &mut AssetsState) -> Option<Vec<String>> {
+    let ids = s.confirm_delete.clone()?;
+    let mut result = None;
+    let mut close = false;
+    egui::Window::new("Delete assets?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Delete {} asset{} from the service? Its media and outputs are removed; this cannot be undone.",
+                ids.len(),
+                if ids.len() == 1 { "" } else { "s" }
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Delete").clicked() {
+                    result = Some(ids.clone());
+                    close = true;
+                }
+                if ui.button("Keep").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if close {
+        s.confirm_delete = None;
+    }
+    result
+}
