@@ -18,10 +18,11 @@ pub enum Command {
     Search,
     Notifications,
     Help,
+    Quit,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 14] = [
         Command::AddFiles,
         Command::AddFolder,
         Command::Start,
@@ -35,6 +36,7 @@ impl Command {
         Command::Search,
         Command::Notifications,
         Command::Help,
+        Command::Quit,
     ];
 
     pub fn label(self) -> &'static str {
@@ -52,6 +54,7 @@ impl Command {
             Command::Search => "Search",
             Command::Notifications => "Notifications",
             Command::Help => "Keyboard shortcuts",
+            Command::Quit => "Quit",
         }
     }
 
@@ -72,6 +75,7 @@ impl Command {
             Command::Search => (cmd, Key::F),
             Command::Notifications => (cmd_shift, Key::N),
             Command::Help => (Modifiers::NONE, Key::F1),
+            Command::Quit => (cmd, Key::Q),
         };
         KeyboardShortcut::new(m, k)
     }
@@ -98,6 +102,7 @@ impl Command {
             Command::Search => "Filter the queue by name or title",
             Command::Notifications => "Show or hide the notification panel",
             Command::Help => "Show this list (also ?)",
+            Command::Quit => "Close the window (unfinished uploads resume next time)",
         }
     }
 }

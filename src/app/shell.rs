@@ -440,6 +440,10 @@ impl VodeskApp {
             }
             Command::Notifications => self.settings.show_notifications ^= true,
             Command::Help => self.show_help ^= true,
+            Command::Quit => self
+                .backend
+                .ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
