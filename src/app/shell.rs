@@ -101,14 +101,16 @@ impl VodeskApp {
         self.status_bar(ui);
         if self.settings.show_left {
             egui::Panel::left("assets")
-                .default_size(170.0)
-                .min_size(150.0)
+                .default_size(260.0)
+                .min_size(180.0)
+                .max_size(480.0)
                 .show(ui, |ui| self.left_panel(ui));
         }
         if self.settings.show_right {
             egui::Panel::right("metadata")
                 .default_size(290.0)
                 .min_size(260.0)
+                .max_size(520.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("form-scroll")

@@ -144,24 +144,28 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> De
     }
 
     ui.separator();
-    ui.horizontal(|ui| {
-        ui.add_enabled_ui(!s.busy, |ui| {
-            if ui.button("Publish").clicked() {
-                out.op = Some((AssetOp::Publish, vec![id.clone()]));
+    // A scope of their own keeps the buttons' ids stable while the pane above changes
+    // (badges and cover come and go as the list and details reload).
+    ui.push_id("asset-actions", |ui| {
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(!s.busy, |ui| {
+                if ui.button("Publish").clicked() {
+                    out.op = Some((AssetOp::Publish, vec![id.clone()]));
+                }
+                if ui.button("Unpublish").clicked() {
+                    out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
+                }
+                if ui.button("🗑 Delete…").clicked() {
+                    s.confirm_delete = Some(vec![id.clone()]);
+                }
+                if ui.button("⟳ Refresh").clicked() {
+                    out.refresh = true;
+                }
+            });
+            if s.busy {
+                ui.spinner();
             }
-            if ui.button("Unpublish").clicked() {
-                out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
-            }
-            if ui.button("🗑 Delete…").clicked() {
-                s.confirm_delete = Some(vec![id.clone()]);
-            }
-            if ui.button("⟳ Refresh").clicked() {
-                out.refresh = true;
-            }
-        });
-        if s.busy {
-            ui.spinner();
-        }
+        })
     });
     out
 }

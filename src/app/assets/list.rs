@@ -35,17 +35,18 @@ const ROW_HEIGHT: f32 = 44.0;
 
 pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> ListOutput {
     let mut out = ListOutput::default();
-    ui.horizontal(|ui| {
+    // The button first (right to left), so the field takes exactly what is left.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
+            out.restart = true;
+        }
         let r = ui.add(
             egui::TextEdit::singleline(&mut s.search)
                 .id(egui::Id::unique("asset-search"))
                 .hint_text("🔍 Search assets")
-                .desired_width(ui.available_width() - 30.0),
+                .desired_width(ui.available_width()),
         );
         if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            out.restart = true;
-        }
-        if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
             out.restart = true;
         }
     });
@@ -93,9 +94,12 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
     }
     ui.separator();
     let n = s.items.len();
+    // Rows are as wide as the panel was before the list: measuring inside the scroll area
+    // would grow the panel a little every frame (the scroll bar's room).
+    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
     egui::ScrollArea::vertical()
         .id_salt("asset-list")
-        .auto_shrink([false, false])
+        .auto_shrink([true, false])
         .show_rows(ui, ROW_HEIGHT, n, |ui, range| {
             ui.style_mut().interaction.selectable_labels = false;
             // Ask for more a little before the end shows.
@@ -104,7 +108,7 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             }
             for i in range {
                 let a = &s.items[i];
-                if row(ui, a, s.current.as_deref() == Some(&a.asset_id)).clicked() {
+                if row(ui, a, s.current.as_deref() == Some(&a.asset_id), width).clicked() {
                     out.open = Some(a.asset_id.clone());
                 }
             }
@@ -112,16 +116,14 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
     out
 }
 
-fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool) -> egui::Response {
+fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui::Response {
     let title = a
         .title
         .clone()
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| a.asset_id.clone());
-    let (rect, resp) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), ROW_HEIGHT - 2.0),
-        egui::Sense::click(),
-    );
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), egui::Sense::click());
     let visuals = ui.style().interact_selectable(&resp, selected);
     if selected || resp.hovered() {
         ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);

@@ -35,13 +35,13 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
     });
     let id = t.app().queue.rows[0].asset_id.clone().unwrap();
     t.step_until("listed", |app| {
-        app.assets.items.iter().any(|a| a.asset_id == id)
+        !app.assets.loading && app.assets.items.iter().any(|a| a.asset_id == id)
     });
     t.step();
     t.app().queue.select_none();
     t.harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "海岸线 sunset")
-        .click();
+        .click_accesskit();
     t.step_until("details", |app| app.assets.details.is_some());
     t.step();
     t.harness.get_by_label(&id);
@@ -58,7 +58,7 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
                 .any(|n| n.text.contains("unpublished"))
     });
     assert_eq!(status_on_service(&t, &id).as_deref(), Some("CREATED"));
-    t.step();
+    t.step_until("list reloaded", |app| !app.assets.loading);
     t.harness.get_by_label("Publish").click_accesskit();
     t.step_until("published", |app| {
         !app.assets.busy
@@ -69,8 +69,7 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
                 .any(|n| n.text.contains("1 asset published"))
     });
     assert_eq!(status_on_service(&t, &id).as_deref(), Some("PUBLISHED"));
-
-    t.step();
+    t.step_until("list reloaded", |app| !app.assets.loading);
     t.harness.get_by_label("🗑 Delete…").click_accesskit();
     t.step();
     t.step();

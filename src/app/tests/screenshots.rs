@@ -98,5 +98,24 @@ fn screenshots() {
     t.step_until("all done", |app| {
         app.queue.rows[3].state == RowState::Job(JobState::Done)
     });
+    // Two of the folder's rows upload too (the third still needs its title fixed), then the
+    // asset browser shows one of them.
+    let k = t.keys();
+    t.app().queue.click(k[4], false, false);
+    t.app().queue.click(k[6], true, false);
+    t.app().run(Command::Start);
+    t.step_until("folder rows done", |app| {
+        [4, 6]
+            .iter()
+            .all(|&i| app.queue.rows[i].state == RowState::Job(JobState::Done))
+    });
+    t.app().reload_assets();
+    t.step_until("listed", |app| {
+        !app.assets.loading && app.assets.items.len() >= 6
+    });
+    let id = t.app().queue.rows[4].asset_id.clone().expect("asset");
+    t.app().open_asset(id);
+    t.step_until("details", |app| app.assets.details.is_some());
+    save(&mut t, "assets-dark.png");
     t.shutdown();
 }
