@@ -101,6 +101,30 @@ pub struct FormState {
     pub pattern: String,
     thumb: ThumbBuffers,
     pub previews: cover::Previews,
+    /// Values derived from the targets (shared values, problems), recomputed only when the
+    /// targets change: with 10,000 rows selected they are not cheap.
+    memo: Memo,
+    /// Bumped in frames that may carry an edit.
+    edits: u64,
+    input_last_frame: bool,
+}
+
+/// Derived values by name, valid for one state of the targets.
+#[derive(Default)]
+struct Memo {
+    key: Option<(u64, u64, usize, usize)>,
+    values: std::collections::HashMap<&'static str, Box<dyn std::any::Any>>,
+}
+
+impl Memo {
+    fn get<T: Clone + 'static>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        if let Some(v) = self.values.get(name).and_then(|b| b.downcast_ref::<T>()) {
+            return v.clone();
+        }
+        let v = f();
+        self.values.insert(name, Box::new(v.clone()));
+        v
+    }
 }
 
 impl FormState {
@@ -111,31 +135,6 @@ impl FormState {
             common(ts, |m| m.description.clone().unwrap_or_default()).unwrap_or_default();
         self.tags = common(ts, |m| m.tags.join(", ")).unwrap_or_default();
         self.thumb = ThumbBuffers::load(common(ts, |m| m.thumbnail.clone()));
-    }
-
-    /// Every problem of the targets, by field (deduplicated), plus the form's own parse errors.
-    pub fn errors(&self, ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
-        let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-        // Defaults have no title of their own: each new row's comes from its file name.
-        let defaults = ts.iter().all(|t| t.path.is_none());
-        let all = ts
-            .iter()
-            .flat_map(|t| {
-                let mut e = t.meta.validate();
-                e.extend(catalog.extra_check(t.meta));
-                e
-            })
-            .chain(self.thumb.parse_errors());
-        for e in all {
-            if defaults && e.field == "title" {
-                continue;
-            }
-            let v = out.entry(e.field).or_default();
-            if !v.contains(&e.message) {
-                v.push(e.message);
-            }
-        }
-        out
     }
 
     /// Draws the form for `ts`; `generation` changes when the selection does.
@@ -151,8 +150,37 @@ impl FormState {
             self.reload(ts);
             self.loaded = Some(generation);
         }
+        // Any edit needs a click, a key or typed text: such a frame starts from fresh values.
+        let input = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                        | egui::Event::Paste(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            })
+        });
+        // The frame after such input too: widgets apply edits after the values were read.
+        if input || self.input_last_frame {
+            self.edits += 1;
+        }
+        self.input_last_frame = input;
+        let key = (generation, self.edits, ts.len(), catalog.templates.len());
+        if self.memo.key != Some(key) {
+            self.memo.values.clear();
+            self.memo.key = Some(key);
+        }
         let defaults = ts.iter().all(|t| t.path.is_none());
-        let errors = self.errors(ts, catalog);
+        let mut errors = self.memo.get("errors", || target_errors(ts, catalog));
+        // The form's own parse errors change as one types: not memoised.
+        for e in self.thumb.parse_errors() {
+            let v = errors.entry(e.field).or_default();
+            if !v.contains(&e.message) {
+                v.push(e.message);
+            }
+        }
 
         if !defaults {
             self.title_field(ui, ts, &errors);
@@ -161,7 +189,9 @@ impl FormState {
 
         // Description
         // Description
-        let mixed = common(ts, |m| m.description.clone()).is_none();
+        let mixed = self.memo.get("description", || {
+            common(ts, |m| m.description.clone()).is_none()
+        });
         let r = labelled(ui, "Description", |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut self.description)
@@ -180,7 +210,9 @@ impl FormState {
         field_errors(ui, &errors, &["description"]);
 
         // Tags
-        let mixed = common(ts, |m| m.tags.clone()).is_none();
+        let mixed = self
+            .memo
+            .get("tags", || common(ts, |m| m.tags.clone()).is_none());
         let r = labelled(ui, "Tags", |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.tags)
@@ -206,10 +238,21 @@ impl FormState {
         self.template_picker(ui, ts, catalog);
         field_errors(ui, &errors, &["template-group"]);
 
-        flag(ui, ts, "Auto-publish", |m| &mut m.auto_publish);
-        flag(ui, ts, "Auto-encrypt (HLS only)", |m| &mut m.auto_encrypt);
+        let cur = self
+            .memo
+            .get("auto_publish", || common(ts, |m| m.auto_publish));
+        flag(ui, ts, "Auto-publish", cur, |m| &mut m.auto_publish);
+        let cur = self
+            .memo
+            .get("auto_encrypt", || common(ts, |m| m.auto_encrypt));
+        flag(ui, ts, "Auto-encrypt (HLS only)", cur, |m| {
+            &mut m.auto_encrypt
+        });
         field_errors(ui, &errors, &["auto-encrypt"]);
-        flag(ui, ts, "Auto-preheat", |m| &mut m.auto_preheat);
+        let cur = self
+            .memo
+            .get("auto_preheat", || common(ts, |m| m.auto_preheat));
+        flag(ui, ts, "Auto-preheat", cur, |m| &mut m.auto_preheat);
 
         ui.separator();
         if self.thumb.show(ui, ts) {
@@ -231,7 +274,10 @@ impl FormState {
         ui.separator();
         self.cover_picker(ui, ts, &mut out);
         field_errors(ui, &errors, &["cover"]);
-        subtitles(ui, ts, &mut out);
+        let subs = self
+            .memo
+            .get("subtitles", || common(ts, |m| m.subtitles.clone()));
+        subtitles(ui, ts, subs, &mut out);
         field_errors(ui, &errors, &["subtitle"]);
         out
     }
@@ -242,7 +288,9 @@ impl FormState {
         ts: &mut [Target],
         errors: &BTreeMap<&'static str, Vec<String>>,
     ) {
-        let mixed = common(ts, |m| m.title.clone()).is_none();
+        let mixed = self
+            .memo
+            .get("title", || common(ts, |m| m.title.clone()).is_none());
         let r = labelled(ui, "Title", |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.title)
@@ -291,7 +339,9 @@ impl FormState {
     }
 
     fn category_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
-        let current = common(ts, |m| m.category_id.unwrap_or(-1));
+        let current = self
+            .memo
+            .get("category", || common(ts, |m| m.category_id.unwrap_or(-1)));
         let text = match current {
             None => "mixed".to_string(),
             Some(-1) => "Other".to_string(),
@@ -340,7 +390,9 @@ impl FormState {
     }
 
     fn template_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
-        let current = common(ts, |m| m.template_group.clone());
+        let current = self
+            .memo
+            .get("template", || common(ts, |m| m.template_group.clone()));
         let text = match &current {
             None => "mixed".to_string(),
             Some(None) => "None".to_string(),
@@ -384,7 +436,7 @@ impl FormState {
     }
 
     fn cover_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], out: &mut FormOutput) {
-        let current = common(ts, |m| m.cover.clone());
+        let current = self.memo.get("cover", || common(ts, |m| m.cover.clone()));
         ui.horizontal(|ui| {
             ui.label("Cover");
             match &current {
@@ -432,17 +484,35 @@ impl FormState {
     }
 }
 
+/// Every problem of the targets, by field (deduplicated).
+fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
+    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    // Defaults have no title of their own: each new row's comes from its file name.
+    let defaults = ts.iter().all(|t| t.path.is_none());
+    for t in ts {
+        let mut errors = t.meta.validate();
+        errors.extend(catalog.extra_check(t.meta));
+        for e in errors {
+            if defaults && e.field == "title" {
+                continue;
+            }
+            let v = out.entry(e.field).or_default();
+            if !v.contains(&e.message) {
+                v.push(e.message);
+            }
+        }
+    }
+    out
+}
+
 /// A checkbox over a boolean that may differ between rows (shown indeterminate).
 fn flag(
     ui: &mut egui::Ui,
     ts: &mut [Target],
     label: &str,
+    cur: Option<bool>,
     f: impl Fn(&mut UploadMetadata) -> &mut bool,
 ) {
-    let cur = common(ts, |m| {
-        let mut m = m.clone();
-        *f(&mut m)
-    });
     let mut v = cur.unwrap_or(false);
     if ui
         .add(egui::Checkbox::new(&mut v, label).indeterminate(cur.is_none()))
@@ -452,8 +522,12 @@ fn flag(
     }
 }
 
-fn subtitles(ui: &mut egui::Ui, ts: &mut [Target], out: &mut FormOutput) {
-    let current = common(ts, |m| m.subtitles.clone());
+fn subtitles(
+    ui: &mut egui::Ui,
+    ts: &mut [Target],
+    current: Option<Vec<SubtitleSpec>>,
+    out: &mut FormOutput,
+) {
     ui.horizontal(|ui| {
         ui.label("Subtitles");
         if current.is_none() {

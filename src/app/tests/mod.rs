@@ -6,5 +6,6 @@ mod assets;
 mod form;
 mod harness;
 mod queue;
+mod scale;
 mod screenshots;
 mod shell;
