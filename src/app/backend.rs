@@ -48,6 +48,8 @@ pub enum BgMsg {
     AssetDetails(String, Box<Result<AssetDetails, String>>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
+    /// An asset's metadata was saved (or why not).
+    AssetSaved(String, Result<(), String>),
     /// A downloaded and decoded cover image.
     CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
@@ -346,6 +348,16 @@ impl Backend {
                     .map(|v| v.into_iter().map(|d| (d.asset_id, d.status)).collect()),
             };
             let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn save_asset(&self, req: vodesk_core::provider::huawei::wire::UpdateMetaReq) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetSaved(req.asset_id, r));
             ctx.request_repaint();
         });
     }

@@ -273,6 +273,20 @@ impl VodeskApp {
                 }
                 BgMsg::AssetOp(op, r) => self.asset_op_done(op, r),
                 BgMsg::CoverImage(url, r) => self.covers.loaded(ctx, url, r),
+                BgMsg::AssetSaved(id, r) => {
+                    self.assets.busy = false;
+                    match r {
+                        Ok(()) => self.notes.push(Level::Success, "Metadata saved."),
+                        Err(e) => self.notes.push(
+                            Level::Error,
+                            format!("The metadata of {id} could not be saved: {e}"),
+                        ),
+                    }
+                    self.reload_assets();
+                    if self.assets.current.as_deref() == Some(id.as_str()) {
+                        self.backend.fetch_details(id);
+                    }
+                }
                 BgMsg::Problem(p) => self.notes.push(Level::Error, p),
             }
         }
@@ -515,6 +529,7 @@ impl VodeskApp {
     /// Shows an asset's details in the right panel.
     pub fn open_asset(&mut self, id: String) {
         self.queue.select_none();
+        self.assets.edit = None;
         self.assets.current = Some(id.clone());
         self.assets.details = None;
         self.assets.details_error = None;
@@ -724,7 +739,16 @@ impl VodeskApp {
                 self.assets.current = None;
                 return;
             }
-            let out = details::show(ui, &mut self.assets, &mut self.covers);
+            let out = details::show(
+                ui,
+                &mut self.assets,
+                &mut self.covers,
+                &self.catalog.categories,
+            );
+            if let Some(req) = out.save {
+                self.assets.busy = true;
+                self.backend.save_asset(req);
+            }
             if let Some((op, ids)) = out.op {
                 self.asset_op(op, ids);
             }

@@ -2,9 +2,13 @@
 //! publish / unpublish / delete.
 
 use eframe::egui;
-use vodesk_core::model::AssetSummary;
+use vodesk_core::model::metadata::{
+    parse_tags, validate_description, validate_tags, validate_title,
+};
+use vodesk_core::model::{AssetSummary, Category};
+use vodesk_core::provider::huawei::wire::UpdateMetaReq;
 
-use super::{AssetOp, AssetsState};
+use super::{AssetOp, AssetsState, EditBuf};
 use crate::app::form::cover::{Preview, Previews};
 use crate::app::format::human_bytes;
 
@@ -14,9 +18,15 @@ pub struct DetailsOutput {
     pub op: Option<(AssetOp, Vec<String>)>,
     pub refresh: bool,
     pub load_cover: Option<String>,
+    pub save: Option<UpdateMetaReq>,
 }
 
-pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> DetailsOutput {
+pub fn show(
+    ui: &mut egui::Ui,
+    s: &mut AssetsState,
+    covers: &mut Previews,
+    categories: &[Category],
+) -> DetailsOutput {
     let mut out = DetailsOutput::default();
     let Some(id) = s.current.clone() else {
         return out;
@@ -61,6 +71,13 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> De
         }
     }
 
+    if let Some(buf) = &mut s.edit {
+        edit(ui, &id, buf, categories, &mut out);
+        if out.save.is_some() || ui.button("Cancel editing").clicked() {
+            s.edit = None;
+        }
+        ui.separator();
+    }
     if let Some(e) = &s.details_error {
         ui.colored_label(
             ui.visuals().error_fg_color,
@@ -158,6 +175,14 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> De
                 if ui.button("🗑 Delete…").clicked() {
                     s.confirm_delete = Some(vec![id.clone()]);
                 }
+                if s.edit.is_none() && ui.button("✏ Edit").clicked() {
+                    s.edit = Some(EditBuf {
+                        title: base.and_then(|b| b.title.clone()).unwrap_or_default(),
+                        description: base.and_then(|b| b.description.clone()).unwrap_or_default(),
+                        tags: base.and_then(|b| b.tags.clone()).unwrap_or_default(),
+                        category: None,
+                    });
+                }
                 if ui.button("⟳ Refresh").clicked() {
                     out.refresh = true;
                 }
@@ -168,6 +193,77 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, covers: &mut Previews) -> De
         })
     });
     out
+}
+
+/// The metadata editor of one asset, checked with the same rules as the upload form.
+fn edit(
+    ui: &mut egui::Ui,
+    id: &str,
+    b: &mut EditBuf,
+    categories: &[Category],
+    out: &mut DetailsOutput,
+) {
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, multiline: bool| {
+        let l = ui.label(label);
+        let w = if multiline {
+            egui::TextEdit::multiline(text).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(text)
+        };
+        ui.add(w.desired_width(f32::INFINITY)).labelled_by(l.id);
+    };
+    field(ui, "New title", &mut b.title, false);
+    field(ui, "New description", &mut b.description, true);
+    field(ui, "New tags", &mut b.tags, false);
+    let mut cat = b.category;
+    let name = |id: i64| {
+        fn find(cs: &[Category], id: i64) -> Option<&Category> {
+            cs.iter().find_map(|c| {
+                if c.id == id {
+                    Some(c)
+                } else {
+                    find(&c.children, id)
+                }
+            })
+        }
+        find(categories, id)
+            .map(|c| c.name.clone())
+            .unwrap_or(id.to_string())
+    };
+    egui::ComboBox::from_label("New category")
+        .selected_text(cat.map(name).unwrap_or_else(|| "unchanged".into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut cat, None, "unchanged");
+            fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, v: &mut Option<i64>) {
+                ui.selectable_value(v, Some(c.id), format!("{}{}", "    ".repeat(depth), c.name));
+                for ch in &c.children {
+                    tree(ui, ch, depth + 1, v);
+                }
+            }
+            for c in categories {
+                tree(ui, c, 0, &mut cat);
+            }
+        });
+    b.category = cat;
+    let tags = parse_tags(&b.tags);
+    let mut errors = validate_title(&b.title);
+    errors.extend(validate_description(&b.description));
+    errors.extend(validate_tags(&tags));
+    for e in &errors {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
+    }
+    if ui
+        .add_enabled(errors.is_empty(), egui::Button::new("Save"))
+        .clicked()
+    {
+        out.save = Some(UpdateMetaReq {
+            asset_id: id.to_string(),
+            title: Some(b.title.clone()),
+            description: Some(b.description.clone()),
+            category_id: b.category,
+            tags: Some(tags.join(",")),
+        });
+    }
 }
 
 /// The delete confirmation; returns the assets to delete once confirmed.

@@ -96,6 +96,18 @@ pub struct AssetsState {
     pub busy: bool,
     /// The list was asked for at least once (it loads when first shown).
     pub started: bool,
+    /// The current asset's metadata being edited.
+    pub edit: Option<EditBuf>,
+}
+
+/// The metadata edit of one asset, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct EditBuf {
+    pub title: String,
+    pub description: String,
+    pub tags: String,
+    /// `None` = leave the category as it is.
+    pub category: Option<i64>,
 }
 
 impl AssetsState {

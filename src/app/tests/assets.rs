@@ -116,3 +116,57 @@ fn search_narrows_the_list() {
     assert_eq!(titles, ["beta"]);
     t.shutdown();
 }
+
+#[test]
+fn an_assets_metadata_is_edited_with_inline_validation() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "edit-me.mp4", 4096)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(Command::Start);
+    t.step_until("uploaded", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let id = t.app().queue.rows[0].asset_id.clone().unwrap();
+    t.app().open_asset(id.clone());
+    t.step_until("details", |app| {
+        app.assets.details.is_some() && !app.assets.loading
+    });
+    t.step();
+    t.harness.get_by_label("✏ Edit").click_accesskit();
+    t.step();
+    t.step();
+    fn title(t: &TestApp) -> egui_kittest::Node<'_> {
+        t.harness
+            .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "New title")
+    }
+    title(&t).focus();
+    t.step();
+    t.harness
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    t.step();
+    title(&t).type_text(&"岸".repeat(43));
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("⚠ title: is 129 bytes long");
+    t.harness
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    t.step();
+    title(&t).type_text("新标题");
+    t.step();
+    t.step();
+    assert!(t.harness.query_by_label_contains("⚠ title").is_none());
+    t.harness.get_by_label("Save").click_accesskit();
+    t.step_until("saved", |app| {
+        app.notes
+            .history
+            .iter()
+            .any(|n| n.text == "Metadata saved.")
+    });
+    let d = runtime()
+        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .expect("asset");
+    assert_eq!(d.base_info.and_then(|b| b.title).as_deref(), Some("新标题"));
+    t.shutdown();
+}
