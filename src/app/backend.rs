@@ -48,6 +48,8 @@ pub enum BgMsg {
     AssetDetails(String, Box<Result<AssetDetails, String>>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
+    /// A category change was made (what to say), or why not.
+    CategoryDone(Result<String, String>),
     /// An asset's metadata was saved (or why not).
     AssetSaved(String, Result<(), String>),
     /// A downloaded and decoded cover image.
@@ -348,6 +350,30 @@ impl Backend {
                     .map(|v| v.into_iter().map(|d| (d.asset_id, d.status)).collect()),
             };
             let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn category_op(&self, op: crate::app::assets::categories::CategoryOp) {
+        use crate::app::assets::categories::CategoryOp;
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = match op {
+                CategoryOp::Create { name, parent } => vod
+                    .create_category(&name, parent)
+                    .await
+                    .map(|c| format!("Category \"{}\" created.", c.name)),
+                CategoryOp::Rename { id, name } => vod
+                    .rename_category(id, &name)
+                    .await
+                    .map(|c| format!("Category renamed to \"{}\".", c.name)),
+                CategoryOp::Delete { id } => vod
+                    .delete_category(id)
+                    .await
+                    .map(|()| "Category deleted.".to_string()),
+            };
+            let _ = tx.send(BgMsg::CategoryDone(r.map_err(|e| e.to_string())));
             ctx.request_repaint();
         });
     }

@@ -32,6 +32,7 @@ pub struct VodeskApp {
     pub catalog: Catalog,
     pub notes: Notifications,
     pub assets: AssetsState,
+    pub categories: super::assets::categories::CategoryEditor,
     covers: Previews,
     pub search: String,
     pub show_help: bool,
@@ -65,6 +66,7 @@ impl VodeskApp {
             catalog: Catalog::default(),
             notes: Notifications::default(),
             assets: AssetsState::default(),
+            categories: Default::default(),
             covers: Previews::default(),
             search: String::new(),
             show_help: false,
@@ -122,6 +124,9 @@ impl VodeskApp {
         dialogs::help(&ctx, &mut self.show_help);
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
         dialogs::connect_cloud(&ctx, &mut self.show_connect);
+        if let Some(op) = self.categories.show(&ctx, &self.catalog.categories) {
+            self.backend.category_op(op);
+        }
         if let Some(ids) = details::confirm_delete(&ctx, &mut self.assets) {
             self.asset_op(AssetOp::Delete, ids);
         }
@@ -273,6 +278,18 @@ impl VodeskApp {
                 }
                 BgMsg::AssetOp(op, r) => self.asset_op_done(op, r),
                 BgMsg::CoverImage(url, r) => self.covers.loaded(ctx, url, r),
+                BgMsg::CategoryDone(r) => {
+                    self.categories.busy = false;
+                    match r {
+                        Ok(m) => self.notes.push(Level::Success, m),
+                        Err(e) => self.notes.push(
+                            Level::Error,
+                            format!("The category change was refused: {e}"),
+                        ),
+                    }
+                    self.categories.selected = None;
+                    self.backend.fetch_categories();
+                }
                 BgMsg::AssetSaved(id, r) => {
                     self.assets.busy = false;
                     match r {
@@ -710,7 +727,14 @@ impl VodeskApp {
     }
 
     fn left_panel(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Assets");
+        ui.horizontal(|ui| {
+            ui.heading("Assets");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button("Categories…").clicked() {
+                    self.categories.open = true;
+                }
+            });
+        });
         if !self.assets.started {
             self.reload_assets();
         }

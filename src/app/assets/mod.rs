@@ -1,6 +1,7 @@
 //! The asset browser: a list paged in the background as it scrolls, search, filters, sort,
 //! status badges, a details pane with publish / unpublish / delete (confirmed).
 
+pub mod categories;
 pub mod details;
 pub mod list;
 
