@@ -50,6 +50,14 @@ pub enum BgMsg {
     AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
     /// A category change was made (what to say), or why not.
     CategoryDone(Result<String, String>),
+    Buckets(Result<Vec<vodesk_core::provider::obs::xml::BucketInfo>, String>),
+    Objects {
+        bucket: String,
+        prefix: String,
+        result: Result<vodesk_core::provider::obs::client::ObjectListPage, String>,
+    },
+    /// One line per item of a bucket action (import, authorise): whether it worked, and what.
+    BucketResults(Vec<(bool, String)>),
     /// An asset's metadata was saved (or why not).
     AssetSaved(String, Result<(), String>),
     /// A downloaded and decoded cover image.
@@ -374,6 +382,78 @@ impl Backend {
                     .map(|()| "Category deleted.".to_string()),
             };
             let _ = tx.send(BgMsg::CategoryDone(r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Runs a bucket-browser command in the background.
+    pub fn bucket_cmd(&self, cmd: crate::app::buckets::BucketCmd) {
+        use crate::app::buckets::BucketCmd;
+        let (vod, obs) = (self.conn.vod.clone(), self.conn.obs.clone());
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let msg = match cmd {
+                BucketCmd::ListBuckets => {
+                    BgMsg::Buckets(obs.list_buckets().await.map_err(|e| e.to_string()))
+                }
+                BucketCmd::List { bucket, query } => {
+                    let result = obs
+                        .list_objects(&bucket, &query)
+                        .await
+                        .map_err(|e| e.to_string());
+                    BgMsg::Objects {
+                        bucket,
+                        prefix: query.prefix.unwrap_or_default(),
+                        result,
+                    }
+                }
+                BucketCmd::Authorize(b) => {
+                    BgMsg::BucketResults(vec![match vod.authorize_bucket(&b, true).await {
+                        Ok(()) => (true, format!("VOD may now read {b}.")),
+                        Err(e) => (false, format!("{b} could not be authorised: {e}")),
+                    }])
+                }
+                BucketCmd::Import(reqs) => {
+                    let mut lines = Vec::new();
+                    for r in reqs {
+                        let key = r.input.object.clone();
+                        lines.push(match vod.reproduction(&r).await {
+                            Ok(id) => (true, format!("{key} imported as asset {id}")),
+                            Err(e) => (false, format!("{key} was not imported: {e}")),
+                        });
+                    }
+                    BgMsg::BucketResults(lines)
+                }
+                BucketCmd::ImportUrls(items) => {
+                    BgMsg::BucketResults(match vod.upload_by_url(&items).await {
+                        Ok(results) => results
+                            .into_iter()
+                            .map(|r| {
+                                let url = r.url.unwrap_or_default();
+                                let ok_code = r
+                                    .error_code
+                                    .as_deref()
+                                    .is_none_or(|c| c.is_empty() || c == "0");
+                                match (r.asset_id, ok_code) {
+                                    (Some(id), true) => {
+                                        (true, format!("{url} imported as asset {id}"))
+                                    }
+                                    _ => (
+                                        false,
+                                        format!(
+                                            "{url} was not accepted: {} ({})",
+                                            r.error_msg.unwrap_or_default(),
+                                            r.error_code.unwrap_or_default()
+                                        ),
+                                    ),
+                                }
+                            })
+                            .collect(),
+                        Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
+                    })
+                }
+            };
+            let _ = tx.send(msg);
             ctx.request_repaint();
         });
     }

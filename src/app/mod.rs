@@ -3,6 +3,7 @@
 
 mod assets;
 mod backend;
+mod buckets;
 mod commands;
 mod dialogs;
 mod fonts;

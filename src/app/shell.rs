@@ -33,6 +33,9 @@ pub struct VodeskApp {
     pub notes: Notifications,
     pub assets: AssetsState,
     pub categories: super::assets::categories::CategoryEditor,
+    pub buckets: super::buckets::BucketsState,
+    /// The left panel shows the bucket browser instead of the assets.
+    pub show_buckets: bool,
     covers: Previews,
     pub search: String,
     pub show_help: bool,
@@ -67,6 +70,8 @@ impl VodeskApp {
             notes: Notifications::default(),
             assets: AssetsState::default(),
             categories: Default::default(),
+            buckets: Default::default(),
+            show_buckets: false,
             covers: Previews::default(),
             search: String::new(),
             show_help: false,
@@ -278,6 +283,46 @@ impl VodeskApp {
                 }
                 BgMsg::AssetOp(op, r) => self.asset_op_done(op, r),
                 BgMsg::CoverImage(url, r) => self.covers.loaded(ctx, url, r),
+                BgMsg::Buckets(r) => match r {
+                    Ok(b) => {
+                        self.buckets.buckets = b;
+                        self.buckets.error = None;
+                    }
+                    Err(e) => self.buckets.error = Some(format!("The buckets could not load: {e}")),
+                },
+                BgMsg::Objects {
+                    bucket,
+                    prefix,
+                    result,
+                } => self.buckets.on_page(&bucket, &prefix, result),
+                BgMsg::BucketResults(lines) => {
+                    self.buckets.busy = false;
+                    let failed = lines.iter().filter(|(ok, _)| !ok).count();
+                    let imported = lines
+                        .iter()
+                        .any(|(ok, l)| *ok && l.contains("imported as asset"));
+                    if failed > 0 {
+                        self.notes.push(
+                            Level::Warning,
+                            format!(
+                                "{failed} of {} items failed; see the bucket panel.",
+                                lines.len()
+                            ),
+                        );
+                    } else {
+                        self.notes.push(
+                            Level::Success,
+                            lines.last().map(|l| l.1.clone()).unwrap_or_default(),
+                        );
+                    }
+                    self.buckets.results = lines
+                        .into_iter()
+                        .map(|(ok, l)| format!("{} {l}", if ok { "✔" } else { "⚠" }))
+                        .collect();
+                    if imported {
+                        self.reload_assets();
+                    }
+                }
                 BgMsg::CategoryDone(r) => {
                     self.categories.busy = false;
                     match r {
@@ -434,8 +479,14 @@ impl VodeskApp {
             Command::Resume => jobs.iter().for_each(|&j| engine.resume(j)),
             Command::Cancel => {
                 jobs.iter().for_each(|&j| engine.cancel(j));
-                // Drafts have nothing to cancel: they are simply taken out.
-                let drafts: Vec<u64> = keys
+                // Selected drafts have nothing to cancel: they are taken out. With nothing
+                // selected, Cancel stops uploads only (the drafts stay for later).
+                let chosen = if self.queue.selected.is_empty() {
+                    Vec::new()
+                } else {
+                    keys.clone()
+                };
+                let drafts: Vec<u64> = chosen
                     .iter()
                     .copied()
                     .filter(|k| {
@@ -728,13 +779,31 @@ impl VodeskApp {
 
     fn left_panel(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.heading("Assets");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button("Categories…").clicked() {
-                    self.categories.open = true;
-                }
-            });
+            ui.selectable_value(
+                &mut self.show_buckets,
+                false,
+                egui::RichText::new("Assets").heading(),
+            );
+            ui.selectable_value(
+                &mut self.show_buckets,
+                true,
+                egui::RichText::new("Buckets").heading(),
+            );
+            if !self.show_buckets {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("Categories…").clicked() {
+                        self.categories.open = true;
+                    }
+                });
+            }
         });
+        if self.show_buckets {
+            let region = self.backend.conn.region.clone();
+            for cmd in self.buckets.show(ui, &self.settings.defaults, &region) {
+                self.backend.bucket_cmd(cmd);
+            }
+            return;
+        }
         if !self.assets.started {
             self.reload_assets();
         }
