@@ -158,19 +158,14 @@ impl Backend {
         (self.tx.clone(), self.ctx.clone())
     }
 
-    /// Everything that arrived since the last frame, at most `max` (the rest next frame).
-    pub fn drain(&mut self, max: usize) -> Vec<BgMsg> {
-        let mut out = Vec::new();
-        while out.len() < max {
-            match self.rx.try_recv() {
-                Ok(m) => out.push(m),
-                Err(_) => break,
-            }
-        }
-        if out.len() == max {
-            self.ctx.request_repaint();
-        }
-        out
+    /// The next message that arrived, if any.
+    pub fn next(&mut self) -> Option<BgMsg> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Asks for another frame (more messages are waiting).
+    pub fn more_later(&self) {
+        self.ctx.request_repaint();
     }
 
     /// The journal's unfinished jobs of this service continue where they stopped.

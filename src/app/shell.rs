@@ -20,9 +20,9 @@ use super::queue::{QueueState, RowState, toolbar};
 use super::settings::{STORAGE_KEY, ThemePref, UiSettings};
 use super::{dialogs, theme};
 
-/// Background messages handled per frame at most (the rest wait for the next frame), so a
-/// flood of found files never stalls one frame.
-const DRAIN_PER_FRAME: usize = 64;
+/// Time per frame spent on background messages at most (the rest wait for the next frame), so
+/// a flood of found files never stalls a frame.
+const DRAIN_BUDGET: Duration = Duration::from_millis(4);
 
 pub struct VodeskApp {
     pub backend: Backend,
@@ -186,7 +186,15 @@ impl VodeskApp {
 
     /// Applies what background tasks sent since the last frame.
     fn drain(&mut self, ctx: &egui::Context) {
-        for msg in self.backend.drain(DRAIN_PER_FRAME) {
+        let start = Instant::now();
+        loop {
+            if start.elapsed() > DRAIN_BUDGET {
+                self.backend.more_later();
+                break;
+            }
+            let Some(msg) = self.backend.next() else {
+                break;
+            };
             match msg {
                 BgMsg::Job(v) => {
                     if v.state == JobState::Failed {
