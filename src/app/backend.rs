@@ -453,13 +453,16 @@ impl Backend {
         });
     }
 
-    pub fn save_asset(&self, req: vodesk_core::provider::huawei::wire::UpdateMetaReq) {
+    /// Saves metadata edits one after the other (each answer comes back on its own).
+    pub fn save_assets(&self, reqs: Vec<vodesk_core::provider::huawei::wire::UpdateMetaReq>) {
         let vod = self.conn.vod.clone();
         let (tx, ctx) = self.wake();
         self.rt.spawn(async move {
-            let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::AssetSaved(req.asset_id, r));
-            ctx.request_repaint();
+            for req in reqs {
+                let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
+                let _ = tx.send(BgMsg::AssetSaved(req.asset_id, r));
+                ctx.request_repaint();
+            }
         });
     }
 

@@ -36,6 +36,8 @@ pub struct VodeskApp {
     pub buckets: super::buckets::BucketsState,
     /// The left panel shows the bucket browser instead of the assets.
     pub show_buckets: bool,
+    /// Metadata saves still on their way.
+    pending_saves: usize,
     covers: Previews,
     pub search: String,
     pub show_help: bool,
@@ -72,6 +74,7 @@ impl VodeskApp {
             categories: Default::default(),
             buckets: Default::default(),
             show_buckets: false,
+            pending_saves: 0,
             covers: Previews::default(),
             search: String::new(),
             show_help: false,
@@ -344,9 +347,13 @@ impl VodeskApp {
                     self.backend.fetch_categories();
                 }
                 BgMsg::AssetSaved(id, r) => {
-                    self.assets.busy = false;
+                    self.pending_saves = self.pending_saves.saturating_sub(1);
+                    self.assets.busy = self.pending_saves > 0;
                     match r {
-                        Ok(()) => self.notes.push(Level::Success, "Metadata saved."),
+                        Ok(()) if self.pending_saves == 0 => {
+                            self.notes.push(Level::Success, "Metadata saved.")
+                        }
+                        Ok(()) => {}
                         Err(e) => self.notes.push(
                             Level::Error,
                             format!("The metadata of {id} could not be saved: {e}"),
@@ -646,6 +653,11 @@ impl VodeskApp {
                         ),
                     );
                 }
+                if op == AssetOp::Delete {
+                    for (id, _) in &ok {
+                        self.assets.selected.remove(id);
+                    }
+                }
                 if op == AssetOp::Delete
                     && let Some(cur) = &self.assets.current
                     && ok.iter().any(|(id, _)| id == cur)
@@ -797,12 +809,8 @@ impl VodeskApp {
                 true,
                 egui::RichText::new("Buckets").heading(),
             );
-            if !self.show_buckets {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("Categories…").clicked() {
-                        self.categories.open = true;
-                    }
-                });
+            if !self.show_buckets && ui.small_button("Categories…").clicked() {
+                self.categories.open = true;
             }
         });
         if self.show_buckets {
@@ -831,6 +839,26 @@ impl VodeskApp {
     fn right_panel(&mut self, ui: &mut egui::Ui) {
         let drafts = self.queue.selected_drafts().len();
         let selected = self.queue.selected.len();
+        if selected == 0 && self.assets.selected.len() > 1 {
+            if ui
+                .small_button("✖ Close")
+                .on_hover_text("Clear the asset selection")
+                .clicked()
+            {
+                self.assets.selected.clear();
+                return;
+            }
+            let out = super::assets::bulk::show(ui, &mut self.assets, &self.catalog.categories);
+            if let Some((op, ids)) = out.op {
+                self.asset_op(op, ids);
+            }
+            if !out.save.is_empty() {
+                self.assets.busy = true;
+                self.pending_saves = out.save.len();
+                self.backend.save_assets(out.save);
+            }
+            return;
+        }
         if selected == 0 && self.assets.current.is_some() {
             if ui
                 .small_button("✖ Close")
@@ -848,7 +876,8 @@ impl VodeskApp {
             );
             if let Some(req) = out.save {
                 self.assets.busy = true;
-                self.backend.save_asset(req);
+                self.pending_saves = 1;
+                self.backend.save_assets(vec![req]);
             }
             if let Some((op, ids)) = out.op {
                 self.asset_op(op, ids);

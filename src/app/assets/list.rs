@@ -14,7 +14,7 @@ pub struct ListOutput {
     pub restart: bool,
     /// The end of the list is visible: load the next page.
     pub more: bool,
-    /// An asset was clicked.
+    /// An asset was clicked (plain click).
     pub open: Option<String>,
 }
 
@@ -36,20 +36,26 @@ const ROW_HEIGHT: f32 = 44.0;
 pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> ListOutput {
     let mut out = ListOutput::default();
     // The button first (right to left), so the field takes exactly what is left.
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
-            out.restart = true;
-        }
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut s.search)
-                .id(egui::Id::unique("asset-search"))
-                .hint_text("🔍 Search assets")
-                .desired_width(ui.available_width()),
-        );
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            out.restart = true;
-        }
-    });
+    // One row high: a right-to-left layout would otherwise take the panel's whole height.
+    let search_row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(
+        search_row,
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
+                out.restart = true;
+            }
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut s.search)
+                    .id(egui::Id::unique("asset-search"))
+                    .hint_text("🔍 Search assets")
+                    .desired_width(ui.available_width()),
+            );
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                out.restart = true;
+            }
+        },
+    );
     ui.horizontal_wrapped(|ui| {
         out.restart |= filter(ui, "Status", &mut s.status, STATUSES);
         let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();
@@ -106,10 +112,33 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             if range.end + 10 >= n {
                 out.more = true;
             }
+            let modifiers = ui.input(|i| i.modifiers);
             for i in range {
                 let a = &s.items[i];
-                if row(ui, a, s.current.as_deref() == Some(&a.asset_id), width).clicked() {
-                    out.open = Some(a.asset_id.clone());
+                let on =
+                    s.current.as_deref() == Some(&a.asset_id) || s.selected.contains(&a.asset_id);
+                if row(ui, a, on, width).clicked() {
+                    let id = a.asset_id.clone();
+                    if modifiers.command || modifiers.shift {
+                        // Extend the selection (for bulk actions) instead of opening one asset.
+                        if let Some(cur) = s.current.take() {
+                            s.selected.insert(cur);
+                        }
+                        if modifiers.shift
+                            && let Some(from) = s.anchor
+                        {
+                            let (lo, hi) = (from.min(i), from.max(i));
+                            for x in &s.items[lo..=hi] {
+                                s.selected.insert(x.asset_id.clone());
+                            }
+                        } else if !s.selected.remove(&id) {
+                            s.selected.insert(id);
+                        }
+                    } else {
+                        s.selected.clear();
+                        out.open = Some(id);
+                    }
+                    s.anchor = Some(i);
                 }
             }
         });

@@ -1,6 +1,7 @@
 //! The asset browser: a list paged in the background as it scrolls, search, filters, sort,
 //! status badges, a details pane with publish / unpublish / delete (confirmed).
 
+pub mod bulk;
 pub mod categories;
 pub mod details;
 pub mod list;
@@ -89,6 +90,12 @@ pub struct AssetsState {
     pub oldest_first: bool,
     /// The asset whose details are shown.
     pub current: Option<String>,
+    /// Assets selected for a bulk action (ctrl / shift click).
+    pub selected: std::collections::BTreeSet<String>,
+    /// Where a shift-click range starts (an index into `items`).
+    pub anchor: Option<usize>,
+    /// The bulk edit being typed.
+    pub bulk: BulkEdit,
     pub details: Option<AssetDetails>,
     pub details_error: Option<String>,
     /// Assets waiting for the user to confirm their deletion.
@@ -99,6 +106,16 @@ pub struct AssetsState {
     pub started: bool,
     /// The current asset's metadata being edited.
     pub edit: Option<EditBuf>,
+}
+
+/// A bulk metadata edit: only the parts switched on are changed.
+#[derive(Clone, Debug, Default)]
+pub struct BulkEdit {
+    pub set_description: bool,
+    pub description: String,
+    pub set_tags: bool,
+    pub tags: String,
+    pub category: Option<i64>,
 }
 
 /// The metadata edit of one asset, as typed.
@@ -130,6 +147,7 @@ impl AssetsState {
     /// Starts over (new query or refresh): returns the first page's query.
     pub fn restart(&mut self) -> (u64, ListAssetsQuery) {
         self.epoch += 1;
+        self.anchor = None;
         self.items.clear();
         self.total = None;
         self.next_page = 0;

@@ -170,3 +170,96 @@ fn an_assets_metadata_is_edited_with_inline_validation() {
     assert_eq!(d.base_info.and_then(|b| b.title).as_deref(), Some("新标题"));
     t.shutdown();
 }
+
+#[test]
+fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "b1.mp4", 4096),
+        media(&src, "b2.mp4", 4096),
+        media(&src, "b3.mp4", 4096),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 3);
+    t.app().run(Command::Start);
+    // The list reloads once the batch is done: wait for that reload.
+    t.step_until("uploaded and listed", |app| {
+        app.notes
+            .history
+            .iter()
+            .any(|n| n.text == "3 files uploaded.")
+            && !app.assets.loading
+            && app.assets.items.len() == 3
+    });
+    t.app().queue.select_none();
+    t.step();
+    let button = eframe::egui::accesskit::Role::Button;
+    // The list is on screen (a layout once pushed it below the window).
+    assert!(t.harness.get_by_role_and_label(button, "b1").rect().max.y < 900.0);
+    t.harness
+        .get_by_role_and_label(button, "b1")
+        .click_modifiers(eframe::egui::Modifiers::COMMAND);
+    t.step();
+    t.harness
+        .get_by_role_and_label(button, "b3")
+        .click_modifiers(eframe::egui::Modifiers::COMMAND);
+    t.step();
+    t.step();
+    t.harness.get_by_label("2 assets selected");
+    let chosen: Vec<String> = t.app().assets.selected.iter().cloned().collect();
+
+    t.harness.get_by_label("Tags").click_accesskit();
+    t.step();
+    t.step();
+    let tags = t
+        .harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "New tags for all");
+    tags.focus();
+    t.step();
+    t.harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "New tags for all")
+        .type_text("批量, bulk");
+    t.step();
+    t.step();
+    t.harness.get_by_label("Apply to 2").click_accesskit();
+    t.step_until("saved", |app| {
+        !app.assets.busy
+            && app
+                .notes
+                .history
+                .iter()
+                .any(|n| n.text == "Metadata saved.")
+    });
+    for a in &t.app().assets.items.clone() {
+        let d = runtime()
+            .block_on(t.conn.vod.asset_details(&a.asset_id, &["base_info"]))
+            .expect("asset");
+        let tags = d.base_info.and_then(|b| b.tags).unwrap_or_default();
+        assert_eq!(
+            tags.contains("bulk"),
+            chosen.contains(&a.asset_id),
+            "{} has tags {tags:?}",
+            a.asset_id
+        );
+    }
+
+    t.step_until("list reloaded", |app| !app.assets.loading);
+    t.harness.get_by_label("Unpublish all").click_accesskit();
+    t.step_until("unpublished", |app| {
+        !app.assets.busy
+            && app
+                .notes
+                .history
+                .iter()
+                .any(|n| n.text.contains("2 assets unpublished"))
+    });
+    for a in t.app().assets.items.clone() {
+        let want = if chosen.contains(&a.asset_id) {
+            "CREATED"
+        } else {
+            "PUBLISHED"
+        };
+        assert_eq!(status_on_service(&t, &a.asset_id).as_deref(), Some(want));
+    }
+    t.shutdown();
+}

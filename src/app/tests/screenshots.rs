@@ -116,6 +116,45 @@ fn screenshots() {
     let id = t.app().queue.rows[4].asset_id.clone().expect("asset");
     t.app().open_asset(id);
     t.step_until("details", |app| app.assets.details.is_some());
+    // The cover downloads in the background.
+    for _ in 0..30 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     save(&mut t, "assets-dark.png");
+    // The bucket browser, on a bucket with a folder and a clip.
+    let clip = media(t.dir.path(), "source.mp4", 300_000);
+    let obs = t.conn.obs.clone();
+    runtime().block_on(async {
+        obs.create_bucket("media-in", None).await.expect("bucket");
+        for key in [
+            "2026/海岸/源片.mp4",
+            "2026/海岸/空镜.mov",
+            "2026/readme.txt",
+        ] {
+            obs.put_object("media-in", key, &clip, Some("video/mp4"))
+                .await
+                .expect("object");
+        }
+    });
+    t.app().assets.current = None;
+    t.app().show_buckets = true;
+    t.step_until("buckets", |app| !app.buckets.buckets.is_empty());
+    t.app()
+        .backend
+        .bucket_cmd(crate::app::buckets::BucketCmd::List {
+            bucket: "media-in".into(),
+            query: vodesk_core::provider::obs::client::ListObjectsQuery {
+                prefix: Some("2026/海岸/".into()),
+                delimiter: Some("/".into()),
+                ..Default::default()
+            },
+        });
+    t.app().buckets.bucket = Some("media-in".into());
+    t.app().buckets.prefix = "2026/海岸/".into();
+    t.app().buckets.listing = true;
+    t.step_until("objects", |app| !app.buckets.listing);
+    t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
+    save(&mut t, "buckets-dark.png");
     t.shutdown();
 }
