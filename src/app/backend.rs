@@ -59,7 +59,8 @@ pub enum BgMsg {
     /// One line per item of a bucket action (import, authorise): whether it worked, and what.
     BucketResults(Vec<(bool, String)>),
     /// An asset's metadata was saved (or why not).
-    AssetSaved(String, Result<(), String>),
+    /// (asset, what to say when it worked, result)
+    AssetSaved(String, &'static str, Result<(), String>),
     /// A downloaded and decoded cover image.
     CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
@@ -453,6 +454,20 @@ impl Backend {
         });
     }
 
+    /// Makes a snapshot the asset's cover; the answer comes back like a metadata save.
+    pub fn set_cover(&self, asset_id: String, url: String) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod
+                .set_cover_from_snapshot(&url)
+                .await
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetSaved(asset_id, "Cover set.", r));
+            ctx.request_repaint();
+        });
+    }
+
     /// Saves metadata edits one after the other (each answer comes back on its own).
     pub fn save_assets(&self, reqs: Vec<vodesk_core::provider::huawei::wire::UpdateMetaReq>) {
         let vod = self.conn.vod.clone();
@@ -460,7 +475,7 @@ impl Backend {
         self.rt.spawn(async move {
             for req in reqs {
                 let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
-                let _ = tx.send(BgMsg::AssetSaved(req.asset_id, r));
+                let _ = tx.send(BgMsg::AssetSaved(req.asset_id, "Metadata saved.", r));
                 ctx.request_repaint();
             }
         });

@@ -19,6 +19,8 @@ pub struct DetailsOutput {
     pub refresh: bool,
     pub load_cover: Option<String>,
     pub save: Option<UpdateMetaReq>,
+    /// Make this snapshot URL the cover.
+    pub set_cover: Option<String>,
 }
 
 pub fn show(
@@ -120,6 +122,40 @@ pub fn show(
                 );
             }
         });
+
+    let snapshots = s
+        .details
+        .as_ref()
+        .and_then(|d| d.thumbnail_info.as_ref())
+        .map(|t| t.snapshot_urls())
+        .unwrap_or_default();
+    if !snapshots.is_empty() {
+        ui.separator();
+        ui.strong("Snapshots");
+        ui.horizontal_wrapped(|ui| {
+            for (i, url) in snapshots.iter().enumerate() {
+                let (p, fresh) = covers.get(url);
+                if fresh {
+                    out.load_cover.get_or_insert(url.clone());
+                }
+                let resp = match p {
+                    Preview::Ready(tex) => {
+                        let size = tex.size_vec2();
+                        let scale = 72.0 / size.x.max(1.0);
+                        ui.add(
+                            egui::Image::new((tex.id(), size * scale))
+                                .sense(egui::Sense::click())
+                                .alt_text(format!("Snapshot {}", i + 1)),
+                        )
+                    }
+                    _ => ui.button(format!("Snapshot {}", i + 1)),
+                };
+                if resp.on_hover_text("Make this snapshot the cover").clicked() {
+                    out.set_cover = Some(url.clone());
+                }
+            }
+        });
+    }
 
     let mut urls: Vec<(String, String)> = Vec::new();
     if let Some(u) = base.and_then(|b| b.video_url.clone()) {

@@ -199,17 +199,15 @@ impl VodeskApp {
                     self.categories.selected = None;
                     self.backend.fetch_categories();
                 }
-                BgMsg::AssetSaved(id, r) => {
+                BgMsg::AssetSaved(id, done, r) => {
                     self.pending_saves = self.pending_saves.saturating_sub(1);
                     self.assets.busy = self.pending_saves > 0;
                     match r {
-                        Ok(()) if self.pending_saves == 0 => {
-                            self.notes.push(Level::Success, "Metadata saved.")
-                        }
+                        Ok(()) if self.pending_saves == 0 => self.notes.push(Level::Success, done),
                         Ok(()) => {}
                         Err(e) => self.notes.push(
                             Level::Error,
-                            format!("The metadata of {id} could not be saved: {e}"),
+                            format!("The change to asset {id} could not be saved: {e}"),
                         ),
                     }
                     self.reload_assets();

@@ -210,6 +210,13 @@ impl VodeskApp {
                 &mut self.covers,
                 &self.catalog.categories,
             );
+            if let Some(url) = out.set_cover
+                && let Some(id) = self.assets.current.clone()
+            {
+                self.assets.busy = true;
+                self.pending_saves = 1;
+                self.backend.set_cover(id, url);
+            }
             if let Some(req) = out.save {
                 self.assets.busy = true;
                 self.pending_saves = 1;
@@ -389,12 +396,18 @@ impl VodeskApp {
             egui::Stroke::new(3.0, theme::ACCENT),
             egui::StrokeKind::Inside,
         );
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "Drop files or folders to add them to the upload queue",
-            egui::FontId::proportional(24.0),
-            egui::Color32::WHITE,
-        );
+        // The message is a real label (screen readers announce it; tests can see it).
+        egui::Area::new(egui::Id::unique("drop-message"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(rect.center())
+            .pivot(egui::Align2::CENTER_CENTER)
+            .interactable(false)
+            .show(ctx, |ui| {
+                ui.label(
+                    egui::RichText::new("Drop files or folders to add them to the upload queue")
+                        .size(24.0)
+                        .color(egui::Color32::WHITE),
+                );
+            });
     }
 }

@@ -263,3 +263,56 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
     }
     t.shutdown();
 }
+
+#[test]
+fn a_snapshot_becomes_the_cover() {
+    let mut t = TestApp::start();
+    // New rows ask for snapshots every 5 seconds.
+    let mut thumb = vodesk_core::model::Thumbnail::new(vodesk_core::model::ThumbnailKind::Time);
+    thumb.interval = Some(5);
+    t.app().settings.defaults.thumbnail = Some(thumb);
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "snap.mp4", 4096)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(Command::Start);
+    t.step_until("uploaded", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let id = t.app().queue.rows[0].asset_id.clone().unwrap();
+    // Snapshots are made after the upload: reopen until the details list them.
+    t.step_until("snapshots", |app| {
+        let has = app
+            .assets
+            .details
+            .as_ref()
+            .and_then(|d| d.thumbnail_info.as_ref())
+            .is_some_and(|ti| !ti.snapshot_urls().is_empty());
+        if !has && app.assets.details.is_some() || app.assets.current.is_none() {
+            app.open_asset(id.clone());
+        }
+        has
+    });
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("Snapshot 1")
+        .click_accesskit();
+    t.step_until("cover set", |app| {
+        !app.assets.busy && app.notes.history.iter().any(|n| n.text == "Cover set.")
+    });
+    assert!(
+        !t.app()
+            .notes
+            .history
+            .iter()
+            .any(|n| n.text.contains("could not be saved")),
+        "{:?}",
+        t.app()
+            .notes
+            .history
+            .iter()
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+    );
+    t.shutdown();
+}

@@ -43,6 +43,28 @@ fn dropped_files_and_folders_become_rows_with_chinese_names() {
 }
 
 #[test]
+fn hovering_files_shows_the_drop_overlay() {
+    let mut t = TestApp::start();
+    t.harness.input_mut().hovered_files = vec![eframe::egui::HoveredFile {
+        path: Some(t.dir.path().join("clip.mp4")),
+        mime: String::new(),
+    }];
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label("Drop files or folders to add them to the upload queue");
+    t.harness.input_mut().hovered_files.clear();
+    t.step();
+    t.step();
+    assert!(
+        t.harness
+            .query_by_label("Drop files or folders to add them to the upload queue")
+            .is_none()
+    );
+    t.shutdown();
+}
+
+#[test]
 fn a_dropped_non_media_file_is_explained() {
     let mut t = TestApp::start();
     let txt = media(t.dir.path(), "readme.txt", 10);
