@@ -18,11 +18,12 @@ pub enum Command {
     Search,
     Notifications,
     Help,
+    Settings,
     Quit,
 }
 
 impl Command {
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 15] = [
         Command::AddFiles,
         Command::AddFolder,
         Command::Start,
@@ -36,6 +37,7 @@ impl Command {
         Command::Search,
         Command::Notifications,
         Command::Help,
+        Command::Settings,
         Command::Quit,
     ];
 
@@ -54,6 +56,7 @@ impl Command {
             Command::Search => "Search",
             Command::Notifications => "Notifications",
             Command::Help => "Keyboard shortcuts",
+            Command::Settings => "Settings",
             Command::Quit => "Quit",
         }
     }
@@ -75,6 +78,7 @@ impl Command {
             Command::Search => (cmd, Key::F),
             Command::Notifications => (cmd_shift, Key::N),
             Command::Help => (Modifiers::NONE, Key::F1),
+            Command::Settings => (cmd, Key::Comma),
             Command::Quit => (cmd, Key::Q),
         };
         KeyboardShortcut::new(m, k)
@@ -102,6 +106,7 @@ impl Command {
             Command::Search => "Filter the queue by name or title",
             Command::Notifications => "Show or hide the notification panel",
             Command::Help => "Show this list (also ?)",
+            Command::Settings => "Transfer limits, part size, theme",
             Command::Quit => "Close the window (unfinished uploads resume next time)",
         }
     }

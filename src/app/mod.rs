@@ -12,6 +12,7 @@ mod format;
 mod notify;
 mod queue;
 mod settings;
+mod settings_window;
 mod shell;
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,14 @@ const ICON: &[u8] = include_bytes!("../../assets/icon-256.png");
 /// The engine settings the app starts with (the limits are then set live from the UI).
 pub fn engine_config() -> EngineConfig {
     EngineConfig::default()
+}
+
+/// The engine settings for saved settings: the part size is only read at start.
+pub fn engine_config_for(s: &UiSettings) -> EngineConfig {
+    EngineConfig {
+        part_size: settings::part_size_bytes(s.part_size_mib),
+        ..engine_config()
+    }
 }
 
 pub fn run() -> ExitCode {
@@ -83,7 +92,7 @@ pub fn run() -> ExitCode {
                 handle,
                 conn2,
                 &data_dir().join("journal.db"),
-                engine_config(),
+                engine_config_for(&settings),
                 cc.egui_ctx.clone(),
             )?;
             Ok(Box::new(VodeskApp::new(backend, settings)))

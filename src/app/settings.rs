@@ -23,6 +23,8 @@ pub struct UiSettings {
     pub bandwidth_mib: u32,
     pub concurrent_files: usize,
     pub parts_per_file: usize,
+    /// Multipart part size in MiB (read when the app starts).
+    pub part_size_mib: u32,
     /// Title pattern for new rows ("" = the file name).
     pub title_pattern: String,
     /// Metadata new rows start with.
@@ -39,6 +41,7 @@ impl Default for UiSettings {
             bandwidth_mib: 0,
             concurrent_files: 4,
             parts_per_file: 4,
+            part_size_mib: 10,
             title_pattern: String::new(),
             defaults: UploadMetadata::default(),
         }
@@ -46,3 +49,10 @@ impl Default for UiSettings {
 }
 
 pub const STORAGE_KEY: &str = "vodesk-ui";
+
+/// Part sizes the engine accepts, in MiB (the same range as `vodesk upload --part-size`).
+pub const PART_SIZE_MIB: std::ops::RangeInclusive<u32> = 1..=5120;
+
+pub fn part_size_bytes(mib: u32) -> u64 {
+    u64::from(mib.clamp(*PART_SIZE_MIB.start(), *PART_SIZE_MIB.end())) * 1024 * 1024
+}

@@ -144,6 +144,7 @@ impl VodeskApp {
             }
             Command::Notifications => self.settings.show_notifications ^= true,
             Command::Help => self.show_help ^= true,
+            Command::Settings => self.show_settings ^= true,
             Command::Quit => self
                 .backend
                 .ctx()

@@ -43,6 +43,7 @@ pub struct VodeskApp {
     pub show_help: bool,
     pub show_about: bool,
     pub show_connect: bool,
+    pub show_settings: bool,
     progress: Progress,
     progress_at: Option<Instant>,
     /// Some rows were uploading last frame (a summary toast follows when all settle).
@@ -53,17 +54,9 @@ pub struct VodeskApp {
 
 impl VodeskApp {
     pub fn new(backend: Backend, settings: UiSettings) -> VodeskApp {
-        backend
-            .engine
-            .set_bandwidth(u64::from(settings.bandwidth_mib) * 1024 * 1024);
-        backend.engine.set_concurrency(
-            settings.concurrent_files,
-            settings.parts_per_file,
-            parts_cap(settings.concurrent_files, settings.parts_per_file),
-        );
         let mut form = FormState::default();
         form.pattern = settings.title_pattern.clone();
-        VodeskApp {
+        let app = VodeskApp {
             backend,
             settings,
             queue: QueueState::default(),
@@ -80,6 +73,7 @@ impl VodeskApp {
             show_help: false,
             show_about: false,
             show_connect: false,
+            show_settings: false,
             progress: Progress {
                 bytes_done: 0,
                 bytes_total: 0,
@@ -92,7 +86,9 @@ impl VodeskApp {
             was_busy: false,
             batch: (0, 0),
             applied_theme: None,
-        }
+        };
+        app.apply_limits();
+        app
     }
 
     /// One frame of the whole window.
@@ -132,6 +128,9 @@ impl VodeskApp {
         dialogs::help(&ctx, &mut self.show_help);
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
         dialogs::connect_cloud(&ctx, &mut self.show_connect);
+        if super::settings_window::show(&ctx, &mut self.show_settings, &mut self.settings) {
+            self.apply_limits();
+        }
         if let Some(op) = self.categories.show(&ctx, &self.catalog.categories) {
             self.backend.category_op(op);
         }
@@ -150,6 +149,18 @@ impl VodeskApp {
             self.batch_summary();
         }
         self.was_busy = busy;
+    }
+
+    /// Hands the transfer limits to the engine (they apply at once).
+    pub fn apply_limits(&self) {
+        let s = &self.settings;
+        let e = &self.backend.engine;
+        e.set_bandwidth(u64::from(s.bandwidth_mib) * 1024 * 1024);
+        e.set_concurrency(
+            s.concurrent_files,
+            s.parts_per_file,
+            parts_cap(s.concurrent_files, s.parts_per_file),
+        );
     }
 
     pub(super) fn refresh_progress(&mut self) {

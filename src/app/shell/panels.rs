@@ -9,7 +9,7 @@ use crate::app::queue::{RowState, toolbar};
 use crate::app::settings::ThemePref;
 use crate::app::theme;
 
-use super::{VodeskApp, parts_cap};
+use super::VodeskApp;
 
 impl VodeskApp {
     pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -45,6 +45,9 @@ impl VodeskApp {
                         ui.checkbox(&mut self.settings.show_right, "Metadata panel");
                         ui.checkbox(&mut self.settings.show_notifications, "Notification panel");
                         ui.separator();
+                        if ui.button("Settings… (Ctrl+,)").clicked() {
+                            self.show_settings = true;
+                        }
                         if ui.button("Keyboard shortcuts (F1)").clicked() {
                             self.show_help = true;
                         }
@@ -349,13 +352,7 @@ impl VodeskApp {
             &mut s.concurrent_files,
             &mut s.parts_per_file,
         ) {
-            let e = &self.backend.engine;
-            e.set_bandwidth(u64::from(s.bandwidth_mib) * 1024 * 1024);
-            e.set_concurrency(
-                s.concurrent_files,
-                s.parts_per_file,
-                parts_cap(s.concurrent_files, s.parts_per_file),
-            );
+            self.apply_limits();
         }
         ui.separator();
         if self.queue.rows.is_empty() {

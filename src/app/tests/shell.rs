@@ -50,3 +50,32 @@ fn settings_from_an_older_version_load_with_defaults() {
     let back: UiSettings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     assert_eq!(back.theme, ThemePref::Dark);
 }
+
+#[test]
+fn settings_change_limits_live_and_the_part_size_at_start() {
+    let mut t = TestApp::start();
+    t.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label("Concurrent files")
+        .set_value_accesskit(2.0);
+    t.step();
+    assert_eq!(t.app().settings.concurrent_files, 2);
+    t.harness
+        .get_by_label("Part size (MiB)")
+        .set_value_accesskit(64.0);
+    t.step();
+    assert_eq!(t.app().settings.part_size_mib, 64);
+    let config = crate::app::engine_config_for(&t.app().settings);
+    assert_eq!(config.part_size, 64 * 1024 * 1024);
+    t.shutdown();
+}
+
+#[test]
+fn a_part_size_out_of_range_is_clamped() {
+    use crate::app::settings::part_size_bytes;
+    assert_eq!(part_size_bytes(0), 1024 * 1024);
+    assert_eq!(part_size_bytes(99_999), 5120 * 1024 * 1024);
+}
