@@ -32,6 +32,8 @@ pub enum BgMsg {
         row: u64,
         result: Result<JobId, String>,
     },
+    /// Rows not started in the last session (or why they could not be read).
+    Drafts(Result<Vec<crate::app::queue::drafts::Draft>, String>),
     /// Jobs the journal still had from a previous run, resumed at start.
     Resumed(Vec<JobRecord>),
     Categories(Result<Vec<Category>, String>),
@@ -90,6 +92,8 @@ pub struct Backend {
     pub journal: Arc<Journal>,
     pub target: String,
     pub info: ConnectionInfo,
+    /// Where rows not started yet are kept between sessions.
+    pub drafts_file: PathBuf,
     tx: mpsc::UnboundedSender<BgMsg>,
     rx: mpsc::UnboundedReceiver<BgMsg>,
     ctx: egui::Context,
@@ -130,6 +134,7 @@ impl Backend {
             journal,
             target,
             info,
+            drafts_file: journal_path.with_file_name("drafts.json"),
             tx,
             rx,
             ctx,
@@ -145,6 +150,7 @@ impl Backend {
             }
         });
         b.resume_unfinished();
+        b.load_drafts();
         b.fetch_categories();
         b.fetch_templates();
         Ok(b)
@@ -194,6 +200,15 @@ impl Backend {
                 Err(e) => BgMsg::Problem(e.0),
             };
             let _ = tx.send(msg);
+            ctx.request_repaint();
+        });
+    }
+
+    fn load_drafts(&self) {
+        let file = self.drafts_file.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let _ = tx.send(BgMsg::Drafts(crate::app::queue::drafts::load(&file)));
             ctx.request_repaint();
         });
     }

@@ -1,6 +1,7 @@
 //! The upload queue: rows, selection, and the actions on them. Rows are drafts until started
 //! (their metadata is still editable); started rows follow their engine job.
 
+pub mod drafts;
 pub mod row;
 pub mod table;
 pub mod toolbar;
@@ -63,6 +64,34 @@ impl QueueState {
             added += 1;
         }
         added
+    }
+
+    /// Rows not started yet, to keep for the next session.
+    pub fn drafts(&self) -> Vec<drafts::Draft> {
+        self.rows
+            .iter()
+            .filter(|r| r.state == RowState::Draft)
+            .map(|r| drafts::Draft {
+                path: r.path.clone(),
+                size: r.size,
+                meta: r.meta.clone(),
+            })
+            .collect()
+    }
+
+    /// Brings back the drafts of the last session, with the metadata they had.
+    pub fn add_drafts(&mut self, drafts: Vec<drafts::Draft>) {
+        for d in drafts {
+            if self.open_paths.contains(&d.path) {
+                continue;
+            }
+            let Some(media) = MediaType::from_path(&d.path) else {
+                continue;
+            };
+            let key = self.next_key();
+            self.open_paths.insert(d.path.clone());
+            self.push(Row::new(key, d.path, d.size, media.code, d.meta));
+        }
     }
 
     /// Shows jobs resumed from the journal (a previous run's unfinished queue).

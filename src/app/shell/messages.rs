@@ -86,6 +86,20 @@ impl VodeskApp {
                     }
                     self.queue.on_queued(row, result);
                 }
+                BgMsg::Drafts(r) => match r {
+                    Ok(d) if !d.is_empty() => {
+                        self.notes.push(
+                            Level::Info,
+                            format!(
+                                "{} rows not started last time are back in the queue.",
+                                d.len()
+                            ),
+                        );
+                        self.queue.add_drafts(d);
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.notes.push(Level::Warning, e),
+                },
                 BgMsg::Resumed(records) => {
                     if !records.is_empty() {
                         self.notes.push(

@@ -151,6 +151,14 @@ impl VodeskApp {
         self.was_busy = busy;
     }
 
+    /// Writes the rows not started yet for the next session (the window is closing).
+    pub fn keep_drafts(&self) {
+        if let Err(e) = super::queue::drafts::save(&self.backend.drafts_file, &self.queue.drafts())
+        {
+            eprintln!("warning: {e}; the rows not started yet will not be back next time");
+        }
+    }
+
     /// Hands the transfer limits to the engine (they apply at once).
     pub fn apply_limits(&self) {
         let s = &self.settings;
@@ -187,5 +195,9 @@ impl eframe::App for VodeskApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.keep_drafts();
     }
 }

@@ -209,3 +209,37 @@ fn paused_uploads_resume_after_a_restart() {
     );
     t.shutdown();
 }
+
+#[test]
+fn rows_not_started_come_back_after_a_restart_with_their_metadata() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "a.mp4", 1000), media(&src, "海.mov", 1000)]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.app().queue.rows[1].meta.title = "海岸 — 改过的标题".into();
+    // What closing the window does.
+    t.app().keep_drafts();
+    let TestApp { harness, conn, dir } = t;
+    drop(harness);
+    let mut t = TestApp::resume(conn, dir);
+    t.step_until("drafts back", |app| app.queue.rows.len() == 2);
+    let rows: Vec<_> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| (r.name.clone(), r.meta.title.clone(), r.state))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("a.mp4".to_string(), "a".to_string(), RowState::Draft),
+            (
+                "海.mov".to_string(),
+                "海岸 — 改过的标题".to_string(),
+                RowState::Draft
+            )
+        ]
+    );
+    t.shutdown();
+}
