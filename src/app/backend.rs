@@ -109,7 +109,13 @@ impl Backend {
         config: EngineConfig,
         ctx: egui::Context,
     ) -> Result<Backend, String> {
-        let journal = Journal::open(journal_path).map(Arc::new).map_err(|e| e.0)?;
+        let journal = Journal::open(journal_path).map(Arc::new).map_err(|e| {
+            format!(
+                "the upload journal {} cannot be opened ({}); check that the folder is writable",
+                journal_path.display(),
+                e.0
+            )
+        })?;
         let target = conn.journal_target();
         let _g = rt.enter();
         let (engine, mut events) =

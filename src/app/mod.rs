@@ -103,6 +103,11 @@ pub fn run() -> ExitCode {
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The window opened, but the app could not start inside it (e.g. the journal).
+        Err(eframe::Error::AppCreation(e)) => {
+            eprintln!("error: vodesk could not start: {e}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!(
                 "error: the window could not open ({e}); on Linux a desktop session (X11 or Wayland) is needed"
