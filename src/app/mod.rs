@@ -59,7 +59,7 @@ pub fn run() -> ExitCode {
     )) {
         Ok(c) => Arc::new(c),
         Err(e) => {
-            eprintln!("error: the local service could not start: {e}");
+            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
