@@ -1,27 +1,49 @@
-//! The desktop app. Until the desktop issue lands this is a minimal window that connects to the
-//! embedded local VOD service (reusing a running one) and says where it runs.
+//! The desktop app (eframe/egui): the UI draws state and sends commands; the engine and every
+//! other piece of I/O run on the tokio runtime (see `backend`).
+
+mod assets;
+mod backend;
+mod buckets;
+mod commands;
+mod dialogs;
+mod fonts;
+mod form;
+mod format;
+mod notify;
+mod queue;
+mod settings;
+mod settings_window;
+mod shell;
+#[cfg(test)]
+mod tests;
+mod theme;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use crate::cli::connect::{connect_local_on, default_local_data_dir};
+use eframe::egui;
+use vodesk_core::engine::EngineConfig;
+
+use crate::cli::connect::{connect_local_on, data_dir, default_local_data_dir};
+use backend::Backend;
+use settings::{STORAGE_KEY, UiSettings};
+use shell::VodeskApp;
 
 /// Where the app's own local service listens when it starts one (free ports if taken).
 const APP_LISTEN: ([u8; 4], u16) = ([127, 0, 0, 1], 7361);
 
-struct App {
-    lines: Vec<String>,
+const ICON: &[u8] = include_bytes!("../../assets/icon-256.png");
+
+/// The engine settings the app starts with (the limits are then set live from the UI).
+pub fn engine_config() -> EngineConfig {
+    EngineConfig::default()
 }
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut eframe::egui::Ui, _frame: &mut eframe::Frame) {
-        eframe::egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("vodesk");
-            ui.label("Local library — nothing leaves this computer.");
-            ui.separator();
-            for line in &self.lines {
-                ui.label(line);
-            }
-        });
+/// The engine settings for saved settings: the part size is only read at start.
+pub fn engine_config_for(s: &UiSettings) -> EngineConfig {
+    EngineConfig {
+        part_size: settings::part_size_bytes(s.part_size_mib),
+        ..engine_config()
     }
 }
 
@@ -30,45 +52,63 @@ pub fn run() -> ExitCode {
     let Some(runtime) = crate::cli::runtime() else {
         return ExitCode::FAILURE;
     };
+    // poll-style background work and the engine spawn onto this runtime.
     let _guard = runtime.enter();
-    let data_dir = default_local_data_dir();
-    let connection = runtime.block_on(connect_local_on(&data_dir, APP_LISTEN.into()));
-    let lines = match &connection {
-        Ok(c) => {
-            let info = c.local.as_ref().expect("a local connection");
-            let how = if c.embedded.is_some() {
-                "started"
-            } else {
-                "reused (already running)"
-            };
-            vec![
-                format!("Local VOD service {how}: {}", info.vod_endpoint),
-                format!("Object endpoint: {}", info.object_endpoint),
-                format!("Project id: {}   Access key: {}", info.project_id, info.ak),
-                format!("Data directory: {}", data_dir.display()),
-            ]
+    let connection = match runtime.block_on(connect_local_on(
+        &default_local_data_dir(),
+        APP_LISTEN.into(),
+    )) {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
-        Err(e) => vec![format!("The local service could not start: {e}")],
     };
-    for l in &lines {
-        println!("{l}");
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("vodesk")
+        .with_app_id("vodesk")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([800.0, 500.0]);
+    match eframe::icon_data::from_png_bytes(ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("warning: the window icon could not be decoded: {e}"),
     }
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("vodesk")
-            .with_inner_size([960.0, 600.0]),
+        viewport,
         ..Default::default()
     };
+    let handle = runtime.handle().clone();
+    let conn2 = connection.clone();
     let result = eframe::run_native(
         "vodesk",
         options,
-        Box::new(|_cc| Ok(Box::new(App { lines }))),
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            theme::style(&cc.egui_ctx);
+            let settings: UiSettings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+                .unwrap_or_default();
+            let backend = Backend::new(
+                handle,
+                conn2,
+                &data_dir().join("journal.db"),
+                engine_config_for(&settings),
+                cc.egui_ctx.clone(),
+            )?;
+            Ok(Box::new(VodeskApp::new(backend, settings)))
+        }),
     );
-    if let Ok(c) = connection {
+    if let Ok(c) = Arc::try_unwrap(connection) {
         runtime.block_on(c.close());
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The window opened, but the app could not start inside it (e.g. the journal).
+        Err(eframe::Error::AppCreation(e)) => {
+            eprintln!("error: vodesk could not start: {e}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!(
                 "error: the window could not open ({e}); on Linux a desktop session (X11 or Wayland) is needed"

@@ -1,0 +1,105 @@
+//! The category manager: the tree from the service, with create (top level or inside the
+//! selected one, at most 3 levels), rename and delete. Names are checked as typed.
+
+use eframe::egui;
+use vodesk_core::model::Category;
+use vodesk_core::model::category::{MAX_LEVELS, validate_name};
+
+/// A change to send to the service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CategoryOp {
+    Create { name: String, parent: Option<i64> },
+    Rename { id: i64, name: String },
+    Delete { id: i64 },
+}
+
+#[derive(Default)]
+pub struct CategoryEditor {
+    pub open: bool,
+    /// The selected category and its level (1-based).
+    pub selected: Option<(i64, u32)>,
+    pub name: String,
+    pub busy: bool,
+}
+
+impl CategoryEditor {
+    /// Draws the window; returns a change to make.
+    pub fn show(&mut self, ctx: &egui::Context, categories: &[Category]) -> Option<CategoryOp> {
+        let mut op = None;
+        let mut open = self.open;
+        egui::Window::new("Categories")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(340.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("category-tree")
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for c in categories.iter().filter(|c| c.id > 0) {
+                            self.tree(ui, c, 1);
+                        }
+                    });
+                ui.separator();
+                let l = ui.label("Name");
+                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+                    .labelled_by(l.id);
+                let problem = validate_name(&self.name);
+                if let Some(p) = &problem
+                    && !self.name.is_empty()
+                {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+                }
+                let ok = problem.is_none() && !self.busy;
+                ui.horizontal_wrapped(|ui| {
+                    if ui.add_enabled(ok, egui::Button::new("Add top-level")).clicked() {
+                        op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: None });
+                    }
+                    let (sel, level) = self.selected.unzip();
+                    let can_nest = level.is_some_and(|l| l < MAX_LEVELS);
+                    if ui
+                        .add_enabled(ok && can_nest, egui::Button::new("Add inside selected"))
+                        .on_disabled_hover_text(format!("Select a category of level 1 or 2 (at most {MAX_LEVELS} levels)"))
+                        .clicked()
+                    {
+                        op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: sel });
+                    }
+                    if ui.add_enabled(ok && sel.is_some(), egui::Button::new("Rename selected")).clicked()
+                        && let Some(id) = sel
+                    {
+                        op = Some(CategoryOp::Rename { id, name: self.name.trim().to_string() });
+                    }
+                    if ui
+                        .add_enabled(!self.busy && sel.is_some(), egui::Button::new("Delete selected"))
+                        .on_hover_text("The service refuses to delete a category that still has assets or sub-categories")
+                        .clicked()
+                        && let Some(id) = sel
+                    {
+                        op = Some(CategoryOp::Delete { id });
+                    }
+                    if self.busy {
+                        ui.spinner();
+                    }
+                });
+            });
+        self.open = open;
+        if op.is_some() {
+            self.busy = true;
+        }
+        op
+    }
+
+    fn tree(&mut self, ui: &mut egui::Ui, c: &Category, level: u32) {
+        let on = self.selected.is_some_and(|(id, _)| id == c.id);
+        ui.horizontal(|ui| {
+            ui.add_space(16.0 * (level - 1) as f32);
+            if ui.selectable_label(on, &c.name).clicked() {
+                self.selected = Some((c.id, level));
+                self.name = c.name.clone();
+            }
+        });
+        for ch in &c.children {
+            self.tree(ui, ch, level + 1);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The selected asset's details (right panel): cover, metadata, statuses, URLs to copy, and
+//! publish / unpublish / delete.
+
+use eframe::egui;
+use vodesk_core::model::metadata::{
+    parse_tags, validate_description, validate_tags, validate_title,
+};
+use vodesk_core::model::{AssetSummary, Category};
+use vodesk_core::provider::huawei::wire::UpdateMetaReq;
+
+use super::{AssetOp, AssetsState, EditBuf};
+use crate::app::form::cover::{Preview, Previews};
+use crate::app::format::human_bytes;
+
+/// What the pane asks the app to do.
+#[derive(Default)]
+pub struct DetailsOutput {
+    pub op: Option<(AssetOp, Vec<String>)>,
+    pub refresh: bool,
+    pub load_cover: Option<String>,
+    pub save: Option<UpdateMetaReq>,
+    /// Make this snapshot URL the cover.
+    pub set_cover: Option<String>,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    s: &mut AssetsState,
+    covers: &mut Previews,
+    categories: &[Category],
+) -> DetailsOutput {
+    let mut out = DetailsOutput::default();
+    let Some(id) = s.current.clone() else {
+        return out;
+    };
+    let summary: Option<&AssetSummary> = s.items.iter().find(|a| a.asset_id == id);
+    let base = s.details.as_ref().and_then(|d| d.base_info.as_ref());
+    let title = base
+        .and_then(|b| b.title.clone())
+        .or_else(|| summary.and_then(|a| a.title.clone()))
+        .unwrap_or_else(|| id.clone());
+    ui.heading(&title);
+    if let Some(a) = summary {
+        ui.horizontal_wrapped(|ui| super::list::badges(ui, a));
+    }
+    ui.separator();
+
+    let cover = base
+        .and_then(|b| b.cover_info_array.as_ref())
+        .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
+        .or_else(|| {
+            summary
+                .and_then(|a| a.covers.as_ref())
+                .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
+        });
+    if let Some(url) = cover {
+        let (p, fresh) = covers.get(&url);
+        match p {
+            Preview::Loading => {
+                ui.spinner();
+            }
+            Preview::Ready(tex) => {
+                let size = tex.size_vec2();
+                let scale = (ui.available_width().min(260.0) / size.x).min(1.0);
+                ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover"));
+            }
+            Preview::Failed(e) => {
+                ui.weak(format!("No cover preview: {e}"));
+            }
+        }
+        if fresh {
+            out.load_cover = Some(url);
+        }
+    }
+
+    if let Some(buf) = &mut s.edit {
+        edit(ui, &id, buf, categories, &mut out);
+        if out.save.is_some() || ui.button("Cancel editing").clicked() {
+            s.edit = None;
+        }
+        ui.separator();
+    }
+    if let Some(e) = &s.details_error {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("Details could not load: {e}"),
+        );
+    } else if s.details.is_none() {
+        ui.spinner();
+    }
+    egui::Grid::new("asset-details")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                if !v.is_empty() {
+                    ui.weak(k);
+                    ui.add(egui::Label::new(v).wrap());
+                    ui.end_row();
+                }
+            };
+            row(ui, "Asset id", id.clone());
+            if let Some(b) = base {
+                row(ui, "Description", b.description.clone().unwrap_or_default());
+                row(ui, "Category", b.category_name.clone().unwrap_or_default());
+                row(ui, "Tags", b.tags.clone().unwrap_or_default());
+                row(ui, "Format", b.video_type.clone().unwrap_or_default());
+                row(ui, "Created", b.create_time.clone().unwrap_or_default());
+            }
+            if let Some(a) = summary {
+                row(
+                    ui,
+                    "Size",
+                    a.size
+                        .map(|s| human_bytes(s.max(0) as u64))
+                        .unwrap_or_default(),
+                );
+                row(
+                    ui,
+                    "Duration",
+                    a.duration.map(|d| format!("{d} s")).unwrap_or_default(),
+                );
+            }
+        });
+
+    let snapshots = s
+        .details
+        .as_ref()
+        .and_then(|d| d.thumbnail_info.as_ref())
+        .map(|t| t.snapshot_urls())
+        .unwrap_or_default();
+    if !snapshots.is_empty() {
+        ui.separator();
+        ui.strong("Snapshots");
+        ui.horizontal_wrapped(|ui| {
+            for (i, url) in snapshots.iter().enumerate() {
+                let (p, fresh) = covers.get(url);
+                if fresh {
+                    out.load_cover.get_or_insert(url.clone());
+                }
+                let resp = match p {
+                    Preview::Ready(tex) => {
+                        let size = tex.size_vec2();
+                        let scale = 72.0 / size.x.max(1.0);
+                        ui.add(
+                            egui::Image::new((tex.id(), size * scale))
+                                .sense(egui::Sense::click())
+                                .alt_text(format!("Snapshot {}", i + 1)),
+                        )
+                    }
+                    _ => ui.button(format!("Snapshot {}", i + 1)),
+                };
+                if resp.on_hover_text("Make this snapshot the cover").clicked() {
+                    out.set_cover = Some(url.clone());
+                }
+            }
+        });
+    }
+
+    let mut urls: Vec<(String, String)> = Vec::new();
+    if let Some(u) = base.and_then(|b| b.video_url.clone()) {
+        urls.push(("Original".into(), u));
+    }
+    for o in s
+        .details
+        .as_ref()
+        .and_then(|d| d.transcode_info.as_ref())
+        .and_then(|t| t.output.as_ref())
+        .into_iter()
+        .flatten()
+    {
+        if let Some(u) = &o.url {
+            let kind = format!(
+                "{} {}",
+                o.play_type.clone().unwrap_or_default(),
+                o.quality.clone().unwrap_or_default()
+            );
+            urls.push((kind.trim().to_string(), u.clone()));
+        }
+    }
+    if !urls.is_empty() {
+        ui.separator();
+        ui.strong("URLs");
+        for (kind, u) in urls {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("📋")
+                    .on_hover_text(format!("Copy {u}"))
+                    .clicked()
+                {
+                    ui.ctx().copy_text(u.clone());
+                }
+                ui.weak(kind);
+                ui.add(egui::Label::new(egui::RichText::new(u).monospace().small()).truncate());
+            });
+        }
+    }
+
+    ui.separator();
+    // A scope of their own keeps the buttons' ids stable while the pane above changes
+    // (badges and cover come and go as the list and details reload).
+    ui.push_id("asset-actions", |ui| {
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(!s.busy, |ui| {
+                if ui.button("Publish").clicked() {
+                    out.op = Some((AssetOp::Publish, vec![id.clone()]));
+                }
+                if ui.button("Unpublish").clicked() {
+                    out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
+                }
+                if ui.button("🗑 Delete…").clicked() {
+                    s.confirm_delete = Some(vec![id.clone()]);
+                }
+                if s.edit.is_none() && ui.button("✏ Edit").clicked() {
+                    s.edit = Some(EditBuf {
+                        title: base.and_then(|b| b.title.clone()).unwrap_or_default(),
+                        description: base.and_then(|b| b.description.clone()).unwrap_or_default(),
+                        tags: base.and_then(|b| b.tags.clone()).unwrap_or_default(),
+                        category: None,
+                    });
+                }
+                if ui.button("⟳ Refresh").clicked() {
+                    out.refresh = true;
+                }
+            });
+            if s.busy {
+                ui.spinner();
+            }
+        })
+    });
+    out
+}
+
+/// The metadata editor of one asset, checked with the same rules as the upload form.
+fn edit(
+    ui: &mut egui::Ui,
+    id: &str,
+    b: &mut EditBuf,
+    categories: &[Category],
+    out: &mut DetailsOutput,
+) {
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, multiline: bool| {
+        let l = ui.label(label);
+        let w = if multiline {
+            egui::TextEdit::multiline(text).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(text)
+        };
+        ui.add(w.desired_width(f32::INFINITY)).labelled_by(l.id);
+    };
+    field(ui, "New title", &mut b.title, false);
+    field(ui, "New description", &mut b.description, true);
+    field(ui, "New tags", &mut b.tags, false);
+    let mut cat = b.category;
+    let name = |id: i64| {
+        fn find(cs: &[Category], id: i64) -> Option<&Category> {
+            cs.iter().find_map(|c| {
+                if c.id == id {
+                    Some(c)
+                } else {
+                    find(&c.children, id)
+                }
+            })
+        }
+        find(categories, id)
+            .map(|c| c.name.clone())
+            .unwrap_or(id.to_string())
+    };
+    egui::ComboBox::from_label("New category")
+        .selected_text(cat.map(name).unwrap_or_else(|| "unchanged".into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut cat, None, "unchanged");
+            fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, v: &mut Option<i64>) {
+                ui.selectable_value(v, Some(c.id), format!("{}{}", "    ".repeat(depth), c.name));
+                for ch in &c.children {
+                    tree(ui, ch, depth + 1, v);
+                }
+            }
+            for c in categories {
+                tree(ui, c, 0, &mut cat);
+            }
+        });
+    b.category = cat;
+    let tags = parse_tags(&b.tags);
+    let mut errors = validate_title(&b.title);
+    errors.extend(validate_description(&b.description));
+    errors.extend(validate_tags(&tags));
+    for e in &errors {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
+    }
+    if ui
+        .add_enabled(errors.is_empty(), egui::Button::new("Save"))
+        .clicked()
+    {
+        out.save = Some(UpdateMetaReq {
+            asset_id: id.to_string(),
+            title: Some(b.title.clone()),
+            description: Some(b.description.clone()),
+            category_id: b.category,
+            tags: Some(tags.join(",")),
+        });
+    }
+}
+
+/// The delete confirmation; returns the assets to delete once confirmed.
+pub fn confirm_delete(ctx: &egui::Context, s: &mut AssetsState) -> Option<Vec<String>> {
+    let ids = s.confirm_delete.clone()?;
+    let mut result = None;
+    let mut close = false;
+    egui::Window::new("Delete assets?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Delete {} asset{} from the service? Its media and outputs are removed; this cannot be undone.",
+                ids.len(),
+                if ids.len() == 1 { "" } else { "s" }
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Delete").clicked() {
+                    result = Some(ids.clone());
+                    close = true;
+                }
+                if ui.button("Keep").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if close {
+        s.confirm_delete = None;
+    }
+    result
+}

@@ -1,0 +1,284 @@
+//! The asset list (left panel): search, filters, sort, and a virtualised list that asks for
+//! the next page when its end scrolls into view.
+
+use eframe::egui;
+use vodesk_core::model::{AssetSummary, Category};
+
+use super::{AssetsState, Since};
+use crate::app::format::human_bytes;
+
+/// What the list asks the app to do.
+#[derive(Default)]
+pub struct ListOutput {
+    /// The query changed (or Refresh): start over.
+    pub restart: bool,
+    /// The end of the list is visible: load the next page.
+    pub more: bool,
+    /// An asset was clicked (plain click).
+    pub open: Option<String>,
+}
+
+const STATUSES: &[(&str, &str)] = &[
+    ("CREATED", "Created"),
+    ("PUBLISHED", "Published"),
+    ("TRANSCODING", "Transcoding"),
+    ("TRANSCODE_FAILED", "Transcode failed"),
+    ("UPLOAD_FAILED", "Upload failed"),
+    ("FAILED", "Failed"),
+];
+
+const FORMATS: &[&str] = &[
+    "MP4", "MOV", "MKV", "TS", "FLV", "AVI", "MP3", "AAC", "WAV", "FLAC", "M4A",
+];
+
+const ROW_HEIGHT: f32 = 44.0;
+
+pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> ListOutput {
+    let mut out = ListOutput::default();
+    // The button first (right to left), so the field takes exactly what is left.
+    // One row high: a right-to-left layout would otherwise take the panel's whole height.
+    let search_row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(
+        search_row,
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
+                out.restart = true;
+            }
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut s.search)
+                    .id(egui::Id::unique("asset-search"))
+                    .hint_text("🔍 Search assets")
+                    .desired_width(ui.available_width()),
+            );
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                out.restart = true;
+            }
+        },
+    );
+    ui.horizontal_wrapped(|ui| {
+        out.restart |= filter(ui, "Status", &mut s.status, STATUSES);
+        let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();
+        out.restart |= filter(ui, "Format", &mut s.format, &formats);
+        let before = s.since;
+        egui::ComboBox::from_id_salt("asset-since")
+            .selected_text(s.since.label())
+            .width(100.0)
+            .show_ui(ui, |ui| {
+                for v in [Since::Any, Since::Day, Since::Week, Since::Month] {
+                    ui.selectable_value(&mut s.since, v, v.label());
+                }
+            })
+            .response
+            .on_hover_text("Filter by creation date");
+        out.restart |= before != s.since;
+        out.restart |= category_filter(ui, &mut s.category, categories);
+        let sort = if s.oldest_first {
+            "Oldest first"
+        } else {
+            "Newest first"
+        };
+        if ui
+            .small_button(sort)
+            .on_hover_text("Sort by creation time")
+            .clicked()
+        {
+            s.oldest_first ^= true;
+            out.restart = true;
+        }
+    });
+    match (s.total, s.loading) {
+        (Some(t), _) => ui.weak(format!("{} of {t} assets", s.items.len())),
+        (None, true) => ui.weak("Loading…"),
+        (None, false) => ui.weak(""),
+    };
+    if let Some(e) = &s.error {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("The list could not load: {e}"),
+        );
+    }
+    ui.separator();
+    let n = s.items.len();
+    // Rows are as wide as the panel was before the list: measuring inside the scroll area
+    // would grow the panel a little every frame (the scroll bar's room).
+    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    egui::ScrollArea::vertical()
+        .id_salt("asset-list")
+        .auto_shrink([true, false])
+        .show_rows(ui, ROW_HEIGHT, n, |ui, range| {
+            ui.style_mut().interaction.selectable_labels = false;
+            // Ask for more a little before the end shows.
+            if range.end + 10 >= n {
+                out.more = true;
+            }
+            let modifiers = ui.input(|i| i.modifiers);
+            for i in range {
+                let a = &s.items[i];
+                let on =
+                    s.current.as_deref() == Some(&a.asset_id) || s.selected.contains(&a.asset_id);
+                if row(ui, a, on, width).clicked() {
+                    let id = a.asset_id.clone();
+                    if modifiers.command || modifiers.shift {
+                        // Extend the selection (for bulk actions) instead of opening one asset.
+                        if let Some(cur) = s.current.take() {
+                            s.selected.insert(cur);
+                        }
+                        if modifiers.shift
+                            && let Some(from) = s.anchor
+                        {
+                            let (lo, hi) = (from.min(i), from.max(i));
+                            for x in &s.items[lo..=hi] {
+                                s.selected.insert(x.asset_id.clone());
+                            }
+                        } else if !s.selected.remove(&id) {
+                            s.selected.insert(id);
+                        }
+                    } else {
+                        s.selected.clear();
+                        out.open = Some(id);
+                    }
+                    s.anchor = Some(i);
+                }
+            }
+        });
+    out
+}
+
+fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui::Response {
+    let title = a
+        .title
+        .clone()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| a.asset_id.clone());
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), egui::Sense::click());
+    let visuals = ui.style().interact_selectable(&resp, selected);
+    if selected || resp.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+    }
+    let mut child =
+        ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 2.0))));
+    child.label(egui::RichText::new(&title).strong());
+    child.horizontal(|ui| badges(ui, a));
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+    resp
+}
+
+/// Small coloured badges for the upload / transcode / thumbnail / review status.
+pub fn badges(ui: &mut egui::Ui, a: &AssetSummary) {
+    let badge = |ui: &mut egui::Ui, text: &str, color: egui::Color32| {
+        egui::Frame::new()
+            .fill(color.gamma_multiply(0.25))
+            .corner_radius(3.0)
+            .inner_margin(egui::Margin::symmetric(4, 0))
+            .show(ui, |ui| {
+                ui.label(egui::RichText::new(text).small().color(color));
+            });
+    };
+    let green = egui::Color32::from_rgb(60, 170, 90);
+    let blue = egui::Color32::from_rgb(38, 132, 255);
+    let red = ui.visuals().error_fg_color;
+    let grey = ui.visuals().weak_text_color();
+    if let Some(s) = &a.asset_status {
+        let s = s.as_str();
+        let c = match s {
+            "PUBLISHED" => green,
+            _ if s.contains("FAIL") || s.contains("ERROR") => red,
+            "CREATED" => blue,
+            _ => grey,
+        };
+        badge(ui, s, c);
+    }
+    if let Some(s) = &a.transcode_status {
+        let s = s.as_str();
+        if s != "UN_TRANSCODE" {
+            badge(ui, s, if s.contains("FAIL") { red } else { grey });
+        }
+    }
+    if let Some(s) = &a.thumbnail_status
+        && s.as_str() != "UN_THUMBNAIL"
+    {
+        badge(ui, s.as_str(), grey);
+    }
+    if let Some(s) = &a.review_status
+        && s.as_str() != "UN_REVIEW"
+    {
+        badge(ui, s.as_str(), grey);
+    }
+    if let Some(sz) = a.size {
+        ui.weak(human_bytes(sz.max(0) as u64));
+    }
+}
+
+/// A filter over fixed values; returns whether it changed.
+fn filter(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut Option<&'static str>,
+    options: &[(&'static str, &'static str)],
+) -> bool {
+    let before = *value;
+    let text = value
+        .and_then(|v| options.iter().find(|o| o.0 == v))
+        .map(|o| o.1.to_string())
+        .unwrap_or_else(|| format!("All {}", plural(name)));
+    egui::ComboBox::from_id_salt(("asset-filter", name))
+        .selected_text(text)
+        .width(80.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, format!("All {}", plural(name)));
+            for (v, label) in options {
+                ui.selectable_value(value, Some(*v), *label);
+            }
+        })
+        .response
+        .on_hover_text(format!("Filter by {}", name.to_lowercase()));
+    before != *value
+}
+
+fn plural(name: &str) -> String {
+    match name {
+        "Status" => "statuses".into(),
+        n => format!("{}s", n.to_lowercase()),
+    }
+}
+
+fn category_filter(ui: &mut egui::Ui, value: &mut Option<i64>, categories: &[Category]) -> bool {
+    let before = *value;
+    fn find(cs: &[Category], id: i64) -> Option<&Category> {
+        cs.iter().find_map(|c| {
+            if c.id == id {
+                Some(c)
+            } else {
+                find(&c.children, id)
+            }
+        })
+    }
+    let text = value
+        .and_then(|id| find(categories, id))
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| "All categories".into());
+    egui::ComboBox::from_id_salt("asset-category")
+        .selected_text(text)
+        .width(90.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "All categories");
+            fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, value: &mut Option<i64>) {
+                ui.selectable_value(
+                    value,
+                    Some(c.id),
+                    format!("{}{}", "    ".repeat(depth), c.name),
+                );
+                for ch in &c.children {
+                    tree(ui, ch, depth + 1, value);
+                }
+            }
+            for c in categories {
+                tree(ui, c, 0, value);
+            }
+        })
+        .response
+        .on_hover_text("Filter by category");
+    before != *value
+}

@@ -1,0 +1,190 @@
+//! The asset browser: a list paged in the background as it scrolls, search, filters, sort,
+//! status badges, a details pane with publish / unpublish / delete (confirmed).
+
+pub mod bulk;
+pub mod categories;
+pub mod details;
+pub mod list;
+
+use vodesk_core::model::{AssetDetails, AssetSummary};
+use vodesk_core::provider::huawei::ListAssetsQuery;
+
+/// Assets asked for per page (the API allows up to 100).
+pub const PAGE_SIZE: u32 = 50;
+
+/// What an action on assets was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetOp {
+    Publish,
+    Unpublish,
+    Delete,
+}
+
+impl AssetOp {
+    pub fn verb(self) -> &'static str {
+        match self {
+            AssetOp::Publish => "published",
+            AssetOp::Unpublish => "unpublished",
+            AssetOp::Delete => "deleted",
+        }
+    }
+
+    /// The status an asset has when the action worked.
+    pub fn expected(self) -> &'static str {
+        match self {
+            AssetOp::Publish => "PUBLISHED",
+            AssetOp::Unpublish => "CREATED",
+            AssetOp::Delete => "DELETED",
+        }
+    }
+}
+
+/// "Created" filter presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Since {
+    #[default]
+    Any,
+    Day,
+    Week,
+    Month,
+}
+
+impl Since {
+    pub fn label(self) -> &'static str {
+        match self {
+            Since::Any => "Any time",
+            Since::Day => "Last 24 hours",
+            Since::Week => "Last 7 days",
+            Since::Month => "Last 30 days",
+        }
+    }
+
+    /// `yyyymmddhhmmss` (UTC) of the start of the range.
+    fn start_time(self) -> Option<String> {
+        let hours = match self {
+            Since::Any => return None,
+            Since::Day => 24,
+            Since::Week => 24 * 7,
+            Since::Month => 24 * 30,
+        };
+        let t = chrono::Utc::now() - chrono::Duration::hours(hours);
+        Some(t.format("%Y%m%d%H%M%S").to_string())
+    }
+}
+
+#[derive(Default)]
+pub struct AssetsState {
+    pub items: Vec<AssetSummary>,
+    pub total: Option<i64>,
+    /// Bumped when the query changes: pages of an older query are dropped.
+    pub epoch: u64,
+    next_page: u32,
+    pub loading: bool,
+    pub exhausted: bool,
+    pub error: Option<String>,
+    pub search: String,
+    pub status: Option<&'static str>,
+    pub format: Option<&'static str>,
+    pub category: Option<i64>,
+    pub since: Since,
+    pub oldest_first: bool,
+    /// The asset whose details are shown.
+    pub current: Option<String>,
+    /// Assets selected for a bulk action (ctrl / shift click).
+    pub selected: std::collections::BTreeSet<String>,
+    /// Where a shift-click range starts (an index into `items`).
+    pub anchor: Option<usize>,
+    /// The bulk edit being typed.
+    pub bulk: BulkEdit,
+    pub details: Option<AssetDetails>,
+    pub details_error: Option<String>,
+    /// Assets waiting for the user to confirm their deletion.
+    pub confirm_delete: Option<Vec<String>>,
+    /// An action is running (its buttons are disabled).
+    pub busy: bool,
+    /// The list was asked for at least once (it loads when first shown).
+    pub started: bool,
+    /// The current asset's metadata being edited.
+    pub edit: Option<EditBuf>,
+}
+
+/// A bulk metadata edit: only the parts switched on are changed.
+#[derive(Clone, Debug, Default)]
+pub struct BulkEdit {
+    pub set_description: bool,
+    pub description: String,
+    pub set_tags: bool,
+    pub tags: String,
+    pub category: Option<i64>,
+}
+
+/// The metadata edit of one asset, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct EditBuf {
+    pub title: String,
+    pub description: String,
+    pub tags: String,
+    /// `None` = leave the category as it is.
+    pub category: Option<i64>,
+}
+
+impl AssetsState {
+    /// The query for `page` with the current search and filters.
+    pub fn query(&self, page: u32) -> ListAssetsQuery {
+        ListAssetsQuery {
+            query_string: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
+            status: self.status.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            media_type: self.format.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            category_id: self.category,
+            start_time: self.since.start_time(),
+            order: Some(if self.oldest_first { "asc" } else { "desc" }.to_string()),
+            page,
+            size: PAGE_SIZE,
+            ..Default::default()
+        }
+    }
+
+    /// Starts over (new query or refresh): returns the first page's query.
+    pub fn restart(&mut self) -> (u64, ListAssetsQuery) {
+        self.epoch += 1;
+        self.anchor = None;
+        self.items.clear();
+        self.total = None;
+        self.next_page = 0;
+        self.exhausted = false;
+        self.error = None;
+        self.started = true;
+        self.loading = true;
+        (self.epoch, self.query(0))
+    }
+
+    /// The next page's query, when more is wanted and none is on its way.
+    pub fn want_more(&mut self) -> Option<(u64, ListAssetsQuery)> {
+        if self.loading || self.exhausted || self.error.is_some() {
+            return None;
+        }
+        self.loading = true;
+        Some((self.epoch, self.query(self.next_page)))
+    }
+
+    /// A page arrived.
+    pub fn on_page(
+        &mut self,
+        epoch: u64,
+        result: Result<(Vec<AssetSummary>, Option<i64>), String>,
+    ) {
+        if epoch != self.epoch {
+            return;
+        }
+        self.loading = false;
+        match result {
+            Ok((assets, total)) => {
+                self.exhausted = (assets.len() as u32) < PAGE_SIZE;
+                self.total = total;
+                self.next_page += 1;
+                self.items.extend(assets);
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}

@@ -1,0 +1,541 @@
+//! The app's side of the engine: owns the connection, the upload engine and every background
+//! task. The UI calls these methods (none of them waits on I/O) and drains `BgMsg`s once per
+//! frame; each message wakes the UI with a repaint request.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+use tokio::sync::mpsc;
+use vodesk_core::engine::core::AddError;
+use vodesk_core::engine::job::JobRecord;
+use vodesk_core::engine::{Engine, EngineConfig, Event, JobId, JobSpec, JobView, Journal};
+use vodesk_core::model::{AssetDetails, AssetSummary, Category, TemplateGroup};
+use vodesk_core::provider::huawei::ListAssetsQuery;
+
+use crate::app::assets::AssetOp;
+
+use crate::cli::connect::Connection;
+
+/// Results of background work, drained by the UI each frame.
+pub enum BgMsg {
+    /// A job changed state (from the engine).
+    Job(JobView),
+    /// Files found by a folder walk (a chunk at a time, so a big folder never floods a frame).
+    Found(Vec<crate::app::queue::walk::Found>),
+    /// A folder walk met an unreadable folder.
+    WalkProblem(String),
+    /// A folder walk finished.
+    WalkDone,
+    /// A row was handed to the engine (or refused, with one sentence why).
+    Queued {
+        row: u64,
+        result: Result<JobId, String>,
+    },
+    /// Rows not started in the last session (or why they could not be read).
+    Drafts(Result<Vec<crate::app::queue::drafts::Draft>, String>),
+    /// Jobs the journal still had from a previous run, resumed at start.
+    Resumed(Vec<JobRecord>),
+    Categories(Result<Vec<Category>, String>),
+    Templates(Result<Vec<TemplateGroup>, String>),
+    /// Files chosen in a native dialog.
+    Picked(Pick, Vec<PathBuf>),
+    /// A decoded cover preview (or why it cannot be shown).
+    Cover(PathBuf, Result<egui::ColorImage, String>),
+    /// A page of the asset list (`epoch` names the query it answers).
+    AssetPage {
+        epoch: u64,
+        result: Result<(Vec<AssetSummary>, Option<i64>), String>,
+    },
+    AssetDetails(String, Box<Result<AssetDetails, String>>),
+    /// Each asset's resulting status, or why the whole call failed.
+    AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
+    /// A category change was made (what to say), or why not.
+    CategoryDone(Result<String, String>),
+    Buckets(Result<Vec<vodesk_core::provider::obs::xml::BucketInfo>, String>),
+    Objects {
+        bucket: String,
+        prefix: String,
+        result: Result<vodesk_core::provider::obs::client::ObjectListPage, String>,
+    },
+    /// One line per item of a bucket action (import, authorise): whether it worked, and what.
+    BucketResults(Vec<(bool, String)>),
+    /// An asset's metadata was saved (or why not).
+    /// (asset, what to say when it worked, result)
+    AssetSaved(String, &'static str, Result<(), String>),
+    /// A downloaded and decoded cover image.
+    CoverImage(String, Result<egui::ColorImage, String>),
+    /// A problem worth a toast.
+    Problem(String),
+}
+
+/// What a native file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Files,
+    Folder,
+    Cover,
+    Subtitle,
+}
+
+/// What the top bar shows about the connection.
+pub struct ConnectionInfo {
+    pub name: String,
+    pub is_local: bool,
+    pub endpoint: String,
+}
+
+pub struct Backend {
+    pub rt: tokio::runtime::Handle,
+    pub conn: Arc<Connection>,
+    pub engine: Engine,
+    pub journal: Arc<Journal>,
+    pub target: String,
+    pub info: ConnectionInfo,
+    /// Where rows not started yet are kept between sessions.
+    pub drafts_file: PathBuf,
+    tx: mpsc::UnboundedSender<BgMsg>,
+    rx: mpsc::UnboundedReceiver<BgMsg>,
+    ctx: egui::Context,
+}
+
+impl Backend {
+    /// Starts the engine on `rt` (must be called inside the runtime) and the first background
+    /// fetches: resumable jobs, categories, template groups.
+    pub fn new(
+        rt: tokio::runtime::Handle,
+        conn: Arc<Connection>,
+        journal_path: &Path,
+        config: EngineConfig,
+        ctx: egui::Context,
+    ) -> Result<Backend, String> {
+        let journal = Journal::open(journal_path).map(Arc::new).map_err(|e| {
+            format!(
+                "the upload journal {} cannot be opened ({}); check that the folder is writable",
+                journal_path.display(),
+                e.0
+            )
+        })?;
+        let target = conn.journal_target();
+        let _g = rt.enter();
+        let (engine, mut events) =
+            Engine::new(conn.vod.clone(), journal.clone(), target.clone(), config);
+        let (tx, rx) = mpsc::unbounded_channel();
+        let info = match &conn.local {
+            Some(l) => ConnectionInfo {
+                name: "Local".into(),
+                is_local: true,
+                endpoint: l.vod_endpoint.clone(),
+            },
+            None => ConnectionInfo {
+                name: "Cloud (environment)".into(),
+                is_local: false,
+                endpoint: conn.vod.config().endpoint.base(),
+            },
+        };
+        let b = Backend {
+            rt,
+            conn,
+            engine,
+            journal,
+            target,
+            info,
+            drafts_file: journal_path.with_file_name("drafts.json"),
+            tx,
+            rx,
+            ctx,
+        };
+        // Engine events become UI messages; each wakes the UI.
+        let (tx2, ctx2) = (b.tx.clone(), b.ctx.clone());
+        b.rt.spawn(async move {
+            while let Some(Event::Job(v)) = events.recv().await {
+                if tx2.send(BgMsg::Job(v)).is_err() {
+                    break;
+                }
+                ctx2.request_repaint();
+            }
+        });
+        b.resume_unfinished();
+        b.load_drafts();
+        b.fetch_categories();
+        b.fetch_templates();
+        Ok(b)
+    }
+
+    pub fn ctx(&self) -> egui::Context {
+        self.ctx.clone()
+    }
+
+    /// A sender and context for a background task.
+    fn wake(&self) -> (mpsc::UnboundedSender<BgMsg>, egui::Context) {
+        (self.tx.clone(), self.ctx.clone())
+    }
+
+    /// The next message that arrived, if any.
+    pub fn next(&mut self) -> Option<BgMsg> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Asks for another frame (more messages are waiting).
+    pub fn more_later(&self) {
+        self.ctx.request_repaint();
+    }
+
+    /// The journal's unfinished jobs of this service continue where they stopped.
+    fn resume_unfinished(&self) {
+        let (engine, journal, target) = (
+            self.engine.clone(),
+            self.journal.clone(),
+            self.target.clone(),
+        );
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let msg = match journal.unfinished(&target) {
+                Ok(records) => {
+                    let mut resumed = Vec::new();
+                    for rec in records {
+                        match engine.resume_record(&rec) {
+                            Ok(()) => resumed.push(rec),
+                            Err(e) => {
+                                let _ = tx.send(BgMsg::Problem(e.0));
+                            }
+                        }
+                    }
+                    BgMsg::Resumed(resumed)
+                }
+                Err(e) => BgMsg::Problem(e.0),
+            };
+            let _ = tx.send(msg);
+            ctx.request_repaint();
+        });
+    }
+
+    fn load_drafts(&self) {
+        let file = self.drafts_file.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let _ = tx.send(BgMsg::Drafts(crate::app::queue::drafts::load(&file)));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_categories(&self) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod.category_tree().await.map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::Categories(r));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_templates(&self) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod.all_template_groups().await.map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::Templates(r));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Hands one row to the engine; the answer comes back as `BgMsg::Queued`.
+    pub fn submit(&self, row: u64, spec: JobSpec) {
+        let engine = self.engine.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let result = engine.add(spec).await.map_err(|e| match e {
+                AddError::Journal(j) => {
+                    format!("{}; the upload queue cannot be saved", j.0)
+                }
+                e => e.to_string(),
+            });
+            let _ = tx.send(BgMsg::Queued { row, result });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Forgets a failed or cancelled job in the journal (before it is queued again).
+    pub fn discard(&self, id: JobId) {
+        let (engine, journal) = (self.engine.clone(), self.journal.clone());
+        self.rt.spawn(async move {
+            if let Ok(Some(rec)) = journal.get(id) {
+                let _ = engine.discard(&rec).await;
+            }
+        });
+    }
+
+    /// Walks folders off the UI thread; files arrive in chunks as they are found.
+    pub fn walk(&self, folders: Vec<PathBuf>) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            crate::app::queue::walk::walk(&folders, &mut |m| {
+                let ok = tx.send(m).is_ok();
+                ctx.request_repaint();
+                ok
+            });
+            let _ = tx.send(BgMsg::WalkDone);
+            ctx.request_repaint();
+        });
+    }
+
+    /// Opens a native dialog without blocking the UI; the choice arrives as `BgMsg::Picked`.
+    pub fn pick(&self, what: Pick) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let d = rfd::AsyncFileDialog::new();
+            let paths: Vec<PathBuf> = match what {
+                Pick::Files => d
+                    .set_title("Add files")
+                    .pick_files()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+                Pick::Folder => d
+                    .set_title("Add folder")
+                    .pick_folders()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+                Pick::Cover => d
+                    .set_title("Choose a cover image")
+                    .add_filter("JPG or PNG image", &["jpg", "jpeg", "png"])
+                    .pick_file()
+                    .await
+                    .map(|f| vec![f.path().to_path_buf()])
+                    .unwrap_or_default(),
+                Pick::Subtitle => d
+                    .set_title("Attach subtitles")
+                    .add_filter("SRT subtitles", &["srt"])
+                    .pick_files()
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect(),
+            };
+            let _ = tx.send(BgMsg::Picked(what, paths));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Decodes a cover image for the preview, scaled down, off the UI thread.
+    pub fn load_cover(&self, path: PathBuf) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let r = crate::app::form::cover::decode_preview(&path);
+            let _ = tx.send(BgMsg::Cover(path, r));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Fetches one page of the asset list.
+    pub fn fetch_assets(&self, epoch: u64, q: ListAssetsQuery) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let result = vod
+                .list_assets(&q)
+                .await
+                .map(|r| (r.assets, r.total))
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetPage { epoch, result });
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn fetch_details(&self, asset_id: String) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod
+                .asset_details(&asset_id, &[])
+                .await
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetDetails(asset_id, Box::new(r)));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Publishes, unpublishes or deletes assets; each one's resulting status comes back.
+    pub fn asset_op(&self, op: AssetOp, ids: Vec<String>) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = match op {
+                AssetOp::Publish => vod.publish(&ids).await.map(statuses),
+                AssetOp::Unpublish => vod.unpublish(&ids).await.map(statuses),
+                AssetOp::Delete => vod
+                    .delete_assets(&ids, false)
+                    .await
+                    .map(|v| v.into_iter().map(|d| (d.asset_id, d.status)).collect()),
+            };
+            let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn category_op(&self, op: crate::app::assets::categories::CategoryOp) {
+        use crate::app::assets::categories::CategoryOp;
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = match op {
+                CategoryOp::Create { name, parent } => vod
+                    .create_category(&name, parent)
+                    .await
+                    .map(|c| format!("Category \"{}\" created.", c.name)),
+                CategoryOp::Rename { id, name } => vod
+                    .rename_category(id, &name)
+                    .await
+                    .map(|c| format!("Category renamed to \"{}\".", c.name)),
+                CategoryOp::Delete { id } => vod
+                    .delete_category(id)
+                    .await
+                    .map(|()| "Category deleted.".to_string()),
+            };
+            let _ = tx.send(BgMsg::CategoryDone(r.map_err(|e| e.to_string())));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Runs a bucket-browser command in the background.
+    pub fn bucket_cmd(&self, cmd: crate::app::buckets::BucketCmd) {
+        use crate::app::buckets::BucketCmd;
+        let (vod, obs) = (self.conn.vod.clone(), self.conn.obs.clone());
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let msg = match cmd {
+                BucketCmd::ListBuckets => {
+                    BgMsg::Buckets(obs.list_buckets().await.map_err(|e| e.to_string()))
+                }
+                BucketCmd::List { bucket, query } => {
+                    let result = obs
+                        .list_objects(&bucket, &query)
+                        .await
+                        .map_err(|e| e.to_string());
+                    BgMsg::Objects {
+                        bucket,
+                        prefix: query.prefix.unwrap_or_default(),
+                        result,
+                    }
+                }
+                BucketCmd::Authorize(b) => {
+                    BgMsg::BucketResults(vec![match vod.authorize_bucket(&b, true).await {
+                        Ok(()) => (true, format!("VOD may now read {b}.")),
+                        Err(e) => (false, format!("{b} could not be authorised: {e}")),
+                    }])
+                }
+                BucketCmd::Import(reqs) => {
+                    let mut lines = Vec::new();
+                    for r in reqs {
+                        let key = r.input.object.clone();
+                        lines.push(match vod.reproduction(&r).await {
+                            Ok(id) => (true, format!("{key} imported as asset {id}")),
+                            Err(e) => (false, format!("{key} was not imported: {e}")),
+                        });
+                    }
+                    BgMsg::BucketResults(lines)
+                }
+                BucketCmd::ImportUrls(items) => {
+                    BgMsg::BucketResults(match vod.upload_by_url(&items).await {
+                        Ok(results) => results
+                            .into_iter()
+                            .map(|r| {
+                                let url = r.url.unwrap_or_default();
+                                let ok_code = r
+                                    .error_code
+                                    .as_deref()
+                                    .is_none_or(|c| c.is_empty() || c == "0");
+                                match (r.asset_id, ok_code) {
+                                    (Some(id), true) => {
+                                        (true, format!("{url} imported as asset {id}"))
+                                    }
+                                    _ => (
+                                        false,
+                                        format!(
+                                            "{url} was not accepted: {} ({})",
+                                            r.error_msg.unwrap_or_default(),
+                                            r.error_code.unwrap_or_default()
+                                        ),
+                                    ),
+                                }
+                            })
+                            .collect(),
+                        Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
+                    })
+                }
+            };
+            let _ = tx.send(msg);
+            ctx.request_repaint();
+        });
+    }
+
+    /// Makes a snapshot the asset's cover; the answer comes back like a metadata save.
+    pub fn set_cover(&self, asset_id: String, url: String) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let r = vod
+                .set_cover_from_snapshot(&url)
+                .await
+                .map_err(|e| e.to_string());
+            let _ = tx.send(BgMsg::AssetSaved(asset_id, "Cover set.", r));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Saves metadata edits one after the other (each answer comes back on its own).
+    pub fn save_assets(&self, reqs: Vec<vodesk_core::provider::huawei::wire::UpdateMetaReq>) {
+        let vod = self.conn.vod.clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            for req in reqs {
+                let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
+                let _ = tx.send(BgMsg::AssetSaved(req.asset_id, "Metadata saved.", r));
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Downloads and decodes a cover image off the UI thread.
+    pub fn fetch_cover(&self, url: String) {
+        let http = self.conn.vod.http().clone();
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let bytes = async {
+                let rsp = http.get(&url).send().await.map_err(|e| e.to_string())?;
+                if !rsp.status().is_success() {
+                    return Err(format!(
+                        "the cover could not be downloaded (HTTP {})",
+                        rsp.status()
+                    ));
+                }
+                rsp.bytes().await.map_err(|e| e.to_string())
+            }
+            .await;
+            let r = match bytes {
+                Ok(b) => {
+                    tokio::task::spawn_blocking(move || crate::app::form::cover::decode_bytes(&b))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                }
+                Err(e) => Err(e),
+            };
+            let _ = tx.send(BgMsg::CoverImage(url, r));
+            ctx.request_repaint();
+        });
+    }
+}
+
+fn statuses(
+    v: Vec<vodesk_core::provider::huawei::wire::AssetInfo>,
+) -> Vec<(String, Option<String>)> {
+    v.into_iter()
+        .map(|a| (a.asset_id, a.status.map(|s| s.as_str().to_string())))
+        .collect()
+}

@@ -1,0 +1,317 @@
+//! The bucket browser: the buckets of the connection's object storage, their objects by prefix
+//! (a page at a time), VOD authorisation, and imports into VOD — selected objects
+//! (reproduction) or URLs (up to 16 per request) — with the metadata form's defaults.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use eframe::egui;
+use vodesk_core::model::{MediaType, UploadMetadata, title_pattern};
+use vodesk_core::provider::huawei::wire::{InputAddr, ReproductionReq, UrlUploadItem};
+use vodesk_core::provider::obs::client::{ListObjectsQuery, ObjectListPage};
+use vodesk_core::provider::obs::xml::{BucketInfo, ObjectSummary};
+
+use crate::app::format::human_bytes;
+
+/// At most this many URLs per upload-by-URL request (the API's limit).
+pub const MAX_URLS: usize = 16;
+const PAGE: u32 = 200;
+
+/// What the browser asks the app to do.
+pub enum BucketCmd {
+    ListBuckets,
+    /// List `bucket` under `prefix`, from `marker`.
+    List {
+        bucket: String,
+        query: ListObjectsQuery,
+    },
+    Authorize(String),
+    Import(Vec<ReproductionReq>),
+    ImportUrls(Vec<UrlUploadItem>),
+}
+
+#[derive(Default)]
+pub struct BucketsState {
+    pub buckets: Vec<BucketInfo>,
+    pub loaded: bool,
+    pub error: Option<String>,
+    pub bucket: Option<String>,
+    pub prefix: String,
+    pub folders: Vec<String>,
+    pub objects: Vec<ObjectSummary>,
+    pub next_marker: Option<String>,
+    pub listing: bool,
+    pub selected: BTreeSet<String>,
+    pub urls: String,
+    pub busy: bool,
+    /// Per-item results of the last import, shown under the buttons.
+    pub results: Vec<String>,
+}
+
+impl BucketsState {
+    pub fn on_page(&mut self, bucket: &str, prefix: &str, r: Result<ObjectListPage, String>) {
+        if self.bucket.as_deref() != Some(bucket) || self.prefix != prefix {
+            return;
+        }
+        self.listing = false;
+        match r {
+            Ok(p) => {
+                for f in p.common_prefixes {
+                    if !self.folders.contains(&f) {
+                        self.folders.push(f);
+                    }
+                }
+                self.objects.extend(p.objects);
+                self.next_marker = if p.is_truncated { p.next_marker } else { None };
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    fn open(&mut self, bucket: String, prefix: String) -> BucketCmd {
+        self.bucket = Some(bucket.clone());
+        self.prefix = prefix.clone();
+        self.folders.clear();
+        self.objects.clear();
+        self.selected.clear();
+        self.next_marker = None;
+        self.listing = true;
+        BucketCmd::List {
+            bucket,
+            query: query(&prefix, None),
+        }
+    }
+
+    /// Draws the browser; `defaults` is the metadata imports get (titles from names).
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        defaults: &UploadMetadata,
+        region: &str,
+    ) -> Vec<BucketCmd> {
+        let mut cmds = Vec::new();
+        if !self.loaded {
+            self.loaded = true;
+            cmds.push(BucketCmd::ListBuckets);
+        }
+        ui.horizontal(|ui| {
+            let text = self
+                .bucket
+                .clone()
+                .unwrap_or_else(|| "Choose a bucket".into());
+            let mut chosen = None;
+            egui::ComboBox::from_id_salt("bucket")
+                .selected_text(text)
+                .width(ui.available_width() - 40.0)
+                .show_ui(ui, |ui| {
+                    for b in &self.buckets {
+                        if ui
+                            .selectable_label(self.bucket.as_ref() == Some(&b.name), &b.name)
+                            .clicked()
+                        {
+                            chosen = Some(b.name.clone());
+                        }
+                    }
+                });
+            if let Some(b) = chosen {
+                cmds.push(self.open(b, String::new()));
+            }
+            if ui
+                .small_button("⟳")
+                .on_hover_text("Reload the buckets")
+                .clicked()
+            {
+                cmds.push(BucketCmd::ListBuckets);
+                if let Some(b) = self.bucket.clone() {
+                    cmds.push(self.open(b, self.prefix.clone()));
+                }
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let Some(bucket) = self.bucket.clone() else {
+            if self.buckets.is_empty() {
+                ui.weak("No buckets yet.");
+            }
+            return cmds;
+        };
+        // Breadcrumbs.
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(&bucket).clicked() {
+                cmds.push(self.open(bucket.clone(), String::new()));
+            }
+            let mut acc = String::new();
+            let prefix = self.prefix.clone();
+            for part in prefix.split('/').filter(|p| !p.is_empty()) {
+                acc.push_str(part);
+                acc.push('/');
+                ui.label("/");
+                if ui.link(part).clicked() {
+                    cmds.push(self.open(bucket.clone(), acc.clone()));
+                }
+            }
+        });
+        let list_height = (ui.available_height() - 230.0).max(120.0);
+        egui::ScrollArea::vertical()
+            .id_salt("objects")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for f in self.folders.clone() {
+                    let name = f.strip_prefix(&self.prefix).unwrap_or(&f).to_string();
+                    if ui.selectable_label(false, format!("📁 {name}")).clicked() {
+                        cmds.push(self.open(bucket.clone(), f.clone()));
+                    }
+                }
+                for o in &self.objects {
+                    let name = o.key.strip_prefix(&self.prefix).unwrap_or(&o.key);
+                    let mut on = self.selected.contains(&o.key);
+                    ui.horizontal(|ui| {
+                        let media = MediaType::from_path(Path::new(&o.key)).is_some();
+                        let r = ui.add_enabled(media, egui::Checkbox::new(&mut on, name));
+                        if !media {
+                            r.on_disabled_hover_text("Not a media file VOD can import");
+                        }
+                        ui.weak(human_bytes(o.size));
+                    });
+                    if on {
+                        self.selected.insert(o.key.clone());
+                    } else {
+                        self.selected.remove(&o.key);
+                    }
+                }
+                if self.listing {
+                    ui.spinner();
+                } else if let Some(m) = self.next_marker.clone()
+                    && ui.button("Load more").clicked()
+                {
+                    self.listing = true;
+                    cmds.push(BucketCmd::List {
+                        bucket: bucket.clone(),
+                        query: query(&self.prefix, Some(m)),
+                    });
+                }
+                if !self.listing && self.folders.is_empty() && self.objects.is_empty() {
+                    ui.weak("Empty.");
+                }
+            });
+        ui.separator();
+        ui.add_enabled_ui(!self.busy, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let n = self.selected.len();
+                if ui
+                    .add_enabled(n > 0, egui::Button::new(format!("Import {n} selected")))
+                    .on_hover_text("Create assets from the selected objects, with the metadata form's defaults")
+                    .clicked()
+                {
+                    let reqs = self
+                        .selected
+                        .iter()
+                        .filter_map(|key| {
+                            let media = MediaType::from_path(Path::new(key))?;
+                            let mut meta = defaults.clone();
+                            meta.title = title_pattern::expand(None, Path::new(key));
+                            Some(ReproductionReq::from_metadata(
+                                &meta,
+                                &media,
+                                InputAddr {
+                                    bucket: bucket.clone(),
+                                    location: region.to_string(),
+                                    object: key.clone(),
+                                },
+                            ))
+                        })
+                        .collect();
+                    cmds.push(BucketCmd::Import(reqs));
+                }
+                if ui
+                    .button("Authorize VOD")
+                    .on_hover_text("Let VOD read this bucket (needed before importing)")
+                    .clicked()
+                {
+                    cmds.push(BucketCmd::Authorize(bucket.clone()));
+                }
+            });
+            let l = ui.label(format!("Import by URL (one per line, up to {MAX_URLS})"));
+            ui.add(egui::TextEdit::multiline(&mut self.urls).desired_rows(2).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            let (items, problem) = url_items(&self.urls, defaults);
+            if let Some(p) = &problem {
+                ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+            }
+            if ui
+                .add_enabled(problem.is_none() && !items.is_empty(), egui::Button::new("Import URLs"))
+                .clicked()
+            {
+                cmds.push(BucketCmd::ImportUrls(items));
+            }
+        });
+        if self.busy {
+            ui.spinner();
+        }
+        for r in &self.results {
+            ui.label(r);
+        }
+        if cmds.iter().any(|c| {
+            matches!(
+                c,
+                BucketCmd::Import(_) | BucketCmd::ImportUrls(_) | BucketCmd::Authorize(_)
+            )
+        }) {
+            self.busy = true;
+            self.results.clear();
+        }
+        cmds
+    }
+}
+
+fn query(prefix: &str, marker: Option<String>) -> ListObjectsQuery {
+    ListObjectsQuery {
+        prefix: Some(prefix.to_string()).filter(|p| !p.is_empty()),
+        delimiter: Some("/".into()),
+        marker,
+        max_keys: Some(PAGE),
+    }
+}
+
+/// The URLs typed, as import items, or the first problem with them.
+pub fn url_items(text: &str, defaults: &UploadMetadata) -> (Vec<UrlUploadItem>, Option<String>) {
+    let urls: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if urls.len() > MAX_URLS {
+        return (
+            Vec::new(),
+            Some(format!(
+                "{} URLs; at most {MAX_URLS} can be imported at once",
+                urls.len()
+            )),
+        );
+    }
+    let mut items = Vec::new();
+    for u in urls {
+        let Ok(parsed) = url::Url::parse(u) else {
+            return (Vec::new(), Some(format!("\"{u}\" is not a URL")));
+        };
+        if parsed.scheme() != "http" && parsed.scheme() != "https" {
+            return (Vec::new(), Some(format!("\"{u}\" must be http or https")));
+        }
+        let path = Path::new(parsed.path());
+        let Some(media) = MediaType::from_path(path) else {
+            return (
+                Vec::new(),
+                Some(format!(
+                    "\"{u}\" does not end with a supported media extension"
+                )),
+            );
+        };
+        let mut meta = defaults.clone();
+        meta.title = title_pattern::expand(None, path);
+        items.push(UrlUploadItem::from_metadata(&meta, &media, u));
+    }
+    (items, None)
+}

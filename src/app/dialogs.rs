@@ -1,0 +1,66 @@
+//! Small windows: keyboard shortcuts, About, and the cloud-account placeholder.
+
+use eframe::egui;
+
+use super::commands::Command;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Stamped by build.rs ("unknown" outside a git checkout).
+pub const COMMIT: &str = env!("VODESK_GIT_COMMIT");
+
+pub fn help(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(3)
+                .striped(true)
+                .spacing([24.0, 6.0])
+                .show(ui, |ui| {
+                    for c in Command::ALL {
+                        ui.monospace(ctx.format_shortcut(&c.shortcut()));
+                        ui.strong(c.label());
+                        ui.label(c.help());
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            ui.weak("Drop files or folders anywhere on the window to queue them.");
+        });
+}
+
+pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
+    egui::Window::new("About vodesk")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.heading("vodesk");
+            ui.label("Batch upload and manage media on cloud Video-on-Demand services.");
+            ui.label(format!("Version {VERSION} (commit {COMMIT})"));
+            ui.label(format!("Connected to {endpoint}"));
+            ui.hyperlink_to(
+                "Huawei Cloud VOD",
+                "https://www.huaweicloud.com/product/vod.html",
+            );
+        });
+}
+
+/// Until profiles land, connecting a cloud account is explained rather than done.
+pub fn connect_cloud(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Connect a cloud account")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label("Saved cloud profiles (Huawei Cloud VOD; Tencent and Alibaba next) are coming in the profiles screen.");
+            ui.label("Meanwhile, start vodesk with these variables set to use a Huawei Cloud account:");
+            ui.monospace("HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID,\nHUAWEICLOUD_SDK_REGION (or VODESK_ENDPOINT)");
+            ui.weak("Secret keys will live only in the system keychain.");
+        });
+}

@@ -1,0 +1,593 @@
+//! The metadata form (PRODUCT.md "Metadata form"): edits the selected draft rows at once, or the
+//! defaults for new files when nothing is selected. Values that differ between rows show as
+//! "mixed" and are left alone until edited. Rules come from the model's `validate`.
+
+pub mod cover;
+mod fields;
+mod thumbnail;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+use vodesk_core::model::metadata::{
+    DESCRIPTION_MAX_BYTES, SUBTITLE_ID_MAX, TAG_MAX_BYTES, TAGS_MAX_COUNT, TITLE_MAX_BYTES,
+    parse_tags,
+};
+use vodesk_core::model::{
+    Category, FieldError, SubtitleLanguage, SubtitleSpec, TemplateGroup, UploadMetadata,
+    title_pattern,
+};
+
+use crate::app::backend::Pick;
+use fields::{byte_counter, common, field_errors, labelled};
+pub use thumbnail::ThumbBuffers;
+
+/// One thing the form edits: a draft row's metadata (with its file, for title patterns) or
+/// the defaults for new files.
+pub struct Target<'a> {
+    pub path: Option<&'a Path>,
+    pub meta: &'a mut UploadMetadata,
+}
+
+/// Categories and template groups, fetched in the background.
+#[derive(Default)]
+pub struct Catalog {
+    pub categories: Vec<Category>,
+    /// Every category by id, with its full path ("纪录片 / 海岸线").
+    pub names: std::collections::HashMap<i64, String>,
+    pub categories_error: Option<String>,
+    pub templates: Vec<TemplateGroup>,
+    pub templates_error: Option<String>,
+    pub loaded_templates: bool,
+}
+
+impl Catalog {
+    pub fn set_categories(&mut self, cats: Vec<Category>) {
+        fn walk(c: &Category, prefix: &str, out: &mut std::collections::HashMap<i64, String>) {
+            let name = if prefix.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{prefix} / {}", c.name)
+            };
+            out.insert(c.id, name.clone());
+            for ch in &c.children {
+                walk(ch, &name, out);
+            }
+        }
+        self.names.clear();
+        for c in &cats {
+            walk(c, "", &mut self.names);
+        }
+        self.categories = cats;
+        self.categories_error = None;
+    }
+
+    /// Rules that need the server's data: encryption needs a group with HLS output.
+    pub fn extra_check(&self, m: &UploadMetadata) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if m.auto_encrypt
+            && let Some(g) = &m.template_group
+            && let Some(t) = self.templates.iter().find(|t| &t.name == g)
+            && !t.produces_hls()
+        {
+            out.push(FieldError {
+                field: "auto-encrypt",
+                message: format!(
+                    "needs an HLS template group; \"{g}\" outputs {} — choose an HLS group or turn encryption off",
+                    if t.formats().is_empty() { "no HLS".to_string() } else { t.formats() }
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// What the form asks the app to do after drawing.
+#[derive(Default)]
+pub struct FormOutput {
+    pub pick: Option<Pick>,
+    pub load_cover: Option<PathBuf>,
+    /// Titles were rewritten from the pattern (the table shows them at once anyway).
+    pub pattern_applied: bool,
+}
+
+#[derive(Default)]
+pub struct FormState {
+    loaded: Option<u64>,
+    title: String,
+    description: String,
+    tags: String,
+    pub pattern: String,
+    thumb: ThumbBuffers,
+    pub previews: cover::Previews,
+    /// Values derived from the targets (shared values, problems), recomputed only when the
+    /// targets change: with 10,000 rows selected they are not cheap.
+    memo: Memo,
+    /// Bumped in frames that may carry an edit.
+    edits: u64,
+    input_last_frame: bool,
+}
+
+/// Derived values by name, valid for one state of the targets.
+#[derive(Default)]
+struct Memo {
+    key: Option<(u64, u64, usize, usize)>,
+    values: std::collections::HashMap<&'static str, Box<dyn std::any::Any>>,
+}
+
+impl Memo {
+    fn get<T: Clone + 'static>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        if let Some(v) = self.values.get(name).and_then(|b| b.downcast_ref::<T>()) {
+            return v.clone();
+        }
+        let v = f();
+        self.values.insert(name, Box::new(v.clone()));
+        v
+    }
+}
+
+impl FormState {
+    /// Reloads the text buffers from the targets (selection changed).
+    fn reload(&mut self, ts: &[Target]) {
+        self.title = common(ts, |m| m.title.clone()).unwrap_or_default();
+        self.description =
+            common(ts, |m| m.description.clone().unwrap_or_default()).unwrap_or_default();
+        self.tags = common(ts, |m| m.tags.join(", ")).unwrap_or_default();
+        self.thumb = ThumbBuffers::load(common(ts, |m| m.thumbnail.clone()));
+    }
+
+    /// Draws the form for `ts`; `generation` changes when the selection does.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ts: &mut [Target],
+        generation: u64,
+        catalog: &Catalog,
+    ) -> FormOutput {
+        let mut out = FormOutput::default();
+        if self.loaded != Some(generation) {
+            self.reload(ts);
+            self.loaded = Some(generation);
+        }
+        // Any edit needs a click, a key or typed text: such a frame starts from fresh values.
+        let input = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                        | egui::Event::Paste(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            })
+        });
+        // The frame after such input too: widgets apply edits after the values were read.
+        if input || self.input_last_frame {
+            self.edits += 1;
+        }
+        self.input_last_frame = input;
+        let key = (generation, self.edits, ts.len(), catalog.templates.len());
+        if self.memo.key != Some(key) {
+            self.memo.values.clear();
+            self.memo.key = Some(key);
+        }
+        let defaults = ts.iter().all(|t| t.path.is_none());
+        let mut errors = self.memo.get("errors", || target_errors(ts, catalog));
+        // The form's own parse errors change as one types: not memoised.
+        for e in self.thumb.parse_errors() {
+            let v = errors.entry(e.field).or_default();
+            if !v.contains(&e.message) {
+                v.push(e.message);
+            }
+        }
+
+        if !defaults {
+            self.title_field(ui, ts, &errors);
+        }
+        self.pattern_field(ui, ts, defaults, &mut out);
+
+        // Description
+        // Description
+        let mixed = self.memo.get("description", || {
+            common(ts, |m| m.description.clone()).is_none()
+        });
+        let r = labelled(ui, "Description", |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut self.description)
+                    .hint_text(if mixed { "mixed" } else { "" })
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+        });
+        if r.changed() {
+            let d = (!self.description.is_empty()).then(|| self.description.clone());
+            ts.iter_mut().for_each(|t| t.meta.description = d.clone());
+        }
+        if !mixed {
+            byte_counter(ui, &self.description, DESCRIPTION_MAX_BYTES);
+        }
+        field_errors(ui, &errors, &["description"]);
+
+        // Tags
+        let mixed = self
+            .memo
+            .get("tags", || common(ts, |m| m.tags.clone()).is_none());
+        let r = labelled(ui, "Tags", |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.tags)
+                    .hint_text(if mixed { "mixed" } else { "comma-separated" })
+                    .desired_width(f32::INFINITY),
+            )
+        });
+        if r.changed() {
+            let tags = parse_tags(&self.tags);
+            ts.iter_mut().for_each(|t| t.meta.tags = tags.clone());
+        }
+        if !mixed {
+            ui.weak(format!(
+                "{} of {TAGS_MAX_COUNT} tags, each at most {TAG_MAX_BYTES} bytes",
+                parse_tags(&self.tags).len()
+            ));
+        }
+        field_errors(ui, &errors, &["tags"]);
+
+        ui.separator();
+        self.category_picker(ui, ts, catalog);
+        field_errors(ui, &errors, &["category"]);
+        self.template_picker(ui, ts, catalog);
+        field_errors(ui, &errors, &["template-group"]);
+
+        let cur = self
+            .memo
+            .get("auto_publish", || common(ts, |m| m.auto_publish));
+        flag(ui, ts, "Auto-publish", cur, |m| &mut m.auto_publish);
+        let cur = self
+            .memo
+            .get("auto_encrypt", || common(ts, |m| m.auto_encrypt));
+        flag(ui, ts, "Auto-encrypt (HLS only)", cur, |m| {
+            &mut m.auto_encrypt
+        });
+        field_errors(ui, &errors, &["auto-encrypt"]);
+        let cur = self
+            .memo
+            .get("auto_preheat", || common(ts, |m| m.auto_preheat));
+        flag(ui, ts, "Auto-preheat", cur, |m| &mut m.auto_preheat);
+
+        ui.separator();
+        if self.thumb.show(ui, ts) {
+            // The buffers changed the targets; nothing else to do.
+        }
+        field_errors(
+            ui,
+            &errors,
+            &[
+                "thumbnail-interval",
+                "thumbnail-dots",
+                "thumbnail-quantity",
+                "thumbnail-cover-position",
+                "thumbnail-aspect-ratio",
+                "thumbnail-max-length",
+            ],
+        );
+
+        ui.separator();
+        self.cover_picker(ui, ts, &mut out);
+        field_errors(ui, &errors, &["cover"]);
+        let subs = self
+            .memo
+            .get("subtitles", || common(ts, |m| m.subtitles.clone()));
+        subtitles(ui, ts, subs, &mut out);
+        field_errors(ui, &errors, &["subtitle"]);
+        out
+    }
+
+    fn title_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        ts: &mut [Target],
+        errors: &BTreeMap<&'static str, Vec<String>>,
+    ) {
+        let mixed = self
+            .memo
+            .get("title", || common(ts, |m| m.title.clone()).is_none());
+        let r = labelled(ui, "Title", |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.title)
+                    .hint_text(if mixed { "mixed" } else { "required" })
+                    .desired_width(f32::INFINITY),
+            )
+        });
+        if r.changed() {
+            ts.iter_mut()
+                .for_each(|t| t.meta.title = self.title.clone());
+        }
+        if !mixed {
+            byte_counter(ui, &self.title, TITLE_MAX_BYTES);
+        }
+        field_errors(ui, errors, &["title"]);
+    }
+
+    /// Titles from each file's name; for the defaults, the pattern new rows get.
+    fn pattern_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        ts: &mut [Target],
+        defaults: bool,
+        out: &mut FormOutput,
+    ) {
+        ui.horizontal(|ui| {
+            let l = ui.label("Title pattern");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.pattern)
+                    .hint_text("{name}")
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id)
+            .on_hover_text("{name} or {stem}: file name without extension; {ext}: extension; {dir}: folder name");
+            if !defaults && ui.button("Apply").clicked() {
+                let p = (!self.pattern.trim().is_empty()).then_some(self.pattern.as_str());
+                for t in ts.iter_mut() {
+                    if let Some(path) = t.path {
+                        t.meta.title = title_pattern::expand(p, path);
+                    }
+                }
+                self.title = common(ts, |m| m.title.clone()).unwrap_or_default();
+                out.pattern_applied = true;
+            }
+        });
+    }
+
+    fn category_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
+        let current = self
+            .memo
+            .get("category", || common(ts, |m| m.category_id.unwrap_or(-1)));
+        let text = match current {
+            None => "mixed".to_string(),
+            Some(-1) => "Other".to_string(),
+            Some(id) => catalog.names.get(&id).cloned().unwrap_or(format!("#{id}")),
+        };
+        let mut chosen = None;
+        egui::ComboBox::from_label("Category")
+            .selected_text(text)
+            .width(150.0)
+            .show_ui(ui, |ui| {
+                // The service may list "Other" itself.
+                if !catalog.names.contains_key(&-1)
+                    && ui.selectable_label(current == Some(-1), "Other").clicked()
+                {
+                    chosen = Some(-1);
+                }
+                fn tree(
+                    ui: &mut egui::Ui,
+                    c: &Category,
+                    depth: usize,
+                    cur: Option<i64>,
+                    chosen: &mut Option<i64>,
+                ) {
+                    let label = format!("{}{}", "    ".repeat(depth), c.name);
+                    if ui.selectable_label(cur == Some(c.id), label).clicked() {
+                        *chosen = Some(c.id);
+                    }
+                    for ch in &c.children {
+                        tree(ui, ch, depth + 1, cur, chosen);
+                    }
+                }
+                for c in &catalog.categories {
+                    tree(ui, c, 0, current, &mut chosen);
+                }
+            });
+        if let Some(e) = &catalog.categories_error {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Categories could not be loaded: {e}"),
+            );
+        }
+        if let Some(id) = chosen {
+            let v = (id != -1).then_some(id);
+            ts.iter_mut().for_each(|t| t.meta.category_id = v);
+        }
+    }
+
+    fn template_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
+        let current = self
+            .memo
+            .get("template", || common(ts, |m| m.template_group.clone()));
+        let text = match &current {
+            None => "mixed".to_string(),
+            Some(None) => "None".to_string(),
+            Some(Some(g)) => g.clone(),
+        };
+        let mut chosen: Option<Option<String>> = None;
+        egui::ComboBox::from_label("Template group")
+            .selected_text(text)
+            .width(150.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(current == Some(None), "None").clicked() {
+                    chosen = Some(None);
+                }
+                for g in &catalog.templates {
+                    let label = if g.formats().is_empty() {
+                        g.name.clone()
+                    } else {
+                        format!("{}  ({})", g.name, g.formats())
+                    };
+                    let on = current
+                        .as_ref()
+                        .is_some_and(|c| c.as_deref() == Some(&g.name));
+                    if ui.selectable_label(on, label).clicked() {
+                        chosen = Some(Some(g.name.clone()));
+                    }
+                }
+            });
+        if !catalog.loaded_templates {
+            ui.weak("Loading template groups…");
+        }
+        if let Some(e) = &catalog.templates_error {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Template groups could not be loaded: {e}"),
+            );
+        }
+        if let Some(g) = chosen {
+            ts.iter_mut()
+                .for_each(|t| t.meta.template_group = g.clone());
+        }
+    }
+
+    fn cover_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], out: &mut FormOutput) {
+        let current = self.memo.get("cover", || common(ts, |m| m.cover.clone()));
+        ui.horizontal(|ui| {
+            ui.label("Cover");
+            match &current {
+                None => {
+                    ui.weak("mixed");
+                }
+                Some(None) => {
+                    ui.weak("none (a snapshot is used)");
+                }
+                Some(Some(p)) => {
+                    ui.label(
+                        p.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    )
+                    .on_hover_text(p.display().to_string());
+                }
+            }
+            if ui.button("Choose…").clicked() {
+                out.pick = Some(Pick::Cover);
+            }
+            if matches!(current, Some(Some(_)) | None) && ui.button("Remove").clicked() {
+                ts.iter_mut().for_each(|t| t.meta.cover = None);
+            }
+        });
+        if let Some(Some(p)) = &current {
+            let (preview, fresh) = self.previews.get(&p.display().to_string());
+            match preview {
+                cover::Preview::Loading => {
+                    ui.spinner();
+                }
+                cover::Preview::Ready(tex) => {
+                    let size = tex.size_vec2();
+                    let scale = (240.0 / size.x).min(1.0);
+                    ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover preview"));
+                }
+                cover::Preview::Failed(e) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+            }
+            if fresh {
+                out.load_cover = Some(p.clone());
+            }
+        }
+    }
+}
+
+/// Every problem of the targets, by field (deduplicated).
+fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
+    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    // Defaults have no title of their own: each new row's comes from its file name.
+    let defaults = ts.iter().all(|t| t.path.is_none());
+    for t in ts {
+        let mut errors = t.meta.validate();
+        errors.extend(catalog.extra_check(t.meta));
+        for e in errors {
+            if defaults && e.field == "title" {
+                continue;
+            }
+            let v = out.entry(e.field).or_default();
+            if !v.contains(&e.message) {
+                v.push(e.message);
+            }
+        }
+    }
+    out
+}
+
+/// A checkbox over a boolean that may differ between rows (shown indeterminate).
+fn flag(
+    ui: &mut egui::Ui,
+    ts: &mut [Target],
+    label: &str,
+    cur: Option<bool>,
+    f: impl Fn(&mut UploadMetadata) -> &mut bool,
+) {
+    let mut v = cur.unwrap_or(false);
+    if ui
+        .add(egui::Checkbox::new(&mut v, label).indeterminate(cur.is_none()))
+        .changed()
+    {
+        ts.iter_mut().for_each(|t| *f(t.meta) = v);
+    }
+}
+
+fn subtitles(
+    ui: &mut egui::Ui,
+    ts: &mut [Target],
+    current: Option<Vec<SubtitleSpec>>,
+    out: &mut FormOutput,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Subtitles");
+        if current.is_none() {
+            ui.weak("mixed");
+        }
+        if ui.button("Attach .srt…").clicked() {
+            out.pick = Some(Pick::Subtitle);
+        }
+    });
+    let Some(subs) = current else { return };
+    let mut remove = None;
+    let mut relang = None;
+    for (i, s) in subs.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("#{}", s.id));
+            let mut lang = s.language;
+            egui::ComboBox::from_id_salt(("sub-lang", i))
+                .selected_text(lang.code())
+                .width(50.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut lang, SubtitleLanguage::Cn, "CN");
+                    ui.selectable_value(&mut lang, SubtitleLanguage::En, "EN");
+                });
+            if lang != s.language {
+                relang = Some((i, lang));
+            }
+            ui.label(
+                s.path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            if ui.small_button("✖").on_hover_text("Detach").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    for t in ts.iter_mut() {
+        if let Some((i, l)) = relang {
+            t.meta.subtitles[i].language = l;
+        }
+        if let Some(i) = remove {
+            t.meta.subtitles.remove(i);
+        }
+    }
+}
+
+/// Attaches subtitle files to every target, each with the next free id.
+pub fn attach_subtitles(ts: &mut [Target], files: &[PathBuf]) {
+    for t in ts.iter_mut() {
+        for f in files {
+            let id = (1..=SUBTITLE_ID_MAX)
+                .find(|id| !t.meta.subtitles.iter().any(|s| s.id == *id))
+                // Out of ids: validation says so (ids 1 to 8).
+                .unwrap_or(SUBTITLE_ID_MAX + 1);
+            t.meta.subtitles.push(SubtitleSpec {
+                id,
+                language: SubtitleLanguage::Cn,
+                path: f.clone(),
+            });
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Rows not started yet outlive the app: written next to the upload journal when the window
+//! closes, read back (off the UI thread) at the next start. Started rows need no help — the
+//! engine's journal resumes them.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use vodesk_core::model::UploadMetadata;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Draft {
+    pub path: PathBuf,
+    pub size: u64,
+    pub meta: UploadMetadata,
+}
+
+/// Writes `drafts` to `file` (replacing it; an empty list removes it), atomically.
+pub fn save(file: &Path, drafts: &[Draft]) -> Result<(), String> {
+    if drafts.is_empty() {
+        return match std::fs::remove_file(file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
+            _ => Ok(()),
+        };
+    }
+    let json = serde_json::to_vec(drafts).map_err(|e| e.to_string())?;
+    let tmp = file.with_extension("json.tmp");
+    std::fs::write(&tmp, json).map_err(|e| format!("{} cannot be written ({e})", tmp.display()))?;
+    std::fs::rename(&tmp, file).map_err(|e| format!("{} cannot be written ({e})", file.display()))
+}
+
+/// Reads the drafts of the last session; a missing file is no drafts, a damaged one says so.
+pub fn load(file: &Path) -> Result<Vec<Draft>, String> {
+    match std::fs::read(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            format!(
+                "the unsent rows of the last session could not be read from {} ({e})",
+                file.display()
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(format!("{} cannot be read ({e})", file.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_round_trip_and_bad_files_are_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("drafts.json");
+        assert_eq!(load(&f).unwrap(), Vec::new());
+        let d = vec![Draft {
+            path: "/media/片段.mov".into(),
+            size: 42,
+            meta: UploadMetadata {
+                title: "片段".into(),
+                ..Default::default()
+            },
+        }];
+        save(&f, &d).unwrap();
+        assert_eq!(load(&f).unwrap(), d);
+        save(&f, &[]).unwrap();
+        assert!(!f.exists());
+        std::fs::write(&f, b"{not json").unwrap();
+        assert!(load(&f).unwrap_err().contains("could not be read"));
+    }
+}

@@ -1,0 +1,329 @@
+//! The upload queue: rows, selection, and the actions on them. Rows are drafts until started
+//! (their metadata is still editable); started rows follow their engine job.
+
+pub mod drafts;
+pub mod row;
+pub mod table;
+pub mod toolbar;
+pub mod walk;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use vodesk_core::engine::job::JobRecord;
+use vodesk_core::engine::{JobId, JobSpec, JobState, JobView};
+use vodesk_core::model::{MediaType, UploadMetadata, title_pattern};
+
+pub use row::{Row, RowState};
+
+#[derive(Default)]
+pub struct QueueState {
+    pub rows: Vec<Row>,
+    next_key: u64,
+    by_key: HashMap<u64, usize>,
+    by_job: HashMap<JobId, usize>,
+    /// Paths with an unfinished row, so the same file is never queued twice.
+    open_paths: HashSet<PathBuf>,
+    pub selected: HashSet<u64>,
+    /// Where a shift-click range starts.
+    anchor: Option<u64>,
+    /// Bumped whenever the selection or the selected rows' metadata change from outside the
+    /// form, so the form reloads its text buffers.
+    pub generation: u64,
+    /// Folder walks still running.
+    pub walks: usize,
+}
+
+impl QueueState {
+    /// Adds found files as draft rows with metadata from `template` and titles from `pattern`;
+    /// returns how many rows were added.
+    pub fn add_found(
+        &mut self,
+        found: Vec<walk::Found>,
+        template: &UploadMetadata,
+        pattern: Option<&str>,
+    ) -> usize {
+        let mut added = 0;
+        for (path, size) in found {
+            if self.open_paths.contains(&path) {
+                continue;
+            }
+            let Some(media) = MediaType::from_path(&path) else {
+                continue;
+            };
+            let mut meta = template.clone();
+            meta.title = title_pattern::expand(pattern, &path);
+            let key = self.next_key();
+            let mut row = Row::new(key, path.clone(), size, media.code, meta);
+            if size == 0 {
+                row.state = RowState::Refused;
+                row.error = Some("empty file (0 bytes) — remove it from the batch".into());
+            }
+            self.open_paths.insert(path);
+            self.push(row);
+            added += 1;
+        }
+        added
+    }
+
+    /// Rows not started yet, to keep for the next session.
+    pub fn drafts(&self) -> Vec<drafts::Draft> {
+        self.rows
+            .iter()
+            .filter(|r| r.state == RowState::Draft)
+            .map(|r| drafts::Draft {
+                path: r.path.clone(),
+                size: r.size,
+                meta: r.meta.clone(),
+            })
+            .collect()
+    }
+
+    /// Brings back the drafts of the last session, with the metadata they had.
+    pub fn add_drafts(&mut self, drafts: Vec<drafts::Draft>) {
+        for d in drafts {
+            if self.open_paths.contains(&d.path) {
+                continue;
+            }
+            let Some(media) = MediaType::from_path(&d.path) else {
+                continue;
+            };
+            let key = self.next_key();
+            self.open_paths.insert(d.path.clone());
+            self.push(Row::new(key, d.path, d.size, media.code, d.meta));
+        }
+    }
+
+    /// Shows jobs resumed from the journal (a previous run's unfinished queue).
+    pub fn add_resumed(&mut self, records: Vec<JobRecord>) {
+        for rec in records {
+            if self.by_job.contains_key(&rec.id) {
+                continue;
+            }
+            let key = self.next_key();
+            let mut row = Row::new(
+                key,
+                rec.spec.path.clone(),
+                rec.identity.size,
+                rec.spec.media.clone(),
+                rec.spec.metadata.clone(),
+            );
+            row.job = Some(rec.id);
+            row.state = RowState::Job(JobState::Queued);
+            self.open_paths.insert(rec.spec.path.clone());
+            self.by_job.insert(rec.id, self.rows.len());
+            self.push(row);
+        }
+    }
+
+    fn next_key(&mut self) -> u64 {
+        self.next_key += 1;
+        self.next_key
+    }
+
+    fn push(&mut self, row: Row) {
+        self.by_key.insert(row.key, self.rows.len());
+        self.rows.push(row);
+    }
+
+    fn reindex(&mut self) {
+        self.by_key.clear();
+        self.by_job.clear();
+        for (i, r) in self.rows.iter().enumerate() {
+            self.by_key.insert(r.key, i);
+            if let Some(j) = r.job {
+                self.by_job.insert(j, i);
+            }
+        }
+    }
+
+    pub fn row(&self, key: u64) -> Option<&Row> {
+        self.by_key.get(&key).map(|&i| &self.rows[i])
+    }
+
+    pub fn row_mut(&mut self, key: u64) -> Option<&mut Row> {
+        self.by_key.get(&key).map(|&i| &mut self.rows[i])
+    }
+
+    /// Applies an engine event to its row.
+    pub fn on_job(&mut self, v: &JobView) {
+        if let Some(&i) = self.by_job.get(&v.id) {
+            self.rows[i].apply(v);
+        }
+    }
+
+    /// The engine accepted (or refused) a row.
+    pub fn on_queued(&mut self, key: u64, result: Result<JobId, String>) {
+        let Some(&i) = self.by_key.get(&key) else {
+            return;
+        };
+        let row = &mut self.rows[i];
+        match result {
+            Ok(id) => {
+                row.job = Some(id);
+                if row.state == RowState::Submitting {
+                    row.state = RowState::Job(JobState::Queued);
+                }
+                self.by_job.insert(id, i);
+            }
+            Err(e) => {
+                row.state = RowState::Refused;
+                row.error = Some(e);
+            }
+        }
+    }
+
+    /// Rows an action applies to: the selection, or every row when nothing is selected.
+    pub fn targets(&self) -> Vec<u64> {
+        if self.selected.is_empty() {
+            self.rows.iter().map(|r| r.key).collect()
+        } else {
+            self.rows
+                .iter()
+                .filter(|r| self.selected.contains(&r.key))
+                .map(|r| r.key)
+                .collect()
+        }
+    }
+
+    /// Drafts among `keys` that pass validation become jobs (`submit` hands each to the
+    /// engine); returns how many started and the invalid rows' first problem.
+    pub fn start(
+        &mut self,
+        keys: &[u64],
+        extra_check: &dyn Fn(&UploadMetadata) -> Vec<vodesk_core::model::FieldError>,
+        submit: &mut dyn FnMut(u64, JobSpec),
+    ) -> (usize, Vec<(String, String)>) {
+        let mut started = 0;
+        let mut invalid = Vec::new();
+        for &k in keys {
+            let Some(row) = self.row_mut(k) else { continue };
+            if row.state != RowState::Draft {
+                continue;
+            }
+            let mut errors = row.meta.validate();
+            errors.extend(extra_check(&row.meta));
+            if let Some(e) = errors.first() {
+                invalid.push((row.name.clone(), e.to_string()));
+                continue;
+            }
+            row.error = None;
+            row.state = RowState::Submitting;
+            submit(
+                k,
+                JobSpec {
+                    path: row.path.clone(),
+                    media: row.media.clone(),
+                    metadata: row.meta.clone(),
+                    skip_duplicates: false,
+                },
+            );
+            started += 1;
+        }
+        (started, invalid)
+    }
+
+    /// Failed or cancelled rows among `keys` become drafts again (their old journal entries
+    /// are returned so they can be discarded); they start with the next Start.
+    pub fn reset_for_retry(&mut self, keys: &[u64]) -> Vec<JobId> {
+        let mut old = Vec::new();
+        for &k in keys {
+            let Some(row) = self.row_mut(k) else { continue };
+            let retryable = matches!(
+                row.state,
+                RowState::Job(JobState::Failed | JobState::Cancelled) | RowState::Refused
+            ) && row.size > 0;
+            if retryable {
+                old.extend(row.job.take());
+                row.state = RowState::Draft;
+                row.error = None;
+                row.bytes_done = 0;
+            }
+        }
+        self.reindex();
+        old
+    }
+
+    /// Removes settled rows among `keys` (active ones must be cancelled first); returns how
+    /// many were removed.
+    pub fn remove(&mut self, keys: &[u64]) -> usize {
+        let keys: HashSet<u64> = keys.iter().copied().collect();
+        let before = self.rows.len();
+        let open_paths = &mut self.open_paths;
+        self.rows.retain(|r| {
+            let gone = keys.contains(&r.key)
+                && (r.state.is_settled() && r.state != RowState::Job(JobState::Paused));
+            if gone {
+                open_paths.remove(&r.path);
+            }
+            !gone
+        });
+        self.selected.retain(|k| !keys.contains(k));
+        self.reindex();
+        self.generation += 1;
+        before - self.rows.len()
+    }
+
+    /// Removes every done or skipped row.
+    pub fn clear_finished(&mut self) -> usize {
+        let keys: Vec<u64> = self
+            .rows
+            .iter()
+            .filter(|r| r.state.is_finished())
+            .map(|r| r.key)
+            .collect();
+        self.remove(&keys)
+    }
+
+    /// Click selection: plain replaces, ctrl toggles, shift extends from the anchor.
+    pub fn click(&mut self, key: u64, ctrl: bool, shift: bool) {
+        if shift && let Some(a) = self.anchor {
+            let ia = self.by_key.get(&a).copied();
+            let ib = self.by_key.get(&key).copied();
+            if let (Some(ia), Some(ib)) = (ia, ib) {
+                if !ctrl {
+                    self.selected.clear();
+                }
+                for r in &self.rows[ia.min(ib)..=ia.max(ib)] {
+                    self.selected.insert(r.key);
+                }
+                self.generation += 1;
+                return;
+            }
+        }
+        if ctrl {
+            if !self.selected.remove(&key) {
+                self.selected.insert(key);
+            }
+        } else {
+            self.selected.clear();
+            self.selected.insert(key);
+        }
+        self.anchor = Some(key);
+        self.generation += 1;
+    }
+
+    pub fn select_all(&mut self) {
+        self.selected = self.rows.iter().map(|r| r.key).collect();
+        self.generation += 1;
+    }
+
+    pub fn select_none(&mut self) {
+        self.selected.clear();
+        self.generation += 1;
+    }
+
+    /// Selected rows whose metadata can still change.
+    pub fn selected_drafts(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.selected.contains(&r.key) && r.state == RowState::Draft)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn count(&self, f: impl Fn(&Row) -> bool) -> usize {
+        self.rows.iter().filter(|r| f(r)).count()
+    }
+}

@@ -1,0 +1,151 @@
+//! One row of the upload queue: a file, its metadata, and where its upload stands.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use vodesk_core::engine::{JobId, JobState, JobView};
+use vodesk_core::model::UploadMetadata;
+
+/// Where a row stands. `Draft` rows are only in the app: their metadata can still change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowState {
+    Draft,
+    /// Handed to the engine, waiting for its job id.
+    Submitting,
+    Job(JobState),
+    /// Could not be queued (unreadable, empty…); `error` says why.
+    Refused,
+}
+
+impl RowState {
+    pub fn label(self) -> &'static str {
+        match self {
+            RowState::Draft => "ready",
+            RowState::Submitting => "queued",
+            RowState::Refused => "refused",
+            RowState::Job(s) => s.as_str(),
+        }
+    }
+
+    /// Nothing more happens to the row unless the user acts.
+    pub fn is_settled(self) -> bool {
+        match self {
+            RowState::Draft | RowState::Refused => true,
+            RowState::Submitting => false,
+            RowState::Job(s) => s.is_terminal() || s == JobState::Paused,
+        }
+    }
+
+    pub fn is_finished(self) -> bool {
+        matches!(self, RowState::Job(JobState::Done | JobState::Skipped))
+    }
+
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            RowState::Submitting
+                | RowState::Job(
+                    JobState::Queued
+                        | JobState::Hashing
+                        | JobState::Uploading
+                        | JobState::Completing
+                )
+        )
+    }
+}
+
+pub struct Row {
+    /// Stable within this run (job ids only exist once the engine has the row).
+    pub key: u64,
+    pub path: PathBuf,
+    /// The file name, shown in the table (lossy for non-UTF-8 names).
+    pub name: String,
+    pub size: u64,
+    /// Upper-case `video_type`.
+    pub media: String,
+    pub meta: UploadMetadata,
+    pub state: RowState,
+    pub job: Option<JobId>,
+    pub bytes_done: u64,
+    pub error: Option<String>,
+    pub asset_id: Option<String>,
+    /// Bytes per second, smoothed.
+    pub speed: f64,
+    sample: Option<(Instant, u64)>,
+}
+
+impl Row {
+    pub fn new(key: u64, path: PathBuf, size: u64, media: String, meta: UploadMetadata) -> Row {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        Row {
+            key,
+            path,
+            name,
+            size,
+            media,
+            meta,
+            state: RowState::Draft,
+            job: None,
+            bytes_done: 0,
+            error: None,
+            asset_id: None,
+            speed: 0.0,
+            sample: None,
+        }
+    }
+
+    /// Takes what the engine says about the row's job.
+    pub fn apply(&mut self, v: &JobView) {
+        self.job = Some(v.id);
+        self.state = RowState::Job(v.state);
+        self.observe(v.bytes_done, Instant::now());
+        if v.asset_id.is_some() {
+            self.asset_id = v.asset_id.clone();
+        }
+        self.error = match v.state {
+            JobState::Failed | JobState::Skipped => v.reason.clone(),
+            // A pause with a reason is the engine stopping everything (service gone).
+            JobState::Paused => v.reason.clone(),
+            _ => None,
+        };
+        if v.state != JobState::Uploading {
+            self.speed = 0.0;
+        }
+    }
+
+    /// Updates progress and a smoothed speed from a byte count seen at `now`.
+    pub fn observe(&mut self, bytes_done: u64, now: Instant) {
+        match self.sample {
+            Some((t, b)) => {
+                let dt = now.duration_since(t).as_secs_f64();
+                if dt >= 0.5 {
+                    let rate = bytes_done.saturating_sub(b) as f64 / dt;
+                    self.speed = if self.speed == 0.0 {
+                        rate
+                    } else {
+                        0.6 * rate + 0.4 * self.speed
+                    };
+                    self.sample = Some((now, bytes_done));
+                }
+            }
+            None => self.sample = Some((now, bytes_done)),
+        }
+        self.bytes_done = bytes_done;
+    }
+
+    pub fn fraction(&self) -> f32 {
+        if self.size == 0 {
+            return 0.0;
+        }
+        (self.bytes_done as f64 / self.size as f64).clamp(0.0, 1.0) as f32
+    }
+
+    /// Seconds left at the current speed.
+    pub fn eta_secs(&self) -> Option<u64> {
+        (self.speed > 1.0 && self.state == RowState::Job(JobState::Uploading))
+            .then(|| (self.size.saturating_sub(self.bytes_done) as f64 / self.speed) as u64)
+    }
+}

@@ -1,0 +1,211 @@
+//! The queue table: virtualised (only the visible rows are laid out, so 100,000 rows cost what
+//! 30 do), resizable columns remembered across runs, click / ctrl / shift selection.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use eframe::egui::{self, Sense};
+use egui_extras::{Column, TableBuilder};
+use vodesk_core::engine::{JobId, JobState};
+
+use super::{QueueState, RowState};
+use crate::app::format::{human_bytes, human_duration};
+
+/// What a row's own buttons asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    Start(u64),
+    Pause(u64),
+    Resume(u64),
+    Cancel(u64),
+    Retry(u64),
+    Remove(u64),
+}
+
+const ROW_HEIGHT: f32 = 22.0;
+
+/// Draws the table; `progress` reads a running job's bytes (only visible rows ask).
+pub fn show(
+    ui: &mut egui::Ui,
+    q: &mut QueueState,
+    categories: &HashMap<i64, String>,
+    search: &str,
+    progress: &dyn Fn(JobId) -> Option<u64>,
+) -> Vec<RowAction> {
+    let mut actions = Vec::new();
+    let mut clicked: Option<(u64, egui::Modifiers)> = None;
+    let now = Instant::now();
+    let modifiers = ui.input(|i| i.modifiers);
+    let selected = q.selected.clone();
+    // Filtering is one pass over the rows, and only while a search is typed.
+    let needle = search.trim().to_lowercase();
+    let filter: Option<Vec<usize>> = (!needle.is_empty()).then(|| {
+        q.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.name.to_lowercase().contains(&needle)
+                    || r.meta.title.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    });
+    let count = filter.as_ref().map_or(q.rows.len(), Vec::len);
+    let rows = &mut q.rows;
+    // Clicks on a cell's text select the row (instead of starting a text selection).
+    ui.style_mut().interaction.selectable_labels = false;
+    ui.style_mut().spacing.item_spacing.x = 4.0;
+    // Narrow windows scroll sideways rather than hide the last columns.
+    egui::ScrollArea::horizontal()
+        .id_salt("queue-hscroll")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("upload-queue")
+                .striped(true)
+                .resizable(true)
+                .sense(Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(140.0).at_least(80.0).clip(true))
+                .column(Column::initial(54.0).at_least(44.0))
+                .column(Column::initial(110.0).at_least(60.0).clip(true))
+                .column(Column::initial(86.0).at_least(50.0).clip(true))
+                .column(Column::initial(68.0).at_least(56.0))
+                .column(Column::initial(86.0).at_least(60.0))
+                .column(Column::initial(60.0).at_least(50.0))
+                .column(Column::initial(36.0).at_least(32.0))
+                .column(Column::initial(48.0).at_least(44.0))
+                .column(Column::remainder().at_least(120.0).clip(true))
+                .header(22.0, |mut h| {
+                    for title in [
+                        "Name", "Size", "Title", "Category", "Status", "Progress", "Speed", "ETA",
+                        "Actions", "Error",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(title);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, count, |mut tr| {
+                        let i = filter.as_ref().map_or(tr.index(), |f| f[tr.index()]);
+                        let r = &mut rows[i];
+                        if r.state.is_active()
+                            && let Some(id) = r.job
+                            && let Some(b) = progress(id)
+                        {
+                            r.observe(b, now);
+                        }
+                        tr.set_selected(selected.contains(&r.key));
+                        tr.col(|ui| {
+                            ui.label(&r.name)
+                                .on_hover_text(r.path.display().to_string());
+                        });
+                        tr.col(|ui| {
+                            ui.label(human_bytes(r.size));
+                        });
+                        tr.col(|ui| {
+                            ui.label(&r.meta.title);
+                        });
+                        tr.col(|ui| {
+                            let c = match r.meta.category_id {
+                                None | Some(-1) => "Other".to_string(),
+                                Some(id) => categories.get(&id).cloned().unwrap_or(id.to_string()),
+                            };
+                            ui.label(c);
+                        });
+                        // A draft's problems show live, so they are fixed before anything is sent.
+                        let problem = if r.state == RowState::Draft {
+                            r.meta.validate().first().map(ToString::to_string)
+                        } else {
+                            r.error.clone()
+                        };
+                        tr.col(|ui| {
+                            if r.state == RowState::Draft && problem.is_some() {
+                                ui.colored_label(ui.visuals().warn_fg_color, "needs fixing");
+                            } else {
+                                status_label(ui, r.state);
+                            }
+                        });
+                        tr.col(|ui| {
+                            if matches!(r.state, RowState::Job(_)) {
+                                ui.add(
+                                    egui::ProgressBar::new(r.fraction())
+                                        .show_percentage()
+                                        .desired_height(14.0),
+                                );
+                            }
+                        });
+                        tr.col(|ui| {
+                            if r.speed > 0.0 {
+                                ui.label(format!("{}/s", human_bytes(r.speed as u64)));
+                            }
+                        });
+                        tr.col(|ui| {
+                            if let Some(s) = r.eta_secs() {
+                                ui.label(human_duration(s));
+                            }
+                        });
+                        tr.col(|ui| {
+                            row_buttons(ui, r.key, r.state, &mut actions);
+                        });
+                        tr.col(|ui| {
+                            if let Some(e) = &problem {
+                                ui.colored_label(ui.visuals().error_fg_color, e)
+                                    .on_hover_text(e);
+                            }
+                        });
+                        if tr.response().clicked() {
+                            clicked = Some((r.key, modifiers));
+                        }
+                    });
+                });
+        });
+    if let Some((key, m)) = clicked {
+        q.click(key, m.command, m.shift);
+    }
+    actions
+}
+
+fn status_label(ui: &mut egui::Ui, s: RowState) {
+    let v = ui.visuals();
+    let color = match s {
+        RowState::Job(JobState::Done | JobState::Skipped) => egui::Color32::from_rgb(60, 170, 90),
+        RowState::Job(JobState::Failed) | RowState::Refused => v.error_fg_color,
+        RowState::Job(JobState::Paused | JobState::Cancelled) => v.warn_fg_color,
+        _ => v.text_color(),
+    };
+    let text = match s {
+        RowState::Job(JobState::Done) => "done ✔".to_string(),
+        s => s.label().to_string(),
+    };
+    ui.colored_label(color, text);
+}
+
+fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction>) {
+    let mut button = |ui: &mut egui::Ui, icon: &str, tip: &str, a: RowAction| {
+        if ui.small_button(icon).on_hover_text(tip).clicked() {
+            out.push(a);
+        }
+    };
+    match s {
+        RowState::Draft => {
+            button(ui, "▶", "Start this upload", RowAction::Start(key));
+            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+        }
+        RowState::Job(JobState::Paused) => {
+            button(ui, "▶", "Resume", RowAction::Resume(key));
+            button(ui, "✖", "Cancel this upload", RowAction::Cancel(key));
+        }
+        RowState::Job(JobState::Failed | JobState::Cancelled) | RowState::Refused => {
+            button(ui, "⟳", "Retry", RowAction::Retry(key));
+            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+        }
+        RowState::Job(JobState::Done | JobState::Skipped) => {
+            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+        }
+        _ => {
+            button(ui, "⏸", "Pause", RowAction::Pause(key));
+            button(ui, "✖", "Cancel this upload", RowAction::Cancel(key));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The queue's toolbar (actions), totals bar and live limits.
+
+use eframe::egui;
+use vodesk_core::engine::progress::Progress;
+
+use super::{QueueState, RowState};
+use crate::app::commands::Command;
+use crate::app::format::{human_bytes, human_duration};
+
+/// Draws the action buttons; returns the one clicked.
+pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
+    let mut out = None;
+    let sel = if q.selected.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", q.selected.len())
+    };
+    ui.horizontal_wrapped(|ui| {
+        let mut b = |ui: &mut egui::Ui, c: Command, text: String, enabled: bool| {
+            let tip = format!("{} ({})", c.help(), ui.ctx().format_shortcut(&c.shortcut()));
+            if ui
+                .add_enabled(enabled, egui::Button::new(text))
+                .on_hover_text(tip)
+                .clicked()
+            {
+                out = Some(c);
+            }
+        };
+        let has_rows = !q.rows.is_empty();
+        b(ui, Command::AddFiles, "➕ Add files…".into(), true);
+        b(ui, Command::AddFolder, "📁 Add folder…".into(), true);
+        ui.separator();
+        b(ui, Command::Start, format!("▶ Start{sel}"), has_rows);
+        b(ui, Command::Pause, "⏸ Pause".into(), has_rows);
+        b(ui, Command::Resume, "⏵ Resume".into(), has_rows);
+        b(ui, Command::Cancel, "✖ Cancel".into(), has_rows);
+        b(ui, Command::Retry, "⟳ Retry".into(), has_rows);
+        b(ui, Command::Remove, "🗑 Remove".into(), has_rows);
+        b(
+            ui,
+            Command::ClearFinished,
+            "Clear finished".into(),
+            q.rows.iter().any(|r| r.state.is_finished()),
+        );
+    });
+    out
+}
+
+/// "12 of 340 files · 1.2 GB of 3.1 GB · 84 MB/s · 2:00 left".
+pub fn totals(ui: &mut egui::Ui, q: &QueueState, p: &Progress) {
+    let finished = q.count(|r| r.state.is_finished());
+    let failed = q.count(|r| {
+        matches!(
+            r.state,
+            RowState::Refused | RowState::Job(vodesk_core::engine::JobState::Failed)
+        )
+    });
+    let total_bytes: u64 = q.rows.iter().map(|r| r.size).sum();
+    let done_bytes: u64 = q.rows.iter().map(|r| r.bytes_done.min(r.size)).sum();
+    ui.horizontal(|ui| {
+        ui.label(format!("{finished} of {} files done", q.rows.len()))
+            .on_hover_text("Rows in the queue that finished uploading");
+        if failed > 0 {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{failed} failed"));
+        }
+        ui.label(format!(
+            "{} of {}",
+            human_bytes(done_bytes),
+            human_bytes(total_bytes)
+        ));
+        if p.bytes_per_sec > 0.0 {
+            ui.label(format!("{}/s", human_bytes(p.bytes_per_sec as u64)));
+        }
+        if let Some(eta) = p.eta_secs {
+            ui.label(format!("{} left", human_duration(eta)));
+        }
+        if q.walks > 0 {
+            ui.spinner();
+            ui.weak("finding files…");
+        }
+        if total_bytes > 0 {
+            ui.add(
+                egui::ProgressBar::new((done_bytes as f64 / total_bytes as f64) as f32)
+                    .desired_width(ui.available_width().max(60.0)),
+            );
+        }
+    });
+}
+
+/// Bandwidth and concurrency sliders; returns whether a value changed (applied live).
+pub fn limits(
+    ui: &mut egui::Ui,
+    bandwidth_mib: &mut u32,
+    files: &mut usize,
+    parts: &mut usize,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let l = ui.label("Bandwidth");
+        changed |= ui
+            .add(
+                egui::DragValue::new(bandwidth_mib)
+                    .range(0..=10_000)
+                    .speed(1)
+                    .custom_formatter(|v, _| {
+                        if v == 0.0 {
+                            "unlimited".into()
+                        } else {
+                            format!("{v} MiB/s")
+                        }
+                    }),
+            )
+            .labelled_by(l.id)
+            .changed();
+        let l = ui.label("Files at once");
+        changed |= ui
+            .add(egui::DragValue::new(files).range(1..=32))
+            .labelled_by(l.id)
+            .changed();
+        let l = ui.label("Parts per file");
+        changed |= ui
+            .add(egui::DragValue::new(parts).range(1..=16))
+            .labelled_by(l.id)
+            .changed();
+    });
+    changed
+}

@@ -1,0 +1,232 @@
+//! What commands, shortcuts, drops and row buttons do.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::app::assets::AssetOp;
+use crate::app::backend::Pick;
+use crate::app::commands::Command;
+use crate::app::form::Target;
+use crate::app::notify::Level;
+use crate::app::queue::RowState;
+use crate::app::queue::table::RowAction;
+
+use super::VodeskApp;
+
+impl VodeskApp {
+    /// Queues files and folders (walked in the background; rows appear as found).
+    pub fn add_paths(&mut self, paths: Vec<PathBuf>) {
+        self.queue.walks += 1;
+        self.backend.walk(paths);
+    }
+
+    /// Runs `f` on what the form edits: the selected drafts, or the defaults.
+    pub(super) fn with_targets<R>(&mut self, f: impl FnOnce(&mut [Target]) -> R) -> R {
+        let q = &mut self.queue;
+        let sel = &q.selected;
+        let mut ts: Vec<Target> = q
+            .rows
+            .iter_mut()
+            .filter(|r| sel.contains(&r.key) && r.state == RowState::Draft)
+            .map(|r| Target {
+                path: Some(&r.path),
+                meta: &mut r.meta,
+            })
+            .collect();
+        if ts.is_empty() && sel.is_empty() {
+            ts.push(Target {
+                path: None,
+                meta: &mut self.settings.defaults,
+            });
+        }
+        let r = f(&mut ts);
+        self.queue.generation += 1;
+        r
+    }
+
+    pub(super) fn handle_drops(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.add_paths(dropped);
+        }
+    }
+
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut fired = Vec::new();
+        ctx.input_mut(|i| {
+            for c in Command::ALL {
+                if c.clashes_with_text() && typing {
+                    continue;
+                }
+                if i.consume_shortcut(&c.shortcut()) {
+                    fired.push(c);
+                }
+            }
+            if !typing && i.consume_key(egui::Modifiers::SHIFT, egui::Key::Questionmark) {
+                fired.push(Command::Help);
+            }
+            if !typing && i.key_pressed(egui::Key::Escape) {
+                self.queue.select_none();
+            }
+        });
+        for c in fired {
+            self.run(c);
+        }
+    }
+
+    /// Carries out a command from a button, a shortcut or a test.
+    pub fn run(&mut self, c: Command) {
+        let engine = self.backend.engine.clone();
+        let keys = self.queue.targets();
+        let jobs: Vec<_> = keys
+            .iter()
+            .filter_map(|k| self.queue.row(*k).and_then(|r| r.job))
+            .collect();
+        match c {
+            Command::AddFiles => self.backend.pick(Pick::Files),
+            Command::AddFolder => self.backend.pick(Pick::Folder),
+            Command::Start => self.start(&keys),
+            Command::Pause => jobs.iter().for_each(|&j| engine.pause(j)),
+            Command::Resume => jobs.iter().for_each(|&j| engine.resume(j)),
+            Command::Cancel => {
+                jobs.iter().for_each(|&j| engine.cancel(j));
+                // Selected drafts have nothing to cancel: they are taken out. With nothing
+                // selected, Cancel stops uploads only (the drafts stay for later).
+                let chosen = if self.queue.selected.is_empty() {
+                    Vec::new()
+                } else {
+                    keys.clone()
+                };
+                let drafts: Vec<u64> = chosen
+                    .iter()
+                    .copied()
+                    .filter(|k| {
+                        self.queue
+                            .row(*k)
+                            .is_some_and(|r| r.state == RowState::Draft)
+                    })
+                    .collect();
+                self.queue.remove(&drafts);
+            }
+            Command::Retry => self.retry(&keys),
+            Command::Remove => {
+                if self.queue.selected.is_empty() {
+                    return;
+                }
+                let sel: Vec<u64> = self.queue.selected.iter().copied().collect();
+                let removed = self.queue.remove(&sel);
+                if removed < sel.len() {
+                    self.notes.push(
+                        Level::Info,
+                        format!(
+                            "{} rows are still uploading or paused; cancel them first.",
+                            sel.len() - removed
+                        ),
+                    );
+                }
+            }
+            Command::ClearFinished => {
+                self.queue.clear_finished();
+            }
+            Command::SelectAll => self.queue.select_all(),
+            Command::Search => {
+                let id = egui::Id::unique("queue-search");
+                self.backend.ctx().memory_mut(|m| m.request_focus(id));
+            }
+            Command::Notifications => self.settings.show_notifications ^= true,
+            Command::Help => self.show_help ^= true,
+            Command::Settings => self.show_settings ^= true,
+            Command::Quit => self
+                .backend
+                .ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    pub(super) fn start(&mut self, keys: &[u64]) {
+        let backend = &self.backend;
+        let catalog = &self.catalog;
+        let (started, invalid) =
+            self.queue
+                .start(keys, &|m| catalog.extra_check(m), &mut |k, spec| {
+                    backend.submit(k, spec)
+                });
+        if let Some((name, why)) = invalid.first() {
+            let more = if invalid.len() > 1 {
+                format!(" ({} more rows need fixing)", invalid.len() - 1)
+            } else {
+                String::new()
+            };
+            self.notes.push(
+                Level::Warning,
+                format!("{name} was not started — {why}{more}; fix it in the metadata form."),
+            );
+        }
+        if started > 0 {
+            self.notes
+                .push(Level::Info, format!("Uploading {started} files."));
+        }
+    }
+
+    pub(super) fn retry(&mut self, keys: &[u64]) {
+        let old = self.queue.reset_for_retry(keys);
+        for id in old {
+            self.backend.discard(id);
+        }
+        let drafts: Vec<u64> = keys
+            .iter()
+            .copied()
+            .filter(|k| {
+                self.queue
+                    .row(*k)
+                    .is_some_and(|r| r.state == RowState::Draft)
+            })
+            .collect();
+        self.start(&drafts);
+    }
+
+    pub(super) fn row_action(&mut self, a: RowAction) {
+        let engine = self.backend.engine.clone();
+        let job = |k: u64| self.queue.row(k).and_then(|r| r.job);
+        match a {
+            RowAction::Start(k) => self.start(&[k]),
+            RowAction::Pause(k) => job(k).into_iter().for_each(|j| engine.pause(j)),
+            RowAction::Resume(k) => job(k).into_iter().for_each(|j| engine.resume(j)),
+            RowAction::Cancel(k) => job(k).into_iter().for_each(|j| engine.cancel(j)),
+            RowAction::Retry(k) => self.retry(&[k]),
+            RowAction::Remove(k) => {
+                self.queue.remove(&[k]);
+            }
+        }
+    }
+
+    /// Lists assets from the first page again (new query, refresh, or after a change).
+    pub fn reload_assets(&mut self) {
+        let (epoch, q) = self.assets.restart();
+        self.backend.fetch_assets(epoch, q);
+    }
+
+    /// Shows an asset's details in the right panel.
+    pub fn open_asset(&mut self, id: String) {
+        self.queue.select_none();
+        self.assets.edit = None;
+        self.assets.current = Some(id.clone());
+        self.assets.details = None;
+        self.assets.details_error = None;
+        self.backend.fetch_details(id);
+    }
+
+    pub fn asset_op(&mut self, op: AssetOp, ids: Vec<String>) {
+        self.assets.busy = true;
+        self.backend.asset_op(op, ids);
+    }
+}

@@ -1,0 +1,308 @@
+//! Results of background work, applied once per frame within a time budget.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use eframe::egui;
+use vodesk_core::engine::JobState;
+
+use crate::app::assets::AssetOp;
+use crate::app::backend::{BgMsg, Pick};
+use crate::app::form::attach_subtitles;
+use crate::app::notify::Level;
+use crate::app::queue::RowState;
+
+use super::{DRAIN_BUDGET, VodeskApp};
+
+impl VodeskApp {
+    pub(super) fn batch_summary(&mut self) {
+        let done = self
+            .queue
+            .count(|r| r.state == RowState::Job(JobState::Done));
+        let failed = self
+            .queue
+            .count(|r| r.state == RowState::Job(JobState::Failed));
+        if (done, failed) != self.batch && done + failed > 0 {
+            let new_done = done.saturating_sub(self.batch.0);
+            let new_failed = failed.saturating_sub(self.batch.1);
+            if new_failed > 0 {
+                self.notes.push(
+                    Level::Warning,
+                    format!("{new_done} files uploaded, {new_failed} failed; select them and press Retry."),
+                );
+            } else if new_done > 0 {
+                self.notes
+                    .push(Level::Success, format!("{new_done} files uploaded."));
+            }
+            self.batch = (done, failed);
+            // New assets exist now.
+            self.reload_assets();
+        }
+    }
+
+    /// Applies what background tasks sent since the last frame.
+    pub(super) fn drain(&mut self, ctx: &egui::Context) {
+        let start = Instant::now();
+        loop {
+            if start.elapsed() > DRAIN_BUDGET {
+                self.backend.more_later();
+                break;
+            }
+            let Some(msg) = self.backend.next() else {
+                break;
+            };
+            match msg {
+                BgMsg::Job(v) => {
+                    if v.state == JobState::Failed {
+                        let name = v.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                        self.notes.push(
+                            Level::Error,
+                            format!(
+                                "{} failed: {}",
+                                name.unwrap_or_default(),
+                                v.reason.clone().unwrap_or_default()
+                            ),
+                        );
+                    }
+                    self.queue.on_job(&v);
+                }
+                BgMsg::Found(files) => {
+                    let pattern = (!self.settings.title_pattern.trim().is_empty())
+                        .then_some(self.settings.title_pattern.as_str());
+                    self.queue
+                        .add_found(files, &self.settings.defaults, pattern);
+                }
+                BgMsg::WalkProblem(p) => self.notes.push(Level::Warning, p),
+                BgMsg::WalkDone => self.queue.walks = self.queue.walks.saturating_sub(1),
+                BgMsg::Queued { row, result } => {
+                    if let Err(e) = &result {
+                        let name = self
+                            .queue
+                            .row(row)
+                            .map(|r| r.name.clone())
+                            .unwrap_or_default();
+                        self.notes
+                            .push(Level::Error, format!("{name} could not be queued: {e}"));
+                    }
+                    self.queue.on_queued(row, result);
+                }
+                BgMsg::Drafts(r) => match r {
+                    Ok(d) if !d.is_empty() => {
+                        self.notes.push(
+                            Level::Info,
+                            format!(
+                                "{} rows not started last time are back in the queue.",
+                                d.len()
+                            ),
+                        );
+                        self.queue.add_drafts(d);
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.notes.push(Level::Warning, e),
+                },
+                BgMsg::Resumed(records) => {
+                    if !records.is_empty() {
+                        self.notes.push(
+                            Level::Info,
+                            format!(
+                                "Resuming {} unfinished uploads from the last session.",
+                                records.len()
+                            ),
+                        );
+                    }
+                    self.queue.add_resumed(records);
+                }
+                BgMsg::Categories(r) => match r {
+                    Ok(c) => self.catalog.set_categories(c),
+                    Err(e) => {
+                        self.notes.push(
+                            Level::Warning,
+                            format!("Categories could not be loaded: {e}"),
+                        );
+                        self.catalog.categories_error = Some(e);
+                    }
+                },
+                BgMsg::Templates(r) => {
+                    self.catalog.loaded_templates = true;
+                    match r {
+                        Ok(t) => self.catalog.templates = t,
+                        Err(e) => {
+                            self.notes.push(
+                                Level::Warning,
+                                format!("Template groups could not be loaded: {e}"),
+                            );
+                            self.catalog.templates_error = Some(e);
+                        }
+                    }
+                }
+                BgMsg::Picked(what, paths) => self.picked(what, paths),
+                BgMsg::Cover(path, r) => {
+                    self.form
+                        .previews
+                        .loaded(ctx, path.display().to_string(), r)
+                }
+                BgMsg::AssetPage { epoch, result } => {
+                    if let Err(e) = &result {
+                        self.notes
+                            .push(Level::Error, format!("The asset list could not load: {e}"));
+                    }
+                    self.assets.on_page(epoch, result);
+                }
+                BgMsg::AssetDetails(id, r) => {
+                    if self.assets.current.as_deref() == Some(id.as_str()) {
+                        match *r {
+                            Ok(d) => {
+                                self.assets.details = Some(d);
+                                self.assets.details_error = None;
+                            }
+                            Err(e) => self.assets.details_error = Some(e),
+                        }
+                    }
+                }
+                BgMsg::AssetOp(op, r) => self.asset_op_done(op, r),
+                BgMsg::CoverImage(url, r) => self.covers.loaded(ctx, url, r),
+                BgMsg::Buckets(r) => match r {
+                    Ok(b) => {
+                        self.buckets.buckets = b;
+                        self.buckets.error = None;
+                    }
+                    Err(e) => self.buckets.error = Some(format!("The buckets could not load: {e}")),
+                },
+                BgMsg::Objects {
+                    bucket,
+                    prefix,
+                    result,
+                } => self.buckets.on_page(&bucket, &prefix, result),
+                BgMsg::BucketResults(lines) => {
+                    self.buckets.busy = false;
+                    let failed = lines.iter().filter(|(ok, _)| !ok).count();
+                    let imported = lines
+                        .iter()
+                        .any(|(ok, l)| *ok && l.contains("imported as asset"));
+                    if failed > 0 {
+                        self.notes.push(
+                            Level::Warning,
+                            format!(
+                                "{failed} of {} items failed; see the bucket panel.",
+                                lines.len()
+                            ),
+                        );
+                    } else {
+                        self.notes.push(
+                            Level::Success,
+                            lines.last().map(|l| l.1.clone()).unwrap_or_default(),
+                        );
+                    }
+                    self.buckets.results = lines
+                        .into_iter()
+                        .map(|(ok, l)| format!("{} {l}", if ok { "✔" } else { "⚠" }))
+                        .collect();
+                    if imported {
+                        self.reload_assets();
+                    }
+                }
+                BgMsg::CategoryDone(r) => {
+                    self.categories.busy = false;
+                    match r {
+                        Ok(m) => self.notes.push(Level::Success, m),
+                        Err(e) => self.notes.push(
+                            Level::Error,
+                            format!("The category change was refused: {e}"),
+                        ),
+                    }
+                    self.categories.selected = None;
+                    self.backend.fetch_categories();
+                }
+                BgMsg::AssetSaved(id, done, r) => {
+                    self.pending_saves = self.pending_saves.saturating_sub(1);
+                    self.assets.busy = self.pending_saves > 0;
+                    match r {
+                        Ok(()) if self.pending_saves == 0 => self.notes.push(Level::Success, done),
+                        Ok(()) => {}
+                        Err(e) => self.notes.push(
+                            Level::Error,
+                            format!("The change to asset {id} could not be saved: {e}"),
+                        ),
+                    }
+                    self.reload_assets();
+                    if self.assets.current.as_deref() == Some(id.as_str()) {
+                        self.backend.fetch_details(id);
+                    }
+                }
+                BgMsg::Problem(p) => self.notes.push(Level::Error, p),
+            }
+        }
+    }
+
+    pub(super) fn asset_op_done(
+        &mut self,
+        op: AssetOp,
+        r: Result<Vec<(String, Option<String>)>, String>,
+    ) {
+        self.assets.busy = false;
+        match r {
+            Ok(results) => {
+                let (ok, refused): (Vec<_>, Vec<_>) = results
+                    .into_iter()
+                    .partition(|(_, st)| st.as_deref() == Some(op.expected()));
+                if !ok.is_empty() {
+                    self.notes.push(
+                        Level::Success,
+                        format!(
+                            "{} asset{} {}.",
+                            ok.len(),
+                            if ok.len() == 1 { "" } else { "s" },
+                            op.verb()
+                        ),
+                    );
+                }
+                for (id, st) in refused {
+                    // The service says what state the asset is in: usually still processing.
+                    self.notes.push(
+                        Level::Warning,
+                        format!(
+                            "Asset {id} was not {} (status {}); it may still be processing — try again when it finishes.",
+                            op.verb(),
+                            st.unwrap_or_else(|| "unknown".into())
+                        ),
+                    );
+                }
+                if op == AssetOp::Delete {
+                    for (id, _) in &ok {
+                        self.assets.selected.remove(id);
+                    }
+                }
+                if op == AssetOp::Delete
+                    && let Some(cur) = &self.assets.current
+                    && ok.iter().any(|(id, _)| id == cur)
+                {
+                    self.assets.current = None;
+                    self.assets.details = None;
+                }
+            }
+            Err(e) => self.notes.push(
+                Level::Error,
+                format!("The assets could not be {}: {e}", op.verb()),
+            ),
+        }
+        self.reload_assets();
+        if let Some(id) = self.assets.current.clone() {
+            self.backend.fetch_details(id);
+        }
+    }
+
+    /// Files the user chose in a native dialog.
+    pub fn picked(&mut self, what: Pick, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        match what {
+            Pick::Files | Pick::Folder => self.add_paths(paths),
+            Pick::Cover => {
+                let p = paths[0].clone();
+                self.with_targets(|ts| ts.iter_mut().for_each(|t| t.meta.cover = Some(p.clone())));
+            }
+            Pick::Subtitle => self.with_targets(|ts| attach_subtitles(ts, &paths)),
+        }
+    }
+}

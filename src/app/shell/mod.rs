@@ -1,0 +1,203 @@
+//! The window: top bar, banner, left (assets) / centre (queue) / right (metadata) panels,
+//! status bar, overlays. Each frame drains background results, draws, and turns clicks and
+//! shortcuts into commands; nothing here waits on I/O.
+
+mod actions;
+mod messages;
+mod panels;
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use vodesk_core::engine::progress::Progress;
+
+use super::backend::Backend;
+use super::notify::Notifications;
+use super::queue::QueueState;
+use super::settings::{STORAGE_KEY, ThemePref, UiSettings};
+use super::{dialogs, theme};
+use crate::app::assets::{AssetOp, AssetsState, details};
+use crate::app::form::cover::Previews;
+use crate::app::form::{Catalog, FormState};
+
+/// Time per frame spent on background messages at most (the rest wait for the next frame), so
+/// a flood of found files never stalls a frame.
+const DRAIN_BUDGET: Duration = Duration::from_millis(4);
+
+pub struct VodeskApp {
+    pub backend: Backend,
+    pub settings: UiSettings,
+    pub queue: QueueState,
+    pub form: FormState,
+    pub catalog: Catalog,
+    pub notes: Notifications,
+    pub assets: AssetsState,
+    pub categories: crate::app::assets::categories::CategoryEditor,
+    pub buckets: crate::app::buckets::BucketsState,
+    /// The left panel shows the bucket browser instead of the assets.
+    pub show_buckets: bool,
+    /// Metadata saves still on their way.
+    pending_saves: usize,
+    covers: Previews,
+    pub search: String,
+    pub show_help: bool,
+    pub show_about: bool,
+    pub show_connect: bool,
+    pub show_settings: bool,
+    progress: Progress,
+    progress_at: Option<Instant>,
+    /// Some rows were uploading last frame (a summary toast follows when all settle).
+    was_busy: bool,
+    batch: (usize, usize),
+    applied_theme: Option<ThemePref>,
+}
+
+impl VodeskApp {
+    pub fn new(backend: Backend, settings: UiSettings) -> VodeskApp {
+        let mut form = FormState::default();
+        form.pattern = settings.title_pattern.clone();
+        let app = VodeskApp {
+            backend,
+            settings,
+            queue: QueueState::default(),
+            form,
+            catalog: Catalog::default(),
+            notes: Notifications::default(),
+            assets: AssetsState::default(),
+            categories: Default::default(),
+            buckets: Default::default(),
+            show_buckets: false,
+            pending_saves: 0,
+            covers: Previews::default(),
+            search: String::new(),
+            show_help: false,
+            show_about: false,
+            show_connect: false,
+            show_settings: false,
+            progress: Progress {
+                bytes_done: 0,
+                bytes_total: 0,
+                jobs_total: 0,
+                jobs_finished: 0,
+                bytes_per_sec: 0.0,
+                eta_secs: None,
+            },
+            progress_at: None,
+            was_busy: false,
+            batch: (0, 0),
+            applied_theme: None,
+        };
+        app.apply_limits();
+        app
+    }
+
+    /// One frame of the whole window.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.theme) {
+            theme::apply(&ctx, self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        self.drain(&ctx);
+        self.handle_drops(&ctx);
+        self.shortcuts(&ctx);
+        self.refresh_progress();
+
+        self.top_bar(ui);
+        self.status_bar(ui);
+        if self.settings.show_left {
+            egui::Panel::left("assets")
+                .default_size(260.0)
+                .min_size(180.0)
+                .max_size(480.0)
+                .show(ui, |ui| self.left_panel(ui));
+        }
+        if self.settings.show_right {
+            egui::Panel::right("metadata")
+                .default_size(290.0)
+                .min_size(260.0)
+                .max_size(520.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("form-scroll")
+                        .show(ui, |ui| self.right_panel(ui));
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.centre(ui));
+
+        dialogs::help(&ctx, &mut self.show_help);
+        dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
+        dialogs::connect_cloud(&ctx, &mut self.show_connect);
+        if super::settings_window::show(&ctx, &mut self.show_settings, &mut self.settings) {
+            self.apply_limits();
+        }
+        if let Some(op) = self.categories.show(&ctx, &self.catalog.categories) {
+            self.backend.category_op(op);
+        }
+        if let Some(ids) = details::confirm_delete(&ctx, &mut self.assets) {
+            self.asset_op(AssetOp::Delete, ids);
+        }
+        self.drop_overlay(&ctx);
+        self.notes.show_toasts(&ctx);
+
+        let busy = self.queue.rows.iter().any(|r| r.state.is_active()) || self.queue.walks > 0;
+        if busy {
+            // Progress moves without events: redraw a few times a second.
+            ctx.request_repaint_after(Duration::from_millis(250));
+        }
+        if self.was_busy && !busy {
+            self.batch_summary();
+        }
+        self.was_busy = busy;
+    }
+
+    /// Writes the rows not started yet for the next session (the window is closing).
+    pub fn keep_drafts(&self) {
+        if let Err(e) = super::queue::drafts::save(&self.backend.drafts_file, &self.queue.drafts())
+        {
+            eprintln!("warning: {e}; the rows not started yet will not be back next time");
+        }
+    }
+
+    /// Hands the transfer limits to the engine (they apply at once).
+    pub fn apply_limits(&self) {
+        let s = &self.settings;
+        let e = &self.backend.engine;
+        e.set_bandwidth(u64::from(s.bandwidth_mib) * 1024 * 1024);
+        e.set_concurrency(
+            s.concurrent_files,
+            s.parts_per_file,
+            parts_cap(s.concurrent_files, s.parts_per_file),
+        );
+    }
+
+    pub(super) fn refresh_progress(&mut self) {
+        let due = self
+            .progress_at
+            .is_none_or(|t| t.elapsed() >= Duration::from_millis(250));
+        if due {
+            self.progress = self.backend.engine.progress();
+            self.progress_at = Some(Instant::now());
+        }
+    }
+}
+
+/// Parts in flight across all files: enough to keep every file busy, bounded so buffers
+/// stay under ~80 MiB at the default part size.
+fn parts_cap(files: usize, parts: usize) -> usize {
+    (files * parts).min(parts.max(8))
+}
+
+impl eframe::App for VodeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.keep_drafts();
+    }
+}

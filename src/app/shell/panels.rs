@@ -1,0 +1,410 @@
+//! The panels of the window: top bar, status bar, assets / buckets, queue, metadata.
+
+use eframe::egui;
+
+use crate::app::assets::{details, list};
+use crate::app::form::Target;
+use crate::app::queue::table;
+use crate::app::queue::{RowState, toolbar};
+use crate::app::settings::ThemePref;
+use crate::app::theme;
+
+use super::VodeskApp;
+
+impl VodeskApp {
+    pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                ui.heading(egui::RichText::new("vodesk").strong().color(theme::ACCENT));
+                ui.separator();
+                // The profile switcher's place: profiles come with the credentials work.
+                egui::ComboBox::from_id_salt("profile")
+                    .selected_text(format!("Profile: {}", self.backend.info.name))
+                    .show_ui(ui, |ui| {
+                        let _ = ui.selectable_label(true, &self.backend.info.name);
+                        if ui.button("Connect a cloud account…").clicked() {
+                            self.show_connect = true;
+                        }
+                    })
+                    .response
+                    .on_hover_text(&self.backend.info.endpoint);
+                ui.separator();
+                let search = ui.add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .id(egui::Id::unique("queue-search"))
+                        .hint_text("🔍 Filter queue (Ctrl+F)")
+                        .desired_width(200.0),
+                );
+                if search.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    self.search.clear();
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.menu_button("☰", |ui| {
+                        ui.checkbox(&mut self.settings.show_left, "Assets panel");
+                        ui.checkbox(&mut self.settings.show_right, "Metadata panel");
+                        ui.checkbox(&mut self.settings.show_notifications, "Notification panel");
+                        ui.separator();
+                        if ui.button("Settings… (Ctrl+,)").clicked() {
+                            self.show_settings = true;
+                        }
+                        if ui.button("Keyboard shortcuts (F1)").clicked() {
+                            self.show_help = true;
+                        }
+                        if ui.button("About vodesk").clicked() {
+                            self.show_about = true;
+                        }
+                    });
+                    let mut t = self.settings.theme;
+                    egui::ComboBox::from_label("Theme")
+                        .selected_text(match t {
+                            ThemePref::System => "🖥 System",
+                            ThemePref::Light => "☀ Light",
+                            ThemePref::Dark => "🌙 Dark",
+                        })
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut t, ThemePref::System, "🖥 Follow system");
+                            ui.selectable_value(&mut t, ThemePref::Light, "☀ Light");
+                            ui.selectable_value(&mut t, ThemePref::Dark, "🌙 Dark");
+                        });
+                    self.settings.theme = t;
+                    let bell = if self.notes.unread > 0 {
+                        format!("⚠ {}", self.notes.unread)
+                    } else {
+                        "ℹ".into()
+                    };
+                    if ui
+                        .button(bell)
+                        .on_hover_text("Notifications (Ctrl+Shift+N)")
+                        .clicked()
+                    {
+                        self.settings.show_notifications ^= true;
+                    }
+                });
+            });
+            if self.backend.info.is_local {
+                egui::Frame::new()
+                    .fill(theme::ACCENT.gamma_multiply(0.18))
+                    .inner_margin(egui::Margin::symmetric(10, 6))
+                    .corner_radius(6.0)
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.label("🏠 Local library — nothing leaves this computer.");
+                            if ui.link("Connect a cloud account").clicked() {
+                                self.show_connect = true;
+                            }
+                        });
+                    });
+            }
+            ui.add_space(4.0);
+        });
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            if self.settings.show_notifications {
+                self.notes.panel(ui);
+                ui.separator();
+            }
+            ui.horizontal(|ui| {
+                let n = self.notes.history.len();
+                if ui
+                    .link(format!(
+                        "{} {n} notifications",
+                        if self.notes.unread > 0 { "⚠" } else { "ℹ" }
+                    ))
+                    .clicked()
+                {
+                    self.settings.show_notifications ^= true;
+                }
+                ui.separator();
+                ui.label(format!(
+                    "{} service: {}",
+                    self.backend.info.name, self.backend.info.endpoint
+                ));
+                ui.separator();
+                let bw = match self.settings.bandwidth_mib {
+                    0 => "unlimited".to_string(),
+                    n => format!("{n} MiB/s"),
+                };
+                ui.label(format!(
+                    "bandwidth: {bw} · {} files × {} parts",
+                    self.settings.concurrent_files, self.settings.parts_per_file
+                ));
+            });
+        });
+    }
+
+    pub(super) fn left_panel(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.show_buckets,
+                false,
+                egui::RichText::new("Assets").heading(),
+            );
+            ui.selectable_value(
+                &mut self.show_buckets,
+                true,
+                egui::RichText::new("Buckets").heading(),
+            );
+            if !self.show_buckets && ui.small_button("Categories…").clicked() {
+                self.categories.open = true;
+            }
+        });
+        if self.show_buckets {
+            let region = self.backend.conn.region.clone();
+            for cmd in self.buckets.show(ui, &self.settings.defaults, &region) {
+                self.backend.bucket_cmd(cmd);
+            }
+            return;
+        }
+        if !self.assets.started {
+            self.reload_assets();
+        }
+        let out = list::show(ui, &mut self.assets, &self.catalog.categories);
+        if out.restart {
+            self.reload_assets();
+        } else if out.more
+            && let Some((epoch, q)) = self.assets.want_more()
+        {
+            self.backend.fetch_assets(epoch, q);
+        }
+        if let Some(id) = out.open {
+            self.open_asset(id);
+        }
+    }
+
+    pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        let drafts = self.queue.selected_drafts().len();
+        let selected = self.queue.selected.len();
+        if selected == 0 && self.assets.selected.len() > 1 {
+            if ui
+                .small_button("✖ Close")
+                .on_hover_text("Clear the asset selection")
+                .clicked()
+            {
+                self.assets.selected.clear();
+                return;
+            }
+            let out =
+                crate::app::assets::bulk::show(ui, &mut self.assets, &self.catalog.categories);
+            if let Some((op, ids)) = out.op {
+                self.asset_op(op, ids);
+            }
+            if !out.save.is_empty() {
+                self.assets.busy = true;
+                self.pending_saves = out.save.len();
+                self.backend.save_assets(out.save);
+            }
+            return;
+        }
+        if selected == 0 && self.assets.current.is_some() {
+            if ui
+                .small_button("✖ Close")
+                .on_hover_text("Back to the metadata form")
+                .clicked()
+            {
+                self.assets.current = None;
+                return;
+            }
+            let out = details::show(
+                ui,
+                &mut self.assets,
+                &mut self.covers,
+                &self.catalog.categories,
+            );
+            if let Some(url) = out.set_cover
+                && let Some(id) = self.assets.current.clone()
+            {
+                self.assets.busy = true;
+                self.pending_saves = 1;
+                self.backend.set_cover(id, url);
+            }
+            if let Some(req) = out.save {
+                self.assets.busy = true;
+                self.pending_saves = 1;
+                self.backend.save_assets(vec![req]);
+            }
+            if let Some((op, ids)) = out.op {
+                self.asset_op(op, ids);
+            }
+            if out.refresh {
+                self.reload_assets();
+                if let Some(id) = self.assets.current.clone() {
+                    self.backend.fetch_details(id);
+                }
+            }
+            if let Some(url) = out.load_cover {
+                self.backend.fetch_cover(url);
+            }
+            return;
+        }
+        if selected == 0 {
+            ui.heading("Metadata");
+            ui.weak("Defaults for files you add next. Select rows to edit theirs.");
+        } else if drafts == 0 {
+            self.details(ui);
+            return;
+        } else {
+            ui.heading(format!("Metadata ({drafts} selected)"));
+            if drafts < selected {
+                ui.weak(format!(
+                    "{} started rows are not changed.",
+                    selected - drafts
+                ));
+            }
+        }
+        ui.separator();
+        let defaults_mode = selected == 0;
+        let generation = self.queue.generation | if defaults_mode { 1 << 63 } else { 0 };
+        let q = &mut self.queue;
+        let sel = &q.selected;
+        let mut ts: Vec<Target> = if defaults_mode {
+            vec![Target {
+                path: None,
+                meta: &mut self.settings.defaults,
+            }]
+        } else {
+            q.rows
+                .iter_mut()
+                .filter(|r| sel.contains(&r.key) && r.state == RowState::Draft)
+                .map(|r| Target {
+                    path: Some(&r.path),
+                    meta: &mut r.meta,
+                })
+                .collect()
+        };
+        let out = self.form.show(ui, &mut ts, generation, &self.catalog);
+        drop(ts);
+        if defaults_mode {
+            self.settings.title_pattern = self.form.pattern.clone();
+        }
+        if let Some(p) = out.pick {
+            self.backend.pick(p);
+        }
+        if let Some(p) = out.load_cover {
+            self.backend.load_cover(p);
+        }
+        if !defaults_mode {
+            ui.separator();
+            if ui.button(format!("▶ Start {drafts} selected")).clicked() {
+                let keys = self.queue.targets();
+                self.start(&keys);
+            }
+        }
+    }
+
+    /// Details of a started row (read-only: its metadata went with the upload).
+    pub(super) fn details(&mut self, ui: &mut egui::Ui) {
+        let Some(r) = self
+            .queue
+            .rows
+            .iter()
+            .find(|r| self.queue.selected.contains(&r.key))
+        else {
+            return;
+        };
+        ui.heading("Upload details");
+        ui.separator();
+        egui::Grid::new("details")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("File");
+                ui.label(r.path.display().to_string());
+                ui.end_row();
+                ui.label("Title");
+                ui.label(&r.meta.title);
+                ui.end_row();
+                ui.label("Status");
+                ui.label(r.state.label());
+                ui.end_row();
+                if let Some(a) = &r.asset_id {
+                    ui.label("Asset id");
+                    ui.horizontal(|ui| {
+                        ui.monospace(a);
+                        if ui.small_button("📋").on_hover_text("Copy").clicked() {
+                            ui.ctx().copy_text(a.clone());
+                        }
+                    });
+                    ui.end_row();
+                }
+                if let Some(e) = &r.error {
+                    ui.label("Error");
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                    ui.end_row();
+                }
+            });
+    }
+
+    pub(super) fn centre(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.heading("Upload queue");
+        });
+        if let Some(c) = toolbar::actions(ui, &self.queue) {
+            self.run(c);
+        }
+        toolbar::totals(ui, &self.queue, &self.progress);
+        let s = &mut self.settings;
+        if toolbar::limits(
+            ui,
+            &mut s.bandwidth_mib,
+            &mut s.concurrent_files,
+            &mut s.parts_per_file,
+        ) {
+            self.apply_limits();
+        }
+        ui.separator();
+        if self.queue.rows.is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(80.0);
+                ui.heading("Drop media files or folders here");
+                ui.weak("or use Add files… / Add folder… (Ctrl+O / Ctrl+Shift+O)");
+            });
+            return;
+        }
+        let engine = self.backend.engine.clone();
+        let actions = table::show(
+            ui,
+            &mut self.queue,
+            &self.catalog.names,
+            &self.search,
+            &|id| engine.view(id).map(|v| v.bytes_done),
+        );
+        for a in actions {
+            self.row_action(a);
+        }
+    }
+
+    pub(super) fn drop_overlay(&self, ctx: &egui::Context) {
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if !hovering {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+        painter.rect_stroke(
+            rect.shrink(16.0),
+            12.0,
+            egui::Stroke::new(3.0, theme::ACCENT),
+            egui::StrokeKind::Inside,
+        );
+        // The message is a real label (screen readers announce it; tests can see it).
+        egui::Area::new(egui::Id::unique("drop-message"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(rect.center())
+            .pivot(egui::Align2::CENTER_CENTER)
+            .interactable(false)
+            .show(ctx, |ui| {
+                ui.label(
+                    egui::RichText::new("Drop files or folders to add them to the upload queue")
+                        .size(24.0)
+                        .color(egui::Color32::WHITE),
+                );
+            });
+    }
+}

@@ -1,0 +1,101 @@
+//! The bucket browser: buckets and prefixes of the local object endpoint, authorising VOD,
+//! importing a selected object, and URLs refused before sending when malformed.
+
+use eframe::egui;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use super::harness::{TestApp, media, runtime};
+
+#[test]
+fn browse_a_bucket_authorize_and_import_an_object() {
+    let mut t = TestApp::start();
+    let clip = media(t.dir.path(), "source.mp4", 200_000);
+    let obs = t.conn.obs.clone();
+    runtime().block_on(async {
+        obs.create_bucket("media-in", None).await.expect("bucket");
+        obs.put_object("media-in", "2026/海岸/源片.mp4", &clip, Some("video/mp4"))
+            .await
+            .expect("object");
+        obs.put_object("media-in", "2026/readme.txt", &clip, None)
+            .await
+            .expect("object");
+    });
+    t.app().show_buckets = true;
+    t.step_until("buckets listed", |app| {
+        app.buckets.buckets.iter().any(|b| b.name == "media-in")
+    });
+    t.harness
+        .get_by(|n| {
+            n.role() == egui::accesskit::Role::ComboBox
+                && n.value().as_deref() == Some("Choose a bucket")
+        })
+        .click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label("media-in").click_accesskit();
+    t.step_until("top level listed", |app| !app.buckets.listing);
+    t.step();
+    t.harness.get_by_label("📁 2026/").click_accesskit();
+    t.step_until("2026/ listed", |app| {
+        !app.buckets.listing && app.buckets.prefix == "2026/"
+    });
+    t.step();
+    // The text file cannot be imported; the folder leads on.
+    assert!(
+        t.harness
+            .get_by_label("readme.txt")
+            .accesskit_node()
+            .is_disabled()
+    );
+    t.harness.get_by_label("📁 海岸/").click_accesskit();
+    t.step_until("海岸/ listed", |app| {
+        !app.buckets.listing && app.buckets.objects.len() == 1
+    });
+    t.step();
+
+    t.harness.get_by_label("Authorize VOD").click_accesskit();
+    t.step_until("authorised", |app| !app.buckets.busy);
+    assert!(
+        t.app().buckets.results[0].contains("VOD may now read media-in"),
+        "{:?}",
+        t.app().buckets.results
+    );
+
+    t.harness.get_by_label("源片.mp4").click_accesskit();
+    t.step();
+    t.harness
+        .get_by_label("Import 1 selected")
+        .click_accesskit();
+    t.step_until("imported", |app| !app.buckets.busy);
+    let line = t.app().buckets.results[0].clone();
+    assert!(line.contains("imported as asset"), "{line}");
+    let id = line.rsplit(' ').next().unwrap().to_string();
+    let d = runtime()
+        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .expect("the imported asset exists");
+    assert_eq!(d.base_info.and_then(|b| b.title).as_deref(), Some("源片"));
+
+    // Malformed URLs are refused before anything is sent.
+    let urls = t.harness.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Import by URL (one per line, up to 16)",
+    );
+    urls.focus();
+    t.step();
+    t.harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::MultilineTextInput,
+            "Import by URL (one per line, up to 16)",
+        )
+        .type_text("ftp://example.com/a.mp4");
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains("must be http or https");
+    assert!(
+        t.harness
+            .get_by_label("Import URLs")
+            .accesskit_node()
+            .is_disabled()
+    );
+    t.shutdown();
+}

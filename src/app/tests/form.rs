@@ -1,0 +1,236 @@
+//! The metadata form: inline validation, batch edit of selected rows, title patterns, and the
+//! metadata reaching the service.
+
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+use vodesk_core::engine::JobState;
+
+use super::harness::{TestApp, media, runtime};
+use crate::app::commands::Command;
+use crate::app::queue::RowState;
+
+/// Three draft rows, all selected.
+fn three_rows() -> TestApp {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media").join("纪录片");
+    let files: Vec<_> = ["a.mp4", "b.mp4", "c.mp4"]
+        .iter()
+        .map(|n| media(&src, n, 4096))
+        .collect();
+    t.drop_files(&files);
+    t.step_until("rows", |app| app.queue.rows.len() == 3);
+    t.app().run(Command::SelectAll);
+    t.step();
+    t
+}
+
+/// The text field labelled `label` (a table column may have the same name).
+fn field<'a>(t: &'a TestApp, label: &'a str) -> egui_kittest::Node<'a> {
+    use egui::accesskit::Role;
+    t.harness.get_by(move |n| {
+        matches!(n.role(), Role::TextInput | Role::MultilineTextInput)
+            && n.label().as_deref() == Some(label)
+    })
+}
+
+/// Replaces the text of the field labelled `label`.
+fn type_into(t: &mut TestApp, label: &str, text: &str) {
+    field(t, label).focus();
+    t.step();
+    t.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    t.step();
+    field(t, label).type_text(text);
+    t.step();
+    t.step();
+}
+
+#[test]
+fn invalid_values_are_marked_and_clear_when_fixed() {
+    let mut t = three_rows();
+    // 43 × 3 bytes: one byte over the title limit.
+    type_into(&mut t, "Title", &"海".repeat(43));
+    t.harness.get_by_label_contains("⚠ title is 129 bytes long");
+    // The table marks the rows too, before anything is sent.
+    assert_eq!(
+        t.harness
+            .query_all_by_label_contains("title: is 129 bytes long")
+            .count(),
+        3
+    );
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.meta.title == "海".repeat(43))
+    );
+    // Start refuses invalid rows and says why.
+    t.app().run(Command::Start);
+    t.step();
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Draft)
+    );
+    assert!(t.app().notes.history.last().unwrap().text.contains("title"));
+    type_into(&mut t, "Title", "海岸线");
+    t.step();
+    assert!(t.harness.query_by_label_contains("⚠ title").is_none());
+    assert!(t.harness.query_by_label_contains("title: is 129").is_none());
+
+    let many: Vec<String> = (0..17).map(|i| format!("t{i}")).collect();
+    type_into(&mut t, "Tags", &many.join(", "));
+    t.harness.get_by_label_contains("⚠ tags has 17 tags");
+    type_into(&mut t, "Tags", "news, 海岸");
+    assert!(t.harness.query_by_label_contains("⚠ tags").is_none());
+    assert_eq!(t.app().queue.rows[0].meta.tags, ["news", "海岸"]);
+
+    t.harness.get_by_label("Thumbnails").click();
+    t.step();
+    type_into(&mut t, "Interval (s)", "abc");
+    t.harness
+        .get_by_label_contains("⚠ thumbnail-interval \"abc\" is not a whole number");
+    type_into(&mut t, "Interval (s)", "101");
+    t.harness
+        .get_by_label_contains("⚠ thumbnail-interval is 101");
+    type_into(&mut t, "Interval (s)", "12");
+    assert!(
+        t.harness
+            .query_by_label_contains("⚠ thumbnail-interval")
+            .is_none()
+    );
+    assert!(t.harness.query_by_label_contains("whole number").is_none());
+    let thumb = t.app().queue.rows[2]
+        .meta
+        .thumbnail
+        .clone()
+        .expect("thumbnail set");
+    assert_eq!(thumb.interval, Some(12));
+
+    // Encryption without a template group is refused inline.
+    t.harness.get_by_label("Auto-encrypt (HLS only)").click();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("⚠ auto-encrypt needs an HLS template group");
+    t.harness.get_by_label("Auto-encrypt (HLS only)").click();
+    t.step();
+    t.step();
+    assert!(
+        t.harness
+            .query_by_label_contains("⚠ auto-encrypt")
+            .is_none()
+    );
+    t.shutdown();
+}
+
+#[test]
+fn batch_edit_applies_to_the_selected_rows_only_and_shows_mixed() {
+    let mut t = three_rows();
+    let k = t.keys();
+    // Select a and c.
+    t.app().queue.click(k[0], false, false);
+    t.app().queue.click(k[2], true, false);
+    t.step();
+    t.harness.get_by_label_contains("Metadata (2 selected)");
+    type_into(&mut t, "Description", "海岸 news");
+    let descs: Vec<_> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| r.meta.description.clone())
+        .collect();
+    assert_eq!(
+        descs,
+        [
+            Some("海岸 news".to_string()),
+            None,
+            Some("海岸 news".to_string())
+        ]
+    );
+    // a and b differ now: the field is empty ("mixed") and editing another field leaves it.
+    t.app().queue.click(k[0], false, false);
+    t.app().queue.click(k[1], true, false);
+    t.step();
+    t.step();
+    assert_eq!(field(&t, "Description").value().as_deref(), Some(""));
+    t.harness.get_by_label("Auto-publish").click();
+    t.step();
+    let rows = &t.app().queue.rows;
+    assert!(!rows[0].meta.auto_publish && !rows[1].meta.auto_publish && rows[2].meta.auto_publish);
+    assert_eq!(rows[0].meta.description.as_deref(), Some("海岸 news"));
+    assert_eq!(rows[1].meta.description, None);
+
+    // A title pattern over all rows.
+    t.app().run(Command::SelectAll);
+    t.step();
+    type_into(&mut t, "Title pattern", "{dir} – {name}");
+    t.harness.get_by_label("Apply").click();
+    t.step();
+    let titles: Vec<_> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| r.meta.title.clone())
+        .collect();
+    assert_eq!(titles, ["纪录片 – a", "纪录片 – b", "纪录片 – c"]);
+    t.shutdown();
+}
+
+#[test]
+fn category_and_template_pickers_come_from_the_service_and_reach_the_asset() {
+    let mut t = three_rows();
+    t.step_until("categories and template groups loaded", |app| {
+        !app.catalog.categories.is_empty() && app.catalog.loaded_templates
+    });
+    let (cat_id, cat_name) = {
+        let cats = &t.app().catalog.categories;
+        let c = cats.iter().find(|c| c.id > 0).expect("a default category");
+        (c.id, c.name.clone())
+    };
+    // The left panel's tree has the same name: the popup's entry is the new node.
+    let before: Vec<_> = t
+        .harness
+        .query_all_by_label(&cat_name)
+        .map(|n| n.rect())
+        .collect();
+    t.harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Category")
+        .click();
+    t.step();
+    t.step();
+    t.harness
+        .get_all_by_label(&cat_name)
+        .find(|n| !before.contains(&n.rect()))
+        .expect("the category in the picker")
+        .click();
+    t.step();
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.meta.category_id == Some(cat_id))
+    );
+    type_into(&mut t, "Title", "批量 upload");
+    t.app().run(Command::Start);
+    t.step_until("uploaded", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+    });
+    let asset = t.app().queue.rows[0].asset_id.clone().unwrap();
+    let d = runtime()
+        .block_on(t.conn.vod.asset_details(&asset, &["base_info"]))
+        .expect("asset");
+    let base = d.base_info.expect("base info");
+    assert_eq!(base.title.as_deref(), Some("批量 upload"));
+    assert_eq!(base.category_id, Some(cat_id));
+    t.shutdown();
+}

@@ -1,0 +1,190 @@
+//! The test harness: a local service, the app, and helpers to drop files and wait.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use eframe::egui;
+use egui_kittest::Harness;
+
+use crate::app::backend::Backend;
+use crate::app::settings::UiSettings;
+use crate::app::shell::VodeskApp;
+use crate::app::{engine_config, fonts};
+use crate::cli::connect::{Connection, connect_local_on};
+
+/// One runtime for all tests (the engine and the service run on it).
+pub fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime")
+    })
+}
+
+pub struct TestApp {
+    pub harness: Harness<'static, Option<VodeskApp>>,
+    pub conn: Arc<Connection>,
+    pub dir: tempfile::TempDir,
+}
+
+/// A dropped file as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+impl TestApp {
+    /// A fresh local service and app in a temporary directory.
+    pub fn start() -> TestApp {
+        Self::start_in(tempfile::tempdir().expect("temp dir"))
+    }
+
+    pub fn start_in(dir: tempfile::TempDir) -> TestApp {
+        let rt = runtime();
+        let _g = rt.enter();
+        let service_dir = dir.path().join("local");
+        let conn = Arc::new(
+            rt.block_on(connect_local_on(&service_dir, ([127, 0, 0, 1], 0).into()))
+                .expect("local service starts"),
+        );
+        Self::resume(conn, dir)
+    }
+
+    /// A new app on a running service and the journal kept in `dir` (a restart).
+    pub fn resume(conn: Arc<Connection>, dir: tempfile::TempDir) -> TestApp {
+        Self::build(conn, dir, false)
+    }
+
+    /// A fresh app that can also render real frames (wgpu, e.g. llvmpipe), for screenshots.
+    pub fn start_rendering() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rt = runtime();
+        let conn = Arc::new(
+            rt.block_on(connect_local_on(
+                &dir.path().join("local"),
+                ([127, 0, 0, 1], 0).into(),
+            ))
+            .expect("local service starts"),
+        );
+        Self::build(conn, dir, true)
+    }
+
+    fn build(conn: Arc<Connection>, dir: tempfile::TempDir, render: bool) -> TestApp {
+        let rt = runtime();
+        let _g = rt.enter();
+        let journal = dir.path().join("journal.db");
+        let mut pending = Some((rt.handle().clone(), conn.clone(), journal));
+        // The app's default window size.
+        let mut builder = Harness::builder().with_size([1440.0, 900.0]);
+        if render {
+            builder = builder.wgpu();
+        }
+        let harness = builder.build_ui_state(
+            move |ui, state: &mut Option<VodeskApp>| {
+                if let Some((handle, conn, journal)) = pending.take() {
+                    fonts::install(ui.ctx()).expect("a CJK font on this machine");
+                    let backend =
+                        Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
+                            .expect("backend starts");
+                    *state = Some(VodeskApp::new(backend, UiSettings::default()));
+                }
+                state.as_mut().expect("app").frame(ui);
+            },
+            None,
+        );
+        let mut t = TestApp { harness, conn, dir };
+        t.step();
+        t
+    }
+
+    pub fn app(&mut self) -> &mut VodeskApp {
+        self.harness.state_mut().as_mut().expect("app")
+    }
+
+    pub fn step(&mut self) {
+        let _g = runtime().enter();
+        self.harness.step();
+    }
+
+    /// Steps until `done` holds; panics with `what` if it never does (the cap is a safety net
+    /// against hangs, not a timing assertion).
+    pub fn step_until(&mut self, what: &str, mut done: impl FnMut(&mut VodeskApp) -> bool) {
+        for _ in 0..6000 {
+            self.step();
+            if done(self.app()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let notes: Vec<String> = self
+            .app()
+            .notes
+            .history
+            .iter()
+            .map(|n| n.text.clone())
+            .collect();
+        panic!("never happened: {what}; notifications: {notes:#?}");
+    }
+
+    /// Drops `paths` onto the window, as the windowing layer does.
+    pub fn drop_files(&mut self, paths: &[PathBuf]) {
+        let files: Vec<Arc<dyn egui::DroppedFile + Send + Sync>> = paths
+            .iter()
+            .map(|p| Arc::new(Dropped(p.clone())) as Arc<dyn egui::DroppedFile + Send + Sync>)
+            .collect();
+        self.harness.input_mut().dropped_files = files;
+        self.step();
+    }
+
+    /// Row keys in table order.
+    pub fn keys(&mut self) -> Vec<u64> {
+        self.app().queue.rows.iter().map(|r| r.key).collect()
+    }
+
+    /// Stops the in-process service (tests end cleanly without leaving ports bound).
+    pub fn shutdown(self) -> tempfile::TempDir {
+        let TestApp {
+            harness, conn, dir, ..
+        } = self;
+        drop(harness);
+        if let Ok(c) = Arc::try_unwrap(conn) {
+            runtime().block_on(c.close());
+        }
+        dir
+    }
+}
+
+/// Small parts, so a test file of a few MiB is a multipart upload that can stop between parts.
+fn test_config() -> vodesk_core::engine::EngineConfig {
+    vodesk_core::engine::EngineConfig {
+        part_size: 5 * 1024 * 1024,
+        ..engine_config()
+    }
+}
+
+/// Writes a media file of `size` bytes (content differs per name, so no duplicates).
+pub fn media(dir: &Path, name: &str, size: usize) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    let seed = name
+        .bytes()
+        .fold(7u8, |a, b| a.wrapping_mul(31).wrapping_add(b));
+    let data: Vec<u8> = (0..size)
+        .map(|i| (i as u8).wrapping_mul(seed).wrapping_add(seed))
+        .collect();
+    std::fs::write(&p, data).expect("write media");
+    p
+}

@@ -1,0 +1,245 @@
+//! The upload queue: drops, folder walks, selection, upload to the end, restart and resume.
+
+use egui_kittest::kittest::Queryable;
+use vodesk_core::engine::JobState;
+
+use super::harness::{TestApp, media, runtime};
+use crate::app::commands::Command;
+use crate::app::queue::RowState;
+
+#[test]
+fn dropped_files_and_folders_become_rows_with_chinese_names() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    let a = media(&src, "clip01.mp4", 2048);
+    let b = media(&src, "片段.mov", 1024);
+    media(&src, "海岸线/日落.mp4", 1024);
+    media(&src, "海岸线/notes.txt", 10);
+    let empty = media(&src, "bad.mp4", 0);
+    let folder = src.join("海岸线");
+    t.drop_files(&[a, b, folder, empty]);
+    t.step_until("the walk finished", |app| {
+        app.queue.walks == 0 && app.queue.rows.len() == 4
+    });
+    let app = t.app();
+    let names: Vec<_> = app.queue.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["clip01.mp4", "片段.mov", "日落.mp4", "bad.mp4"]);
+    // Titles come from the file names.
+    assert_eq!(app.queue.rows[1].meta.title, "片段");
+    assert_eq!(app.queue.rows[3].state, RowState::Refused);
+    assert!(
+        app.queue.rows[3]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("empty")
+    );
+    t.step();
+    // Rendered (the harness panics on a glyph no font has) and in the accessibility tree.
+    t.harness.get_by_label("片段.mov");
+    t.harness.get_by_label("日落");
+    t.harness.get_by_label_contains("empty file");
+    t.shutdown();
+}
+
+#[test]
+fn hovering_files_shows_the_drop_overlay() {
+    let mut t = TestApp::start();
+    t.harness.input_mut().hovered_files = vec![eframe::egui::HoveredFile {
+        path: Some(t.dir.path().join("clip.mp4")),
+        mime: String::new(),
+    }];
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label("Drop files or folders to add them to the upload queue");
+    t.harness.input_mut().hovered_files.clear();
+    t.step();
+    t.step();
+    assert!(
+        t.harness
+            .query_by_label("Drop files or folders to add them to the upload queue")
+            .is_none()
+    );
+    t.shutdown();
+}
+
+#[test]
+fn a_dropped_non_media_file_is_explained() {
+    let mut t = TestApp::start();
+    let txt = media(t.dir.path(), "readme.txt", 10);
+    t.drop_files(&[txt]);
+    t.step_until("the walk finished", |app| app.queue.walks == 0);
+    assert!(t.app().queue.rows.is_empty());
+    let note = &t.app().notes.history.last().expect("a notification").text;
+    assert!(note.contains("is not a supported media file"), "{note}");
+    t.shutdown();
+}
+
+#[test]
+fn click_ctrl_shift_and_select_all() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    let files: Vec<_> = (0..5)
+        .map(|i| media(&src, &format!("c{i}.mp4"), 100))
+        .collect();
+    t.drop_files(&files);
+    t.step_until("rows", |app| app.queue.rows.len() == 5);
+    t.step();
+    let k = t.keys();
+    t.harness.get_by_label("c1.mp4").click();
+    t.step();
+    assert_eq!(sorted(&t.app().queue.selected), [k[1]]);
+    t.harness
+        .get_by_label("c3.mp4")
+        .click_modifiers(eframe::egui::Modifiers::SHIFT);
+    t.step();
+    assert_eq!(sorted(&t.app().queue.selected), [k[1], k[2], k[3]]);
+    t.harness
+        .get_by_label("c0.mp4")
+        .click_modifiers(eframe::egui::Modifiers::COMMAND);
+    t.step();
+    assert_eq!(sorted(&t.app().queue.selected), [k[0], k[1], k[2], k[3]]);
+    t.harness
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    t.step();
+    assert_eq!(t.app().queue.selected.len(), 5);
+    // Remove (Delete) takes the selected rows out.
+    t.harness.get_by_label("c4.mp4").click();
+    t.step();
+    t.harness.key_press(eframe::egui::Key::Delete);
+    t.step();
+    assert_eq!(t.app().queue.rows.len(), 4);
+    t.shutdown();
+}
+
+fn sorted(s: &std::collections::HashSet<u64>) -> Vec<u64> {
+    let mut v: Vec<u64> = s.iter().copied().collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    let files = [
+        media(&src, "海岸线.mp4", 300 * 1024),
+        media(&src, "clip02.mp4", 64 * 1024),
+    ];
+    t.drop_files(&files);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.step();
+    t.harness.get_by_label_contains("Start").click();
+    t.step_until("both uploaded", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+    });
+    t.step();
+    t.harness.get_all_by_label("done ✔").count();
+    let rows: Vec<(String, String)> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| (r.asset_id.clone().expect("asset id"), r.meta.title.clone()))
+        .collect();
+    for (asset, title) in rows {
+        let d = runtime()
+            .block_on(t.conn.vod.asset_details(&asset, &["base_info"]))
+            .expect("the asset exists on the service");
+        assert_eq!(
+            d.base_info.and_then(|b| b.title).as_deref(),
+            Some(title.as_str())
+        );
+    }
+    assert!(
+        t.app()
+            .notes
+            .history
+            .iter()
+            .any(|n| n.text.contains("2 files uploaded"))
+    );
+    // Clear finished empties the queue.
+    t.app().run(Command::ClearFinished);
+    t.step();
+    assert!(t.app().queue.rows.is_empty());
+    t.shutdown();
+}
+
+#[test]
+fn paused_uploads_resume_after_a_restart() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    let src = t.dir.path().join("media");
+    // Multipart (over the single-PUT size), one small part at a time, slow enough to be
+    // caught between parts.
+    let file = media(&src, "long.mp4", 24 * 1024 * 1024);
+    t.app().settings.bandwidth_mib = 4;
+    t.app().backend.engine.set_bandwidth(4 * 1024 * 1024);
+    t.app().backend.engine.set_concurrency(1, 1, 1);
+    t.drop_files(&[file]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(Command::Start);
+    t.step_until("some bytes sent", |app| app.queue.rows[0].bytes_done > 0);
+    t.app().run(Command::Pause);
+    t.step_until("paused", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Paused)
+    });
+    // "Restart": a new app on the same journal and service.
+    let TestApp { harness, conn, dir } = t;
+    drop(harness);
+    let mut t = TestApp::resume(conn, dir);
+    t.step_until("the unfinished upload is back", |app| {
+        app.queue.rows.len() == 1
+    });
+    assert_eq!(t.app().queue.rows[0].name, "long.mp4");
+    t.app().backend.engine.set_bandwidth(0);
+    t.step_until("resumed to the end", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    assert!(
+        t.app()
+            .notes
+            .history
+            .iter()
+            .any(|n| n.text.contains("Resuming 1 unfinished"))
+    );
+    t.shutdown();
+}
+
+#[test]
+fn rows_not_started_come_back_after_a_restart_with_their_metadata() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "a.mp4", 1000), media(&src, "海.mov", 1000)]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.app().queue.rows[1].meta.title = "海岸 — 改过的标题".into();
+    // What closing the window does.
+    t.app().keep_drafts();
+    let TestApp { harness, conn, dir } = t;
+    drop(harness);
+    let mut t = TestApp::resume(conn, dir);
+    t.step_until("drafts back", |app| app.queue.rows.len() == 2);
+    let rows: Vec<_> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| (r.name.clone(), r.meta.title.clone(), r.state))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("a.mp4".to_string(), "a".to_string(), RowState::Draft),
+            (
+                "海.mov".to_string(),
+                "海岸 — 改过的标题".to_string(),
+                RowState::Draft
+            )
+        ]
+    );
+    t.shutdown();
+}

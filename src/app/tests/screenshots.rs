@@ -1,0 +1,160 @@
+//! The screenshots in docs/screenshots, rendered from the real app with wgpu (run with
+//! `cargo test -p vodesk --bin vodesk screenshots -- --ignored`).
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+use vodesk_core::engine::JobState;
+
+use super::harness::{TestApp, media, runtime};
+use crate::app::commands::Command;
+use crate::app::queue::RowState;
+use crate::app::settings::ThemePref;
+
+fn save(t: &mut TestApp, name: &str) {
+    // A few frames so windows and popups settle.
+    for _ in 0..4 {
+        t.step();
+    }
+    let img = t.harness.render().expect("a frame renders");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&dir).expect("docs/screenshots");
+    img.save(dir.join(name)).expect("png written");
+}
+
+#[test]
+#[ignore = "writes docs/screenshots"]
+fn screenshots() {
+    let mut t = TestApp::start_rendering();
+    let _g = runtime().enter();
+    t.app().settings.theme = ThemePref::Dark;
+    t.step_until("catalog", |app| !app.catalog.categories.is_empty());
+    save(&mut t, "empty.png");
+
+    let src = t.dir.path().join("media");
+    let mut files: Vec<PathBuf> = vec![
+        media(&src, "clip01.mp4", 3 * 1024 * 1024),
+        media(&src, "clip02.mp4", 2 * 1024 * 1024),
+        media(&src, "片段.mov", 900 * 1024),
+        media(&src, "interview-raw.mp4", 26 * 1024 * 1024),
+    ];
+    for n in ["日落.mov", "海浪.mov", "灯塔.mov"] {
+        media(&src, &format!("纪录片/海岸线/{n}"), 700 * 1024);
+    }
+    files.push(src.join("纪录片"));
+    files.push(media(&src, "bad.mp4", 0));
+    t.drop_files(&files);
+    t.step_until("rows", |app| {
+        app.queue.walks == 0 && app.queue.rows.len() == 8
+    });
+
+    // The first three upload; the big one is caught mid-way under a bandwidth limit.
+    let k = t.keys();
+    t.app().queue.click(k[0], false, false);
+    t.app().queue.click(k[3], false, true);
+    t.step();
+    t.app().settings.bandwidth_mib = 2;
+    t.app().backend.engine.set_bandwidth(2 * 1024 * 1024);
+    t.app().run(Command::Start);
+    t.step_until("small ones done, big one going", |app| {
+        let r = &app.queue.rows;
+        r[..3]
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+            && r[3].bytes_done > 6 * 1024 * 1024
+            && r[3].speed > 0.0
+    });
+    // The folder's rows, selected, with a batch edit under way.
+    t.app().queue.click(k[4], false, false);
+    t.app().queue.click(k[6], false, true);
+    t.step();
+    {
+        let app = t.app();
+        let cat = app
+            .catalog
+            .categories
+            .iter()
+            .find(|c| !c.children.is_empty())
+            .map(|c| c.children[0].id);
+        for r in app.queue.rows[4..7].iter_mut() {
+            r.meta.description = Some("海岸线纪录片素材".into());
+            r.meta.tags = vec!["纪录片".into(), "coast".into()];
+            r.meta.category_id = cat;
+        }
+        app.queue.rows[5].meta.title = "海浪 — a title that is far too long for the service to accept, because it runs on and on and on, well past the documented limit".into();
+        app.queue.generation += 1;
+    }
+    save(&mut t, "queue-dark.png");
+
+    t.app().settings.theme = ThemePref::Light;
+    t.step();
+    save(&mut t, "queue-light.png");
+
+    t.harness.key_press(egui::Key::F1);
+    save(&mut t, "shortcuts.png");
+    t.harness.key_press(egui::Key::F1);
+    t.app().settings.theme = ThemePref::Dark;
+    t.app().backend.engine.set_bandwidth(0);
+    t.step_until("all done", |app| {
+        app.queue.rows[3].state == RowState::Job(JobState::Done)
+    });
+    // Two of the folder's rows upload too (the third still needs its title fixed), then the
+    // asset browser shows one of them.
+    let k = t.keys();
+    t.app().queue.click(k[4], false, false);
+    t.app().queue.click(k[6], true, false);
+    t.app().run(Command::Start);
+    t.step_until("folder rows done", |app| {
+        [4, 6]
+            .iter()
+            .all(|&i| app.queue.rows[i].state == RowState::Job(JobState::Done))
+    });
+    t.app().reload_assets();
+    t.step_until("listed", |app| {
+        !app.assets.loading && app.assets.items.len() >= 6
+    });
+    let id = t.app().queue.rows[4].asset_id.clone().expect("asset");
+    t.app().open_asset(id);
+    t.step_until("details", |app| app.assets.details.is_some());
+    // The cover downloads in the background.
+    for _ in 0..30 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    save(&mut t, "assets-dark.png");
+    // The bucket browser, on a bucket with a folder and a clip.
+    let clip = media(t.dir.path(), "source.mp4", 300_000);
+    let obs = t.conn.obs.clone();
+    runtime().block_on(async {
+        obs.create_bucket("media-in", None).await.expect("bucket");
+        for key in [
+            "2026/海岸/源片.mp4",
+            "2026/海岸/空镜.mov",
+            "2026/readme.txt",
+        ] {
+            obs.put_object("media-in", key, &clip, Some("video/mp4"))
+                .await
+                .expect("object");
+        }
+    });
+    t.app().assets.current = None;
+    t.app().show_buckets = true;
+    t.step_until("buckets", |app| !app.buckets.buckets.is_empty());
+    t.app()
+        .backend
+        .bucket_cmd(crate::app::buckets::BucketCmd::List {
+            bucket: "media-in".into(),
+            query: vodesk_core::provider::obs::client::ListObjectsQuery {
+                prefix: Some("2026/海岸/".into()),
+                delimiter: Some("/".into()),
+                ..Default::default()
+            },
+        });
+    t.app().buckets.bucket = Some("media-in".into());
+    t.app().buckets.prefix = "2026/海岸/".into();
+    t.app().buckets.listing = true;
+    t.step_until("objects", |app| !app.buckets.listing);
+    t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
+    save(&mut t, "buckets-dark.png");
+    t.shutdown();
+}

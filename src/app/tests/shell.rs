@@ -1,0 +1,81 @@
+//! The shell: banner, help overlay, connect placeholder, theme, persisted settings.
+
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+
+use super::harness::TestApp;
+use crate::app::settings::{ThemePref, UiSettings};
+
+#[test]
+fn local_banner_help_overlay_and_connect_placeholder() {
+    let mut t = TestApp::start();
+    t.harness
+        .get_by_label_contains("Local library — nothing leaves this computer");
+    t.harness.key_press(egui::Key::F1);
+    t.step();
+    t.harness.get_by_label("Add files…");
+    t.harness.get_by_label("Add media files to the queue");
+    t.harness.key_press(egui::Key::F1);
+    t.step();
+    assert!(
+        t.harness
+            .query_by_label("Add media files to the queue")
+            .is_none()
+    );
+    t.harness.get_by_label("Connect a cloud account").click();
+    // A window is laid out invisibly in its first frame.
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains("Saved cloud profiles");
+    t.shutdown();
+}
+
+#[test]
+fn theme_follows_the_setting() {
+    let mut t = TestApp::start();
+    t.app().settings.theme = ThemePref::Dark;
+    t.step();
+    assert_eq!(t.harness.ctx.theme(), egui::Theme::Dark);
+    t.app().settings.theme = ThemePref::Light;
+    t.step();
+    assert_eq!(t.harness.ctx.theme(), egui::Theme::Light);
+    t.shutdown();
+}
+
+#[test]
+fn settings_from_an_older_version_load_with_defaults() {
+    let s: UiSettings = serde_json::from_str(r#"{"theme":"Dark","unknown":1}"#).expect("parses");
+    assert_eq!(s.theme, ThemePref::Dark);
+    assert!(s.show_right && s.defaults.auto_publish);
+    let back: UiSettings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(back.theme, ThemePref::Dark);
+}
+
+#[test]
+fn settings_change_limits_live_and_the_part_size_at_start() {
+    let mut t = TestApp::start();
+    t.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label("Concurrent files")
+        .set_value_accesskit(2.0);
+    t.step();
+    assert_eq!(t.app().settings.concurrent_files, 2);
+    t.harness
+        .get_by_label("Part size (MiB)")
+        .set_value_accesskit(64.0);
+    t.step();
+    assert_eq!(t.app().settings.part_size_mib, 64);
+    let config = crate::app::engine_config_for(&t.app().settings);
+    assert_eq!(config.part_size, 64 * 1024 * 1024);
+    t.shutdown();
+}
+
+#[test]
+fn a_part_size_out_of_range_is_clamped() {
+    use crate::app::settings::part_size_bytes;
+    assert_eq!(part_size_bytes(0), 1024 * 1024);
+    assert_eq!(part_size_bytes(99_999), 5120 * 1024 * 1024);
+}
