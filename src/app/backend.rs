@@ -15,7 +15,10 @@ use vodesk_core::provider::huawei::ListAssetsQuery;
 
 use crate::app::assets::AssetOp;
 
+use crate::app::profiles::ProfileAction;
 use crate::cli::connect::Connection;
+use vodesk_core::credentials::manage::{self, Secrets};
+use vodesk_core::credentials::{LOCAL_PROFILE, ProfilesFile};
 
 /// Results of background work, drained by the UI each frame.
 pub enum BgMsg {
@@ -67,6 +70,17 @@ pub enum BgMsg {
     CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
     Problem(String),
+    /// The saved profiles (or why they cannot be read).
+    Profiles(Result<ProfilesFile, String>),
+    /// A profile test / save / removal ended: whether it worked, what to say, and the profile
+    /// to switch to (after "Use").
+    ProfileDone {
+        ok: bool,
+        message: String,
+        switch_to: Option<String>,
+    },
+    /// A connection for another profile is ready (or why not).
+    Switched(String, Result<Arc<Connection>, String>),
 }
 
 /// What a native file dialog was opened for.
@@ -94,6 +108,7 @@ pub struct Backend {
     pub info: ConnectionInfo,
     /// Where rows not started yet are kept between sessions.
     pub drafts_file: PathBuf,
+    journal_path: PathBuf,
     tx: mpsc::UnboundedSender<BgMsg>,
     rx: mpsc::UnboundedReceiver<BgMsg>,
     ctx: egui::Context,
@@ -123,12 +138,12 @@ impl Backend {
         let (tx, rx) = mpsc::unbounded_channel();
         let info = match &conn.local {
             Some(l) => ConnectionInfo {
-                name: "Local".into(),
+                name: LOCAL_PROFILE.into(),
                 is_local: true,
                 endpoint: l.vod_endpoint.clone(),
             },
             None => ConnectionInfo {
-                name: "Cloud (environment)".into(),
+                name: conn.profile.clone(),
                 is_local: false,
                 endpoint: conn.vod.config().endpoint.base(),
             },
@@ -141,6 +156,7 @@ impl Backend {
             target,
             info,
             drafts_file: journal_path.with_file_name("drafts.json"),
+            journal_path: journal_path.to_path_buf(),
             tx,
             rx,
             ctx,
@@ -160,6 +176,45 @@ impl Backend {
         b.fetch_categories();
         b.fetch_templates();
         Ok(b)
+    }
+
+    pub fn journal_path(&self) -> &Path {
+        &self.journal_path
+    }
+
+    /// Reads the saved profiles in the background.
+    pub fn load_profiles(&self, config: PathBuf) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let _ = tx.send(BgMsg::Profiles(ProfilesFile::load(&config)));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Connects to another profile in the background; the UI swaps backends when it is ready.
+    pub fn switch(&self, places: crate::app::Places, name: String) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let result = crate::app::connect_profile(&places, Some(&name))
+                .await
+                .map(Arc::new);
+            let _ = tx.send(BgMsg::Switched(name, result));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Tests, saves, removes or chooses a profile in the background.
+    pub fn profile_action(&self, config: PathBuf, action: ProfileAction) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let (ok, message, switch_to) = run_profile_action(config, action).await;
+            let _ = tx.send(BgMsg::ProfileDone {
+                ok,
+                message,
+                switch_to,
+            });
+            ctx.request_repaint();
+        });
     }
 
     pub fn ctx(&self) -> egui::Context {
@@ -538,4 +593,93 @@ fn statuses(
     v.into_iter()
         .map(|a| (a.asset_id, a.status.map(|s| s.as_str().to_string())))
         .collect()
+}
+
+/// A keychain or file step on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| format!("stopped: {e}"))?
+}
+
+/// One profile action: (worked, what to say, profile to switch to).
+async fn run_profile_action(
+    config: PathBuf,
+    action: ProfileAction,
+) -> (bool, String, Option<String>) {
+    match action {
+        ProfileAction::Test(profile, secrets) => {
+            match manage::prepare(*profile, &secrets, false).await {
+                Ok((p, _)) => (
+                    true,
+                    format!(
+                        "OK: the credentials, project id ({}) and endpoint work",
+                        p.project_id
+                    ),
+                    None,
+                ),
+                Err(e) => (false, e.to_string(), None),
+            }
+        }
+        ProfileAction::Save {
+            profile,
+            secrets,
+            replacing,
+            make_default,
+            skip_test,
+        } => {
+            let secrets: Secrets = match (secrets, replacing.clone()) {
+                (Some(s), _) => s,
+                (None, Some(old)) => match blocking(move || manage::stored_secrets(&old)).await {
+                    Ok(s) => s,
+                    Err(e) => return (false, e, None),
+                },
+                (None, None) => {
+                    return (false, "the secret key is empty; paste it".into(), None);
+                }
+            };
+            let (p, _) = match manage::prepare(*profile, &secrets, skip_test).await {
+                Ok(v) => v,
+                Err(e) => return (false, e.to_string(), None),
+            };
+            let name = p.name.clone();
+            let saved = blocking(move || {
+                manage::save(
+                    &config,
+                    p,
+                    Some(&secrets),
+                    replacing.as_deref(),
+                    make_default,
+                )
+            })
+            .await;
+            match saved {
+                Ok(()) => (
+                    true,
+                    format!("Saved profile \"{name}\"; its secret key is in the OS keychain"),
+                    None,
+                ),
+                Err(e) => (false, e, None),
+            }
+        }
+        ProfileAction::Remove(name) => {
+            let n = name.clone();
+            match blocking(move || manage::remove(&config, &n)).await {
+                Ok(()) => (
+                    true,
+                    format!("Removed profile \"{name}\" and its secrets"),
+                    None,
+                ),
+                Err(e) => (false, e, None),
+            }
+        }
+        ProfileAction::Use(name) => {
+            match blocking(move || manage::set_default(&config, &name)).await {
+                Ok(chosen) => (true, format!("Switching to \"{chosen}\"…"), Some(chosen)),
+                Err(e) => (false, e, None),
+            }
+        }
+    }
 }

@@ -49,18 +49,3 @@ pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
             );
         });
 }
-
-/// Until profiles land, connecting a cloud account is explained rather than done.
-pub fn connect_cloud(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Connect a cloud account")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            ui.label("Saved cloud profiles (Huawei Cloud VOD; Tencent and Alibaba next) are coming in the profiles screen.");
-            ui.label("Meanwhile, start vodesk with these variables set to use a Huawei Cloud account:");
-            ui.monospace("HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID,\nHUAWEICLOUD_SDK_REGION (or VODESK_ENDPOINT)");
-            ui.weak("Secret keys will live only in the system keychain.");
-        });
-}

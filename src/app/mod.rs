@@ -10,6 +10,7 @@ mod fonts;
 mod form;
 mod format;
 mod notify;
+mod profiles;
 mod queue;
 mod settings;
 mod settings_window;
@@ -24,10 +25,13 @@ use std::sync::Arc;
 use eframe::egui;
 use vodesk_core::engine::EngineConfig;
 
-use crate::cli::connect::{connect_local_on, data_dir, default_local_data_dir};
+use std::path::PathBuf;
+
+use crate::cli::connect::{Connection, connect_in, data_dir, default_local_data_dir};
 use backend::Backend;
 use settings::{STORAGE_KEY, UiSettings};
 use shell::VodeskApp;
+use vodesk_core::credentials::{LOCAL_PROFILE, config_dir};
 
 /// Where the app's own local service listens when it starts one (free ports if taken).
 const APP_LISTEN: ([u8; 4], u16) = ([127, 0, 0, 1], 7361);
@@ -47,6 +51,23 @@ pub fn engine_config_for(s: &UiSettings) -> EngineConfig {
     }
 }
 
+/// Where the app finds its profiles and its local service.
+#[derive(Clone, Debug)]
+pub struct Places {
+    /// `profiles.toml` is here.
+    pub config: PathBuf,
+    /// The Local profile's service keeps its data here.
+    pub local_data: PathBuf,
+}
+
+/// The connection for a profile (`None`: the default one). The Local profile is the app's own
+/// local service, on its usual port.
+pub async fn connect_profile(places: &Places, name: Option<&str>) -> Result<Connection, String> {
+    connect_in(&places.config, &places.local_data, name, APP_LISTEN.into())
+        .await
+        .map_err(|e| e.to_string())
+}
+
 pub fn run() -> ExitCode {
     crate::logging::init(&crate::cli::connect::data_dir());
     let Some(runtime) = crate::cli::runtime() else {
@@ -54,16 +75,26 @@ pub fn run() -> ExitCode {
     };
     // poll-style background work and the engine spawn onto this runtime.
     let _guard = runtime.enter();
-    let connection = match runtime.block_on(connect_local_on(
-        &default_local_data_dir(),
-        APP_LISTEN.into(),
-    )) {
-        Ok(c) => Arc::new(c),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let places = Places {
+        config: config_dir(),
+        local_data: default_local_data_dir(),
     };
+    // The default profile; when it cannot connect (a locked keychain, say), the local library
+    // opens instead and the problem is shown.
+    let (connection, problem) = match runtime.block_on(connect_profile(&places, None)) {
+        Ok(c) => (c, None),
+        Err(e) => match runtime.block_on(connect_profile(&places, Some(LOCAL_PROFILE))) {
+            Ok(c) => (
+                c,
+                Some(format!("The default profile could not connect: {e}")),
+            ),
+            Err(local) => {
+                eprintln!("error: {local}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let connection = Arc::new(connection);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("vodesk")
         .with_app_id("vodesk")
@@ -96,7 +127,11 @@ pub fn run() -> ExitCode {
                 engine_config_for(&settings),
                 cc.egui_ctx.clone(),
             )?;
-            Ok(Box::new(VodeskApp::new(backend, settings)))
+            let mut app = VodeskApp::new(backend, settings, places);
+            if let Some(p) = problem {
+                app.notes.push(notify::Level::Error, p);
+            }
+            Ok(Box::new(app))
         }),
     );
     if let Ok(c) = Arc::try_unwrap(connection) {

@@ -1,5 +1,5 @@
 //! The settings screen: transfer limits (applied at once), part size (read at start), theme.
-//! Proxy settings belong with the connection profiles and are not here yet.
+//! The proxy is per profile (the profile screen) or from HTTPS_PROXY / NO_PROXY.
 
 use eframe::egui;
 

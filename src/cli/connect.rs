@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use vodesk_core::credentials::keychain;
 use vodesk_core::credentials::redact;
 use vodesk_core::credentials::{
     LOCAL_PROFILE, Profile, ProfilesFile, Secret, SecretKind, config_dir,
 };
+use vodesk_core::credentials::{keychain, manage};
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
 use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
@@ -128,15 +128,26 @@ fn not_found(name: &str) -> CliError {
 /// Resolves the connection for one command: `--profile`, else the environment when it names
 /// credentials or an endpoint and no default profile is set, else the default profile.
 pub async fn connect(profile: Option<&str>) -> Result<Connection, CliError> {
-    let dir = config_dir();
-    let file = ProfilesFile::load(&dir).map_err(CliError::Usage)?;
+    let local = default_local_data_dir();
+    connect_in(&config_dir(), &local, profile, ([127, 0, 0, 1], 0).into()).await
+}
+
+/// [`connect`] with the profiles of `dir`; for the Local profile, the local service of
+/// `local_data` (started on `local_listen`, free ports when taken, unless already running).
+pub async fn connect_in(
+    dir: &Path,
+    local_data: &Path,
+    profile: Option<&str>,
+    local_listen: std::net::SocketAddr,
+) -> Result<Connection, CliError> {
+    let file = ProfilesFile::load(dir).map_err(CliError::Usage)?;
     let overrides = EnvOverrides::read();
     let name = profile.unwrap_or_else(|| file.default_name());
     if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
         if overrides.selects_remote() {
             return connect_env(overrides);
         }
-        return connect_local(&default_local_data_dir()).await;
+        return connect_local_on(local_data, local_listen).await;
     }
     let saved = file.get(name).ok_or_else(|| not_found(name))?.clone();
     connect_profile(&saved, overrides).await
@@ -153,21 +164,14 @@ pub async fn keychain_get(profile: &str, kind: SecretKind) -> Result<Option<Secr
 
 /// The proxy of a profile, its password from the keychain.
 pub async fn proxy_mode(profile: &Profile) -> Result<ProxyMode, CliError> {
-    let Some(p) = &profile.proxy else {
-        return Ok(ProxyMode::System);
-    };
-    let password = match &p.user {
+    let password = match profile.proxy.as_ref().and_then(|p| p.user.as_ref()) {
         Some(_) => keychain_get(&profile.name, SecretKind::ProxyPassword).await?,
         None => None,
     };
     if let Some(pw) = &password {
         redact::register(pw.expose());
     }
-    Ok(ProxyMode::Explicit {
-        url: p.url.clone(),
-        user: p.user.clone(),
-        password,
-    })
+    Ok(manage::proxy_mode(profile, password))
 }
 
 async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, CliError> {
@@ -320,11 +324,6 @@ pub async fn connect_local_on(
     let info = service.info.clone();
     let creds = service.credentials.clone();
     connection_to(&info, &creds, Some(service))
-}
-
-/// Reuses a running local service on `data_dir`, or starts one in-process for this command.
-pub async fn connect_local(data_dir: &Path) -> Result<Connection, CliError> {
-    connect_local_on(data_dir, std::net::SocketAddr::from(([127, 0, 0, 1], 0))).await
 }
 
 async fn reachable(endpoint: &str) -> bool {

@@ -6,14 +6,11 @@ use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
+use vodesk_core::credentials::manage::{self, SaveError, Secrets};
 use vodesk_core::credentials::{
-    LOCAL_PROFILE, Profile, ProfilesFile, Provider, ProxyConfig, Secret, SecretKind, config_dir,
-    keychain, profile,
+    LOCAL_PROFILE, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
 };
-use vodesk_core::provider::ErrorKind;
 use vodesk_core::provider::check::Verdict;
-use vodesk_core::provider::http::{HttpOptions, ProxyMode};
-use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
 
 use super::CliError;
 use super::connect::connect;
@@ -162,13 +159,6 @@ fn list(json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The secrets `add` needs, in order: secret key, security token, proxy password.
-struct Secrets {
-    secret_key: Secret,
-    security_token: Option<Secret>,
-    proxy_password: Option<Secret>,
-}
-
 fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
     let mut wanted = vec!["secret key"];
     if args.security_token {
@@ -227,94 +217,18 @@ fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
     })
 }
 
-fn client_for(
-    endpoint: &str,
-    project_id: &str,
-    ak: &str,
-    secrets: &Secrets,
-    proxy: ProxyMode,
-) -> Result<HuaweiVod, CliError> {
-    let endpoint = Endpoint::parse(endpoint).map_err(|e| CliError::usage(e.message))?;
-    HuaweiVod::new(HuaweiConfig {
-        endpoint,
-        project_id: project_id.to_string(),
-        credentials: AkSk {
-            access_key: ak.to_string(),
-            secret_key: secrets.secret_key.expose().to_string(),
-            security_token: secrets
-                .security_token
-                .as_ref()
-                .map(|t| t.expose().to_string()),
-        },
-        http: HttpOptions {
-            proxy,
-            ..HttpOptions::default()
-        },
-        pacing: false,
-    })
-    .map_err(CliError::Api)
-}
-
-/// The project id named after the region, from IAM at the region's IAM endpoint (or at the
-/// explicit endpoint, which is where a private cloud or the local service answers it).
-async fn resolve_project(
-    args: &AddArgs,
-    secrets: &Secrets,
-    proxy: ProxyMode,
-) -> Result<String, CliError> {
-    let region = args.region.as_deref().ok_or_else(|| {
-        CliError::usage("give --project-id, or --region so the project id can be looked up")
-    })?;
-    let iam_url = match &args.endpoint {
-        Some(e) => e.clone(),
-        None => format!("https://iam.{region}.myhuaweicloud.com"),
-    };
-    let client = client_for(&iam_url, "", &args.ak, secrets, proxy)?;
-    let iam = Endpoint::parse(&iam_url).map_err(|e| CliError::usage(e.message))?;
-    let ids = match client.iam_projects(&iam, region).await {
-        Ok(ids) => ids,
-        // Keys, clock, network: the same verdict the connection test would give.
-        Err(e) if !matches!(e.kind, ErrorKind::NotFound | ErrorKind::Other) => {
-            let verdict = Verdict::from_probe(Err(e), client.clock_offset_secs());
-            return Err(test_failed(&verdict));
-        }
-        Err(e) => {
-            return Err(CliError::Other(format!(
-                "cannot look up the project id of {region} at {iam_url}: {e}; give --project-id"
-            )));
-        }
-    };
-    match ids.as_slice() {
-        [one] => Ok(one.clone()),
-        [] => Err(CliError::usage(format!(
-            "this account has no project named {region}; check --region or give --project-id"
-        ))),
-        _ => Err(CliError::usage(format!(
-            "this account has {} projects named {region}; give the one to use with --project-id",
-            ids.len()
-        ))),
-    }
-}
-
-fn test_failed(v: &Verdict) -> CliError {
-    CliError::usage(format!(
-        "connection test failed, nothing was saved: {}; or pass --skip-test to save anyway",
-        v.sentence()
-    ))
-}
-
 async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let dir = config_dir();
     // Everything that can be checked without the network or the keychain comes first, so bad
     // input writes nothing.
     profile::validate_name(&args.name).map_err(CliError::Usage)?;
-    let mut candidate = Profile {
+    let candidate = Profile {
         name: args.name.clone(),
         provider: Provider::Huawei,
         region: args.region.clone(),
         endpoint: args.endpoint.clone(),
         object_endpoint: args.object_endpoint.clone(),
-        project_id: args.project_id.clone().unwrap_or_else(|| "pending".into()),
+        project_id: args.project_id.clone().unwrap_or_default(),
         access_key: args.ak.clone(),
         security_token: args.security_token,
         proxy: args.proxy.clone().map(|url| ProxyConfig {
@@ -322,64 +236,44 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
             user: args.proxy_user.clone(),
         }),
     };
-    candidate.validate().map_err(CliError::Usage)?;
+    let mut check = candidate.clone();
+    if check.project_id.is_empty() {
+        check.project_id = "pending".into();
+    }
+    check.validate().map_err(CliError::Usage)?;
     if load()?.get(&args.name).is_some() {
-        return Err(CliError::usage(format!(
+        return Err(CliError::Usage(format!(
             "a profile named \"{}\" exists already; remove it first or choose another name",
             args.name
         )));
     }
     let secrets = read_secrets(&args)?;
-    let proxy = match &candidate.proxy {
-        Some(p) => ProxyMode::Explicit {
-            url: p.url.clone(),
-            user: p.user.clone(),
-            password: secrets.proxy_password.clone(),
-        },
-        None => ProxyMode::System,
-    };
-    candidate.project_id = match &args.project_id {
-        Some(p) => p.clone(),
-        None => resolve_project(&args, &secrets, proxy.clone()).await?,
-    };
-    candidate.validate().map_err(CliError::Usage)?;
-
-    let verdict = if args.skip_test {
-        None
-    } else {
-        let client = client_for(
-            &candidate.vod_endpoint(),
-            &candidate.project_id,
-            &candidate.access_key,
-            &secrets,
-            proxy,
-        )?;
-        let v = client.test_connection().await;
-        if !v.is_ok() {
-            return Err(test_failed(&v));
-        }
-        Some(v)
-    };
-
-    let saved = candidate.clone();
-    let make_default = args.make_default;
-    let written = tokio::task::spawn_blocking(move || save(&dir, saved, secrets, make_default))
+    let (profile, verdict) = manage::prepare(candidate, &secrets, args.skip_test)
         .await
-        .map_err(|e| CliError::Other(format!("saving stopped: {e}")))?;
-    written.map_err(CliError::Other)?;
+        .map_err(|e| match e {
+            SaveError::Refused(v) => CliError::usage(format!(
+                "connection test failed, nothing was saved: {}; or pass --skip-test to save anyway",
+                v.sentence()
+            )),
+            SaveError::Invalid(m) => CliError::Usage(m),
+            SaveError::Storage(m) => CliError::Other(m),
+        })?;
+    let saved = profile.clone();
+    let make_default = args.make_default;
+    blocking(move || manage::save(&dir, saved, Some(&secrets), None, make_default)).await?;
     if json {
         print_json(&serde_json::json!({
-            "name": candidate.name,
-            "project_id": candidate.project_id,
+            "name": profile.name,
+            "project_id": profile.project_id,
             "default": make_default,
             "test": verdict.as_ref().map(Verdict::code),
         }));
     } else {
         println!(
             "Saved profile \"{}\" (project id {}); its secret key is in the OS keychain (service vodesk, account {}).{}",
-            candidate.name,
-            candidate.project_id,
-            candidate.name,
+            profile.name,
+            profile.project_id,
+            profile.name,
             if make_default {
                 " It is now the default."
             } else {
@@ -390,75 +284,20 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Keychain first, then the file, both under the profiles lock: a failure at any step leaves
-/// neither a profile without its secret nor a secret without its profile.
-fn save(
-    dir: &std::path::Path,
-    profile: Profile,
-    secrets: Secrets,
-    make_default: bool,
-) -> Result<(), String> {
-    let name = profile.name.clone();
-    let mut stored = Vec::new();
-    let result = ProfilesFile::update(dir, |file| {
-        if file.get(&name).is_some() {
-            return Err(format!(
-                "a profile named \"{name}\" exists already; remove it first or choose another name"
-            ));
-        }
-        let pairs = [
-            (SecretKind::SecretKey, Some(&secrets.secret_key)),
-            (SecretKind::SecurityToken, secrets.security_token.as_ref()),
-            (SecretKind::ProxyPassword, secrets.proxy_password.as_ref()),
-        ];
-        for (kind, value) in pairs {
-            if let Some(v) = value {
-                keychain::set(&name, kind, v).map_err(|e| e.to_string())?;
-                stored.push(kind);
-            }
-        }
-        if make_default {
-            file.default = Some(name.clone());
-        }
-        file.profiles.push(profile);
-        Ok(())
-    });
-    if result.is_err() {
-        for kind in stored {
-            let _ = keychain::delete(&name, kind);
-        }
-    }
-    result
+/// Runs a keychain/file step on a blocking thread; its error is the user's sentence.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, CliError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| CliError::Other(format!("stopped: {e}")))?
+        .map_err(CliError::Usage)
 }
 
 async fn remove(name: String, json: bool) -> Result<(), CliError> {
-    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
-        return Err(CliError::usage(
-            "the built-in Local profile cannot be removed; it is the embedded local service",
-        ));
-    }
     let dir = config_dir();
     let n = name.clone();
-    tokio::task::spawn_blocking(move || {
-        ProfilesFile::update(&dir, |file| {
-            let Some(i) = file.profiles.iter().position(|p| p.name == n) else {
-                return Err(format!(
-                    "profile \"{n}\" not found; `vodesk profiles list` shows the saved profiles"
-                ));
-            };
-            // Secrets go first: if the keychain cannot be reached the profile stays, so
-            // nothing is left behind that the user can no longer find.
-            keychain::delete_all(&n).map_err(|e| e.to_string())?;
-            file.profiles.remove(i);
-            if file.default.as_deref() == Some(n.as_str()) {
-                file.default = None;
-            }
-            Ok(())
-        })
-    })
-    .await
-    .map_err(|e| CliError::Other(format!("removing stopped: {e}")))?
-    .map_err(CliError::Usage)?;
+    blocking(move || manage::remove(&dir, &n)).await?;
     if json {
         print_json(&serde_json::json!({ "removed": name }));
     } else {
@@ -468,21 +307,7 @@ async fn remove(name: String, json: bool) -> Result<(), CliError> {
 }
 
 fn use_profile(name: String, json: bool) -> Result<(), CliError> {
-    let dir = config_dir();
-    let chosen = ProfilesFile::update(&dir, |file| {
-        if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
-            file.default = None;
-            return Ok(LOCAL_PROFILE.to_string());
-        }
-        if file.get(&name).is_none() {
-            return Err(format!(
-                "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles"
-            ));
-        }
-        file.default = Some(name.clone());
-        Ok(name.clone())
-    })
-    .map_err(CliError::Usage)?;
+    let chosen = manage::set_default(&config_dir(), &name).map_err(CliError::Usage)?;
     if json {
         print_json(&serde_json::json!({ "default": chosen }));
     } else {

@@ -141,6 +141,13 @@ impl Keyring {
             .env_remove("XDG_DATA_HOME");
     }
 
+    /// The bus and keyring processes (to end them when a process-wide keyring is not dropped).
+    pub fn pids(&self) -> Vec<u32> {
+        let mut p = vec![self.bus.id()];
+        p.extend(self.daemon.as_ref().map(Child::id));
+        p
+    }
+
     pub fn home(&self) -> &Path {
         self.home.path()
     }

@@ -7,7 +7,7 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 
 use crate::app::assets::AssetOp;
-use crate::app::backend::{BgMsg, Pick};
+use crate::app::backend::{Backend, BgMsg, Pick};
 use crate::app::form::attach_subtitles;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
@@ -230,6 +230,47 @@ impl VodeskApp {
                     }
                 }
                 BgMsg::Problem(p) => self.notes.push(Level::Error, p),
+                BgMsg::Profiles(Ok(file)) => {
+                    self.profiles.default = file.default_name().to_string();
+                    self.profiles.saved = file.profiles;
+                }
+                BgMsg::Profiles(Err(e)) => self.notes.push(Level::Error, e),
+                BgMsg::ProfileDone {
+                    ok,
+                    message,
+                    switch_to,
+                } => {
+                    self.profiles.busy = false;
+                    if ok && switch_to.is_none() && message.starts_with("Saved") {
+                        self.profiles.draft = None;
+                    }
+                    self.profiles.status = Some((ok, message));
+                    self.backend.load_profiles(self.places.config.clone());
+                    if let Some(name) = switch_to {
+                        self.switch_profile(&name);
+                    }
+                }
+                BgMsg::Switched(name, Ok(conn)) => {
+                    let journal = self.backend.journal_path().to_path_buf();
+                    match Backend::new(
+                        self.backend.rt.clone(),
+                        conn,
+                        &journal,
+                        crate::app::engine_config_for(&self.settings),
+                        ctx.clone(),
+                    ) {
+                        Ok(b) => {
+                            self.replace_backend(b);
+                            self.notes
+                                .push(Level::Info, format!("Now using profile \"{name}\""));
+                        }
+                        Err(e) => self.notes.push(Level::Error, e),
+                    }
+                }
+                BgMsg::Switched(name, Err(e)) => self.notes.push(
+                    Level::Error,
+                    format!("Profile \"{name}\" could not connect: {e}"),
+                ),
             }
         }
     }

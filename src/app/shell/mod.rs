@@ -11,8 +11,10 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use vodesk_core::engine::progress::Progress;
 
+use super::Places;
 use super::backend::Backend;
-use super::notify::Notifications;
+use super::notify::{Level, Notifications};
+use super::profiles::ProfilesScreen;
 use super::queue::QueueState;
 use super::settings::{STORAGE_KEY, ThemePref, UiSettings};
 use super::{dialogs, theme};
@@ -50,13 +52,16 @@ pub struct VodeskApp {
     was_busy: bool,
     batch: (usize, usize),
     applied_theme: Option<ThemePref>,
+    /// Where profiles and the local service live (platform directories; temporary in tests).
+    pub places: Places,
+    pub profiles: ProfilesScreen,
 }
 
 impl VodeskApp {
-    pub fn new(backend: Backend, settings: UiSettings) -> VodeskApp {
+    pub fn new(backend: Backend, settings: UiSettings, places: Places) -> VodeskApp {
         let mut form = FormState::default();
         form.pattern = settings.title_pattern.clone();
-        let app = VodeskApp {
+        let mut app = VodeskApp {
             backend,
             settings,
             queue: QueueState::default(),
@@ -86,9 +91,39 @@ impl VodeskApp {
             was_busy: false,
             batch: (0, 0),
             applied_theme: None,
+            profiles: ProfilesScreen::default(),
+            places,
         };
+        app.profiles.current = app.backend.info.name.clone();
+        app.backend.load_profiles(app.places.config.clone());
         app.apply_limits();
         app
+    }
+
+    /// Connects to another profile (the switch happens when the connection is ready).
+    pub fn switch_profile(&mut self, name: &str) {
+        if name == self.backend.info.name {
+            return;
+        }
+        self.notes
+            .push(Level::Info, format!("Connecting to profile \"{name}\"…"));
+        self.backend.switch(self.places.clone(), name.to_string());
+    }
+
+    /// Swaps in the backend of another profile. The old one's uploads are paused (its journal
+    /// keeps them; they resume when that profile is used again) and the views of the old
+    /// account are cleared.
+    pub fn replace_backend(&mut self, backend: Backend) {
+        self.keep_drafts();
+        self.backend.engine.pause_all();
+        self.backend = backend;
+        self.queue = QueueState::default();
+        self.assets = AssetsState::default();
+        self.buckets = Default::default();
+        self.catalog = Catalog::default();
+        self.profiles.current = self.backend.info.name.clone();
+        self.apply_limits();
+        self.backend.load_profiles(self.places.config.clone());
     }
 
     /// One frame of the whole window.
@@ -127,7 +162,14 @@ impl VodeskApp {
 
         dialogs::help(&ctx, &mut self.show_help);
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
-        dialogs::connect_cloud(&ctx, &mut self.show_connect);
+        if std::mem::take(&mut self.show_connect) {
+            self.profiles.add_new();
+        }
+        if let Some(action) = super::profiles::show(&ctx, &mut self.profiles) {
+            self.profiles.busy = true;
+            self.backend
+                .profile_action(self.places.config.clone(), action);
+        }
         if super::settings_window::show(&ctx, &mut self.show_settings, &mut self.settings) {
             self.apply_limits();
         }

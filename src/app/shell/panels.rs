@@ -1,6 +1,7 @@
 //! The panels of the window: top bar, status bar, assets / buckets, queue, metadata.
 
 use eframe::egui;
+use vodesk_core::credentials::LOCAL_PROFILE;
 
 use crate::app::assets::{details, list};
 use crate::app::form::Target;
@@ -18,17 +19,32 @@ impl VodeskApp {
             ui.horizontal(|ui| {
                 ui.heading(egui::RichText::new("vodesk").strong().color(theme::ACCENT));
                 ui.separator();
-                // The profile switcher's place: profiles come with the credentials work.
+                // One click switches: the list is the Local profile and the saved ones.
+                let current = self.backend.info.name.clone();
+                let mut chosen = None;
                 egui::ComboBox::from_id_salt("profile")
-                    .selected_text(format!("Profile: {}", self.backend.info.name))
+                    .selected_text(format!("Profile: {current}"))
                     .show_ui(ui, |ui| {
-                        let _ = ui.selectable_label(true, &self.backend.info.name);
+                        let names = std::iter::once(LOCAL_PROFILE.to_string())
+                            .chain(self.profiles.saved.iter().map(|p| p.name.clone()));
+                        for name in names {
+                            if ui.selectable_label(name == current, &name).clicked() {
+                                chosen = Some(name);
+                            }
+                        }
+                        ui.separator();
+                        if ui.button("Manage profiles…").clicked() {
+                            self.profiles.open = true;
+                        }
                         if ui.button("Connect a cloud account…").clicked() {
                             self.show_connect = true;
                         }
                     })
                     .response
                     .on_hover_text(&self.backend.info.endpoint);
+                if let Some(name) = chosen {
+                    self.switch_profile(&name);
+                }
                 ui.separator();
                 let search = ui.add(
                     egui::TextEdit::singleline(&mut self.search)

@@ -84,6 +84,10 @@ impl TestApp {
         let rt = runtime();
         let _g = rt.enter();
         let journal = dir.path().join("journal.db");
+        let places = crate::app::Places {
+            config: dir.path().join("config"),
+            local_data: dir.path().join("local"),
+        };
         let mut pending = Some((rt.handle().clone(), conn.clone(), journal));
         // The app's default window size.
         let mut builder = Harness::builder().with_size([1440.0, 900.0]);
@@ -97,7 +101,11 @@ impl TestApp {
                     let backend =
                         Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
                             .expect("backend starts");
-                    *state = Some(VodeskApp::new(backend, UiSettings::default()));
+                    *state = Some(VodeskApp::new(
+                        backend,
+                        UiSettings::default(),
+                        places.clone(),
+                    ));
                 }
                 state.as_mut().expect("app").frame(ui);
             },

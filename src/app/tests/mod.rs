@@ -7,6 +7,7 @@ mod buckets;
 mod categories;
 mod form;
 mod harness;
+mod profiles;
 mod queue;
 mod scale;
 mod screenshots;

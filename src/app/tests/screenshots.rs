@@ -156,5 +156,27 @@ fn screenshots() {
     t.step_until("objects", |app| !app.buckets.listing);
     t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
     save(&mut t, "buckets-dark.png");
+
+    // The profile screen with a profile being added (its secret field masked).
+    t.app().show_buckets = false;
+    t.app().profiles.saved = vec![vodesk_core::credentials::Profile {
+        name: "production".into(),
+        provider: vodesk_core::credentials::Provider::Huawei,
+        region: Some("cn-north-4".into()),
+        endpoint: None,
+        object_endpoint: None,
+        project_id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9".into(),
+        access_key: "HPUAEXAMPLEKEY0000".into(),
+        security_token: false,
+        proxy: None,
+    }];
+    t.app().profiles.add_new();
+    if let Some(d) = t.app().profiles.draft.as_mut() {
+        d.name = "测试 staging".into();
+        d.region = "ap-southeast-1".into();
+        d.access_key = "HPUAEXAMPLESTAGING0".into();
+        d.secret_key = "not-a-real-secret-key".into();
+    }
+    save(&mut t, "profiles-dark.png");
     t.shutdown();
 }

@@ -1,4 +1,4 @@
-//! The shell: banner, help overlay, connect placeholder, theme, persisted settings.
+//! The shell: banner, help overlay, the connect button, theme, persisted settings.
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
@@ -7,7 +7,7 @@ use super::harness::TestApp;
 use crate::app::settings::{ThemePref, UiSettings};
 
 #[test]
-fn local_banner_help_overlay_and_connect_placeholder() {
+fn local_banner_help_overlay_and_connect_button() {
     let mut t = TestApp::start();
     t.harness
         .get_by_label_contains("Local library — nothing leaves this computer");
@@ -26,7 +26,8 @@ fn local_banner_help_overlay_and_connect_placeholder() {
     // A window is laid out invisibly in its first frame.
     t.step();
     t.step();
-    t.harness.get_by_label_contains("Saved cloud profiles");
+    t.harness
+        .get_by_label_contains("New profile (Huawei Cloud VOD)");
     t.shutdown();
 }
 

@@ -3,6 +3,7 @@
 //! passwords live only in the OS keychain; log lines pass through [`redact`].
 
 pub mod keychain;
+pub mod manage;
 pub mod profile;
 pub mod profiles_file;
 pub mod redact;

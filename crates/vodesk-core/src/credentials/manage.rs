@@ -1,0 +1,294 @@
+//! Adding, editing, removing and choosing profiles — the steps both faces share (the CLI's
+//! `vodesk profiles` and the app's profile screen). Secrets go to the keychain and the fields to
+//! `profiles.toml` under one lock, so a failure leaves neither a profile without its secret nor
+//! a secret without its profile. Keychain and file calls block: run them on a blocking thread.
+
+use std::path::Path;
+
+use super::keychain::{self, SecretKind};
+use super::profile::{LOCAL_PROFILE, Profile};
+use super::profiles_file::ProfilesFile;
+use super::secret::Secret;
+use crate::provider::ErrorKind;
+use crate::provider::check::Verdict;
+use crate::provider::http::{HttpOptions, ProxyMode};
+use crate::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
+
+/// The secrets of a profile being saved.
+#[derive(Clone, Debug)]
+pub struct Secrets {
+    pub secret_key: Secret,
+    pub security_token: Option<Secret>,
+    pub proxy_password: Option<Secret>,
+}
+
+/// Why a profile was not saved.
+#[derive(Clone, Debug)]
+pub enum SaveError {
+    /// A field is wrong (one sentence naming it).
+    Invalid(String),
+    /// The connection test (or the project lookup) gave this verdict.
+    Refused(Verdict),
+    /// The keychain or the profiles file failed.
+    Storage(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Invalid(m) | SaveError::Storage(m) => f.write_str(m),
+            SaveError::Refused(v) => write!(
+                f,
+                "connection test failed, nothing was saved: {}; or save without the test",
+                v.sentence()
+            ),
+        }
+    }
+}
+
+/// How a profile's requests reach the network.
+pub fn proxy_mode(profile: &Profile, password: Option<Secret>) -> ProxyMode {
+    match &profile.proxy {
+        Some(p) => ProxyMode::Explicit {
+            url: p.url.clone(),
+            user: p.user.clone(),
+            password,
+        },
+        None => ProxyMode::System,
+    }
+}
+
+fn client(
+    endpoint: &str,
+    project_id: &str,
+    profile: &Profile,
+    secrets: &Secrets,
+) -> Result<HuaweiVod, SaveError> {
+    let endpoint = Endpoint::parse(endpoint).map_err(|e| SaveError::Invalid(e.message))?;
+    HuaweiVod::new(HuaweiConfig {
+        endpoint,
+        project_id: project_id.to_string(),
+        credentials: AkSk {
+            access_key: profile.access_key.clone(),
+            secret_key: secrets.secret_key.expose().to_string(),
+            security_token: secrets
+                .security_token
+                .as_ref()
+                .map(|t| t.expose().to_string()),
+        },
+        http: HttpOptions {
+            proxy: proxy_mode(profile, secrets.proxy_password.clone()),
+            ..HttpOptions::default()
+        },
+        pacing: false,
+    })
+    .map_err(|e| SaveError::Invalid(e.to_string()))
+}
+
+/// The project id named after the profile's region, from IAM at the region's IAM endpoint (or
+/// at the explicit endpoint, where a private cloud or the local service answers it).
+pub async fn resolve_project_id(profile: &Profile, secrets: &Secrets) -> Result<String, SaveError> {
+    let region = profile.region.as_deref().ok_or_else(|| {
+        SaveError::Invalid(
+            "give the project id, or a region so the project id can be looked up".to_string(),
+        )
+    })?;
+    let iam_url = match &profile.endpoint {
+        Some(e) => e.clone(),
+        None => format!("https://iam.{region}.myhuaweicloud.com"),
+    };
+    let client = client(&iam_url, "", profile, secrets)?;
+    let iam = Endpoint::parse(&iam_url).map_err(|e| SaveError::Invalid(e.message))?;
+    let ids = match client.iam_projects(&iam, region).await {
+        Ok(ids) => ids,
+        // Keys, clock, network: the same verdict the connection test would give.
+        Err(e) if !matches!(e.kind, ErrorKind::NotFound | ErrorKind::Other) => {
+            return Err(SaveError::Refused(Verdict::from_probe(
+                Err(e),
+                client.clock_offset_secs(),
+            )));
+        }
+        Err(e) => {
+            return Err(SaveError::Invalid(format!(
+                "cannot look up the project id of {region} at {iam_url}: {e}; give the project id"
+            )));
+        }
+    };
+    match ids.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(SaveError::Invalid(format!(
+            "this account has no project named {region}; check the region or give the project id"
+        ))),
+        _ => Err(SaveError::Invalid(format!(
+            "this account has {} projects named {region}; give the project id to use",
+            ids.len()
+        ))),
+    }
+}
+
+/// "Test connection" for a profile that is not saved yet.
+pub async fn test(profile: &Profile, secrets: &Secrets) -> Verdict {
+    match client(
+        &profile.vod_endpoint(),
+        &profile.project_id,
+        profile,
+        secrets,
+    ) {
+        Ok(c) => c.test_connection().await,
+        Err(e) => Verdict::Failed(crate::provider::ApiError::new(
+            ErrorKind::BadParameter,
+            e.to_string(),
+        )),
+    }
+}
+
+/// Fills in the project id when left empty, checks every field, and (unless `skip_test`) tests
+/// the connection: the profile as it will be saved, and the test's verdict.
+pub async fn prepare(
+    mut profile: Profile,
+    secrets: &Secrets,
+    skip_test: bool,
+) -> Result<(Profile, Option<Verdict>), SaveError> {
+    if profile.project_id.trim().is_empty() {
+        profile.project_id = "pending".into();
+        profile.validate().map_err(SaveError::Invalid)?;
+        profile.project_id = resolve_project_id(&profile, secrets).await?;
+    }
+    profile.validate().map_err(SaveError::Invalid)?;
+    if skip_test {
+        return Ok((profile, None));
+    }
+    let verdict = test(&profile, secrets).await;
+    if verdict.is_ok() {
+        Ok((profile, Some(verdict)))
+    } else {
+        Err(SaveError::Refused(verdict))
+    }
+}
+
+/// Saves a new profile (`replacing: None`) or an edited one (`replacing: Some(old name)`).
+/// `secrets: None` keeps the secrets already in the keychain (an edit that leaves the secret
+/// field empty); a rename moves them.
+pub fn save(
+    dir: &Path,
+    profile: Profile,
+    secrets: Option<&Secrets>,
+    replacing: Option<&str>,
+    make_default: bool,
+) -> Result<(), String> {
+    let name = profile.name.clone();
+    let mut stored = Vec::new();
+    let result = ProfilesFile::update(dir, |file| {
+        let clash = file.get(&name).is_some() && replacing != Some(name.as_str());
+        if clash {
+            return Err(format!(
+                "a profile named \"{name}\" exists already; remove it first or choose another name"
+            ));
+        }
+        if let Some(old) = replacing
+            && file.get(old).is_none()
+        {
+            return Err(format!(
+                "profile \"{old}\" not found; it was removed meanwhile"
+            ));
+        }
+        let kept;
+        let secrets = match (secrets, replacing) {
+            (Some(s), _) => s,
+            (None, Some(old)) => {
+                kept = stored_secrets(old)?;
+                &kept
+            }
+            (None, None) => return Err("the secret key is empty; paste it".to_string()),
+        };
+        let pairs = [
+            (SecretKind::SecretKey, Some(&secrets.secret_key)),
+            (SecretKind::SecurityToken, secrets.security_token.as_ref()),
+            (SecretKind::ProxyPassword, secrets.proxy_password.as_ref()),
+        ];
+        for (kind, value) in pairs {
+            match value {
+                Some(v) => {
+                    keychain::set(&name, kind, v).map_err(|e| e.to_string())?;
+                    stored.push(kind);
+                }
+                None if replacing.is_some() => {
+                    keychain::delete(&name, kind).map_err(|e| e.to_string())?;
+                }
+                None => {}
+            }
+        }
+        if let Some(old) = replacing.filter(|old| *old != name) {
+            keychain::delete_all(old).map_err(|e| e.to_string())?;
+            if file.default.as_deref() == Some(old) {
+                file.default = Some(name.clone());
+            }
+        }
+        file.profiles
+            .retain(|p| Some(p.name.as_str()) != replacing && p.name != name);
+        if make_default {
+            file.default = Some(name.clone());
+        }
+        file.profiles.push(profile);
+        Ok(())
+    });
+    if result.is_err() && replacing.is_none() {
+        for kind in stored {
+            let _ = keychain::delete(&name, kind);
+        }
+    }
+    result
+}
+
+/// The secrets stored for a saved profile.
+pub fn stored_secrets(name: &str) -> Result<Secrets, String> {
+    let get = |kind| keychain::get(name, kind).map_err(|e| e.to_string());
+    Ok(Secrets {
+        secret_key: get(SecretKind::SecretKey)?.ok_or_else(|| {
+            format!("the secret key of profile \"{name}\" is not in the keychain; enter it")
+        })?,
+        security_token: get(SecretKind::SecurityToken)?,
+        proxy_password: get(SecretKind::ProxyPassword)?,
+    })
+}
+
+/// Removes a profile and its secrets. Secrets go first: if the keychain cannot be reached the
+/// profile stays, so nothing is left behind that the user can no longer find.
+pub fn remove(dir: &Path, name: &str) -> Result<(), String> {
+    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+        return Err(
+            "the built-in Local profile cannot be removed; it is the embedded local service"
+                .to_string(),
+        );
+    }
+    ProfilesFile::update(dir, |file| {
+        let Some(i) = file.profiles.iter().position(|p| p.name == name) else {
+            return Err(not_found(name));
+        };
+        keychain::delete_all(name).map_err(|e| e.to_string())?;
+        file.profiles.remove(i);
+        if file.default.as_deref() == Some(name) {
+            file.default = None;
+        }
+        Ok(())
+    })
+}
+
+/// Makes `name` the default profile ("Local" clears it); the name chosen.
+pub fn set_default(dir: &Path, name: &str) -> Result<String, String> {
+    ProfilesFile::update(dir, |file| {
+        if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+            file.default = None;
+            return Ok(LOCAL_PROFILE.to_string());
+        }
+        if file.get(name).is_none() {
+            return Err(not_found(name));
+        }
+        file.default = Some(name.to_string());
+        Ok(name.to_string())
+    })
+}
+
+pub fn not_found(name: &str) -> String {
+    format!("profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles")
+}

@@ -1,0 +1,335 @@
+//! The profiles screen: saved accounts with Use / Edit / Test / Remove, and a form to add or
+//! edit one. Secret fields start empty and are never filled from the keychain: leaving the
+//! secret key empty while editing keeps the stored one. Saving tests the connection first.
+
+use eframe::egui;
+use vodesk_core::credentials::manage::Secrets;
+use vodesk_core::credentials::{LOCAL_PROFILE, Profile, Provider, ProxyConfig, Secret};
+
+/// What the screen asks the backend to do.
+pub enum ProfileAction {
+    Test(Box<Profile>, Secrets),
+    Save {
+        profile: Box<Profile>,
+        /// `None` keeps the secrets already stored (an edit with the secret field left empty).
+        secrets: Option<Secrets>,
+        replacing: Option<String>,
+        make_default: bool,
+        skip_test: bool,
+    },
+    Remove(String),
+    Use(String),
+}
+
+/// The add / edit form. Strings as typed; turned into a profile on Test or Save.
+#[derive(Default)]
+pub struct ProfileDraft {
+    /// The profile being edited (`None` = a new one).
+    pub original: Option<String>,
+    pub name: String,
+    pub region: String,
+    pub endpoint: String,
+    pub object_endpoint: String,
+    pub project_id: String,
+    pub access_key: String,
+    pub secret_key: String,
+    pub security_token: String,
+    pub proxy_url: String,
+    pub proxy_user: String,
+    pub proxy_password: String,
+    pub make_default: bool,
+    pub skip_test: bool,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl ProfileDraft {
+    pub fn edit(p: &Profile) -> Self {
+        ProfileDraft {
+            original: Some(p.name.clone()),
+            name: p.name.clone(),
+            region: p.region.clone().unwrap_or_default(),
+            endpoint: p.endpoint.clone().unwrap_or_default(),
+            object_endpoint: p.object_endpoint.clone().unwrap_or_default(),
+            project_id: p.project_id.clone(),
+            access_key: p.access_key.clone(),
+            proxy_url: p.proxy.as_ref().map(|x| x.url.clone()).unwrap_or_default(),
+            proxy_user: p
+                .proxy
+                .as_ref()
+                .and_then(|x| x.user.clone())
+                .unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+
+    pub fn profile(&self) -> Profile {
+        Profile {
+            name: self.name.trim().to_string(),
+            provider: Provider::Huawei,
+            region: opt(&self.region),
+            endpoint: opt(&self.endpoint),
+            object_endpoint: opt(&self.object_endpoint),
+            project_id: self.project_id.trim().to_string(),
+            access_key: self.access_key.trim().to_string(),
+            security_token: !self.security_token.is_empty(),
+            proxy: opt(&self.proxy_url).map(|url| ProxyConfig {
+                url,
+                user: opt(&self.proxy_user),
+            }),
+        }
+    }
+
+    /// The typed secrets; `None` when the secret key was left empty.
+    pub fn secrets(&self) -> Option<Secrets> {
+        let secret = |s: &str| (!s.is_empty()).then(|| Secret::new(s.trim_end()));
+        Some(Secrets {
+            secret_key: secret(&self.secret_key)?,
+            security_token: secret(&self.security_token),
+            proxy_password: secret(&self.proxy_password),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct ProfilesScreen {
+    pub open: bool,
+    pub saved: Vec<Profile>,
+    pub default: String,
+    /// The profile in use by this window.
+    pub current: String,
+    pub draft: Option<ProfileDraft>,
+    /// The last test or save: whether it worked, and the sentence.
+    pub status: Option<(bool, String)>,
+    pub busy: bool,
+    pub confirm_remove: Option<String>,
+}
+
+impl ProfilesScreen {
+    pub fn add_new(&mut self) {
+        self.open = true;
+        self.status = None;
+        self.draft = Some(ProfileDraft {
+            region: "cn-north-4".into(),
+            ..Default::default()
+        });
+    }
+}
+
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, secret: bool) {
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .hint_text(hint)
+            .password(secret)
+            .desired_width(280.0),
+    )
+    .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// Draws the window; the action the user asked for, if any.
+pub fn show(ctx: &egui::Context, s: &mut ProfilesScreen) -> Option<ProfileAction> {
+    let mut action = None;
+    let mut open = s.open;
+    egui::Window::new("Profiles")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            list(ui, s, &mut action);
+            ui.separator();
+            if let Some(d) = s.draft.as_mut() {
+                if form(ui, d, s.busy, &mut action) {
+                    s.draft = None;
+                }
+            } else if ui.button("➕ Add a profile…").clicked() {
+                s.add_new();
+            }
+            if s.busy {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Checking the connection…");
+                });
+            }
+            if let Some((ok, msg)) = &s.status {
+                let color = if *ok {
+                    ui.visuals().widgets.active.fg_stroke.color
+                } else {
+                    ui.visuals().error_fg_color
+                };
+                ui.label(egui::RichText::new(msg).color(color));
+            }
+        });
+    s.open = open;
+    if let Some(name) = s.confirm_remove.clone() {
+        egui::Window::new("Remove profile?")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "Remove \"{name}\" and its secret key from the keychain? Assets in the cloud are not touched."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Remove").clicked() {
+                        action = Some(ProfileAction::Remove(name.clone()));
+                        s.confirm_remove = None;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        s.confirm_remove = None;
+                    }
+                });
+            });
+    }
+    if action.is_some() {
+        s.status = None;
+    }
+    action
+}
+
+fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAction>) {
+    egui::Grid::new("profiles-list")
+        .num_columns(4)
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let mut row =
+                |ui: &mut egui::Ui, name: &str, detail: String, saved: Option<&Profile>| {
+                    let mut title = name.to_string();
+                    if s.default == name {
+                        title.push_str("  (default)");
+                    }
+                    if s.current == name {
+                        ui.strong(title);
+                    } else {
+                        ui.label(title);
+                    }
+                    ui.weak(detail);
+                    ui.horizontal(|ui| {
+                        let in_use = s.current == name;
+                        if ui
+                            .add_enabled(!in_use, egui::Button::new("Use"))
+                            .on_hover_text("Switch to this profile and make it the default")
+                            .clicked()
+                        {
+                            *action = Some(ProfileAction::Use(name.to_string()));
+                        }
+                        if let Some(p) = saved {
+                            if ui.button("Edit").clicked() {
+                                s.draft = Some(ProfileDraft::edit(p));
+                                s.status = None;
+                            }
+                            if ui.button("Remove").clicked() {
+                                s.confirm_remove = Some(p.name.clone());
+                            }
+                        }
+                    });
+                    ui.end_row();
+                };
+            row(ui, LOCAL_PROFILE, "embedded local service".into(), None);
+            let saved = s.saved.clone();
+            for p in &saved {
+                let detail = format!(
+                    "{} · {}",
+                    p.region.as_deref().unwrap_or("custom endpoint"),
+                    p.vod_endpoint()
+                );
+                row(ui, &p.name, detail, Some(p));
+            }
+        });
+}
+
+/// Draws the form; true when the user cancelled it.
+fn form(
+    ui: &mut egui::Ui,
+    d: &mut ProfileDraft,
+    busy: bool,
+    action: &mut Option<ProfileAction>,
+) -> bool {
+    let mut cancel = false;
+    ui.heading(match &d.original {
+        Some(n) => format!("Edit \"{n}\""),
+        None => "New profile (Huawei Cloud VOD)".to_string(),
+    });
+    egui::Grid::new("profile-form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            field(ui, "Name", &mut d.name, "production", false);
+            field(ui, "Region", &mut d.region, "cn-north-4", false);
+            field(
+                ui,
+                "VOD endpoint",
+                &mut d.endpoint,
+                "derived from the region",
+                false,
+            );
+            field(
+                ui,
+                "Object endpoint",
+                &mut d.object_endpoint,
+                "derived from the region",
+                false,
+            );
+            field(
+                ui,
+                "Project id",
+                &mut d.project_id,
+                "looked up from the region",
+                false,
+            );
+            field(ui, "Access key (AK)", &mut d.access_key, "", false);
+            let keep = if d.original.is_some() {
+                "leave empty to keep the stored one"
+            } else {
+                ""
+            };
+            field(ui, "Secret key (SK)", &mut d.secret_key, keep, true);
+            field(
+                ui,
+                "Security token",
+                &mut d.security_token,
+                "only for temporary keys",
+                true,
+            );
+            field(
+                ui,
+                "Proxy URL",
+                &mut d.proxy_url,
+                "http://proxy:3128 (optional)",
+                false,
+            );
+            field(ui, "Proxy user", &mut d.proxy_user, "", false);
+            field(ui, "Proxy password", &mut d.proxy_password, "", true);
+        });
+    ui.checkbox(&mut d.make_default, "Use it by default");
+    ui.checkbox(&mut d.skip_test, "Save without testing the connection");
+    ui.horizontal(|ui| {
+        let secrets = d.secrets();
+        if ui
+            .add_enabled(
+                !busy && secrets.is_some(),
+                egui::Button::new("Test connection"),
+            )
+            .clicked()
+            && let Some(sec) = secrets.clone()
+        {
+            *action = Some(ProfileAction::Test(Box::new(d.profile()), sec));
+        }
+        if ui.add_enabled(!busy, egui::Button::new("Save")).clicked() {
+            *action = Some(ProfileAction::Save {
+                profile: Box::new(d.profile()),
+                secrets,
+                replacing: d.original.clone(),
+                make_default: d.make_default,
+                skip_test: d.skip_test,
+            });
+        }
+        cancel = ui.button("Cancel").clicked();
+    });
+    cancel
+}

@@ -1,0 +1,151 @@
+//! Profiles in the app: add one through the profile screen (secret into a real keychain), switch
+//! to it from the top bar and see the other account's data, switch back.
+
+use std::sync::{Arc, OnceLock};
+
+use egui_kittest::kittest::Queryable;
+use vodesk_core::credentials::keychain::{self, SecretKind};
+
+use super::harness::{TestApp, runtime};
+use crate::cli::connect::connect_local_on;
+
+#[path = "../../../tests/e2e/keyring.rs"]
+mod keyring;
+
+static PIDS: OnceLock<Vec<u32>> = OnceLock::new();
+
+extern "C" fn end_keyring() {
+    for pid in PIDS.get().into_iter().flatten() {
+        // SAFETY: kill(2) with a pid we started; nothing else to uphold.
+        unsafe {
+            libc::kill(*pid as libc::pid_t, libc::SIGTERM);
+        }
+    }
+}
+
+/// One keyring for the whole test process: keyring's store connects to the session bus once
+/// per process, so the bus address must be set before the first keychain call and stay.
+fn keyring() {
+    static KEYRING: OnceLock<()> = OnceLock::new();
+    KEYRING.get_or_init(|| {
+        let k = keyring::Keyring::start();
+        // SAFETY: set once, before any keychain call of this process reads it; the other
+        // tests of this binary do not touch these variables.
+        unsafe {
+            std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &k.address);
+        }
+        let _ = PIDS.set(k.pids());
+        // SAFETY: registering a plain extern "C" function.
+        unsafe {
+            libc::atexit(end_keyring);
+        }
+        // Its temporary HOME must outlive the process's use of it.
+        std::mem::forget(k);
+    });
+}
+
+#[test]
+fn add_a_profile_switch_to_it_and_back() {
+    keyring();
+    let mut t = TestApp::start();
+    // A second account: another local service with its own data.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = Arc::new(
+        runtime()
+            .block_on(connect_local_on(
+                other_dir.path(),
+                ([127, 0, 0, 1], 0).into(),
+            ))
+            .expect("second service"),
+    );
+    runtime()
+        .block_on(other.vod.create_category("第二个账号", None))
+        .expect("category on the second account");
+    let info = other.local.clone().expect("local info");
+    let creds = other.vod.config().credentials.clone();
+
+    // "Connect a cloud account" opens the profile form.
+    t.harness.get_by_label("Connect a cloud account").click();
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains("New profile");
+    {
+        let d = t.app().profiles.draft.as_mut().expect("a new profile form");
+        d.name = "second".into();
+        d.region = info.region.clone();
+        d.endpoint = info.vod_endpoint.clone();
+        d.object_endpoint = info.object_endpoint.clone();
+        d.access_key = creds.access_key.clone();
+        d.secret_key = creds.secret_key.clone();
+    }
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("the profile is saved", |app| {
+        app.profiles.saved.iter().any(|p| p.name == "second")
+    });
+    let (ok, msg) = t.app().profiles.status.clone().expect("a verdict");
+    assert!(ok, "{msg}");
+    let saved = t.app().profiles.saved[0].clone();
+    assert_eq!(saved.project_id, creds_project(&other));
+    let stored = keychain::get("second", SecretKind::SecretKey).expect("keychain works");
+    assert_eq!(
+        stored.as_ref().map(|s| s.expose()),
+        Some(creds.secret_key.as_str())
+    );
+    let toml = std::fs::read_to_string(t.app().places.config.join("profiles.toml")).unwrap();
+    assert!(!toml.contains(&creds.secret_key), "{toml}");
+
+    // One click in the top bar switches; the second account's categories arrive.
+    t.app().profiles.open = false;
+    t.step();
+    profile_switcher(&t, "Profile: Local").click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label("second").click_accesskit();
+    t.step_until("switched to the second profile", |app| {
+        app.backend.info.name == "second"
+            && app
+                .catalog
+                .categories
+                .iter()
+                .any(|c| c.name == "第二个账号")
+    });
+    assert_eq!(t.app().backend.info.endpoint, info.vod_endpoint);
+    t.step();
+    profile_switcher(&t, "Profile: second");
+
+    // And back to the local library.
+    t.app().switch_profile("Local");
+    t.step_until("back on Local", |app| app.backend.info.name == "Local");
+    assert!(t.app().backend.info.is_local);
+
+    // Removing it takes the secret out of the keychain.
+    t.app().profiles.open = true;
+    let places = t.app().places.clone();
+    t.app().backend.profile_action(
+        places.config,
+        crate::app::profiles::ProfileAction::Remove("second".into()),
+    );
+    t.step_until("removed", |app| app.profiles.saved.is_empty());
+    assert_eq!(
+        keychain::get("second", SecretKind::SecretKey).unwrap(),
+        None
+    );
+    t.shutdown();
+    runtime().block_on(async move {
+        if let Ok(c) = Arc::try_unwrap(other) {
+            c.close().await;
+        }
+    });
+}
+
+/// The top bar's profile combo box, showing `value`.
+fn profile_switcher<'a>(t: &'a TestApp, value: &'a str) -> egui_kittest::Node<'a> {
+    t.harness.get_by(|n| {
+        n.role() == eframe::egui::accesskit::Role::ComboBox && n.value().as_deref() == Some(value)
+    })
+}
+
+fn creds_project(conn: &crate::cli::connect::Connection) -> String {
+    conn.vod.config().project_id.clone()
+}
