@@ -79,8 +79,8 @@ pub enum BgMsg {
         message: String,
         switch_to: Option<String>,
     },
-    /// A connection for another profile is ready (or why not).
-    Switched(String, Result<Arc<Connection>, String>),
+    /// The backend of another profile is ready (or why not).
+    Switched(String, Result<Box<Backend>, String>),
 }
 
 /// What a native file dialog was opened for.
@@ -172,14 +172,9 @@ impl Backend {
             }
         });
         b.resume_unfinished();
-        b.load_drafts();
         b.fetch_categories();
         b.fetch_templates();
         Ok(b)
-    }
-
-    pub fn journal_path(&self) -> &Path {
-        &self.journal_path
     }
 
     /// Reads the saved profiles in the background.
@@ -191,15 +186,39 @@ impl Backend {
         });
     }
 
-    /// Connects to another profile in the background; the UI swaps backends when it is ready.
-    pub fn switch(&self, places: crate::app::Places, name: String) {
+    /// Connects to another profile and opens its backend (journal included) in the background;
+    /// the UI swaps backends when it is ready.
+    pub fn switch(&self, places: crate::app::Places, name: String, config: EngineConfig) {
         let (tx, ctx) = self.wake();
+        let (rt, journal) = (self.rt.clone(), self.journal_path.clone());
         self.rt.spawn(async move {
-            let result = crate::app::connect_profile(&places, Some(&name))
-                .await
-                .map(Arc::new);
+            let result = match crate::app::connect_profile(&places, Some(&name)).await {
+                Ok(conn) => {
+                    let ctx2 = ctx.clone();
+                    let rt2 = rt.clone();
+                    rt.spawn_blocking(move || {
+                        Backend::new(rt2, Arc::new(conn), &journal, config, ctx2).map(Box::new)
+                    })
+                    .await
+                    .unwrap_or_else(|e| Err(format!("stopped: {e}")))
+                }
+                Err(e) => Err(e),
+            };
             let _ = tx.send(BgMsg::Switched(name, result));
             ctx.request_repaint();
+        });
+    }
+
+    /// Writes the rows not started yet in the background.
+    pub fn save_drafts(&self, drafts: Vec<crate::app::queue::drafts::Draft>) {
+        let (file, (tx, ctx)) = (self.drafts_file.clone(), self.wake());
+        self.rt.spawn_blocking(move || {
+            if let Err(e) = crate::app::queue::drafts::save(&file, &drafts) {
+                let _ = tx.send(BgMsg::Problem(format!(
+                    "{e}; the rows not started yet will not be back next time"
+                )));
+                ctx.request_repaint();
+            }
         });
     }
 
@@ -265,7 +284,7 @@ impl Backend {
         });
     }
 
-    fn load_drafts(&self) {
+    pub fn load_drafts(&self) {
         let file = self.drafts_file.clone();
         let (tx, ctx) = self.wake();
         self.rt.spawn_blocking(move || {

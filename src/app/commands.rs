@@ -87,7 +87,20 @@ impl Command {
     /// Shortcuts that text fields also use (Delete, select all) only act when no field is
     /// being typed in.
     pub fn clashes_with_text(self) -> bool {
-        matches!(self, Command::Remove | Command::SelectAll)
+        // Ctrl+Enter in the multiline description must not start the queue.
+        matches!(self, Command::Remove | Command::SelectAll | Command::Start)
+    }
+
+    /// The commands in the order their shortcuts are tried: more modifiers first, because
+    /// egui matches shortcuts ignoring extra Shift (Ctrl+O would swallow Ctrl+Shift+O).
+    pub fn by_specificity() -> Vec<Command> {
+        let weight = |c: &Command| {
+            let m = c.shortcut().modifiers;
+            u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd)
+        };
+        let mut all = Command::ALL.to_vec();
+        all.sort_by_key(|c| std::cmp::Reverse(weight(c)));
+        all
     }
 
     /// What the action does, for tooltips and the help overlay.

@@ -127,6 +127,7 @@ pub fn run() -> ExitCode {
                 engine_config_for(&settings),
                 cc.egui_ctx.clone(),
             )?;
+            backend.load_drafts();
             let mut app = VodeskApp::new(backend, settings, places);
             if let Some(p) = problem {
                 app.notes.push(notify::Level::Error, p);

@@ -31,6 +31,13 @@ fn the_window_starts_renders_and_quits_cleanly() {
         .env("VODESK_BIN", env!("CARGO_BIN_EXE_vodesk"))
         .env("VODESK_DATA", data.path())
         .env("XDG_RUNTIME_DIR", runtime.path())
+        // Nothing of the user's: profiles, eframe's app state, keychain.
+        .env("HOME", data.path())
+        .env("VODESK_CONFIG", data.path().join("config"))
+        .env("XDG_CONFIG_HOME", data.path().join("xdg-config"))
+        .env("XDG_DATA_HOME", data.path().join("xdg-data"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("VODESK_FILE_LOG", "info")
         .output()
         .expect("xvfb-run runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -42,4 +49,11 @@ fn the_window_starts_renders_and_quits_cleanly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     // The app's own local service left its files in the fresh data directory.
     assert!(data.path().join("local").exists());
+    // And the window drew frames (the app logs its first one).
+    let logs: String = std::fs::read_dir(data.path().join("logs"))
+        .expect("a log folder")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(logs.contains("first frame drawn"), "log: {logs}");
 }

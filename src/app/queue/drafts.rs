@@ -1,5 +1,6 @@
 //! Rows not started yet outlive the app: written next to the upload journal when the window
-//! closes, read back (off the UI thread) at the next start. Started rows need no help — the
+//! closes (and every half minute, in the background), read back (off the UI thread) at the next
+//! start. Started rows need no help — the
 //! engine's journal resumes them.
 
 use std::path::{Path, PathBuf};
@@ -23,7 +24,11 @@ pub fn save(file: &Path, drafts: &[Draft]) -> Result<(), String> {
         };
     }
     let json = serde_json::to_vec(drafts).map_err(|e| e.to_string())?;
-    let tmp = file.with_extension("json.tmp");
+    // A name of its own per write: a periodic save in the background and the one at exit may
+    // overlap.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = file.with_extension(format!("json.{}-{n}.tmp", std::process::id()));
     std::fs::write(&tmp, json).map_err(|e| format!("{} cannot be written ({e})", tmp.display()))?;
     std::fs::rename(&tmp, file).map_err(|e| format!("{} cannot be written ({e})", file.display()))
 }

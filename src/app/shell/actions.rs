@@ -61,23 +61,14 @@ impl VodeskApp {
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let mut fired = Vec::new();
-        ctx.input_mut(|i| {
-            for c in Command::ALL {
-                if c.clashes_with_text() && typing {
-                    continue;
-                }
-                if i.consume_shortcut(&c.shortcut()) {
-                    fired.push(c);
-                }
-            }
-            if !typing && i.consume_key(egui::Modifiers::SHIFT, egui::Key::Questionmark) {
-                fired.push(Command::Help);
-            }
-            if !typing && i.key_pressed(egui::Key::Escape) {
-                self.queue.select_none();
-            }
+        let mut escape = false;
+        let fired = ctx.input_mut(|i| {
+            escape = !typing && i.key_pressed(egui::Key::Escape);
+            fired_commands(i, typing)
         });
+        if escape {
+            self.queue.select_none();
+        }
         for c in fired {
             self.run(c);
         }
@@ -228,5 +219,74 @@ impl VodeskApp {
     pub fn asset_op(&mut self, op: AssetOp, ids: Vec<String>) {
         self.assets.busy = true;
         self.backend.asset_op(op, ids);
+    }
+}
+
+/// The commands this frame's key presses ask for (each shortcut consumed once).
+pub fn fired_commands(i: &mut egui::InputState, typing: bool) -> Vec<Command> {
+    let mut fired = Vec::new();
+    for c in Command::by_specificity() {
+        if c.clashes_with_text() && typing {
+            continue;
+        }
+        if i.consume_shortcut(&c.shortcut()) {
+            fired.push(c);
+        }
+    }
+    if !typing && i.consume_key(egui::Modifiers::SHIFT, egui::Key::Questionmark) {
+        fired.push(Command::Help);
+    }
+    fired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What one key press with `modifiers` fires, `typing` or not.
+    fn press(key: egui::Key, modifiers: egui::Modifiers, typing: bool) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        input.events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        });
+        let mut fired = Vec::new();
+        let mut out = ctx.run_ui(input, |ui| {
+            fired = ui.ctx().input_mut(|i| fired_commands(i, typing));
+        });
+        out.textures_delta.clear();
+        fired
+    }
+
+    #[test]
+    fn every_listed_shortcut_fires_its_own_command() {
+        for c in Command::ALL {
+            let s = c.shortcut();
+            assert_eq!(
+                press(s.logical_key, s.modifiers, false),
+                vec![c],
+                "{} ({:?})",
+                c.label(),
+                s
+            );
+        }
+        let shift = egui::Modifiers::SHIFT;
+        assert_eq!(
+            press(egui::Key::Questionmark, shift, false),
+            vec![Command::Help]
+        );
+        // While typing, Delete, Ctrl+A and Ctrl+Enter belong to the text field.
+        for c in [Command::Remove, Command::SelectAll, Command::Start] {
+            let s = c.shortcut();
+            assert!(
+                press(s.logical_key, s.modifiers, true).is_empty(),
+                "{}",
+                c.label()
+            );
+        }
     }
 }

@@ -7,7 +7,7 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 
 use crate::app::assets::AssetOp;
-use crate::app::backend::{Backend, BgMsg, Pick};
+use crate::app::backend::{BgMsg, Pick};
 use crate::app::form::attach_subtitles;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
@@ -250,22 +250,10 @@ impl VodeskApp {
                         self.switch_profile(&name);
                     }
                 }
-                BgMsg::Switched(name, Ok(conn)) => {
-                    let journal = self.backend.journal_path().to_path_buf();
-                    match Backend::new(
-                        self.backend.rt.clone(),
-                        conn,
-                        &journal,
-                        crate::app::engine_config_for(&self.settings),
-                        ctx.clone(),
-                    ) {
-                        Ok(b) => {
-                            self.replace_backend(b);
-                            self.notes
-                                .push(Level::Info, format!("Now using profile \"{name}\""));
-                        }
-                        Err(e) => self.notes.push(Level::Error, e),
-                    }
+                BgMsg::Switched(name, Ok(backend)) => {
+                    self.replace_backend(*backend);
+                    self.notes
+                        .push(Level::Info, format!("Now using profile \"{name}\""));
                 }
                 BgMsg::Switched(name, Err(e)) => self.notes.push(
                     Level::Error,

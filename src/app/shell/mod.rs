@@ -107,17 +107,22 @@ impl VodeskApp {
         }
         self.notes
             .push(Level::Info, format!("Connecting to profile \"{name}\"…"));
-        self.backend.switch(self.places.clone(), name.to_string());
+        let config = super::engine_config_for(&self.settings);
+        self.backend
+            .switch(self.places.clone(), name.to_string(), config);
     }
 
     /// Swaps in the backend of another profile. The old one's uploads are paused (its journal
-    /// keeps them; they resume when that profile is used again) and the views of the old
-    /// account are cleared.
+    /// keeps them; they resume when that profile is used again), the views of the old account
+    /// are cleared, and rows not started yet move over.
     pub fn replace_backend(&mut self, backend: Backend) {
-        self.keep_drafts();
+        // Rows not started yet are plain files and metadata: they stay in the queue, for the
+        // new account.
+        let drafts = self.queue.drafts();
         self.backend.engine.pause_all();
         self.backend = backend;
         self.queue = QueueState::default();
+        self.queue.add_drafts(drafts);
         self.assets = AssetsState::default();
         self.buckets = Default::default();
         self.catalog = Catalog::default();
@@ -129,6 +134,9 @@ impl VodeskApp {
     /// One frame of the whole window.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() == 0 {
+            tracing::info!(profile = %self.backend.info.name, "first frame drawn");
+        }
         if self.applied_theme != Some(self.settings.theme) {
             theme::apply(&ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
@@ -237,6 +245,8 @@ impl eframe::App for VodeskApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        // eframe calls this every half minute too: rows not started yet survive a crash.
+        self.backend.save_drafts(self.queue.drafts());
     }
 
     fn on_exit(&mut self) {

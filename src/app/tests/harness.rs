@@ -101,6 +101,7 @@ impl TestApp {
                     let backend =
                         Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
                             .expect("backend starts");
+                    backend.load_drafts();
                     *state = Some(VodeskApp::new(
                         backend,
                         UiSettings::default(),

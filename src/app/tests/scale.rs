@@ -107,11 +107,11 @@ fn ten_thousand_rows_and_a_hundred_thousand_assets_stay_smooth() {
 
 #[test]
 #[ignore = "a measurement; prints frame times"]
-fn dropping_a_folder_of_twenty_thousand_files_never_stalls_a_frame() {
+fn dropping_a_folder_of_a_hundred_thousand_files_never_stalls_a_frame() {
     let mut t = TestApp::start();
     let dir = t.dir.path().join("big");
-    for sub in 0..20 {
-        let d = dir.join(format!("片段{sub:02}"));
+    for sub in 0..100 {
+        let d = dir.join(format!("片段{sub:03}"));
         std::fs::create_dir_all(&d).expect("folder");
         for i in 0..1000 {
             std::fs::write(d.join(format!("clip{i:04}.mp4")), b"x").expect("file");
@@ -123,7 +123,7 @@ fn dropping_a_folder_of_twenty_thousand_files_never_stalls_a_frame() {
     let mut first_rows = None;
     let mut times = Vec::new();
     let mut cpu = Vec::new();
-    while t.app().queue.walks > 0 || t.app().queue.rows.len() < 20_000 {
+    while t.app().queue.walks > 0 || t.app().queue.rows.len() < 100_000 {
         let (start, c0) = (Instant::now(), thread_cpu_ns());
         t.step();
         cpu.push((thread_cpu_ns() - c0) as f64 / 1e6);
@@ -131,13 +131,13 @@ fn dropping_a_folder_of_twenty_thousand_files_never_stalls_a_frame() {
         if first_rows.is_none() && !t.app().queue.rows.is_empty() {
             first_rows = Some(dropped.elapsed().as_secs_f64() * 1000.0);
         }
-        assert!(times.len() < 100_000, "the walk never finished");
+        assert!(times.len() < 1_000_000, "the walk never finished");
     }
     let frames = times.len();
     let (_, w99, wmax) = stats(&mut times);
     let (c50, c99, cmax) = stats(&mut cpu);
     println!(
-        "20,000 files: first rows after {:.0} ms, all after {:.0} ms over {frames} frames; CPU p50 {c50:.2} ms, p99 {c99:.2} ms, max {cmax:.2} ms; wall p99 {w99:.2}, max {wmax:.2} ms",
+        "100,000 files: first rows after {:.0} ms, all after {:.0} ms over {frames} frames; CPU p50 {c50:.2} ms, p99 {c99:.2} ms, max {cmax:.2} ms; wall p99 {w99:.2}, max {wmax:.2} ms",
         first_rows.unwrap_or_default(),
         dropped.elapsed().as_secs_f64() * 1000.0,
     );
