@@ -17,7 +17,8 @@ use crate::app::format::human_bytes;
 pub struct DetailsOutput {
     pub op: Option<(AssetOp, Vec<String>)>,
     pub refresh: bool,
-    pub load_cover: Option<String>,
+    /// Images to download: the cover and every snapshot seen for the first time.
+    pub load_covers: Vec<String>,
     pub save: Option<UpdateMetaReq>,
     /// Make this snapshot URL the cover.
     pub set_cover: Option<String>,
@@ -69,7 +70,7 @@ pub fn show(
             }
         }
         if fresh {
-            out.load_cover = Some(url);
+            out.load_covers.push(url);
         }
     }
 
@@ -136,7 +137,7 @@ pub fn show(
             for (i, url) in snapshots.iter().enumerate() {
                 let (p, fresh) = covers.get(url);
                 if fresh {
-                    out.load_cover.get_or_insert(url.clone());
+                    out.load_covers.push(url.clone());
                 }
                 let resp = match p {
                     Preview::Ready(tex) => {

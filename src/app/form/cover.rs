@@ -50,6 +50,11 @@ pub struct Previews {
 }
 
 impl Previews {
+    /// Whether `key` has been decoded and can be drawn.
+    pub fn is_ready(&self, key: &str) -> bool {
+        matches!(self.map.get(key), Some(Preview::Ready(_)))
+    }
+
     /// The preview of `key`; `true` in the second place means "start loading it now".
     pub fn get(&mut self, key: &str) -> (&Preview, bool) {
         let fresh = !self.map.contains_key(key);

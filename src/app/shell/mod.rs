@@ -40,7 +40,7 @@ pub struct VodeskApp {
     pub show_buckets: bool,
     /// Metadata saves still on their way.
     pending_saves: usize,
-    covers: Previews,
+    pub covers: Previews,
     pub search: String,
     pub show_help: bool,
     pub show_about: bool,

@@ -250,7 +250,7 @@ impl VodeskApp {
                     self.backend.fetch_details(id);
                 }
             }
-            if let Some(url) = out.load_cover {
+            for url in out.load_covers {
                 self.backend.fetch_cover(url);
             }
             return;

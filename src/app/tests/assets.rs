@@ -292,6 +292,19 @@ fn a_snapshot_becomes_the_cover() {
         }
         has
     });
+    // Every snapshot's picture arrives, not just the first.
+    let urls: Vec<String> = t
+        .app()
+        .assets
+        .details
+        .as_ref()
+        .and_then(|d| d.thumbnail_info.as_ref())
+        .map(|ti| ti.snapshot_urls().into_iter().map(|u| u.to_string()).collect())
+        .unwrap_or_default();
+    assert!(urls.len() > 1, "{urls:?}");
+    t.step_until("every snapshot decoded", |app| {
+        urls.iter().all(|u| app.covers.is_ready(u))
+    });
     t.step();
     t.step();
     t.harness
