@@ -24,6 +24,8 @@ pub struct Notifications {
     pub history: Vec<Note>,
     /// Warnings and errors not yet seen in the panel.
     pub unread: usize,
+    /// Notifications that got no toast because the screen was full.
+    overflow: usize,
 }
 
 impl Default for Notifications {
@@ -32,6 +34,7 @@ impl Default for Notifications {
             toasts: Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
             history: Vec::new(),
             unread: 0,
+            overflow: 0,
         }
     }
 }
@@ -39,21 +42,18 @@ impl Default for Notifications {
 /// Kept notifications (older ones are dropped).
 const KEEP: usize = 500;
 
+/// Toasts on screen at most: a batch of thousands of failures must not bury the window; the
+/// rest go to the notification panel only.
+const MAX_TOASTS: usize = 5;
+
 impl Notifications {
     pub fn push(&mut self, level: Level, text: impl Into<String>) {
         let text = text.into();
-        let t = match level {
-            Level::Info => self.toasts.info(text.clone()),
-            Level::Success => self.toasts.success(text.clone()),
-            Level::Warning => self.toasts.warning(text.clone()),
-            Level::Error => self.toasts.error(text.clone()),
-        };
-        // Errors stay longer: they usually carry an error code and request id to copy.
-        t.duration(Some(Duration::from_secs(if level == Level::Error {
-            12
+        if self.toasts.len() < MAX_TOASTS {
+            self.toast(level, &text);
         } else {
-            5
-        })));
+            self.overflow += 1;
+        }
         if matches!(level, Level::Warning | Level::Error) {
             self.unread += 1;
         }
@@ -67,8 +67,38 @@ impl Notifications {
         }
     }
 
+    fn toast(&mut self, level: Level, text: &str) {
+        let text = text.to_string();
+        let t = match level {
+            Level::Info => self.toasts.info(text.clone()),
+            Level::Success => self.toasts.success(text.clone()),
+            Level::Warning => self.toasts.warning(text.clone()),
+            Level::Error => self.toasts.error(text.clone()),
+        };
+        // Errors stay longer: they usually carry an error code and request id to copy.
+        t.duration(Some(Duration::from_secs(if level == Level::Error {
+            12
+        } else {
+            5
+        })));
+    }
+
     pub fn show_toasts(&mut self, ctx: &egui::Context) {
+        // Once there is room again, one toast says how many went to the panel only.
+        if self.overflow > 0 && self.toasts.len() < MAX_TOASTS {
+            let n = std::mem::take(&mut self.overflow);
+            self.toast(
+                Level::Warning,
+                &format!("{n} more notifications — see the notification panel"),
+            );
+        }
         self.toasts.show(ctx);
+    }
+
+    #[cfg(test)]
+    /// Toasts on screen now.
+    pub fn toasts_shown(&self) -> usize {
+        self.toasts.len()
     }
 
     /// The panel's contents, newest first.
@@ -102,5 +132,22 @@ impl Notifications {
                     });
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flood_of_errors_keeps_a_few_toasts_and_every_note() {
+        let mut n = Notifications::default();
+        for i in 0..10_000 {
+            n.push(Level::Error, format!("clip{i}.mp4 failed: VOD.10053"));
+        }
+        assert_eq!(n.toasts_shown(), MAX_TOASTS);
+        assert_eq!(n.history.len(), KEEP);
+        assert_eq!(n.unread, 10_000);
+        assert_eq!(n.overflow, 10_000 - MAX_TOASTS);
     }
 }

@@ -50,6 +50,7 @@ pub struct Previews {
 }
 
 impl Previews {
+    #[cfg(test)]
     /// Whether `key` has been decoded and can be drawn.
     pub fn is_ready(&self, key: &str) -> bool {
         matches!(self.map.get(key), Some(Preview::Ready(_)))

@@ -299,7 +299,12 @@ fn a_snapshot_becomes_the_cover() {
         .details
         .as_ref()
         .and_then(|d| d.thumbnail_info.as_ref())
-        .map(|ti| ti.snapshot_urls().into_iter().map(|u| u.to_string()).collect())
+        .map(|ti| {
+            ti.snapshot_urls()
+                .into_iter()
+                .map(|u| u.to_string())
+                .collect()
+        })
         .unwrap_or_default();
     assert!(urls.len() > 1, "{urls:?}");
     t.step_until("every snapshot decoded", |app| {
