@@ -83,11 +83,14 @@ impl BucketsState {
         }
     }
 
-    /// Draws the browser; `defaults` is the metadata imports get (titles from names).
+    /// Draws the browser. Imports get the metadata form's defaults with titles from
+    /// `pattern` (the object names when `None`); `problem` is why those defaults cannot be sent.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         defaults: &UploadMetadata,
+        pattern: Option<&str>,
+        problem: Option<String>,
         region: &str,
     ) -> Vec<BucketCmd> {
         let mut cmds = Vec::new();
@@ -198,11 +201,25 @@ impl BucketsState {
                 }
             });
         ui.separator();
+        ui.weak(format!(
+            "Imports use the metadata form's defaults (shown when no queue row is selected); titles: {}",
+            pattern.unwrap_or("the object names")
+        ));
+        if let Some(p) = &problem {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("⚠ Fix the defaults before importing — {p}"),
+            );
+        }
+        let sendable = problem.is_none();
         ui.add_enabled_ui(!self.busy, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let n = self.selected.len();
                 if ui
-                    .add_enabled(n > 0, egui::Button::new(format!("Import {n} selected")))
+                    .add_enabled(
+                        n > 0 && sendable,
+                        egui::Button::new(format!("Import {n} selected")),
+                    )
                     .on_hover_text("Create assets from the selected objects, with the metadata form's defaults")
                     .clicked()
                 {
@@ -212,7 +229,7 @@ impl BucketsState {
                         .filter_map(|key| {
                             let media = MediaType::from_path(Path::new(key))?;
                             let mut meta = defaults.clone();
-                            meta.title = title_pattern::expand(None, Path::new(key));
+                            meta.title = title_pattern::expand(pattern, Path::new(key));
                             Some(ReproductionReq::from_metadata(
                                 &meta,
                                 &media,
@@ -237,12 +254,15 @@ impl BucketsState {
             let l = ui.label(format!("Import by URL (one per line, up to {MAX_URLS})"));
             ui.add(egui::TextEdit::multiline(&mut self.urls).desired_rows(2).desired_width(f32::INFINITY))
                 .labelled_by(l.id);
-            let (items, problem) = url_items(&self.urls, defaults);
-            if let Some(p) = &problem {
+            let (items, bad_url) = url_items(&self.urls, defaults, pattern);
+            if let Some(p) = &bad_url {
                 ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
             }
             if ui
-                .add_enabled(problem.is_none() && !items.is_empty(), egui::Button::new("Import URLs"))
+                .add_enabled(
+                    bad_url.is_none() && sendable && !items.is_empty(),
+                    egui::Button::new("Import URLs"),
+                )
                 .clicked()
             {
                 cmds.push(BucketCmd::ImportUrls(items));
@@ -277,7 +297,11 @@ fn query(prefix: &str, marker: Option<String>) -> ListObjectsQuery {
 }
 
 /// The URLs typed, as import items, or the first problem with them.
-pub fn url_items(text: &str, defaults: &UploadMetadata) -> (Vec<UrlUploadItem>, Option<String>) {
+pub fn url_items(
+    text: &str,
+    defaults: &UploadMetadata,
+    pattern: Option<&str>,
+) -> (Vec<UrlUploadItem>, Option<String>) {
     let urls: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -310,7 +334,7 @@ pub fn url_items(text: &str, defaults: &UploadMetadata) -> (Vec<UrlUploadItem>, 
             );
         };
         let mut meta = defaults.clone();
-        meta.title = title_pattern::expand(None, path);
+        meta.title = title_pattern::expand(pattern, path);
         items.push(UrlUploadItem::from_metadata(&meta, &media, u));
     }
     (items, None)

@@ -169,7 +169,15 @@ impl VodeskApp {
         });
         if self.show_buckets {
             let region = self.backend.conn.region.clone();
-            for cmd in self.buckets.show(ui, &self.settings.defaults, &region) {
+            let pattern = Some(self.settings.title_pattern.trim()).filter(|p| !p.is_empty());
+            // The title comes from each object; everything else must be valid to send.
+            let mut check = self.settings.defaults.clone();
+            check.title = "x".into();
+            let mut errors = check.validate();
+            errors.extend(self.catalog.extra_check(&check));
+            let problem = errors.first().map(ToString::to_string);
+            let defaults = &self.settings.defaults;
+            for cmd in self.buckets.show(ui, defaults, pattern, problem, &region) {
                 self.backend.bucket_cmd(cmd);
             }
             return;

@@ -62,6 +62,8 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     );
 
     t.harness.get_by_label("源片.mp4").click_accesskit();
+    // Imports take their titles from the form's title pattern.
+    t.app().form.pattern = "导入-{name}".into();
     t.step();
     t.harness
         .get_by_label("Import 1 selected")
@@ -73,7 +75,10 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     let d = runtime()
         .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
         .expect("the imported asset exists");
-    assert_eq!(d.base_info.and_then(|b| b.title).as_deref(), Some("源片"));
+    assert_eq!(
+        d.base_info.and_then(|b| b.title).as_deref(),
+        Some("导入-源片")
+    );
 
     // Malformed URLs are refused before anything is sent.
     let urls = t.harness.get_by_role_and_label(
@@ -97,5 +102,18 @@ fn browse_a_bucket_authorize_and_import_an_object() {
             .accesskit_node()
             .is_disabled()
     );
+
+    // Defaults the service would refuse (a description over 1,024 bytes) block every import
+    // and say why.
+    t.app().settings.defaults.description = Some("长".repeat(400));
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("Fix the defaults before importing");
+    let import = t.harness.get_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Import ") && l.ends_with(" selected"))
+    });
+    assert!(import.accesskit_node().is_disabled());
     t.shutdown();
 }

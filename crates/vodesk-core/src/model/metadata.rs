@@ -284,7 +284,7 @@ impl UploadMetadata {
         if self.auto_encrypt && self.template_group.is_none() {
             errors.push(FieldError {
                 field: "auto-encrypt",
-                message: "needs an HLS template group; choose one with --template-group or turn encryption off".into(),
+                message: "needs an HLS template group; choose one or turn encryption off".into(),
             });
         }
         if let Some(t) = &self.thumbnail {
