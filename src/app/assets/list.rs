@@ -65,13 +65,33 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             .selected_text(s.since.label())
             .width(100.0)
             .show_ui(ui, |ui| {
-                for v in [Since::Any, Since::Day, Since::Week, Since::Month] {
+                for v in Since::ALL {
                     ui.selectable_value(&mut s.since, v, v.label());
                 }
             })
             .response
             .on_hover_text("Filter by creation date");
-        out.restart |= before != s.since;
+        out.restart |= before != s.since && s.since != Since::Range;
+        if s.since == Since::Range {
+            let mut edited = false;
+            for (value, hint) in [
+                (&mut s.range_from, "from 2026-11-01"),
+                (&mut s.range_to, "to 2026-11-21"),
+            ] {
+                let r = ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(92.0),
+                );
+                edited |= r.lost_focus() || (r.changed() && value.trim().len() == 10);
+            }
+            match s.range_problem() {
+                Some(p) => {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+                }
+                None => out.restart |= edited,
+            }
+        }
         out.restart |= category_filter(ui, &mut s.category, categories);
         let sort = if s.oldest_first {
             "Oldest first"

@@ -47,28 +47,68 @@ pub enum Since {
     Day,
     Week,
     Month,
+    /// From / to dates typed by the user.
+    Range,
 }
 
 impl Since {
+    pub const ALL: [Since; 5] = [
+        Since::Any,
+        Since::Day,
+        Since::Week,
+        Since::Month,
+        Since::Range,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Since::Any => "Any time",
             Since::Day => "Last 24 hours",
             Since::Week => "Last 7 days",
             Since::Month => "Last 30 days",
+            Since::Range => "Date range…",
         }
     }
 
-    /// `yyyymmddhhmmss` (UTC) of the start of the range.
+    /// `yyyymmddhhmmss` (UTC) of the start of a preset range.
     fn start_time(self) -> Option<String> {
         let hours = match self {
-            Since::Any => return None,
+            Since::Any | Since::Range => return None,
             Since::Day => 24,
             Since::Week => 24 * 7,
             Since::Month => 24 * 30,
         };
         let t = chrono::Utc::now() - chrono::Duration::hours(hours);
         Some(t.format("%Y%m%d%H%M%S").to_string())
+    }
+}
+
+/// A typed date (`yyyy-mm-dd`) as the API's `yyyymmdd` + `time`; `None` when empty.
+pub fn day_bound(typed: &str, time: &str) -> Result<Option<String>, String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(|d| Some(format!("{}{time}", d.format("%Y%m%d"))))
+        .map_err(|_| format!("\"{t}\" is not a date; write it as 2026-11-21"))
+}
+
+impl AssetsState {
+    /// Why the typed range cannot be used, if it cannot.
+    pub fn range_problem(&self) -> Option<String> {
+        if self.since != Since::Range {
+            return None;
+        }
+        let from = day_bound(&self.range_from, "000000");
+        let to = day_bound(&self.range_to, "235959");
+        match (from, to) {
+            (Err(e), _) | (_, Err(e)) => Some(e),
+            (Ok(Some(a)), Ok(Some(b))) if a > b => {
+                Some("the range ends before it starts; swap the dates".to_string())
+            }
+            _ => None,
+        }
     }
 }
 
@@ -87,6 +127,9 @@ pub struct AssetsState {
     pub format: Option<&'static str>,
     pub category: Option<i64>,
     pub since: Since,
+    /// The typed range (`yyyy-mm-dd`, either end may be empty) for [`Since::Range`].
+    pub range_from: String,
+    pub range_to: String,
     pub oldest_first: bool,
     /// The asset whose details are shown.
     pub current: Option<String>,
@@ -136,7 +179,14 @@ impl AssetsState {
             status: self.status.map(|s| vec![s.to_string()]).unwrap_or_default(),
             media_type: self.format.map(|s| vec![s.to_string()]).unwrap_or_default(),
             category_id: self.category,
-            start_time: self.since.start_time(),
+            start_time: match self.since {
+                Since::Range => day_bound(&self.range_from, "000000").ok().flatten(),
+                preset => preset.start_time(),
+            },
+            end_time: match self.since {
+                Since::Range => day_bound(&self.range_to, "235959").ok().flatten(),
+                _ => None,
+            },
             order: Some(if self.oldest_first { "asc" } else { "desc" }.to_string()),
             page,
             size: PAGE_SIZE,

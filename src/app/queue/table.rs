@@ -74,7 +74,7 @@ pub fn show(
                 .column(Column::initial(60.0).at_least(50.0))
                 .column(Column::initial(36.0).at_least(32.0))
                 .column(Column::initial(48.0).at_least(44.0))
-                .column(Column::remainder().at_least(120.0).clip(true))
+                .column(Column::remainder().at_least(80.0).clip(true))
                 .header(22.0, |mut h| {
                     for title in [
                         "Name", "Size", "Title", "Category", "Status", "Progress", "Speed", "ETA",
@@ -120,10 +120,15 @@ pub fn show(
                             r.error.clone()
                         };
                         tr.col(|ui| {
-                            if r.state == RowState::Draft && problem.is_some() {
-                                ui.colored_label(ui.visuals().warn_fg_color, "needs fixing");
+                            let status = if r.state == RowState::Draft && problem.is_some() {
+                                ui.colored_label(ui.visuals().warn_fg_color, "needs fixing")
                             } else {
-                                status_label(ui, r.state);
+                                status_label(ui, r.state)
+                            };
+                            // The reason is also on the status itself, for narrow windows
+                            // where the Error column is scrolled out of sight.
+                            if let Some(e) = &problem {
+                                status.on_hover_text(e);
                             }
                         });
                         tr.col(|ui| {
@@ -166,7 +171,7 @@ pub fn show(
     actions
 }
 
-fn status_label(ui: &mut egui::Ui, s: RowState) {
+fn status_label(ui: &mut egui::Ui, s: RowState) -> egui::Response {
     let v = ui.visuals();
     let color = match s {
         RowState::Job(JobState::Done | JobState::Skipped) => egui::Color32::from_rgb(60, 170, 90),
@@ -178,7 +183,7 @@ fn status_label(ui: &mut egui::Ui, s: RowState) {
         RowState::Job(JobState::Done) => "done ✔".to_string(),
         s => s.label().to_string(),
     };
-    ui.colored_label(color, text);
+    ui.colored_label(color, text)
 }
 
 fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction>) {

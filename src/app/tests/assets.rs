@@ -114,6 +114,26 @@ fn search_narrows_the_list() {
         .map(|a| a.title.clone().unwrap_or_default())
         .collect();
     assert_eq!(titles, ["beta"]);
+
+    // A date range: a past year has none of them, one around today has "beta".
+    t.app().assets.since = crate::app::assets::Since::Range;
+    t.app().assets.range_from = "2001-01-01".into();
+    t.app().assets.range_to = "2001-12-31".into();
+    t.app().reload_assets();
+    t.step_until("past range listed", |app| !app.assets.loading);
+    assert!(t.app().assets.items.is_empty());
+    let today = chrono::Utc::now().date_naive();
+    t.app().assets.range_from = (today - chrono::Days::new(1)).to_string();
+    t.app().assets.range_to = (today + chrono::Days::new(1)).to_string();
+    t.app().reload_assets();
+    t.step_until("today's range listed", |app| !app.assets.loading);
+    assert_eq!(t.app().assets.items.len(), 1);
+    // A typo is named, not sent.
+    t.app().assets.range_to = "2026-13-45".into();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("\"2026-13-45\" is not a date");
     t.shutdown();
 }
 
