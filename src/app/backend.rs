@@ -52,7 +52,7 @@ pub enum BgMsg {
     },
     AssetDetails(String, Box<Result<AssetDetails, String>>),
     /// Each asset's resulting status, or why the whole call failed.
-    AssetOp(AssetOp, Result<Vec<(String, Option<String>)>, String>),
+    AssetOp(AssetOp, Result<Vec<OpOutcome>, String>),
     /// A category change was made (what to say), or why not.
     CategoryDone(Result<String, String>),
     Buckets(Result<Vec<vodesk_core::provider::obs::xml::BucketInfo>, String>),
@@ -443,10 +443,15 @@ impl Backend {
             let r = match op {
                 AssetOp::Publish => vod.publish(&ids).await.map(statuses),
                 AssetOp::Unpublish => vod.unpublish(&ids).await.map(statuses),
-                AssetOp::Delete => vod
-                    .delete_assets(&ids, false)
-                    .await
-                    .map(|v| v.into_iter().map(|d| (d.asset_id, d.status)).collect()),
+                AssetOp::Delete => vod.delete_assets(&ids, false).await.map(|v| {
+                    v.into_iter()
+                        .map(|d| OpOutcome {
+                            id: d.asset_id,
+                            status: d.status,
+                            reason: None,
+                        })
+                        .collect()
+                }),
             };
             let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
             ctx.request_repaint();
@@ -606,11 +611,21 @@ impl Backend {
     }
 }
 
-fn statuses(
-    v: Vec<vodesk_core::provider::huawei::wire::AssetInfo>,
-) -> Vec<(String, Option<String>)> {
+/// What an asset action did to one asset: its status after, and the service's reason when it
+/// refused.
+pub struct OpOutcome {
+    pub id: String,
+    pub status: Option<String>,
+    pub reason: Option<String>,
+}
+
+fn statuses(v: Vec<vodesk_core::provider::huawei::wire::AssetInfo>) -> Vec<OpOutcome> {
     v.into_iter()
-        .map(|a| (a.asset_id, a.status.map(|s| s.as_str().to_string())))
+        .map(|a| OpOutcome {
+            id: a.asset_id,
+            status: a.status.map(|s| s.as_str().to_string()),
+            reason: a.description.filter(|d| !d.trim().is_empty()),
+        })
         .collect()
 }
 

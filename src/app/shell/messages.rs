@@ -7,7 +7,7 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 
 use crate::app::assets::AssetOp;
-use crate::app::backend::{BgMsg, Pick};
+use crate::app::backend::{BgMsg, OpOutcome, Pick};
 use crate::app::form::attach_subtitles;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
@@ -263,17 +263,13 @@ impl VodeskApp {
         }
     }
 
-    pub(super) fn asset_op_done(
-        &mut self,
-        op: AssetOp,
-        r: Result<Vec<(String, Option<String>)>, String>,
-    ) {
+    pub(super) fn asset_op_done(&mut self, op: AssetOp, r: Result<Vec<OpOutcome>, String>) {
         self.assets.busy = false;
         match r {
             Ok(results) => {
                 let (ok, refused): (Vec<_>, Vec<_>) = results
                     .into_iter()
-                    .partition(|(_, st)| st.as_deref() == Some(op.expected()));
+                    .partition(|o| o.status.as_deref() == Some(op.expected()));
                 if !ok.is_empty() {
                     self.notes.push(
                         Level::Success,
@@ -285,25 +281,30 @@ impl VodeskApp {
                         ),
                     );
                 }
-                for (id, st) in refused {
-                    // The service says what state the asset is in: usually still processing.
+                for o in refused {
+                    // The service says what state the asset is in and, when it has one, why.
+                    let status = o.status.unwrap_or_else(|| "unknown".into());
+                    let why = match o.reason {
+                        Some(r) => format!("the service says: {r}"),
+                        None => "it may still be processing — try again when it finishes".into(),
+                    };
                     self.notes.push(
                         Level::Warning,
                         format!(
-                            "Asset {id} was not {} (status {}); it may still be processing — try again when it finishes.",
-                            op.verb(),
-                            st.unwrap_or_else(|| "unknown".into())
+                            "Asset {} was not {} (status {status}); {why}.",
+                            o.id,
+                            op.verb()
                         ),
                     );
                 }
                 if op == AssetOp::Delete {
-                    for (id, _) in &ok {
+                    for OpOutcome { id, .. } in &ok {
                         self.assets.selected.remove(id);
                     }
                 }
                 if op == AssetOp::Delete
                     && let Some(cur) = &self.assets.current
-                    && ok.iter().any(|(id, _)| id == cur)
+                    && ok.iter().any(|o| &o.id == cur)
                 {
                     self.assets.current = None;
                     self.assets.details = None;

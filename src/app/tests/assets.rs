@@ -354,3 +354,33 @@ fn a_snapshot_becomes_the_cover() {
     );
     t.shutdown();
 }
+
+#[test]
+fn a_refused_publish_shows_the_services_reason() {
+    use vodesk_core::model::{MediaType, UploadMetadata};
+    use vodesk_core::provider::huawei::wire::CreateAssetReq;
+
+    let mut t = TestApp::start();
+    // An asset created but never uploaded cannot be published; the service says why.
+    let meta = UploadMetadata {
+        title: "never uploaded".into(),
+        ..Default::default()
+    };
+    let media = MediaType::from_path(std::path::Path::new("x.mp4")).expect("mp4");
+    let created = runtime()
+        .block_on(
+            t.conn
+                .vod
+                .create_asset(&CreateAssetReq::from_metadata(&meta, "x.mp4", &media)),
+        )
+        .expect("created");
+    t.app()
+        .asset_op(crate::app::assets::AssetOp::Publish, vec![created.asset_id]);
+    t.step_until("the refusal is shown", |app| {
+        app.notes.history.iter().any(|n| {
+            n.text
+                .contains("the service says: the asset is not uploaded")
+        })
+    });
+    t.shutdown();
+}
