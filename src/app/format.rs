@@ -39,3 +39,28 @@ mod tests {
         assert_eq!(human_duration(3725), "1:02:05");
     }
 }
+
+/// The API's `yyyymmddhhmmss` (UTC) as `yyyy-mm-dd hh:mm` in local time; other text as it is.
+pub fn api_time(raw: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(raw.trim(), "%Y%m%d%H%M%S")
+        .map(|t| {
+            t.and_utc()
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| raw.to_string())
+}
+
+#[cfg(test)]
+mod api_time_tests {
+    use super::api_time;
+
+    #[test]
+    fn api_times_read_as_dates() {
+        let shown = api_time("20261121091418");
+        assert_eq!(shown.len(), 16, "{shown}");
+        assert!(shown.starts_with("2026-11-2"), "{shown}");
+        assert_eq!(api_time("soon"), "soon");
+    }
+}

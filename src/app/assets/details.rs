@@ -10,6 +10,7 @@ use vodesk_core::provider::huawei::wire::UpdateMetaReq;
 
 use super::{AssetOp, AssetsState, EditBuf};
 use crate::app::form::cover::{Preview, Previews};
+use crate::app::format::api_time;
 use crate::app::format::human_bytes;
 
 /// What the pane asks the app to do.
@@ -106,7 +107,11 @@ pub fn show(
                 row(ui, "Category", b.category_name.clone().unwrap_or_default());
                 row(ui, "Tags", b.tags.clone().unwrap_or_default());
                 row(ui, "Format", b.video_type.clone().unwrap_or_default());
-                row(ui, "Created", b.create_time.clone().unwrap_or_default());
+                row(
+                    ui,
+                    "Created",
+                    b.create_time.as_deref().map(api_time).unwrap_or_default(),
+                );
             }
             if let Some(a) = summary {
                 row(

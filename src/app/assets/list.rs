@@ -180,7 +180,20 @@ fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui:
     let mut child =
         ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 2.0))));
     child.label(egui::RichText::new(&title).strong());
-    child.horizontal(|ui| badges(ui, a));
+    child.horizontal(|ui| {
+        badges(ui, a);
+        // When it was made and how long it runs: what editors scan a list for.
+        let mut facts = Vec::new();
+        facts.extend(a.create_time.as_deref().map(crate::app::format::api_time));
+        facts.extend(
+            a.duration
+                .filter(|d| *d > 0)
+                .map(|d| crate::app::format::human_duration(d as u64)),
+        );
+        if !facts.is_empty() {
+            ui.weak(egui::RichText::new(facts.join(" · ")).small());
+        }
+    });
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
     resp
 }
