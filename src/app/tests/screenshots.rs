@@ -157,8 +157,16 @@ fn screenshots() {
     t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
     save(&mut t, "buckets-dark.png");
 
-    // The profile screen with a profile being added (its secret field masked).
+    // Settings and the category manager.
     t.app().show_buckets = false;
+    t.app().show_settings = true;
+    save(&mut t, "settings-dark.png");
+    t.app().show_settings = false;
+    t.app().categories.open = true;
+    save(&mut t, "categories-dark.png");
+    t.app().categories.open = false;
+
+    // The profile screen with a profile being added (its secret field masked).
     t.app().profiles.saved = vec![vodesk_core::credentials::Profile {
         name: "production".into(),
         provider: vodesk_core::credentials::Provider::Huawei,
