@@ -35,7 +35,13 @@ pub fn show(
     let Some(id) = s.current.clone() else {
         return out;
     };
-    let summary: Option<&AssetSummary> = s.items.iter().find(|a| a.asset_id == id);
+    // Where the current asset sits in the list, remembered: with 100,000 listed a scan per
+    // frame is measurable.
+    let cached = s
+        .current_index
+        .filter(|&i| s.items.get(i).is_some_and(|a| a.asset_id == id));
+    s.current_index = cached.or_else(|| s.items.iter().position(|a| a.asset_id == id));
+    let summary: Option<&AssetSummary> = s.current_index.map(|i| &s.items[i]);
     let base = s.details.as_ref().and_then(|d| d.base_info.as_ref());
     let title = base
         .and_then(|b| b.title.clone())

@@ -133,6 +133,8 @@ pub struct AssetsState {
     pub oldest_first: bool,
     /// The asset whose details are shown.
     pub current: Option<String>,
+    /// Its index in `items` when last looked up (checked before use).
+    pub current_index: Option<usize>,
     /// Assets selected for a bulk action (ctrl / shift click).
     pub selected: std::collections::BTreeSet<String>,
     /// Where a shift-click range starts (an index into `items`).

@@ -36,7 +36,6 @@ pub fn show(
     let mut clicked: Option<(u64, egui::Modifiers)> = None;
     let now = Instant::now();
     let modifiers = ui.input(|i| i.modifiers);
-    let selected = q.selected.clone();
     // Filtering is one pass over the rows, and only while a search is typed.
     let needle = search.trim().to_lowercase();
     let filter: Option<Vec<usize>> = (!needle.is_empty()).then(|| {
@@ -51,7 +50,8 @@ pub fn show(
             .collect()
     });
     let count = filter.as_ref().map_or(q.rows.len(), Vec::len);
-    let rows = &mut q.rows;
+    // Disjoint borrows: the selection is read while rows update their speed.
+    let (rows, selected) = (&mut q.rows, &q.selected);
     // Clicks on a cell's text select the row (instead of starting a text selection).
     ui.style_mut().interaction.selectable_labels = false;
     ui.style_mut().spacing.item_spacing.x = 4.0;
