@@ -1,6 +1,8 @@
 //! Shared state and the write paths that make objects visible.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::http::StatusCode;
 
@@ -20,6 +22,9 @@ pub(crate) struct Inner {
     pub base_url: RwLock<String>,
     pub index: Index,
     pub blobs: Blobs,
+    /// Master blobs of [`Inner::write_temp_shared`], by MD5. No index row names them, so the
+    /// sweep on the next open removes them; only links made from them outlive the process.
+    shared: Mutex<HashMap<[u8; 16], PathBuf>>,
 }
 
 /// OBS bucket naming rules (section 4 of the API notes).
@@ -88,6 +93,7 @@ impl Inner {
             base_url: RwLock::new(String::new()),
             index,
             blobs,
+            shared: Mutex::new(HashMap::new()),
         })
     }
 
@@ -287,6 +293,37 @@ impl Inner {
         let temp = TempFile::new(self.blobs.fresh_path());
         std::fs::write(temp.path(), data)?;
         Ok((temp, vodesk_md5::Md5::digest(data)))
+    }
+
+    /// As [`Inner::write_temp`], for a body many objects repeat: its bytes are written once per
+    /// process and each object gets a hard link. Creating an inode and writing its data cost the
+    /// service more than the link per grabbed cover (one per confirmed asset). Blobs are
+    /// immutable, so sharing the inode is as safe as the hard links of `copy_object`.
+    pub fn write_temp_shared(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
+        let md5 = vodesk_md5::Md5::digest(data);
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        let master = match shared.get(&md5) {
+            Some(p) => p.clone(),
+            None => {
+                let (master, _) = self.write_temp(data)?;
+                let path = master.disarm();
+                shared.insert(md5, path.clone());
+                path
+            }
+        };
+        let temp = TempFile::new(self.blobs.fresh_path());
+        match std::fs::hard_link(&master, temp.path()) {
+            Ok(()) => Ok((temp, md5)),
+            Err(e) => {
+                // No hard links here, or the master is gone: write this one in full and
+                // make a new master next time.
+                tracing::debug!("shared blob {}: {e}", master.display());
+                shared.remove(&md5);
+                self.blobs.remove_path(&master);
+                drop(shared);
+                self.write_temp(data)
+            }
+        }
     }
 }
 
