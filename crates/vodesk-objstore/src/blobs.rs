@@ -55,10 +55,14 @@ impl Blobs {
     }
 
     pub fn remove(&self, id: &str) {
-        if let Err(e) = std::fs::remove_file(self.path(id))
+        self.remove_path(&self.path(id));
+    }
+
+    pub fn remove_path(&self, path: &Path) {
+        if let Err(e) = std::fs::remove_file(path)
             && e.kind() != io::ErrorKind::NotFound
         {
-            tracing::warn!("could not remove blob {id}: {e}");
+            tracing::warn!("could not remove blob {}: {e}", path.display());
         }
     }
 

@@ -202,6 +202,30 @@ impl ObjectStore {
         content_type: &str,
         data: bytes::Bytes,
     ) -> Result<ObjectInfo, StoreError> {
+        self.put_bytes(bucket, key, content_type, data, false).await
+    }
+
+    /// As [`ObjectStore::put_object`], for a small body that many objects repeat (the VOD
+    /// service's grabbed cover): stored once per process and hard-linked per object where the
+    /// file system allows. Each object stays independent: deleting one leaves the others.
+    pub async fn put_object_shared(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+        data: bytes::Bytes,
+    ) -> Result<ObjectInfo, StoreError> {
+        self.put_bytes(bucket, key, content_type, data, true).await
+    }
+
+    async fn put_bytes(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+        data: bytes::Bytes,
+        shared: bool,
+    ) -> Result<ObjectInfo, StoreError> {
         let inner = self.inner.clone();
         let (b, k, ct) = (
             bucket.to_string(),
@@ -211,7 +235,11 @@ impl ObjectStore {
         let row =
             tokio::task::spawn_blocking(move || -> Result<index::ObjectRow, error::S3Error> {
                 inner.require_bucket(&b)?;
-                let (temp, md5) = inner.write_temp(&data)?;
+                let (temp, md5) = if shared {
+                    inner.write_temp_shared(&data)?
+                } else {
+                    inner.write_temp(&data)?
+                };
                 let ct = if ct.is_empty() {
                     store::DEFAULT_CONTENT_TYPE.to_string()
                 } else {

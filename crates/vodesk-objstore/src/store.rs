@@ -1,6 +1,7 @@
 //! Shared state and the write paths that make objects visible.
 
-use std::sync::{Arc, RwLock};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::http::StatusCode;
 
@@ -20,6 +21,17 @@ pub(crate) struct Inner {
     pub base_url: RwLock<String>,
     pub index: Index,
     pub blobs: Blobs,
+    /// Master blobs of [`Inner::write_temp_shared`]. No index row names them, so the sweep on
+    /// the next open removes them; only links made from them outlive the process.
+    shared: Mutex<Vec<SharedBlob>>,
+}
+
+/// A body kept with its master blob. Found again by comparing bytes, which costs far less than
+/// hashing them (the grabbed cover is a 43 KB PNG).
+struct SharedBlob {
+    data: Vec<u8>,
+    md5: [u8; 16],
+    master: PathBuf,
 }
 
 /// OBS bucket naming rules (section 4 of the API notes).
@@ -88,6 +100,7 @@ impl Inner {
             base_url: RwLock::new(String::new()),
             index,
             blobs,
+            shared: Mutex::new(Vec::new()),
         })
     }
 
@@ -287,6 +300,39 @@ impl Inner {
         let temp = TempFile::new(self.blobs.fresh_path());
         std::fs::write(temp.path(), data)?;
         Ok((temp, vodesk_md5::Md5::digest(data)))
+    }
+
+    /// As [`Inner::write_temp`], for a body many objects repeat: its bytes are written once per
+    /// process and each object gets a hard link. Creating an inode and writing its data cost the
+    /// service more than the link per grabbed cover (one per confirmed asset). Blobs are
+    /// immutable, so sharing the inode is as safe as the hard links of `copy_object`.
+    pub fn write_temp_shared(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        let at = match shared.iter().position(|s| s.data == data) {
+            Some(at) => at,
+            None => {
+                let (master, md5) = self.write_temp(data)?;
+                shared.push(SharedBlob {
+                    data: data.to_vec(),
+                    md5,
+                    master: master.disarm(),
+                });
+                shared.len() - 1
+            }
+        };
+        let temp = TempFile::new(self.blobs.fresh_path());
+        match std::fs::hard_link(&shared[at].master, temp.path()) {
+            Ok(()) => Ok((temp, shared[at].md5)),
+            Err(e) => {
+                // No hard links here, or the master is gone: write this one in full and
+                // make a new master next time.
+                let gone = shared.swap_remove(at);
+                drop(shared);
+                tracing::debug!("shared blob {}: {e}", gone.master.display());
+                self.blobs.remove_path(&gone.master);
+                self.write_temp(data)
+            }
+        }
     }
 }
 

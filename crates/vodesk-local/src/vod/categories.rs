@@ -26,19 +26,17 @@ pub struct Category {
 }
 
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Category>> {
-    conn.query_row(
-        "SELECT id, name, parent_id, level FROM categories WHERE id = ?1",
-        [id],
-        |r| {
+    // Cached: every create asset checks its category.
+    conn.prepare_cached("SELECT id, name, parent_id, level FROM categories WHERE id = ?1")?
+        .query_row([id], |r| {
             Ok(Category {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 parent_id: r.get(2)?,
                 level: r.get(3)?,
             })
-        },
-    )
-    .optional()
+        })
+        .optional()
 }
 
 fn children(conn: &Connection, parent: i64) -> rusqlite::Result<Vec<Category>> {

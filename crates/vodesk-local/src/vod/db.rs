@@ -246,13 +246,14 @@ impl AssetRow {
     }
 
     pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
-        conn.execute(
-            &format!(
+        // Cached statements: every create and confirm writes a row, and parsing these wide
+        // statements anew each time showed up in the service's profile.
+        conn.prepare_cached(&format!(
                 "INSERT INTO assets({ASSET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                  ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
                  ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)"
-            ),
-            params![
+        ))?
+        .execute(params![
                 self.asset_id,
                 self.title,
                 self.description,
@@ -290,26 +291,25 @@ impl AssetRow {
                     .as_ref()
                     .map(|p| serde_json::to_string(p).expect("pending serializes")),
                 self.source,
-            ],
-        )?;
+            ])?;
         Ok(())
     }
 
     /// Rewrites the whole row (one statement, so atomic).
     pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
         let tx = conn.unchecked_transaction()?;
-        tx.execute("DELETE FROM assets WHERE asset_id = ?1", [&self.asset_id])?;
+        tx.prepare_cached("DELETE FROM assets WHERE asset_id = ?1")?
+            .execute([&self.asset_id])?;
         self.insert(&tx)?;
         tx.commit()
     }
 }
 
 pub fn get_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<Option<AssetRow>> {
-    conn.query_row(
-        &format!("SELECT {ASSET_COLUMNS} FROM assets WHERE asset_id = ?1"),
-        [asset_id],
-        AssetRow::from_row,
-    )
+    conn.prepare_cached(&format!(
+        "SELECT {ASSET_COLUMNS} FROM assets WHERE asset_id = ?1"
+    ))?
+    .query_row([asset_id], AssetRow::from_row)
     .optional()
 }
 
@@ -325,11 +325,10 @@ pub fn asset_by_object(
     key: &str,
 ) -> rusqlite::Result<Option<AssetRow>> {
     if let Some(a) = conn
-        .query_row(
-            &format!("SELECT {ASSET_COLUMNS} FROM assets WHERE bucket = ?1 AND object_key = ?2"),
-            params![bucket, key],
-            AssetRow::from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {ASSET_COLUMNS} FROM assets WHERE bucket = ?1 AND object_key = ?2"
+        ))?
+        .query_row(params![bucket, key], AssetRow::from_row)
         .optional()?
     {
         return Ok(Some(a));

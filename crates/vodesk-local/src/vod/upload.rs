@@ -109,7 +109,7 @@ async fn grab_cover(ctx: &Ctx, a: &AssetRow) -> Option<String> {
         .clone();
     match ctx
         .objects
-        .put_object(&ctx.bucket, &key, "image/png", image)
+        .put_object_shared(&ctx.bucket, &key, "image/png", image)
         .await
     {
         Ok(_) => Some(key),
