@@ -218,3 +218,87 @@ async fn pause_resume_cancel_and_live_bandwidth() {
     );
     f.service.shutdown().await;
 }
+
+/// A job whose upload was confirmed but whose "done" never reached the journal (a crash or a
+/// full disk at that moment) resumes as done — also once the asset is transcoding — instead of
+/// uploading a second asset.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
+    use vodesk_core::engine::job::Phase;
+
+    let f = fixture().await;
+    // A group that transcodes (one with HLS output).
+    let group = f
+        .vod
+        .all_template_groups()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.produces_hls())
+        .expect("an HLS template group")
+        .name;
+    let (path, _) = file(f.dir.path(), "transcoded.mp4", 300 * 1024, 7);
+    let mut s = spec(&path);
+    // Without auto-publish the confirmed asset goes on to its template group.
+    s.metadata.auto_publish = false;
+    s.metadata.template_group = Some(group);
+    let e = engine(&f, EngineConfig::default());
+    let id = e.add(s).await.unwrap();
+    assert_eq!(wait_for(&e, id, |s| s.is_terminal()).await, JobState::Done);
+    let asset = e.view(id).unwrap().asset_id.unwrap();
+    drop(e);
+    // It is transcoding by now (its list status stays CREATED, huawei-vod-api.md §3.3).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let q = ListAssetsQuery {
+            asset_ids: vec![asset.clone()],
+            size: 1,
+            ..Default::default()
+        };
+        let l = f.vod.list_assets(&q).await.unwrap();
+        if l.assets[0]
+            .transcode_status
+            .as_ref()
+            .is_some_and(|t| t.as_str() != "UN_TRANSCODE")
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "never started transcoding");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // As if the process died between the confirm and the journal's "done".
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    journal.set_phase(id, Phase::Created).unwrap();
+    journal
+        .set_state(id, JobState::Uploading, None, None, None)
+        .unwrap();
+    let rec = journal.get(id).unwrap().unwrap();
+    let (e, _events) = Engine::new(
+        f.vod.clone(),
+        journal,
+        "test".into(),
+        EngineConfig::default(),
+    );
+    e.resume_record(&rec).unwrap();
+    assert_eq!(wait_for(&e, id, |s| s.is_terminal()).await, JobState::Done);
+    assert_eq!(
+        e.view(id).unwrap().asset_id.as_deref(),
+        Some(asset.as_str())
+    );
+    let all = f
+        .vod
+        .list_assets(&ListAssetsQuery {
+            size: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        all.total,
+        Some(1),
+        "a second asset was made: {:?}",
+        all.assets
+    );
+    f.service.shutdown().await;
+}
