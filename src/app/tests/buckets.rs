@@ -103,6 +103,40 @@ fn browse_a_bucket_authorize_and_import_an_object() {
             .is_disabled()
     );
 
+    // Two URLs in one request, each with its own result: the imported asset's own (signed)
+    // URL is pulled, a missing object is refused.
+    let signed = runtime()
+        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .expect("details")
+        .base_info
+        .and_then(|b| b.sign_url)
+        .expect("a signed URL");
+    let object_endpoint = t
+        .conn
+        .local
+        .as_ref()
+        .expect("local")
+        .object_endpoint
+        .clone();
+    let missing = format!("{object_endpoint}/media-in/no-such-clip.mp4");
+    t.app().buckets.urls = format!("{signed}\n{missing}\n");
+    t.step();
+    t.step();
+    t.harness.get_by_label("Import URLs").click_accesskit();
+    t.step_until("URLs imported", |app| !app.buckets.busy);
+    let results = t.app().buckets.results.clone();
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert!(
+        results.iter().any(|r| r.contains("imported as asset")),
+        "{results:?}"
+    );
+    assert!(
+        results
+            .iter()
+            .any(|r| r.contains("no-such-clip.mp4") && r.contains("not accepted")),
+        "{results:?}"
+    );
+
     // Defaults the service would refuse (a description over 1,024 bytes) block every import
     // and say why.
     t.app().settings.defaults.description = Some("长".repeat(400));
