@@ -56,6 +56,23 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             }
         },
     );
+    // Tags, as the service filters them: comma-separated, checked like the form's tags.
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut s.tags)
+            .hint_text("🏷 Tags (comma-separated)")
+            .desired_width(ui.available_width()),
+    );
+    let tag_problem = vodesk_core::model::metadata::validate_tags(
+        &vodesk_core::model::metadata::parse_tags(&s.tags),
+    )
+    .first()
+    .map(ToString::to_string);
+    match &tag_problem {
+        Some(p) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+        }
+        None => out.restart |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)),
+    }
     ui.horizontal_wrapped(|ui| {
         out.restart |= filter(ui, "Status", &mut s.status, STATUSES);
         let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();

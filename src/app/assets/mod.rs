@@ -123,6 +123,8 @@ pub struct AssetsState {
     pub exhausted: bool,
     pub error: Option<String>,
     pub search: String,
+    /// Comma-separated tags to filter by.
+    pub tags: String,
     pub status: Option<&'static str>,
     pub format: Option<&'static str>,
     pub category: Option<i64>,
@@ -178,6 +180,10 @@ impl AssetsState {
     pub fn query(&self, page: u32) -> ListAssetsQuery {
         ListAssetsQuery {
             query_string: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
+            tags: {
+                let tags = vodesk_core::model::metadata::parse_tags(&self.tags);
+                (!tags.is_empty()).then(|| tags.join(","))
+            },
             status: self.status.map(|s| vec![s.to_string()]).unwrap_or_default(),
             media_type: self.format.map(|s| vec![s.to_string()]).unwrap_or_default(),
             category_id: self.category,

@@ -99,10 +99,31 @@ fn search_narrows_the_list() {
         media(&src, "beta.mp4", 4096),
     ]);
     t.step_until("rows", |app| app.queue.rows.len() == 2);
+    let beta = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .position(|r| r.name == "beta.mp4")
+        .unwrap();
+    t.app().queue.rows[beta].meta.tags = vec!["海浪".into()];
     t.app().run(Command::Start);
     t.step_until("listed", |app| {
         app.assets.items.len() == 2 && !app.assets.loading
     });
+    // By tag.
+    t.app().assets.tags = "海浪".into();
+    t.app().reload_assets();
+    t.step_until("tag filtered", |app| !app.assets.loading);
+    let tagged: Vec<_> = t
+        .app()
+        .assets
+        .items
+        .iter()
+        .map(|a| a.title.clone())
+        .collect();
+    assert_eq!(tagged, [Some("beta".to_string())]);
+    t.app().assets.tags.clear();
     t.app().assets.search = "beta".into();
     t.app().reload_assets();
     t.step_until("searched", |app| !app.assets.loading);
