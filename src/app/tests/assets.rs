@@ -91,7 +91,7 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
 }
 
 #[test]
-fn search_narrows_the_list() {
+fn search_and_filters_narrow_the_list() {
     let mut t = TestApp::start();
     let src = t.dir.path().join("media");
     t.drop_files(&[
