@@ -179,33 +179,26 @@ impl Backend {
 
     /// Reads the saved profiles in the background.
     pub fn load_profiles(&self, config: PathBuf) {
-        let (tx, ctx) = self.wake();
-        self.rt.spawn_blocking(move || {
-            let _ = tx.send(BgMsg::Profiles(ProfilesFile::load(&config)));
-            ctx.request_repaint();
-        });
+        self.answer_blocking(move || BgMsg::Profiles(ProfilesFile::load(&config)));
     }
 
     /// Connects to another profile and opens its backend (journal included) in the background;
     /// the UI swaps backends when it is ready.
     pub fn switch(&self, places: crate::app::Places, name: String, config: EngineConfig) {
-        let (tx, ctx) = self.wake();
-        let (rt, journal) = (self.rt.clone(), self.journal_path.clone());
-        self.rt.spawn(async move {
+        let (rt, journal, ctx) = (self.rt.clone(), self.journal_path.clone(), self.ctx());
+        self.answer(async move {
             let result = match crate::app::connect_profile(&places, Some(&name)).await {
                 Ok(conn) => {
-                    let ctx2 = ctx.clone();
                     let rt2 = rt.clone();
                     rt.spawn_blocking(move || {
-                        Backend::new(rt2, Arc::new(conn), &journal, config, ctx2).map(Box::new)
+                        Backend::new(rt2, Arc::new(conn), &journal, config, ctx).map(Box::new)
                     })
                     .await
                     .unwrap_or_else(|e| Err(format!("stopped: {e}")))
                 }
                 Err(e) => Err(e),
             };
-            let _ = tx.send(BgMsg::Switched(name, result));
-            ctx.request_repaint();
+            BgMsg::Switched(name, result)
         });
     }
 
@@ -224,20 +217,36 @@ impl Backend {
 
     /// Tests, saves, removes or chooses a profile in the background.
     pub fn profile_action(&self, config: PathBuf, action: ProfileAction) {
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let (ok, message, switch_to) = run_profile_action(config, action).await;
-            let _ = tx.send(BgMsg::ProfileDone {
+            BgMsg::ProfileDone {
                 ok,
                 message,
                 switch_to,
-            });
-            ctx.request_repaint();
+            }
         });
     }
 
     pub fn ctx(&self) -> egui::Context {
         self.ctx.clone()
+    }
+
+    /// Runs `task` on the runtime; its message reaches the UI, which is woken for it.
+    fn answer(&self, task: impl std::future::Future<Output = BgMsg> + Send + 'static) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn(async move {
+            let _ = tx.send(task.await);
+            ctx.request_repaint();
+        });
+    }
+
+    /// [`Self::answer`] for blocking work (files, SQLite, the keychain).
+    fn answer_blocking(&self, work: impl FnOnce() -> BgMsg + Send + 'static) {
+        let (tx, ctx) = self.wake();
+        self.rt.spawn_blocking(move || {
+            let _ = tx.send(work());
+            ctx.request_repaint();
+        });
     }
 
     /// A sender and context for a background task.
@@ -286,46 +295,36 @@ impl Backend {
 
     pub fn load_drafts(&self) {
         let file = self.drafts_file.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn_blocking(move || {
-            let _ = tx.send(BgMsg::Drafts(crate::app::queue::drafts::load(&file)));
-            ctx.request_repaint();
-        });
+        self.answer_blocking(move || BgMsg::Drafts(crate::app::queue::drafts::load(&file)));
     }
 
     pub fn fetch_categories(&self) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = vod.category_tree().await.map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::Categories(r));
-            ctx.request_repaint();
+            BgMsg::Categories(r)
         });
     }
 
     pub fn fetch_templates(&self) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = vod.all_template_groups().await.map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::Templates(r));
-            ctx.request_repaint();
+            BgMsg::Templates(r)
         });
     }
 
     /// Hands one row to the engine; the answer comes back as `BgMsg::Queued`.
     pub fn submit(&self, row: u64, spec: JobSpec) {
         let engine = self.engine.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let result = engine.add(spec).await.map_err(|e| match e {
                 AddError::Journal(j) => {
                     format!("{}; the upload queue cannot be saved", j.0)
                 }
                 e => e.to_string(),
             });
-            let _ = tx.send(BgMsg::Queued { row, result });
-            ctx.request_repaint();
+            BgMsg::Queued { row, result }
         });
     }
 
@@ -355,8 +354,7 @@ impl Backend {
 
     /// Opens a native dialog without blocking the UI; the choice arrives as `BgMsg::Picked`.
     pub fn pick(&self, what: Pick) {
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let d = rfd::AsyncFileDialog::new();
             let paths: Vec<PathBuf> = match what {
                 Pick::Files => d
@@ -392,54 +390,46 @@ impl Backend {
                     .map(|f| f.path().to_path_buf())
                     .collect(),
             };
-            let _ = tx.send(BgMsg::Picked(what, paths));
-            ctx.request_repaint();
+            BgMsg::Picked(what, paths)
         });
     }
 
     /// Decodes a cover image for the preview, scaled down, off the UI thread.
     pub fn load_cover(&self, path: PathBuf) {
-        let (tx, ctx) = self.wake();
-        self.rt.spawn_blocking(move || {
+        self.answer_blocking(move || {
             let r = crate::app::form::cover::decode_preview(&path);
-            let _ = tx.send(BgMsg::Cover(path, r));
-            ctx.request_repaint();
+            BgMsg::Cover(path, r)
         });
     }
 
     /// Fetches one page of the asset list.
     pub fn fetch_assets(&self, epoch: u64, q: ListAssetsQuery) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let result = vod
                 .list_assets(&q)
                 .await
                 .map(|r| (r.assets, r.total))
                 .map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::AssetPage { epoch, result });
-            ctx.request_repaint();
+            BgMsg::AssetPage { epoch, result }
         });
     }
 
     pub fn fetch_details(&self, asset_id: String) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = vod
                 .asset_details(&asset_id, &[])
                 .await
                 .map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::AssetDetails(asset_id, Box::new(r)));
-            ctx.request_repaint();
+            BgMsg::AssetDetails(asset_id, Box::new(r))
         });
     }
 
     /// Publishes, unpublishes or deletes assets; each one's resulting status comes back.
     pub fn asset_op(&self, op: AssetOp, ids: Vec<String>) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = match op {
                 AssetOp::Publish => vod.publish(&ids).await.map(statuses),
                 AssetOp::Unpublish => vod.unpublish(&ids).await.map(statuses),
@@ -453,16 +443,14 @@ impl Backend {
                         .collect()
                 }),
             };
-            let _ = tx.send(BgMsg::AssetOp(op, r.map_err(|e| e.to_string())));
-            ctx.request_repaint();
+            BgMsg::AssetOp(op, r.map_err(|e| e.to_string()))
         });
     }
 
     pub fn category_op(&self, op: crate::app::assets::categories::CategoryOp) {
         use crate::app::assets::categories::CategoryOp;
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = match op {
                 CategoryOp::Create { name, parent } => vod
                     .create_category(&name, parent)
@@ -477,8 +465,7 @@ impl Backend {
                     .await
                     .map(|()| "Category deleted.".to_string()),
             };
-            let _ = tx.send(BgMsg::CategoryDone(r.map_err(|e| e.to_string())));
-            ctx.request_repaint();
+            BgMsg::CategoryDone(r.map_err(|e| e.to_string()))
         });
     }
 
@@ -486,9 +473,8 @@ impl Backend {
     pub fn bucket_cmd(&self, cmd: crate::app::buckets::BucketCmd) {
         use crate::app::buckets::BucketCmd;
         let (vod, obs) = (self.conn.vod.clone(), self.conn.obs.clone());
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
-            let msg = match cmd {
+        self.answer(async move {
+            match cmd {
                 BucketCmd::ListBuckets => {
                     BgMsg::Buckets(obs.list_buckets().await.map_err(|e| e.to_string()))
                 }
@@ -548,23 +534,19 @@ impl Backend {
                         Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
                     })
                 }
-            };
-            let _ = tx.send(msg);
-            ctx.request_repaint();
+            }
         });
     }
 
     /// Makes a snapshot the asset's cover; the answer comes back like a metadata save.
     pub fn set_cover(&self, asset_id: String, url: String) {
         let vod = self.conn.vod.clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let r = vod
                 .set_cover_from_snapshot(&url)
                 .await
                 .map_err(|e| e.to_string());
-            let _ = tx.send(BgMsg::AssetSaved(asset_id, "Cover set.", r));
-            ctx.request_repaint();
+            BgMsg::AssetSaved(asset_id, "Cover set.", r)
         });
     }
 
@@ -584,8 +566,7 @@ impl Backend {
     /// Downloads and decodes a cover image off the UI thread.
     pub fn fetch_cover(&self, url: String) {
         let http = self.conn.vod.http().clone();
-        let (tx, ctx) = self.wake();
-        self.rt.spawn(async move {
+        self.answer(async move {
             let bytes = async {
                 let rsp = http.get(&url).send().await.map_err(|e| e.to_string())?;
                 if !rsp.status().is_success() {
@@ -605,8 +586,7 @@ impl Backend {
                 }
                 Err(e) => Err(e),
             };
-            let _ = tx.send(BgMsg::CoverImage(url, r));
-            ctx.request_repaint();
+            BgMsg::CoverImage(url, r)
         });
     }
 }
