@@ -2,6 +2,8 @@
 //! edit of the fields that make sense in bulk (description, tags, category).
 
 use eframe::egui;
+
+use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::Category;
 use vodesk_core::model::metadata::{parse_tags, validate_description, validate_tags};
 use vodesk_core::provider::huawei::wire::UpdateMetaReq;
@@ -52,15 +54,6 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
                 .labelled_by(ui.label("New tags for all").id);
         }
         let mut cat = b.category;
-        fn find(cs: &[Category], id: i64) -> Option<&Category> {
-            cs.iter().find_map(|c| {
-                if c.id == id {
-                    Some(c)
-                } else {
-                    find(&c.children, id)
-                }
-            })
-        }
         egui::ComboBox::from_label("Category for all")
             .selected_text(
                 cat.and_then(|id| find(categories, id))
@@ -69,19 +62,7 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             )
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut cat, None, "unchanged");
-                fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, v: &mut Option<i64>) {
-                    ui.selectable_value(
-                        v,
-                        Some(c.id),
-                        format!("{}{}", "    ".repeat(depth), c.name),
-                    );
-                    for ch in &c.children {
-                        tree(ui, ch, depth + 1, v);
-                    }
-                }
-                for c in categories {
-                    tree(ui, c, 0, &mut cat);
-                }
+                tree_choices(ui, categories, &mut cat, 0);
             });
         b.category = cat;
         let tags = parse_tags(&b.tags);

@@ -103,3 +103,26 @@ impl CategoryEditor {
         }
     }
 }
+
+/// The category `id` anywhere in the tree.
+pub fn find(cats: &[Category], id: i64) -> Option<&Category> {
+    cats.iter().find_map(|c| {
+        if c.id == id {
+            Some(c)
+        } else {
+            find(&c.children, id)
+        }
+    })
+}
+
+/// One choice per category for a combo box, children indented under their parent.
+pub fn tree_choices(ui: &mut egui::Ui, cats: &[Category], value: &mut Option<i64>, depth: usize) {
+    for c in cats {
+        ui.selectable_value(
+            value,
+            Some(c.id),
+            format!("{}{}", "    ".repeat(depth), c.name),
+        );
+        tree_choices(ui, &c.children, value, depth + 1);
+    }
+}

@@ -2,6 +2,8 @@
 //! publish / unpublish / delete.
 
 use eframe::egui;
+
+use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::metadata::{
     parse_tags, validate_description, validate_tags, validate_title,
 };
@@ -265,15 +267,6 @@ fn edit(
     field(ui, "New tags", &mut b.tags, false);
     let mut cat = b.category;
     let name = |id: i64| {
-        fn find(cs: &[Category], id: i64) -> Option<&Category> {
-            cs.iter().find_map(|c| {
-                if c.id == id {
-                    Some(c)
-                } else {
-                    find(&c.children, id)
-                }
-            })
-        }
         find(categories, id)
             .map(|c| c.name.clone())
             .unwrap_or(id.to_string())
@@ -282,15 +275,7 @@ fn edit(
         .selected_text(cat.map(name).unwrap_or_else(|| "unchanged".into()))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut cat, None, "unchanged");
-            fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, v: &mut Option<i64>) {
-                ui.selectable_value(v, Some(c.id), format!("{}{}", "    ".repeat(depth), c.name));
-                for ch in &c.children {
-                    tree(ui, ch, depth + 1, v);
-                }
-            }
-            for c in categories {
-                tree(ui, c, 0, &mut cat);
-            }
+            tree_choices(ui, categories, &mut cat, 0);
         });
     b.category = cat;
     let tags = parse_tags(&b.tags);

@@ -2,6 +2,8 @@
 //! the next page when its end scrolls into view.
 
 use eframe::egui;
+
+use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::{AssetSummary, Category};
 
 use super::{AssetsState, Since};
@@ -296,15 +298,6 @@ fn plural(name: &str) -> String {
 
 fn category_filter(ui: &mut egui::Ui, value: &mut Option<i64>, categories: &[Category]) -> bool {
     let before = *value;
-    fn find(cs: &[Category], id: i64) -> Option<&Category> {
-        cs.iter().find_map(|c| {
-            if c.id == id {
-                Some(c)
-            } else {
-                find(&c.children, id)
-            }
-        })
-    }
     let text = value
         .and_then(|id| find(categories, id))
         .map(|c| c.name.clone())
@@ -314,19 +307,7 @@ fn category_filter(ui: &mut egui::Ui, value: &mut Option<i64>, categories: &[Cat
         .width(90.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "All categories");
-            fn tree(ui: &mut egui::Ui, c: &Category, depth: usize, value: &mut Option<i64>) {
-                ui.selectable_value(
-                    value,
-                    Some(c.id),
-                    format!("{}{}", "    ".repeat(depth), c.name),
-                );
-                for ch in &c.children {
-                    tree(ui, ch, depth + 1, value);
-                }
-            }
-            for c in categories {
-                tree(ui, c, 0, value);
-            }
+            tree_choices(ui, categories, value, 0);
         })
         .response
         .on_hover_text("Filter by category");
