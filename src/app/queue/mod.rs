@@ -141,6 +141,14 @@ impl QueueState {
         self.by_key.get(&key).map(|&i| &self.rows[i])
     }
 
+    /// Those of `keys` whose rows have not been handed to the engine yet.
+    pub fn drafts_among(&self, keys: &[u64]) -> Vec<u64> {
+        keys.iter()
+            .copied()
+            .filter(|k| self.row(*k).is_some_and(|r| r.state == RowState::Draft))
+            .collect()
+    }
+
     pub fn row_mut(&mut self, key: u64) -> Option<&mut Row> {
         self.by_key.get(&key).map(|&i| &mut self.rows[i])
     }

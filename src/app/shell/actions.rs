@@ -97,15 +97,7 @@ impl VodeskApp {
                 } else {
                     keys.clone()
                 };
-                let drafts: Vec<u64> = chosen
-                    .iter()
-                    .copied()
-                    .filter(|k| {
-                        self.queue
-                            .row(*k)
-                            .is_some_and(|r| r.state == RowState::Draft)
-                    })
-                    .collect();
+                let drafts = self.queue.drafts_among(&chosen);
                 self.queue.remove(&drafts);
             }
             Command::Retry => self.retry(&keys),
@@ -173,15 +165,7 @@ impl VodeskApp {
         for id in old {
             self.backend.discard(id);
         }
-        let drafts: Vec<u64> = keys
-            .iter()
-            .copied()
-            .filter(|k| {
-                self.queue
-                    .row(*k)
-                    .is_some_and(|r| r.state == RowState::Draft)
-            })
-            .collect();
+        let drafts = self.queue.drafts_among(keys);
         self.start(&drafts);
     }
 
