@@ -6,7 +6,7 @@ use eframe::egui;
 use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::{AssetSummary, Category};
 
-use super::{AssetsState, Since};
+use super::{AssetsState, Since, Sort};
 use crate::app::format::human_bytes;
 
 /// What the list asks the app to do.
@@ -112,22 +112,26 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             }
         }
         out.restart |= category_filter(ui, &mut s.category, categories);
-        let sort = if s.oldest_first {
-            "Oldest first"
-        } else {
-            "Newest first"
-        };
-        if ui
-            .small_button(sort)
-            .on_hover_text("Sort by creation time")
-            .clicked()
-        {
-            s.oldest_first ^= true;
-            out.restart = true;
-        }
+        let before = s.sort;
+        egui::ComboBox::from_id_salt("asset-sort")
+            .selected_text(s.sort.label())
+            .width(100.0)
+            .show_ui(ui, |ui| {
+                for v in Sort::ALL {
+                    ui.selectable_value(&mut s.sort, v, v.label());
+                }
+            })
+            .response
+            .on_hover_text("Sort the list");
+        out.restart |= before != s.sort;
     });
+    let loaded = s.items.len();
     match (s.total, s.loading) {
-        (Some(t), _) => ui.weak(format!("{} of {t} assets", s.items.len())),
+        // A sort made here is only right once every page is in: say so while they load.
+        (Some(t), true) if s.wants_all() => ui.weak(format!(
+            "Loading all {t} assets to sort them… {loaded} so far"
+        )),
+        (Some(t), _) => ui.weak(format!("{loaded} of {t} assets")),
         (None, true) => ui.weak("Loading…"),
         (None, false) => ui.weak(""),
     };
@@ -153,7 +157,7 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             }
             let modifiers = ui.input(|i| i.modifiers);
             for i in range {
-                let a = &s.items[i];
+                let a = s.shown(i);
                 let on =
                     s.current.as_deref() == Some(&a.asset_id) || s.selected.contains(&a.asset_id);
                 if row(ui, a, on, width).clicked() {
@@ -167,8 +171,9 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
                             && let Some(from) = s.anchor
                         {
                             let (lo, hi) = (from.min(i), from.max(i));
-                            for x in &s.items[lo..=hi] {
-                                s.selected.insert(x.asset_id.clone());
+                            for r in lo..=hi {
+                                let id = s.shown(r).asset_id.clone();
+                                s.selected.insert(id);
                             }
                         } else if !s.selected.remove(&id) {
                             s.selected.insert(id);

@@ -5,12 +5,17 @@ pub mod bulk;
 pub mod categories;
 pub mod details;
 pub mod list;
+pub mod sort;
 
 use vodesk_core::model::{AssetDetails, AssetSummary};
 use vodesk_core::provider::huawei::ListAssetsQuery;
 
-/// Assets asked for per page (the API allows up to 100).
+pub use sort::Sort;
+
+/// Assets asked for per page while scrolling.
 pub const PAGE_SIZE: u32 = 50;
+/// Per page when the whole list is loaded to be sorted here: the most the API allows.
+pub const FULL_PAGE_SIZE: u32 = 100;
 
 /// What an action on assets was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +119,10 @@ impl AssetsState {
 
 #[derive(Default)]
 pub struct AssetsState {
+    /// The assets loaded, in the order they arrived.
     pub items: Vec<AssetSummary>,
+    /// The order they are shown in (indices into `items`).
+    pub view: Vec<u32>,
     pub total: Option<i64>,
     /// Bumped when the query changes: pages of an older query are dropped.
     pub epoch: u64,
@@ -132,7 +140,7 @@ pub struct AssetsState {
     /// The typed range (`yyyy-mm-dd`, either end may be empty) for [`Since::Range`].
     pub range_from: String,
     pub range_to: String,
-    pub oldest_first: bool,
+    pub sort: Sort,
     /// The asset whose details are shown.
     pub current: Option<String>,
     /// Its index in `items` when last looked up (checked before use).
@@ -195,11 +203,39 @@ impl AssetsState {
                 Since::Range => day_bound(&self.range_to, "235959").ok().flatten(),
                 _ => None,
             },
-            order: Some(if self.oldest_first { "asc" } else { "desc" }.to_string()),
+            order: Some(self.sort.server_order().to_string()),
             page,
-            size: PAGE_SIZE,
+            size: self.page_size(),
             ..Default::default()
         }
+    }
+
+    fn page_size(&self) -> u32 {
+        if self.sort.local() {
+            FULL_PAGE_SIZE
+        } else {
+            PAGE_SIZE
+        }
+    }
+
+    /// Whether every page is wanted now, not just as the list scrolls: a sort made here
+    /// needs them all.
+    pub fn wants_all(&self) -> bool {
+        self.sort.local()
+    }
+
+    /// The asset shown at row `row`.
+    pub fn shown(&self, row: usize) -> &AssetSummary {
+        &self.items[self.view[row] as usize]
+    }
+
+    /// Replaces the list with `items` as if they had arrived as one last page.
+    #[cfg(test)]
+    pub fn set_items(&mut self, items: Vec<AssetSummary>) {
+        self.items = items;
+        self.view.clear();
+        self.sort.merge(&self.items, &mut self.view, 0);
+        self.exhausted = true;
     }
 
     /// Starts over (new query or refresh): returns the first page's query.
@@ -207,6 +243,7 @@ impl AssetsState {
         self.epoch += 1;
         self.anchor = None;
         self.items.clear();
+        self.view.clear();
         self.total = None;
         self.next_page = 0;
         self.exhausted = false;
@@ -237,10 +274,12 @@ impl AssetsState {
         self.loading = false;
         match result {
             Ok((assets, total)) => {
-                self.exhausted = (assets.len() as u32) < PAGE_SIZE;
+                self.exhausted = (assets.len() as u32) < self.page_size();
                 self.total = total;
                 self.next_page += 1;
+                let from = self.items.len();
                 self.items.extend(assets);
+                self.sort.merge(&self.items, &mut self.view, from);
             }
             Err(e) => self.error = Some(e),
         }

@@ -188,7 +188,7 @@ impl VodeskApp {
         let out = list::show(ui, &mut self.assets, &self.catalog.categories);
         if out.restart {
             self.reload_assets();
-        } else if out.more
+        } else if (out.more || self.assets.wants_all())
             && let Some((epoch, q)) = self.assets.want_more()
         {
             self.backend.fetch_assets(epoch, q);

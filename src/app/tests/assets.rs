@@ -405,3 +405,50 @@ fn a_refused_publish_shows_the_services_reason() {
     });
     t.shutdown();
 }
+
+#[test]
+fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
+    use vodesk_core::model::{MediaType, UploadMetadata};
+    use vodesk_core::provider::huawei::wire::CreateAssetReq;
+    let mut t = TestApp::start();
+    // More than two of the sort's 100-asset pages, created in a scrambled title order.
+    let n = 230;
+    let mp4 = MediaType::from_code("MP4").unwrap();
+    for i in 0..n {
+        let meta = UploadMetadata {
+            title: format!("clip {:03}", (i * 97) % n),
+            ..Default::default()
+        };
+        let req = CreateAssetReq::from_metadata(&meta, "clip.mp4", &mp4);
+        runtime()
+            .block_on(t.conn.vod.create_asset(&req))
+            .expect("create asset");
+    }
+    t.app().reload_assets();
+    t.step_until("first page", |app| {
+        app.assets.started && !app.assets.loading && !app.assets.items.is_empty()
+    });
+    // Scrolling would load one 50-asset page at a time; nothing has scrolled.
+    assert!(t.app().assets.items.len() < n);
+
+    t.combo("Newest first").click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label("Title A–Z").click_accesskit();
+    t.step_until("every page loaded", |app| {
+        app.assets.exhausted && !app.assets.loading
+    });
+    let shown: Vec<String> = {
+        let a = &t.app().assets;
+        (0..a.view.len())
+            .map(|r| a.shown(r).title.clone().unwrap_or_default())
+            .collect()
+    };
+    let want: Vec<String> = (0..n).map(|i| format!("clip {i:03}")).collect();
+    assert_eq!(shown, want);
+    // The top of the list, as drawn, is the first title.
+    t.step();
+    t.harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "clip 000");
+    t.shutdown();
+}

@@ -24,12 +24,7 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     t.step_until("buckets listed", |app| {
         app.buckets.buckets.iter().any(|b| b.name == "media-in")
     });
-    t.harness
-        .get_by(|n| {
-            n.role() == egui::accesskit::Role::ComboBox
-                && n.value().as_deref() == Some("Choose a bucket")
-        })
-        .click_accesskit();
+    t.combo("Choose a bucket").click_accesskit();
     t.step();
     t.step();
     t.harness.get_by_label("media-in").click_accesskit();

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 use crate::app::backend::Backend;
 use crate::app::settings::UiSettings;
@@ -119,6 +120,14 @@ impl TestApp {
 
     pub fn app(&mut self) -> &mut VodeskApp {
         self.harness.state_mut().as_mut().expect("app")
+    }
+
+    /// The combo box showing `value`.
+    pub fn combo<'a>(&'a self, value: &'a str) -> egui_kittest::Node<'a> {
+        self.harness.get_by(|n| {
+            n.role() == eframe::egui::accesskit::Role::ComboBox
+                && n.value().as_deref() == Some(value)
+        })
     }
 
     pub fn step(&mut self) {

@@ -98,7 +98,7 @@ fn add_a_profile_switch_to_it_and_back() {
     // One click in the top bar switches; the second account's categories arrive.
     t.app().profiles.open = false;
     t.step();
-    profile_switcher(&t, "Profile: Local").click_accesskit();
+    t.combo("Profile: Local").click_accesskit();
     t.step();
     t.step();
     t.harness.get_by_label("second").click_accesskit();
@@ -112,7 +112,7 @@ fn add_a_profile_switch_to_it_and_back() {
     });
     assert_eq!(t.app().backend.info.endpoint, info.vod_endpoint);
     t.step();
-    profile_switcher(&t, "Profile: second");
+    t.combo("Profile: second");
 
     // And back to the local library.
     t.app().switch_profile("Local");
@@ -137,13 +137,6 @@ fn add_a_profile_switch_to_it_and_back() {
             c.close().await;
         }
     });
-}
-
-/// The top bar's profile combo box, showing `value`.
-fn profile_switcher<'a>(t: &'a TestApp, value: &'a str) -> egui_kittest::Node<'a> {
-    t.harness.get_by(|n| {
-        n.role() == eframe::egui::accesskit::Role::ComboBox && n.value().as_deref() == Some(value)
-    })
 }
 
 fn creds_project(conn: &crate::cli::connect::Connection) -> String {

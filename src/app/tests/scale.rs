@@ -66,15 +66,16 @@ fn ten_thousand_rows_and_a_hundred_thousand_assets_stay_smooth() {
     {
         let a = &mut t.app().assets;
         a.started = true;
-        a.exhausted = true;
-        a.items = (0..100_000)
-            .map(|i| AssetSummary {
-                asset_id: format!("{i:032x}"),
-                title: Some(format!("素材 {i}")),
-                size: Some(1_000_000),
-                ..Default::default()
-            })
-            .collect();
+        a.set_items(
+            (0..100_000)
+                .map(|i| AssetSummary {
+                    asset_id: format!("{i:032x}"),
+                    title: Some(format!("素材 {i}")),
+                    size: Some(1_000_000),
+                    ..Default::default()
+                })
+                .collect(),
+        );
     }
     for _ in 0..10 {
         t.step();
