@@ -79,18 +79,16 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
         out.restart |= filter(ui, "Status", &mut s.status, STATUSES);
         let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();
         out.restart |= filter(ui, "Format", &mut s.format, &formats);
-        let before = s.since;
-        egui::ComboBox::from_id_salt("asset-since")
-            .selected_text(s.since.label())
-            .width(100.0)
-            .show_ui(ui, |ui| {
-                for v in Since::ALL {
-                    ui.selectable_value(&mut s.since, v, v.label());
-                }
-            })
-            .response
-            .on_hover_text("Filter by creation date");
-        out.restart |= before != s.since && s.since != Since::Range;
+        let since_changed = choice(
+            ui,
+            "asset-since",
+            &mut s.since,
+            &Since::ALL,
+            Since::label,
+            "Filter by creation date",
+        );
+        // A range waits for its dates.
+        out.restart |= since_changed && s.since != Since::Range;
         if s.since == Since::Range {
             let mut edited = false;
             for (value, hint) in [
@@ -112,18 +110,14 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             }
         }
         out.restart |= category_filter(ui, &mut s.category, categories);
-        let before = s.sort;
-        egui::ComboBox::from_id_salt("asset-sort")
-            .selected_text(s.sort.label())
-            .width(100.0)
-            .show_ui(ui, |ui| {
-                for v in Sort::ALL {
-                    ui.selectable_value(&mut s.sort, v, v.label());
-                }
-            })
-            .response
-            .on_hover_text("Sort the list");
-        out.restart |= before != s.sort;
+        out.restart |= choice(
+            ui,
+            "asset-sort",
+            &mut s.sort,
+            &Sort::ALL,
+            Sort::label,
+            "Sort the list",
+        );
     });
     let loaded = s.items.len();
     match (s.total, s.loading) {
@@ -266,6 +260,29 @@ pub fn badges(ui: &mut egui::Ui, a: &AssetSummary) {
     if let Some(sz) = a.size {
         ui.weak(human_bytes(sz.max(0) as u64));
     }
+}
+
+/// A combo box over every value of a small enum; returns whether the choice changed.
+fn choice<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id: &str,
+    value: &mut T,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    hover: &str,
+) -> bool {
+    let before = *value;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(label(*value))
+        .width(100.0)
+        .show_ui(ui, |ui| {
+            for &v in all {
+                ui.selectable_value(value, v, label(v));
+            }
+        })
+        .response
+        .on_hover_text(hover);
+    before != *value
 }
 
 /// A filter over fixed values; returns whether it changed.
