@@ -1,5 +1,14 @@
 //! Human-readable sizes and durations for the UI.
 
+/// "1 file", "3 files": a count and its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut v = n as f64;
@@ -63,4 +72,22 @@ mod api_time_tests {
         assert!(shown.starts_with("2026-11-2"), "{shown}");
         assert_eq!(api_time("soon"), "soon");
     }
+}
+
+/// A bandwidth limit in MiB/s as shown ("unlimited" for 0).
+pub fn bandwidth(mib: f64) -> String {
+    if mib <= 0.0 {
+        "unlimited".into()
+    } else {
+        format!("{mib:.1} MiB/s")
+    }
+}
+
+/// What [`bandwidth`] shows (or a bare number), typed back.
+pub fn parse_bandwidth(typed: &str) -> Option<f64> {
+    let t = typed.trim().trim_end_matches("MiB/s").trim();
+    if t.eq_ignore_ascii_case("unlimited") {
+        return Some(0.0);
+    }
+    t.parse().ok()
 }

@@ -20,7 +20,8 @@ pub struct UiSettings {
     pub show_right: bool,
     pub show_notifications: bool,
     /// MiB per second; 0 = unlimited.
-    pub bandwidth_mib: u32,
+    /// MiB/s, in tenths (0 = no limit).
+    pub bandwidth_mib: f64,
     pub concurrent_files: usize,
     pub parts_per_file: usize,
     /// Multipart part size in MiB (read when the app starts).
@@ -38,7 +39,7 @@ impl Default for UiSettings {
             show_left: true,
             show_right: true,
             show_notifications: false,
-            bandwidth_mib: 0,
+            bandwidth_mib: 0.0,
             concurrent_files: 4,
             parts_per_file: 4,
             part_size_mib: 10,
@@ -55,4 +56,13 @@ pub const PART_SIZE_MIB: std::ops::RangeInclusive<u32> = 1..=5120;
 
 pub fn part_size_bytes(mib: u32) -> u64 {
     u64::from(mib.clamp(*PART_SIZE_MIB.start(), *PART_SIZE_MIB.end())) * 1024 * 1024
+}
+
+/// The engine's bandwidth limit (bytes/s, 0 = none) for a limit in MiB/s; tenths count.
+pub fn bandwidth_bytes(mib: f64) -> u64 {
+    if mib.is_finite() && mib > 0.0 {
+        (mib.min(10_000.0) * 1024.0 * 1024.0) as u64
+    } else {
+        0
+    }
 }

@@ -31,7 +31,12 @@ pub fn show(ctx: &egui::Context, open: &mut bool, s: &mut UiSettings) -> bool {
                     ui.end_row();
                     let l = ui.label("Bandwidth limit (MiB/s, 0 = none)");
                     changed |= ui
-                        .add(egui::DragValue::new(&mut s.bandwidth_mib).range(0..=10_000))
+                        .add(
+                            egui::DragValue::new(&mut s.bandwidth_mib)
+                                .range(0.0..=10_000.0)
+                                .speed(0.1)
+                                .max_decimals(1),
+                        )
                         .labelled_by(l.id)
                         .changed();
                     ui.end_row();

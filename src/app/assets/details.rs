@@ -310,9 +310,8 @@ pub fn confirm_delete(ctx: &egui::Context, s: &mut AssetsState) -> Option<Vec<St
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(format!(
-                "Delete {} asset{} from the service? Its media and outputs are removed; this cannot be undone.",
-                ids.len(),
-                if ids.len() == 1 { "" } else { "s" }
+                "Delete {} from the service? Its media and outputs are removed; this cannot be undone.",
+                crate::app::format::count(ids.len(), "asset")
             ));
             ui.horizontal(|ui| {
                 if ui.button("Delete").clicked() {

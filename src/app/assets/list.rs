@@ -129,6 +129,16 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
         (None, true) => ui.weak("Loading…"),
         (None, false) => ui.weak(""),
     };
+    if s.new_uploads > 0
+        && ui
+            .small_button(format!(
+                "⟳ {} since this list loaded — show",
+                crate::app::format::count(s.new_uploads, "new upload")
+            ))
+            .clicked()
+    {
+        out.restart = true;
+    }
     if let Some(e) = &s.error {
         ui.colored_label(
             ui.visuals().error_fg_color,

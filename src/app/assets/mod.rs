@@ -34,12 +34,21 @@ impl AssetOp {
         }
     }
 
-    /// The status an asset has when the action worked.
-    pub fn expected(self) -> &'static str {
+    /// Whether `status` (the merged status the service answers with, §3.3) means the
+    /// action worked. An unpublished asset reports its transcoding state, not `CREATED`,
+    /// when it has a template group.
+    pub fn worked(self, status: &str) -> bool {
         match self {
-            AssetOp::Publish => "PUBLISHED",
-            AssetOp::Unpublish => "CREATED",
-            AssetOp::Delete => "DELETED",
+            AssetOp::Publish => status == "PUBLISHED",
+            AssetOp::Unpublish => matches!(
+                status,
+                "CREATED"
+                    | "WAITING_TRANSCODE"
+                    | "TRANSCODING"
+                    | "TRANSCODE_SUCCEED"
+                    | "TRANSCODE_FAILED"
+            ),
+            AssetOp::Delete => matches!(status, "DELETED" | "DELETING"),
         }
     }
 }
@@ -161,6 +170,9 @@ pub struct AssetsState {
     pub started: bool,
     /// The current asset's metadata being edited.
     pub edit: Option<EditBuf>,
+    /// Uploads finished since the list was loaded (it is not reloaded under the user's
+    /// scrolling; the list offers to).
+    pub new_uploads: usize,
 }
 
 /// A bulk metadata edit: only the parts switched on are changed.
@@ -244,6 +256,7 @@ impl AssetsState {
         self.anchor = None;
         self.items.clear();
         self.view.clear();
+        self.new_uploads = 0;
         self.total = None;
         self.next_page = 0;
         self.exhausted = false;

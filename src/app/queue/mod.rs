@@ -154,10 +154,14 @@ impl QueueState {
     }
 
     /// Applies an engine event to its row.
-    pub fn on_job(&mut self, v: &JobView) {
-        if let Some(&i) = self.by_job.get(&v.id) {
-            self.rows[i].apply(v);
-        }
+    /// Applies a job's new state; true when that finished its upload just now.
+    pub fn on_job(&mut self, v: &JobView) -> bool {
+        let Some(&i) = self.by_job.get(&v.id) else {
+            return false;
+        };
+        let was_done = self.rows[i].state == RowState::Job(JobState::Done);
+        self.rows[i].apply(v);
+        !was_done && self.rows[i].state == RowState::Job(JobState::Done)
     }
 
     /// The engine accepted (or refused) a row.

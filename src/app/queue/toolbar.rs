@@ -90,7 +90,7 @@ pub fn totals(ui: &mut egui::Ui, q: &QueueState, p: &Progress) {
 /// Bandwidth and concurrency sliders; returns whether a value changed (applied live).
 pub fn limits(
     ui: &mut egui::Ui,
-    bandwidth_mib: &mut u32,
+    bandwidth_mib: &mut f64,
     files: &mut usize,
     parts: &mut usize,
 ) -> bool {
@@ -100,15 +100,11 @@ pub fn limits(
         changed |= ui
             .add(
                 egui::DragValue::new(bandwidth_mib)
-                    .range(0..=10_000)
-                    .speed(1)
-                    .custom_formatter(|v, _| {
-                        if v == 0.0 {
-                            "unlimited".into()
-                        } else {
-                            format!("{v} MiB/s")
-                        }
-                    }),
+                    .range(0.0..=10_000.0)
+                    .speed(0.1)
+                    .max_decimals(1)
+                    .custom_formatter(|v, _| crate::app::format::bandwidth(v))
+                    .custom_parser(crate::app::format::parse_bandwidth),
             )
             .labelled_by(l.id)
             .changed();

@@ -155,8 +155,10 @@ impl VodeskApp {
             );
         }
         if started > 0 {
-            self.notes
-                .push(Level::Info, format!("Uploading {started} files."));
+            self.notes.push(
+                Level::Info,
+                format!("Uploading {}.", crate::app::format::count(started, "file")),
+            );
         }
     }
 

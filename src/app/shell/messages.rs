@@ -9,6 +9,7 @@ use vodesk_core::engine::JobState;
 use crate::app::assets::AssetOp;
 use crate::app::backend::{BgMsg, OpOutcome, Pick};
 use crate::app::form::attach_subtitles;
+use crate::app::format::count;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
 
@@ -28,11 +29,16 @@ impl VodeskApp {
             if new_failed > 0 {
                 self.notes.push(
                     Level::Warning,
-                    format!("{new_done} files uploaded, {new_failed} failed; select them and press Retry."),
+                    format!(
+                        "{} uploaded, {new_failed} failed; select them and press Retry.",
+                        count(new_done, "file")
+                    ),
                 );
             } else if new_done > 0 {
-                self.notes
-                    .push(Level::Success, format!("{new_done} files uploaded."));
+                self.notes.push(
+                    Level::Success,
+                    format!("{} uploaded.", count(new_done, "file")),
+                );
             }
             self.batch = (done, failed);
             // New assets exist now.
@@ -64,7 +70,9 @@ impl VodeskApp {
                             ),
                         );
                     }
-                    self.queue.on_job(&v);
+                    if self.queue.on_job(&v) {
+                        self.assets.new_uploads += 1;
+                    }
                 }
                 BgMsg::Found(files) => {
                     let pattern = (!self.settings.title_pattern.trim().is_empty())
@@ -269,16 +277,11 @@ impl VodeskApp {
             Ok(results) => {
                 let (ok, refused): (Vec<_>, Vec<_>) = results
                     .into_iter()
-                    .partition(|o| o.status.as_deref() == Some(op.expected()));
+                    .partition(|o| o.status.as_deref().is_some_and(|s| op.worked(s)));
                 if !ok.is_empty() {
                     self.notes.push(
                         Level::Success,
-                        format!(
-                            "{} asset{} {}.",
-                            ok.len(),
-                            if ok.len() == 1 { "" } else { "s" },
-                            op.verb()
-                        ),
+                        format!("{} {}.", count(ok.len(), "asset"), op.verb()),
                     );
                 }
                 for o in refused {

@@ -213,7 +213,7 @@ impl VodeskApp {
     pub fn apply_limits(&self) {
         let s = &self.settings;
         let e = &self.backend.engine;
-        e.set_bandwidth(u64::from(s.bandwidth_mib) * 1024 * 1024);
+        e.set_bandwidth(crate::app::settings::bandwidth_bytes(s.bandwidth_mib));
         e.set_concurrency(
             s.concurrent_files,
             s.parts_per_file,

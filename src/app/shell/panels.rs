@@ -139,10 +139,7 @@ impl VodeskApp {
                     self.backend.info.name, self.backend.info.endpoint
                 ));
                 ui.separator();
-                let bw = match self.settings.bandwidth_mib {
-                    0 => "unlimited".to_string(),
-                    n => format!("{n} MiB/s"),
-                };
+                let bw = crate::app::format::bandwidth(self.settings.bandwidth_mib);
                 ui.label(format!(
                     "bandwidth: {bw} · {} files × {} parts",
                     self.settings.concurrent_files, self.settings.parts_per_file

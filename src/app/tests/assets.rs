@@ -91,6 +91,69 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
 }
 
 #[test]
+fn unpublishing_a_transcoded_asset_is_reported_as_done() {
+    let mut t = TestApp::start();
+    let id = t.upload_and_open("transcoded.mp4", 4096, Some("HD-MP4"));
+    t.harness.get_by_label("Unpublish").click_accesskit();
+    t.step_until("answered", |app| {
+        !app.assets.busy
+            && app
+                .notes
+                .history
+                .iter()
+                .any(|n| n.text.contains("Asset") || n.text.contains("unpublished"))
+    });
+    // With a template group the service answers with the transcoding state, not CREATED.
+    let texts = t.notes();
+    assert!(
+        texts.iter().any(|n| n == "1 asset unpublished."),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|n| n.contains("was not unpublished")),
+        "{texts:?}"
+    );
+    assert_eq!(status_on_service(&t, &id).as_deref(), Some("CREATED"));
+    t.shutdown();
+}
+
+#[test]
+fn uploads_finished_during_a_batch_are_offered_without_reloading_under_the_user() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "quick.mp4", 4096),
+        media(&src, "slow.mp4", 3 * 1024 * 1024),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    // The slow one keeps the batch busy for seconds.
+    t.app().backend.engine.set_bandwidth(512 * 1024);
+    t.app().run(Command::Start);
+    let quick = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .position(|r| r.name == "quick.mp4")
+        .unwrap();
+    t.step_until("quick one done", |app| {
+        app.queue.rows[quick].state == RowState::Job(JobState::Done)
+    });
+    assert!(t.app().queue.rows.iter().any(|r| r.state.is_active()));
+    let id = t.app().queue.rows[quick].asset_id.clone().unwrap();
+    assert!(!t.app().assets.items.iter().any(|a| a.asset_id == id));
+    t.step();
+    t.harness
+        .get_by_label("⟳ 1 new upload since this list loaded — show")
+        .click_accesskit();
+    t.step_until("reloaded", |app| {
+        !app.assets.loading && app.assets.items.iter().any(|a| a.asset_id == id)
+    });
+    assert_eq!(t.app().assets.new_uploads, 0);
+    t.shutdown();
+}
+
+#[test]
 fn search_and_filters_narrow_the_list() {
     let mut t = TestApp::start();
     let src = t.dir.path().join("media");
@@ -161,19 +224,7 @@ fn search_and_filters_narrow_the_list() {
 #[test]
 fn an_assets_metadata_is_edited_with_inline_validation() {
     let mut t = TestApp::start();
-    let src = t.dir.path().join("media");
-    t.drop_files(&[media(&src, "edit-me.mp4", 4096)]);
-    t.step_until("row", |app| app.queue.rows.len() == 1);
-    t.app().run(Command::Start);
-    t.step_until("uploaded", |app| {
-        app.queue.rows[0].state == RowState::Job(JobState::Done)
-    });
-    let id = t.app().queue.rows[0].asset_id.clone().unwrap();
-    t.app().open_asset(id.clone());
-    t.step_until("details", |app| {
-        app.assets.details.is_some() && !app.assets.loading
-    });
-    t.step();
+    let id = t.upload_and_open("edit-me.mp4", 4096, None);
     t.harness.get_by_label("✏ Edit").click_accesskit();
     t.step();
     t.step();

@@ -145,14 +145,37 @@ impl TestApp {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        let notes: Vec<String> = self
-            .app()
+        panic!("never happened: {what}; notifications: {:#?}", self.notes());
+    }
+
+    /// The texts of every notification so far.
+    pub fn notes(&mut self) -> Vec<String> {
+        self.app()
             .notes
             .history
             .iter()
             .map(|n| n.text.clone())
-            .collect();
-        panic!("never happened: {what}; notifications: {notes:#?}");
+            .collect()
+    }
+
+    /// Uploads one file of `size` bytes named `name` and opens its details; its asset id.
+    pub fn upload_and_open(&mut self, name: &str, size: usize, group: Option<&str>) -> String {
+        let src = self.dir.path().join("media");
+        self.drop_files(&[media(&src, name, size)]);
+        self.step_until("row", |app| app.queue.rows.len() == 1);
+        self.app().queue.rows[0].meta.template_group = group.map(str::to_string);
+        self.app().run(crate::app::commands::Command::Start);
+        self.step_until("uploaded", |app| {
+            app.queue.rows[0].state
+                == crate::app::queue::RowState::Job(vodesk_core::engine::JobState::Done)
+        });
+        let id = self.app().queue.rows[0].asset_id.clone().expect("asset id");
+        self.app().open_asset(id.clone());
+        self.step_until("details", |app| {
+            app.assets.details.is_some() && !app.assets.loading
+        });
+        self.step();
+        id
     }
 
     /// Drops `paths` onto the window, as the windowing layer does.

@@ -177,7 +177,7 @@ fn paused_uploads_resume_after_a_restart() {
     // Multipart (over the single-PUT size), one small part at a time, slow enough to be
     // caught between parts.
     let file = media(&src, "long.mp4", 24 * 1024 * 1024);
-    t.app().settings.bandwidth_mib = 4;
+    t.app().settings.bandwidth_mib = 4.0;
     t.app().backend.engine.set_bandwidth(4 * 1024 * 1024);
     t.app().backend.engine.set_concurrency(1, 1, 1);
     t.drop_files(&[file]);

@@ -53,7 +53,7 @@ fn screenshots() {
     t.app().queue.click(k[0], false, false);
     t.app().queue.click(k[3], false, true);
     t.step();
-    t.app().settings.bandwidth_mib = 2;
+    t.app().settings.bandwidth_mib = 2.0;
     t.app().backend.engine.set_bandwidth(2 * 1024 * 1024);
     t.app().run(Command::Start);
     t.step_until("small ones done, big one going", |app| {

@@ -65,6 +65,13 @@ fn settings_change_limits_live_and_the_part_size_at_start() {
     t.step();
     assert_eq!(t.app().settings.concurrent_files, 2);
     t.harness
+        .get_by_label("Bandwidth limit (MiB/s, 0 = none)")
+        .set_value_accesskit(0.5);
+    t.step();
+    // The running engine has them now, not just the settings.
+    let (bandwidth, files, _) = t.app().backend.engine.limits();
+    assert_eq!((bandwidth, files), (512 * 1024, 2));
+    t.harness
         .get_by_label("Part size (MiB)")
         .set_value_accesskit(64.0);
     t.step();

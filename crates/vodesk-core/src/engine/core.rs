@@ -420,6 +420,15 @@ impl Engine {
         self.inner.bandwidth.set_rate(bytes_per_sec);
     }
 
+    /// The limits in force: bytes/s (0 = none), files at once, parts per file.
+    pub fn limits(&self) -> (u64, usize, usize) {
+        (
+            self.inner.bandwidth.rate(),
+            self.inner.file_limit.limit(),
+            self.inner.parts_per_file.load(Ordering::Relaxed),
+        )
+    }
+
     pub fn set_concurrency(&self, files: usize, parts_per_file: usize, max_parts: usize) {
         self.inner.file_limit.set(files);
         self.inner
