@@ -225,7 +225,14 @@ pub fn show(
                 if ui.button("🗑 Delete…").clicked() {
                     s.confirm_delete = Some(vec![id.clone()]);
                 }
-                if s.edit.is_none() && ui.button("✏ Edit").clicked() {
+                // Editing starts from the asset's metadata: before it has arrived, Save
+                // would blank the description and tags.
+                if s.edit.is_none()
+                    && ui
+                        .add_enabled(base.is_some(), egui::Button::new("✏ Edit"))
+                        .on_disabled_hover_text("Loading the asset's metadata…")
+                        .clicked()
+                {
                     s.edit = Some(EditBuf {
                         title: base.and_then(|b| b.title.clone()).unwrap_or_default(),
                         description: base.and_then(|b| b.description.clone()).unwrap_or_default(),

@@ -1,7 +1,7 @@
 //! The asset browser: uploads appear in the list; details; publish, unpublish and delete
 //! (confirmed) reach the service.
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use vodesk_core::engine::JobState;
 
 use super::harness::{TestApp, media, runtime};
@@ -225,6 +225,17 @@ fn search_and_filters_narrow_the_list() {
 fn an_assets_metadata_is_edited_with_inline_validation() {
     let mut t = TestApp::start();
     let id = t.upload_and_open("edit-me.mp4", 4096, None);
+    // Until the details arrive there is nothing to start editing from.
+    let details = t.app().assets.details.take();
+    t.step();
+    assert!(
+        t.harness
+            .get_by_label("✏ Edit")
+            .accesskit_node()
+            .is_disabled()
+    );
+    t.app().assets.details = details;
+    t.step();
     t.harness.get_by_label("✏ Edit").click_accesskit();
     t.step();
     t.step();
