@@ -32,6 +32,8 @@ pub struct QueueState {
     pub generation: u64,
     /// Folder walks still running.
     pub walks: usize,
+    /// The filter typed over the queue: selection and actions apply to what it shows.
+    pub search: String,
 }
 
 impl QueueState {
@@ -185,17 +187,38 @@ impl QueueState {
         }
     }
 
-    /// Rows an action applies to: the selection, or every row when nothing is selected.
-    pub fn targets(&self) -> Vec<u64> {
-        if self.selected.is_empty() {
-            self.rows.iter().map(|r| r.key).collect()
-        } else {
+    /// Indices of the rows the filter shows; `None` when no filter is typed (all of them).
+    /// One pass over the rows, and only while a filter is typed.
+    pub fn shown(&self) -> Option<Vec<usize>> {
+        let needle = self.search.trim().to_lowercase();
+        (!needle.is_empty()).then(|| {
             self.rows
                 .iter()
-                .filter(|r| self.selected.contains(&r.key))
-                .map(|r| r.key)
+                .enumerate()
+                .filter(|(_, r)| {
+                    r.name.to_lowercase().contains(&needle)
+                        || r.meta.title.to_lowercase().contains(&needle)
+                })
+                .map(|(i, _)| i)
                 .collect()
+        })
+    }
+
+    /// The rows shown, in order.
+    fn shown_rows(&self) -> Box<dyn Iterator<Item = &Row> + '_> {
+        match self.shown() {
+            None => Box::new(self.rows.iter()),
+            Some(ix) => Box::new(ix.into_iter().map(|i| &self.rows[i])),
         }
+    }
+
+    /// Rows an action applies to: the selected rows the filter shows, or every row it shows
+    /// when nothing is selected — never one out of sight.
+    pub fn targets(&self) -> Vec<u64> {
+        self.shown_rows()
+            .filter(|r| self.selected.is_empty() || self.selected.contains(&r.key))
+            .map(|r| r.key)
+            .collect()
     }
 
     /// Drafts among `keys` that pass validation become jobs (`submit` hands each to the
@@ -290,15 +313,15 @@ impl QueueState {
     /// Click selection: plain replaces, ctrl toggles, shift extends from the anchor.
     pub fn click(&mut self, key: u64, ctrl: bool, shift: bool) {
         if shift && let Some(a) = self.anchor {
-            let ia = self.by_key.get(&a).copied();
-            let ib = self.by_key.get(&key).copied();
+            // The range runs over the rows shown, skipping those the filter hides.
+            let shown: Vec<u64> = self.shown_rows().map(|r| r.key).collect();
+            let ia = shown.iter().position(|&k| k == a);
+            let ib = shown.iter().position(|&k| k == key);
             if let (Some(ia), Some(ib)) = (ia, ib) {
                 if !ctrl {
                     self.selected.clear();
                 }
-                for r in &self.rows[ia.min(ib)..=ia.max(ib)] {
-                    self.selected.insert(r.key);
-                }
+                self.selected.extend(&shown[ia.min(ib)..=ia.max(ib)]);
                 self.generation += 1;
                 return;
             }
@@ -315,8 +338,9 @@ impl QueueState {
         self.generation += 1;
     }
 
+    /// Selects every row the filter shows.
     pub fn select_all(&mut self) {
-        self.selected = self.rows.iter().map(|r| r.key).collect();
+        self.selected = self.shown_rows().map(|r| r.key).collect();
         self.generation += 1;
     }
 

@@ -29,26 +29,13 @@ pub fn show(
     ui: &mut egui::Ui,
     q: &mut QueueState,
     categories: &HashMap<i64, String>,
-    search: &str,
     progress: &dyn Fn(JobId) -> Option<u64>,
 ) -> Vec<RowAction> {
     let mut actions = Vec::new();
     let mut clicked: Option<(u64, egui::Modifiers)> = None;
     let now = Instant::now();
     let modifiers = ui.input(|i| i.modifiers);
-    // Filtering is one pass over the rows, and only while a search is typed.
-    let needle = search.trim().to_lowercase();
-    let filter: Option<Vec<usize>> = (!needle.is_empty()).then(|| {
-        q.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                r.name.to_lowercase().contains(&needle)
-                    || r.meta.title.to_lowercase().contains(&needle)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    });
+    let filter = q.shown();
     let count = filter.as_ref().map_or(q.rows.len(), Vec::len);
     // Disjoint borrows: the selection is read while rows update their speed.
     let (rows, selected) = (&mut q.rows, &q.selected);

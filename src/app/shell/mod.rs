@@ -41,7 +41,6 @@ pub struct VodeskApp {
     /// Metadata saves still on their way.
     pending_saves: usize,
     pub covers: Previews,
-    pub search: String,
     pub show_help: bool,
     pub show_about: bool,
     pub show_connect: bool,
@@ -74,7 +73,6 @@ impl VodeskApp {
             show_buckets: false,
             pending_saves: 0,
             covers: Previews::default(),
-            search: String::new(),
             show_help: false,
             show_about: false,
             show_connect: false,

@@ -47,13 +47,13 @@ impl VodeskApp {
                 }
                 ui.separator();
                 let search = ui.add(
-                    egui::TextEdit::singleline(&mut self.search)
+                    egui::TextEdit::singleline(&mut self.queue.search)
                         .id(egui::Id::unique("queue-search"))
                         .hint_text("🔍 Filter queue (Ctrl+F)")
                         .desired_width(200.0),
                 );
                 if search.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    self.search.clear();
+                    self.queue.search.clear();
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.menu_button("☰", |ui| {
@@ -385,13 +385,9 @@ impl VodeskApp {
             return;
         }
         let engine = self.backend.engine.clone();
-        let actions = table::show(
-            ui,
-            &mut self.queue,
-            &self.catalog.names,
-            &self.search,
-            &|id| engine.view(id).map(|v| v.bytes_done),
-        );
+        let actions = table::show(ui, &mut self.queue, &self.catalog.names, &|id| {
+            engine.view(id).map(|v| v.bytes_done)
+        });
         for a in actions {
             self.row_action(a);
         }

@@ -113,6 +113,54 @@ fn click_ctrl_shift_and_select_all() {
     t.shutdown();
 }
 
+#[test]
+fn selection_and_actions_stay_within_the_filtered_rows() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    let names = ["a0.mp4", "b0.mp4", "a1.mp4", "b1.mp4", "a2.mp4"];
+    let files: Vec<_> = names.iter().map(|n| media(&src, n, 100)).collect();
+    t.drop_files(&files);
+    t.step_until("rows", |app| app.queue.rows.len() == 5);
+    t.app().queue.search = "a".into();
+    t.step();
+    t.step();
+    assert!(t.harness.query_by_label("b0.mp4").is_none());
+    let key = |t: &mut TestApp, name: &str| {
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap()
+            .key
+    };
+    let a: Vec<u64> = ["a0.mp4", "a1.mp4", "a2.mp4"]
+        .map(|n| key(&mut t, n))
+        .to_vec();
+    // A shift range over the shown rows skips the hidden ones between them.
+    t.harness.get_by_label("a0.mp4").click();
+    t.step();
+    t.harness
+        .get_by_label("a2.mp4")
+        .click_modifiers(eframe::egui::Modifiers::SHIFT);
+    t.step();
+    assert_eq!(sorted(&t.app().queue.selected), a);
+    t.app().queue.select_none();
+    t.harness
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    t.step();
+    assert_eq!(sorted(&t.app().queue.selected), a);
+    // Remove takes out what was selected and shown, nothing hidden.
+    t.harness.key_press(eframe::egui::Key::Delete);
+    t.step();
+    let left: Vec<String> = t.app().queue.rows.iter().map(|r| r.name.clone()).collect();
+    assert_eq!(left, ["b0.mp4", "b1.mp4"]);
+    // With nothing selected, an action applies to every shown row only.
+    t.app().queue.search = "b1".into();
+    assert_eq!(t.app().queue.targets(), [key(&mut t, "b1.mp4")]);
+    t.shutdown();
+}
+
 fn sorted(s: &std::collections::HashSet<u64>) -> Vec<u64> {
     let mut v: Vec<u64> = s.iter().copied().collect();
     v.sort();
@@ -138,7 +186,7 @@ fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
             .all(|r| r.state == RowState::Job(JobState::Done))
     });
     t.step();
-    t.harness.get_all_by_label("done ✔").count();
+    assert_eq!(t.harness.get_all_by_label("done ✔").count(), 2);
     let rows: Vec<(String, String)> = t
         .app()
         .queue

@@ -83,7 +83,7 @@ fn ten_thousand_rows_and_a_hundred_thousand_assets_stay_smooth() {
     let plain = scroll_frames(&mut t);
     report("10,000 rows + 100,000 assets", plain);
     // The same with a queue search typed and the last asset's details open.
-    t.app().search = "clip0".into();
+    t.app().queue.search = "clip0".into();
     t.app().assets.current = Some(format!("{:032x}", 99_999));
     for _ in 0..10 {
         t.step();
