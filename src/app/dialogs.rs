@@ -1,4 +1,4 @@
-//! Small windows: keyboard shortcuts, About, and the cloud-account placeholder.
+//! Small windows: keyboard shortcuts, About, confirmations.
 
 use eframe::egui;
 
@@ -48,4 +48,38 @@ pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
                 "https://www.huaweicloud.com/product/vod.html",
             );
         });
+}
+
+/// Asks before something that cannot be undone. `pending` holds what it is about; the
+/// returned value is it, once confirmed. Escape or `keep` drops it.
+pub fn confirm<T: Clone>(
+    ctx: &egui::Context,
+    pending: &mut Option<T>,
+    title: &str,
+    text: impl FnOnce(&T) -> String,
+    (yes, keep): (&str, &str),
+) -> Option<T> {
+    let what = pending.clone()?;
+    let mut result = None;
+    let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(text(&what));
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    result = Some(what.clone());
+                    close = true;
+                }
+                if ui.button(keep).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if close {
+        *pending = None;
+    }
+    result
 }

@@ -79,6 +79,16 @@ async fn stored_md5(vod: &HuaweiVod, asset_id: &str) -> String {
     hex::encode(Md5::digest(&bytes))
 }
 
+/// The first hundred assets on the service.
+async fn all_assets(vod: &HuaweiVod) -> vodesk_core::provider::huawei::wire::ListAssetsRsp {
+    vod.list_assets(&ListAssetsQuery {
+        size: 100,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
 async fn wait_for(engine: &Engine, id: i64, what: impl Fn(JobState) -> bool) -> JobState {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
@@ -190,14 +200,7 @@ async fn pause_resume_cancel_and_live_bandwidth() {
     );
 
     // The cancelled job's asset is not left CREATING.
-    let list = f
-        .vod
-        .list_assets(&ListAssetsQuery {
-            size: 100,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let list = all_assets(&f.vod).await;
     let statuses: Vec<String> = list
         .assets
         .iter()
@@ -216,6 +219,55 @@ async fn pause_resume_cancel_and_live_bandwidth() {
             .count(),
         1
     );
+    f.service.shutdown().await;
+}
+
+/// A file sent in one PUT (≤ 20 MB) stops where it is when paused or cancelled, instead of
+/// running to the end and being published.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_single_put_in_flight_pauses_and_cancels() {
+    let f = fixture().await;
+    let e = engine(
+        &f,
+        EngineConfig {
+            bandwidth: MIB as u64 / 2,
+            ..Default::default()
+        },
+    );
+    let (a, md5_a) = file(f.dir.path(), "paused-put.mp4", 4 * MIB, 3);
+    let (b, _) = file(f.dir.path(), "cancelled-put.mp4", 4 * MIB, 4);
+    let ja = e.add(spec(&a)).await.unwrap();
+    let jb = e.add(spec(&b)).await.unwrap();
+    wait_for(&e, ja, |s| s == JobState::Uploading).await;
+    wait_for(&e, jb, |s| s == JobState::Uploading).await;
+    // Both PUTs are under way: at 0.5 MiB/s shared, 8 MiB take 16 s.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    e.pause(ja);
+    e.cancel(jb);
+    assert_eq!(
+        wait_for(&e, jb, |s| s.is_terminal()).await,
+        JobState::Cancelled
+    );
+    assert_eq!(
+        wait_for(&e, ja, |s| s != JobState::Uploading).await,
+        JobState::Paused
+    );
+    let cancelled = e.view(jb).unwrap().asset_id;
+    e.set_bandwidth(0);
+    e.resume(ja);
+    assert_eq!(wait_for(&e, ja, |s| s.is_terminal()).await, JobState::Done);
+    let done = e.view(ja).unwrap().asset_id.unwrap();
+    assert_eq!(stored_md5(&f.vod, &done).await, md5_a);
+    // The cancelled file's asset was given up on the service, not left to be published.
+    let list = all_assets(&f.vod).await;
+    let live: Vec<_> = list
+        .assets
+        .iter()
+        .filter(|x| Some(&x.asset_id) == cancelled.as_ref())
+        .filter_map(|x| x.asset_status.as_ref().map(|s| s.to_string()))
+        .filter(|s| s != "CANCELLED" && s != "FAILED")
+        .collect();
+    assert!(live.is_empty(), "{live:?}");
     f.service.shutdown().await;
 }
 

@@ -305,33 +305,3 @@ fn edit(
         });
     }
 }
-
-/// The delete confirmation; returns the assets to delete once confirmed.
-pub fn confirm_delete(ctx: &egui::Context, s: &mut AssetsState) -> Option<Vec<String>> {
-    let ids = s.confirm_delete.clone()?;
-    let mut result = None;
-    let mut close = false;
-    egui::Window::new("Delete assets?")
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            ui.label(format!(
-                "Delete {} from the service? Its media and outputs are removed; this cannot be undone.",
-                crate::app::format::count(ids.len(), "asset")
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Delete").clicked() {
-                    result = Some(ids.clone());
-                    close = true;
-                }
-                if ui.button("Keep").clicked() {
-                    close = true;
-                }
-            });
-        });
-    if close {
-        s.confirm_delete = None;
-    }
-    result
-}

@@ -89,7 +89,18 @@ impl VodeskApp {
             Command::Pause => jobs.iter().for_each(|&j| engine.pause(j)),
             Command::Resume => jobs.iter().for_each(|&j| engine.resume(j)),
             Command::Cancel => {
-                jobs.iter().for_each(|&j| engine.cancel(j));
+                // One upload is cancelled at once; several (a whole batch, perhaps by a
+                // stray shortcut) only after asking.
+                let live: Vec<_> = jobs
+                    .iter()
+                    .copied()
+                    .filter(|&j| engine.view(j).is_some_and(|v| !v.state.is_terminal()))
+                    .collect();
+                match live.as_slice() {
+                    [] => {}
+                    [one] => engine.cancel(*one),
+                    _ => self.confirm_cancel = Some(live),
+                }
                 // Selected drafts have nothing to cancel: they are taken out. With nothing
                 // selected, Cancel stops uploads only (the drafts stay for later).
                 let chosen = if self.queue.selected.is_empty() {
@@ -105,7 +116,7 @@ impl VodeskApp {
                 if self.queue.selected.is_empty() {
                     return;
                 }
-                let sel: Vec<u64> = self.queue.selected.iter().copied().collect();
+                let sel = keys.clone();
                 let removed = self.queue.remove(&sel);
                 if removed < sel.len() {
                     self.notes.push(

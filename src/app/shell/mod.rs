@@ -18,9 +18,10 @@ use super::profiles::ProfilesScreen;
 use super::queue::QueueState;
 use super::settings::{STORAGE_KEY, ThemePref, UiSettings};
 use super::{dialogs, theme};
-use crate::app::assets::{AssetOp, AssetsState, details};
+use crate::app::assets::{AssetOp, AssetsState};
 use crate::app::form::cover::Previews;
 use crate::app::form::{Catalog, FormState};
+use crate::app::format::count;
 
 /// Time per frame spent on background messages at most (the rest wait for the next frame), so
 /// a flood of found files never stalls a frame.
@@ -42,6 +43,8 @@ pub struct VodeskApp {
     pending_saves: usize,
     pub covers: Previews,
     pub show_help: bool,
+    /// Uploads waiting for the user to confirm their cancellation.
+    pub confirm_cancel: Option<Vec<vodesk_core::engine::JobId>>,
     pub show_about: bool,
     pub show_connect: bool,
     pub show_settings: bool,
@@ -74,6 +77,7 @@ impl VodeskApp {
             pending_saves: 0,
             covers: Previews::default(),
             show_help: false,
+            confirm_cancel: None,
             show_about: false,
             show_connect: false,
             show_settings: false,
@@ -182,8 +186,35 @@ impl VodeskApp {
         if let Some(op) = self.categories.show(&ctx, &self.catalog.categories) {
             self.backend.category_op(op);
         }
-        if let Some(ids) = details::confirm_delete(&ctx, &mut self.assets) {
+        let deleting = dialogs::confirm(
+            &ctx,
+            &mut self.assets.confirm_delete,
+            "Delete assets?",
+            |ids| {
+                format!(
+                    "Delete {} from the service? Its media and outputs are removed; this cannot be undone.",
+                    count(ids.len(), "asset")
+                )
+            },
+            ("Delete", "Keep"),
+        );
+        if let Some(ids) = deleting {
             self.asset_op(AssetOp::Delete, ids);
+        }
+        let cancelling = dialogs::confirm(
+            &ctx,
+            &mut self.confirm_cancel,
+            "Cancel uploads?",
+            |jobs| {
+                format!(
+                    "Cancel {}? What they sent is discarded and they cannot be resumed.",
+                    count(jobs.len(), "upload")
+                )
+            },
+            ("Cancel uploads", "Keep uploading"),
+        );
+        for j in cancelling.unwrap_or_default() {
+            self.backend.engine.cancel(j);
         }
         self.drop_overlay(&ctx);
         self.notes.show_toasts(&ctx);

@@ -291,3 +291,47 @@ fn rows_not_started_come_back_after_a_restart_with_their_metadata() {
     );
     t.shutdown();
 }
+
+#[test]
+fn cancelling_several_uploads_asks_first() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    let files = [
+        media(&src, "long-a.mp4", 3 * 1024 * 1024),
+        media(&src, "long-b.mp4", 3 * 1024 * 1024),
+    ];
+    t.drop_files(&files);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    // Slow enough to be caught mid-upload.
+    t.app().backend.engine.set_bandwidth(256 * 1024);
+    t.app().run(Command::Start);
+    t.step_until("both under way", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.job.is_some() && r.state.is_active())
+    });
+    t.app().run(Command::Cancel);
+    assert_eq!(t.app().confirm_cancel.as_ref().map(Vec::len), Some(2));
+    // A new window is measured in its first frame and drawn in the next.
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("Cancel 2 uploads? What they sent is discarded");
+    t.harness.get_by_label("Keep uploading").click_accesskit();
+    t.step();
+    t.step();
+    assert!(t.app().confirm_cancel.is_none());
+    assert!(t.app().queue.rows.iter().all(|r| r.state.is_active()));
+    t.app().run(Command::Cancel);
+    t.step();
+    t.step();
+    t.harness.get_by_label("Cancel uploads").click_accesskit();
+    t.step_until("both cancelled", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Cancelled))
+    });
+    t.shutdown();
+}

@@ -410,7 +410,8 @@ async fn single_put(
         }
     };
     let mut first = Some(url);
-    put_with_retry(ctx, "upload", &media.content_type(), None, data, || {
+    let content_type = media.content_type();
+    let put = put_with_retry(ctx, "upload", &content_type, None, data, || {
         let known = first.take();
         let (vod, id, md5) = (vod.clone(), asset_id.clone(), md5.clone());
         async move {
@@ -420,8 +421,18 @@ async fn single_put(
                 None => fresh_video_url(&vod, &id, &md5, media).await,
             }
         }
-    })
-    .await?;
+    });
+    // A PUT of up to 20 MB takes minutes on a slow or limited link: pause and cancel stop it
+    // where it is (a resume asks for a fresh URL and sends the file again).
+    tokio::select! {
+        r = put => {
+            r?;
+        }
+        _ = wait_stop(ctx.control.clone()) => return Ok(stopped(ctx)),
+    }
+    if ctx.control() == Control::Cancel {
+        return Ok(Outcome::Cancelled);
+    }
     // The bytes are stored: the buffer and its part permits go to the next file while this one
     // is confirmed (small files spend a third of their time there).
     drop((lease, permit));
