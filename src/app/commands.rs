@@ -84,6 +84,29 @@ impl Command {
         KeyboardShortcut::new(m, k)
     }
 
+    /// A second shortcut: Mac keyboards have no Delete key (theirs is Backspace), so removing
+    /// is also Cmd+Backspace, as in Finder.
+    pub fn also(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        match self {
+            Command::Remove => Some(KeyboardShortcut::new(cmd, Key::Backspace)),
+            Command::ClearFinished => Some(KeyboardShortcut::new(
+                cmd.plus(Modifiers::SHIFT),
+                Key::Backspace,
+            )),
+            _ => None,
+        }
+    }
+
+    /// Every shortcut of the command, as the help overlay and tooltips show them.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        let mut text = ctx.format_shortcut(&self.shortcut());
+        if let Some(also) = self.also() {
+            text += &format!(" or {}", ctx.format_shortcut(&also));
+        }
+        text
+    }
+
     /// Shortcuts that text fields also use (Delete, select all) only act when no field is
     /// being typed in.
     pub fn clashes_with_text(self) -> bool {

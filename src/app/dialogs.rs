@@ -21,7 +21,7 @@ pub fn help(ctx: &egui::Context, open: &mut bool) {
                 .spacing([24.0, 6.0])
                 .show(ui, |ui| {
                     for c in Command::ALL {
-                        ui.monospace(ctx.format_shortcut(&c.shortcut()));
+                        ui.monospace(c.shortcut_text(ctx));
                         ui.strong(c.label());
                         ui.label(c.help());
                         ui.end_row();

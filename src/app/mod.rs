@@ -15,6 +15,7 @@ mod queue;
 mod settings;
 mod settings_window;
 mod shell;
+mod signals;
 #[cfg(test)]
 mod tests;
 mod theme;
@@ -29,7 +30,7 @@ use std::path::PathBuf;
 
 use crate::cli::connect::{Connection, connect_in, data_dir, default_local_data_dir};
 use backend::Backend;
-use settings::{STORAGE_KEY, UiSettings};
+use settings::UiSettings;
 use shell::VodeskApp;
 use vodesk_core::credentials::{LOCAL_PROFILE, config_dir};
 
@@ -114,12 +115,10 @@ pub fn run() -> ExitCode {
         "vodesk",
         options,
         Box::new(move |cc| {
+            signals::close_on_signals(&handle, cc.egui_ctx.clone());
             fonts::install(&cc.egui_ctx);
             theme::style(&cc.egui_ctx);
-            let settings: UiSettings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, STORAGE_KEY))
-                .unwrap_or_default();
+            let settings = settings::load(cc.storage);
             let backend = Backend::new(
                 handle,
                 conn2,

@@ -51,6 +51,13 @@ impl Default for UiSettings {
 
 pub const STORAGE_KEY: &str = "vodesk-ui";
 
+/// The settings eframe kept from the last run (defaults the first time, or when unreadable).
+pub fn load(storage: Option<&dyn eframe::Storage>) -> UiSettings {
+    storage
+        .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+        .unwrap_or_default()
+}
+
 /// Part sizes the engine accepts, in MiB (the same range as `vodesk upload --part-size`).
 pub const PART_SIZE_MIB: std::ops::RangeInclusive<u32> = 1..=5120;
 

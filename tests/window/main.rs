@@ -1,10 +1,23 @@
-//! The real window under Xvfb: it starts on a fresh data directory, shows its window, and quits
-//! cleanly on Ctrl+Q. Needs `xvfb-run` and `xdotool` (apt: xvfb xdotool, installed by .ci/run).
+//! The real window under Xvfb: it starts on a fresh data directory, shows its window, draws
+//! frames, and closes cleanly — saving its state — on Ctrl+Q and on SIGTERM. Needs `xvfb-run`
+//! and `xdotool` (apt: xvfb xdotool, installed by .ci/run).
 
 use std::process::Command;
 
-#[test]
-fn the_window_starts_renders_and_quits_cleanly() {
+/// How the running app is told to close.
+enum Quit {
+    CtrlQ,
+    Sigterm,
+}
+
+struct Run {
+    data: tempfile::TempDir,
+    logs: String,
+}
+
+/// Starts the app in a virtual display, waits for its window, lets it draw, closes it, and
+/// checks it exited cleanly.
+fn run_window(quit: Quit) -> Run {
     for tool in ["xvfb-run", "xdotool"] {
         let found = Command::new("sh")
             .args(["-c", &format!("command -v {tool}")])
@@ -14,20 +27,28 @@ fn the_window_starts_renders_and_quits_cleanly() {
     }
     let data = tempfile::tempdir().expect("temp dir");
     let runtime = tempfile::tempdir().expect("temp dir");
-    // Inside the virtual display: start the app, wait for its window, let it draw, press
-    // Ctrl+Q, and report the app's exit code (124 if the window never appeared).
-    let script = r#"
+    let close = match quit {
+        // No window manager: focus the window directly, then press the shortcut.
+        Quit::CtrlQ => {
+            r#"xdotool windowfocus --sync "$win" 2>/dev/null; sleep 0.5; xdotool key ctrl+q 2>/dev/null"#
+        }
+        Quit::Sigterm => "kill -TERM $pid",
+    };
+    // Start the app, wait for its window, let it draw, close it, and report the app's exit
+    // code (124 if the window never appeared).
+    let script = format!(
+        r#"
         "$VODESK_BIN" & pid=$!
-        win=$(timeout 60 xdotool search --sync --name '^vodesk$' | head -1) || { kill $pid; exit 124; }
+        win=$(timeout 60 xdotool search --sync --name '^vodesk$' | head -1) || {{ kill $pid; exit 124; }}
         sleep 2
         kill -0 $pid || exit 125
-        # No window manager: focus the window directly, then press the shortcut.
-        xdotool windowfocus --sync "$win" 2>/dev/null; sleep 0.5; xdotool key ctrl+q 2>/dev/null
-        timeout 30 tail --pid=$pid -f /dev/null || { kill $pid; exit 126; }
+        {close}
+        timeout 30 tail --pid=$pid -f /dev/null || {{ kill $pid; exit 126; }}
         wait $pid
-    "#;
+    "#
+    );
     let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1440x900x24", "bash", "-c", script])
+        .args(["-a", "-s", "-screen 0 1440x900x24", "bash", "-c", &script])
         .env("VODESK_BIN", env!("CARGO_BIN_EXE_vodesk"))
         .env("VODESK_DATA", data.path())
         .env("XDG_RUNTIME_DIR", runtime.path())
@@ -43,17 +64,52 @@ fn the_window_starts_renders_and_quits_cleanly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success(),
-        "the app did not start and quit cleanly (exit {:?}); stderr:\n{stderr}",
+        "the app did not start and close cleanly (exit {:?}); stderr:\n{stderr}",
         out.status.code()
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    // The app's own local service left its files in the fresh data directory.
-    assert!(data.path().join("local").exists());
-    // And the window drew frames (the app logs its first one).
     let logs: String = std::fs::read_dir(data.path().join("logs"))
         .expect("a log folder")
         .flatten()
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect();
-    assert!(logs.contains("first frame drawn"), "log: {logs}");
+    Run { data, logs }
+}
+
+/// Checks what every clean run leaves behind.
+fn closed_cleanly(run: &Run) {
+    // The app's own local service left its files in the fresh data directory.
+    assert!(run.data.path().join("local").exists());
+    assert!(run.logs.contains("first frame drawn"), "log: {}", run.logs);
+    // It drew frames (two seconds of them), then closed through eframe, which saved its
+    // state (settings, layout, column widths) where eframe keeps it.
+    let frames: u64 = run
+        .logs
+        .lines()
+        .find(|l| l.contains("closed: settings and the rows not started yet saved"))
+        .and_then(|l| l.split("frames=").nth(1))
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no closing line in the log: {}", run.logs));
+    assert!(frames >= 2, "{frames} frames");
+    let saved = run.data.path().join("xdg-data/vodesk/app.ron");
+    let state =
+        std::fs::read_to_string(&saved).unwrap_or_else(|e| panic!("{}: {e}", saved.display()));
+    assert!(state.contains("vodesk-ui"), "{state}");
+}
+
+#[test]
+fn the_window_starts_renders_and_quits_cleanly() {
+    closed_cleanly(&run_window(Quit::CtrlQ));
+}
+
+#[test]
+fn sigterm_closes_the_window_like_its_close_button() {
+    let run = run_window(Quit::Sigterm);
+    assert!(
+        run.logs.contains("signal received: closing the window"),
+        "{}",
+        run.logs
+    );
+    closed_cleanly(&run);
 }

@@ -226,7 +226,8 @@ pub fn fired_commands(i: &mut egui::InputState, typing: bool) -> Vec<Command> {
         if c.clashes_with_text() && typing {
             continue;
         }
-        if i.consume_shortcut(&c.shortcut()) {
+        let also = c.also().is_some_and(|s| i.consume_shortcut(&s));
+        if also || i.consume_shortcut(&c.shortcut()) {
             fired.push(c);
         }
     }
@@ -276,14 +277,20 @@ mod tests {
             press(egui::Key::Questionmark, shift, false),
             vec![Command::Help]
         );
+        // Mac keyboards' Delete is Backspace: Cmd+Backspace removes, with Shift clears.
+        for c in [Command::Remove, Command::ClearFinished] {
+            let s = c.also().expect("a second shortcut");
+            assert_eq!(press(s.logical_key, s.modifiers, false), vec![c]);
+        }
         // While typing, Delete, Ctrl+A and Ctrl+Enter belong to the text field.
-        for c in [Command::Remove, Command::SelectAll, Command::Start] {
-            let s = c.shortcut();
-            assert!(
-                press(s.logical_key, s.modifiers, true).is_empty(),
-                "{}",
-                c.label()
-            );
+        let backspace = Command::Remove.also().unwrap();
+        for s in [
+            Command::Remove.shortcut(),
+            backspace,
+            Command::SelectAll.shortcut(),
+            Command::Start.shortcut(),
+        ] {
+            assert!(press(s.logical_key, s.modifiers, true).is_empty(), "{s:?}");
         }
     }
 }

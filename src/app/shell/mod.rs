@@ -280,5 +280,10 @@ impl eframe::App for VodeskApp {
 
     fn on_exit(&mut self) {
         self.keep_drafts();
+        tracing::info!(
+            frames = self.backend.ctx().cumulative_frame_nr(),
+            drafts = self.queue.drafts().len(),
+            "closed: settings and the rows not started yet saved"
+        );
     }
 }

@@ -64,7 +64,15 @@ impl TestApp {
 
     /// A new app on a running service and the journal kept in `dir` (a restart).
     pub fn resume(conn: Arc<Connection>, dir: tempfile::TempDir) -> TestApp {
-        Self::build(conn, dir, false)
+        Self::build(conn, dir, false, UiSettings::default())
+    }
+
+    /// A fresh app that starts with `settings` (as kept by eframe from a last run).
+    pub fn start_with(settings: UiSettings) -> TestApp {
+        let t = Self::start();
+        let TestApp { harness, conn, dir } = t;
+        drop(harness);
+        Self::build(conn, dir, false, settings)
     }
 
     /// A fresh app that can also render real frames (wgpu, e.g. llvmpipe), for screenshots.
@@ -78,10 +86,15 @@ impl TestApp {
             ))
             .expect("local service starts"),
         );
-        Self::build(conn, dir, true)
+        Self::build(conn, dir, true, UiSettings::default())
     }
 
-    fn build(conn: Arc<Connection>, dir: tempfile::TempDir, render: bool) -> TestApp {
+    fn build(
+        conn: Arc<Connection>,
+        dir: tempfile::TempDir,
+        render: bool,
+        settings: UiSettings,
+    ) -> TestApp {
         let rt = runtime();
         let _g = rt.enter();
         let journal = dir.path().join("journal.db");
@@ -89,7 +102,7 @@ impl TestApp {
             config: dir.path().join("config"),
             local_data: dir.path().join("local"),
         };
-        let mut pending = Some((rt.handle().clone(), conn.clone(), journal));
+        let mut pending = Some((rt.handle().clone(), conn.clone(), journal, settings));
         // The app's default window size.
         let mut builder = Harness::builder().with_size([1440.0, 900.0]);
         if render {
@@ -97,17 +110,16 @@ impl TestApp {
         }
         let harness = builder.build_ui_state(
             move |ui, state: &mut Option<VodeskApp>| {
-                if let Some((handle, conn, journal)) = pending.take() {
+                if let Some((handle, conn, journal, settings)) = pending.take() {
                     fonts::install(ui.ctx()).expect("a CJK font on this machine");
                     let backend =
                         Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
                             .expect("backend starts");
                     backend.load_drafts();
-                    *state = Some(VodeskApp::new(
-                        backend,
-                        UiSettings::default(),
-                        places.clone(),
-                    ));
+                    let app = VodeskApp::new(backend, settings, places.clone());
+                    // As eframe's start does: the kept limits go to the engine.
+                    app.apply_limits();
+                    *state = Some(app);
                 }
                 state.as_mut().expect("app").frame(ui);
             },

@@ -87,3 +87,55 @@ fn a_part_size_out_of_range_is_clamped() {
     assert_eq!(part_size_bytes(0), 1024 * 1024);
     assert_eq!(part_size_bytes(99_999), 5120 * 1024 * 1024);
 }
+
+/// An in-memory `eframe::Storage`, standing where eframe's file storage is in the app.
+#[derive(Default)]
+struct Kept(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Kept {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_and_panels_survive_a_restart() {
+    let mut t = TestApp::start();
+    t.harness.get_by_label("☰").click();
+    t.step();
+    t.step();
+    t.harness.get_by_label("Assets panel").click();
+    t.step();
+    assert!(t.harness.query_by_label("🔍 Search assets").is_none());
+    t.app().settings.theme = ThemePref::Dark;
+    t.app().settings.bandwidth_mib = 1.5;
+    t.app().settings.title_pattern = "{name} (2026)".into();
+    let mut kept = Kept::default();
+    eframe::App::save(t.app(), &mut kept);
+    t.shutdown();
+
+    let settings = crate::app::settings::load(Some(&kept as &dyn eframe::Storage));
+    let mut t = TestApp::start_with(settings);
+    t.step();
+    t.step();
+    assert!(!t.app().settings.show_left);
+    assert_eq!(t.harness.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(t.app().settings.title_pattern, "{name} (2026)");
+    // The limit is in force in the new engine, not just remembered.
+    assert_eq!(t.app().backend.engine.limits().0, 3 * 512 * 1024);
+    t.harness.get_by_label("☰").click();
+    t.step();
+    t.step();
+    t.harness.get_by_label("Assets panel").click();
+    t.step();
+    t.step();
+    assert!(t.app().settings.show_left);
+    t.shutdown();
+}
