@@ -328,16 +328,6 @@ impl Backend {
         });
     }
 
-    /// Forgets a failed or cancelled job in the journal (before it is queued again).
-    pub fn discard(&self, id: JobId) {
-        let (engine, journal) = (self.engine.clone(), self.journal.clone());
-        self.rt.spawn(async move {
-            if let Ok(Some(rec)) = journal.get(id) {
-                let _ = engine.discard(&rec).await;
-            }
-        });
-    }
-
     /// Walks folders off the UI thread; files arrive in chunks as they are found.
     pub fn walk(&self, folders: Vec<PathBuf>) {
         let (tx, ctx) = self.wake();

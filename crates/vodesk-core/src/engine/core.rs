@@ -105,6 +105,11 @@ impl JobHandle {
     pub fn state(&self) -> JobState {
         self.state.lock().unwrap_or_else(|e| e.into_inner()).0
     }
+
+    /// Paused with no runner: nothing happens to it until it is resumed or cancelled.
+    fn parked(&self) -> bool {
+        self.state() == JobState::Paused && *self.control.borrow() == Control::Pause
+    }
 }
 
 pub struct Inner {
@@ -128,6 +133,8 @@ pub struct Inner {
     events: mpsc::UnboundedSender<Event>,
     /// Set when the journal cannot be written: everything stops, resumable.
     halted: Mutex<Option<String>>,
+    /// Where commands that need I/O run (faces call the engine from threads without a runtime).
+    rt: tokio::runtime::Handle,
 }
 
 impl Inner {
@@ -254,6 +261,7 @@ impl Engine {
             idle: Notify::new(),
             events: tx,
             halted: Mutex::new(None),
+            rt: tokio::runtime::Handle::current(),
         });
         tokio::spawn(dispatch(inner.clone()));
         (Engine { inner }, rx)
@@ -431,6 +439,17 @@ impl Engine {
     /// Drops a job for good: an unfinished one is aborted and its asset confirmed CANCELLED
     /// on the service, then the journal forgets it. Returns whether the service acknowledged.
     pub async fn discard(&self, rec: &JobRecord) -> Result<bool, JournalError> {
+        if !rec.state.is_closed() {
+            // Closed first, so that a clean-up cut short (the app quits while the service is
+            // slow to answer) still never resumes the job.
+            self.inner.journal.set_state(
+                rec.id,
+                JobState::Cancelled,
+                Some("discarded"),
+                None,
+                None,
+            )?;
+        }
         let acknowledged = if rec.state.is_terminal() && rec.state != JobState::Failed {
             true
         } else {
@@ -438,6 +457,43 @@ impl Engine {
         };
         self.inner.journal.delete(rec.id)?;
         Ok(acknowledged)
+    }
+
+    /// The user removed a settled job (finished, failed, cancelled or paused) from their
+    /// queue: it leaves the engine and its totals, and if the journal would resume it, it is
+    /// discarded in the background (see [`Self::discard`]) so no later start brings it back.
+    /// Finished jobs keep their journal record as history. Refused (false) while the job is
+    /// queued or running: cancel it first.
+    pub fn forget(&self, id: JobId) -> bool {
+        let mut jobs = self.inner.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(h) = jobs.get(&id) {
+            if !(h.state().is_terminal() || h.parked()) {
+                return false;
+            }
+            let totals = &self.inner.totals;
+            totals.bytes_total.fetch_sub(h.size, Ordering::Relaxed);
+            totals
+                .bytes_done
+                .fetch_sub(h.bytes_done.load(Ordering::Relaxed), Ordering::Relaxed);
+            totals.jobs_total.fetch_sub(1, Ordering::Relaxed);
+            if h.state().is_terminal() {
+                totals.jobs_finished.fetch_sub(1, Ordering::Relaxed);
+            }
+            jobs.remove(&id);
+        }
+        drop(jobs);
+        let engine = self.clone();
+        self.inner.rt.spawn(async move {
+            let discarded = match engine.inner.journal.get(id) {
+                Ok(Some(rec)) if !rec.state.is_closed() => engine.discard(&rec).await.map(|_| ()),
+                Ok(_) => Ok(()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = discarded {
+                engine.inner.halt(&e.0);
+            }
+        });
+        true
     }
 
     /// The whole queue's progress; speed over the last few seconds of samples (call it a few
