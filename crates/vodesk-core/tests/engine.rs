@@ -397,3 +397,79 @@ async fn a_forgotten_job_is_cancelled_on_the_service_and_never_resumed() {
     assert!(unfinished.is_empty(), "{unfinished:?}");
     f.service.shutdown().await;
 }
+
+/// A job the user paused comes back paused in the next session (and Resume continues it from
+/// its stored parts); a job merely interrupted (a halt, a profile switch, Ctrl-C) continues by
+/// itself. The command line's resume continues even a paused one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_job_comes_back_paused_an_interrupted_one_continues() {
+    let f = fixture().await;
+    let (e, config, [(ja, md5_a), (jb, md5_b)]) =
+        two_uploading(&f, 4 * MIB as u64, ["held.mp4", "interrupted.mp4"]).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    e.pause(ja);
+    wait_for(&e, ja, |s| s == JobState::Paused).await;
+    e.interrupt_all();
+    wait_for(&e, jb, |s| s == JobState::Paused).await;
+    drop(e);
+
+    // The next session, as the app starts it.
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (e, _events) = Engine::new(
+        f.vod.clone(),
+        journal.clone(),
+        "test".into(),
+        EngineConfig {
+            bandwidth: 0,
+            ..config.clone()
+        },
+    );
+    for rec in journal.unfinished("test").unwrap() {
+        e.reopen_record(&rec).unwrap();
+    }
+    assert_eq!(wait_for(&e, jb, |s| s.is_terminal()).await, JobState::Done);
+    let held = e.view(ja).unwrap();
+    assert_eq!(held.state, JobState::Paused);
+    assert!(held.bytes_done > 0, "its stored parts show: {held:?}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(e.view(ja).unwrap().bytes_done, held.bytes_done);
+    assert_eq!(e.view(ja).unwrap().state, JobState::Paused);
+    let sent_before = e
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed);
+    e.resume(ja);
+    assert_eq!(wait_for(&e, ja, |s| s.is_terminal()).await, JobState::Done);
+    let sent = e
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed)
+        - sent_before;
+    assert!(
+        sent <= 24 * MIB as u64 - held.bytes_done,
+        "{sent} bytes sent again though {} were stored",
+        held.bytes_done
+    );
+    for (id, md5) in [(ja, &md5_a), (jb, &md5_b)] {
+        let v = e.view(id).unwrap();
+        assert_eq!(
+            &stored_md5(&f.vod, v.asset_id.as_deref().unwrap()).await,
+            md5
+        );
+    }
+
+    // `vodesk upload --resume` (resume_record) continues a paused job at once.
+    e.set_bandwidth(MIB as u64);
+    let (c, _) = file(f.dir.path(), "cli.mp4", 24 * MIB, 7);
+    let jc = e.add(spec(&c)).await.unwrap();
+    wait_for(&e, jc, |s| s == JobState::Uploading).await;
+    e.pause(jc);
+    wait_for(&e, jc, |s| s == JobState::Paused).await;
+    drop(e);
+    let (e, _events) = Engine::new(f.vod.clone(), journal.clone(), "test".into(), config);
+    let rec = journal.get(jc).unwrap().unwrap();
+    assert_eq!(rec.state, JobState::Paused);
+    e.resume_record(&rec).unwrap();
+    assert_eq!(wait_for(&e, jc, |s| s.is_terminal()).await, JobState::Done);
+    f.service.shutdown().await;
+}

@@ -109,7 +109,7 @@ impl QueueState {
                 rec.spec.metadata.clone(),
             );
             row.job = Some(rec.id);
-            row.state = RowState::Job(JobState::Queued);
+            row.state = RowState::Job(rec.state);
             self.open_paths.insert(rec.spec.path.clone());
             self.by_job.insert(rec.id, self.rows.len());
             self.push(row);

@@ -192,31 +192,72 @@ fn slow_upload(t: &mut TestApp, name: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn paused_uploads_resume_after_a_restart() {
+fn a_paused_upload_stays_paused_after_a_restart_until_resumed() {
     let mut t = TestApp::start();
     let _g = runtime().enter();
-    slow_upload(&mut t, "long.mp4");
+    let file = slow_upload(&mut t, "long.mp4");
     t.app().run(Command::Pause);
     t.step_until("paused", |app| {
         app.queue.rows[0].state == RowState::Job(JobState::Paused)
     });
     let mut t = restart(t);
-    t.step_until("the unfinished upload is back", |app| {
-        app.queue.rows.len() == 1
-    });
+    t.step_until("the paused upload is back", |app| app.queue.rows.len() == 1);
     assert_eq!(t.app().queue.rows[0].name, "long.mp4");
-    t.app().backend.engine.set_bandwidth(0);
-    t.step_until("resumed to the end", |app| {
-        app.queue.rows[0].state == RowState::Job(JobState::Done)
-    });
+    assert_eq!(t.app().queue.rows[0].state, RowState::Job(JobState::Paused));
+    // It shows the parts it stored, and does not move by itself.
+    let stored = t.app().queue.rows[0].bytes_done;
+    assert!(stored > 0);
+    for _ in 0..50 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let row = &t.app().queue.rows[0];
+    assert_eq!(
+        (row.state, row.bytes_done),
+        (RowState::Job(JobState::Paused), stored)
+    );
     assert!(
         t.app()
             .notes
             .history
             .iter()
-            .any(|n| n.text.contains("Resuming 1 unfinished"))
+            .any(|n| n.text.contains("1 uploads you paused")),
     );
+    // Resume continues from the stored parts, to the file's exact bytes.
+    t.app().backend.engine.set_bandwidth(0);
+    t.app().run(Command::Resume);
+    t.step_until("resumed to the end", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let sent = t
+        .app()
+        .backend
+        .engine
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(sent <= 24 * 1024 * 1024 - stored, "{sent} bytes sent again");
+    let asset = t.app().queue.rows[0].asset_id.clone().expect("asset id");
+    assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
     t.shutdown();
+}
+
+/// The bytes the service stores for `asset`.
+fn stored_bytes(t: &TestApp, asset: &str) -> Vec<u8> {
+    let rt = runtime();
+    let d = rt
+        .block_on(t.conn.vod.asset_details(asset, &["base_info"]))
+        .expect("the asset exists on the service");
+    let url = d
+        .base_info
+        .and_then(|b| b.sign_url)
+        .expect("a download URL");
+    rt.block_on(async {
+        let rsp = t.conn.vod.http().get(&url).send().await?;
+        rsp.bytes().await
+    })
+    .expect("download")
+    .to_vec()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
@@ -88,6 +88,17 @@ pub struct Totals {
     pub jobs_finished: AtomicU64,
 }
 
+/// Where a tracked job comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Queued by this process moments ago.
+    Fresh,
+    /// From the journal, to run.
+    Journal,
+    /// From the journal, paused by the user: parked until resumed.
+    Held,
+}
+
 pub struct JobHandle {
     pub id: JobId,
     /// Queued by this process moments ago: its identity was just read.
@@ -96,6 +107,10 @@ pub struct JobHandle {
     pub size: u64,
     pub bytes_done: AtomicU64,
     pub control: watch::Sender<Control>,
+    /// The user paused it. Only such a pause is journaled as paused and outlasts the session;
+    /// any other stop (a halt, a profile switch, Ctrl-C) is an interruption that the next start
+    /// continues, like a crash.
+    held: AtomicBool,
     state: Mutex<(JobState, Option<String>)>,
     asset_id: Mutex<Option<String>>,
     error: Mutex<(Option<String>, Option<String>)>,
@@ -150,6 +165,12 @@ impl Inner {
             });
         }
         drop(h);
+        self.interrupt_all();
+    }
+
+    /// Stops every job after its parts in flight, without the user's pause: the journal keeps
+    /// them queued, so the next start continues them.
+    fn interrupt_all(&self) {
         for job in self.jobs.lock().unwrap_or_else(|e| e.into_inner()).values() {
             if !job.state().is_terminal() {
                 job.control.send_replace(Control::Pause);
@@ -196,12 +217,17 @@ impl Inner {
             state,
             JobState::Hashing | JobState::Uploading | JobState::Completing
         );
+        let journaled = if state == JobState::Paused && !h.held.load(Ordering::Relaxed) {
+            JobState::Queued
+        } else {
+            state
+        };
         let written = if transient {
             Ok(())
         } else {
             self.journal.set_state(
                 h.id,
-                state,
+                journaled,
                 reason.as_deref(),
                 code.as_deref(),
                 request_id.as_deref(),
@@ -292,54 +318,85 @@ impl Engine {
             .inner
             .journal
             .insert(&self.inner.target, &spec, &identity)?;
-        self.track(id, spec.path, &identity, true);
+        self.track(id, spec.path, &identity, Origin::Fresh);
         Ok(id)
     }
 
-    /// Queues a job the journal already has (resume after a restart, or retry).
+    /// Queues a job the journal already has, to run now — even one the user paused: the
+    /// command line's `--resume` and re-run are explicit requests to continue.
     pub fn resume_record(&self, rec: &JobRecord) -> Result<(), JournalError> {
-        if self
-            .inner
-            .jobs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains_key(&rec.id)
-        {
-            return Ok(());
-        }
-        self.inner
-            .journal
-            .set_state(rec.id, JobState::Queued, None, None, None)?;
-        self.track(rec.id, rec.spec.path.clone(), &rec.identity, false);
-        Ok(())
+        self.bring_back(rec, false).map(|_| ())
     }
 
-    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, fresh: bool) {
-        let (control, _) = watch::channel(Control::Run);
+    /// Brings back a job of an earlier session as the user left it: one they paused stays
+    /// paused (Resume continues it from its stored parts); any other is queued to continue.
+    /// Returns the state it is back in.
+    pub fn reopen_record(&self, rec: &JobRecord) -> Result<JobState, JournalError> {
+        self.bring_back(rec, rec.state == JobState::Paused)
+    }
+
+    fn bring_back(&self, rec: &JobRecord, held: bool) -> Result<JobState, JournalError> {
+        if let Some(h) = self.handle(rec.id) {
+            return Ok(h.state());
+        }
+        let origin = if held {
+            Origin::Held
+        } else {
+            self.inner
+                .journal
+                .set_state(rec.id, JobState::Queued, None, None, None)?;
+            Origin::Journal
+        };
+        self.track(rec.id, rec.spec.path.clone(), &rec.identity, origin);
+        Ok(self.handle(rec.id).map_or(JobState::Queued, |h| h.state()))
+    }
+
+    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, origin: Origin) {
+        let held = origin == Origin::Held;
+        // A job from the journal shows the parts it already stored from the start (a paused
+        // one would otherwise read 0 % until resumed).
+        let stored = match origin {
+            Origin::Fresh => 0,
+            _ => self
+                .inner
+                .journal
+                .parts(id)
+                .map_or(0, |p| p.iter().map(|(_, _, n)| n).sum()),
+        };
+        let (control, _) = watch::channel(if held { Control::Pause } else { Control::Run });
+        let state = if held {
+            JobState::Paused
+        } else {
+            JobState::Queued
+        };
         let handle = Arc::new(JobHandle {
             id,
-            fresh,
+            fresh: origin == Origin::Fresh,
             path,
             size: identity.size,
-            bytes_done: AtomicU64::new(0),
+            bytes_done: AtomicU64::new(stored),
             control,
-            state: Mutex::new((JobState::Queued, None)),
+            held: AtomicBool::new(held),
+            state: Mutex::new((state, None)),
             asset_id: Mutex::new(None),
             error: Mutex::new((None, None)),
         });
-        self.inner
-            .totals
+        let totals = &self.inner.totals;
+        totals
             .bytes_total
             .fetch_add(identity.size, Ordering::Relaxed);
-        self.inner.totals.jobs_total.fetch_add(1, Ordering::Relaxed);
-        self.inner.active.fetch_add(1, Ordering::SeqCst);
+        totals.bytes_done.fetch_add(stored, Ordering::Relaxed);
+        totals.jobs_total.fetch_add(1, Ordering::Relaxed);
         let _ = self.inner.events.send(Event::Job(self.inner.view(&handle)));
         self.inner
             .jobs
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, handle);
-        self.enqueue(id);
+        // A held job is parked, as if paused while queued: Resume sends it through.
+        if !held {
+            self.requeue(id);
+        }
     }
 
     fn handle(&self, id: JobId) -> Option<Arc<JobHandle>> {
@@ -355,16 +412,19 @@ impl Engine {
         self.handle(id).map(|h| self.inner.view(&h))
     }
 
+    /// The user's pause: it lasts, across restarts too, until they resume the job.
     pub fn pause(&self, id: JobId) {
         if let Some(h) = self.handle(id)
             && !h.state().is_terminal()
         {
+            h.held.store(true, Ordering::Relaxed);
             h.control.send_replace(Control::Pause);
         }
     }
 
     pub fn resume(&self, id: JobId) {
         if let Some(h) = self.handle(id) {
+            h.held.store(false, Ordering::Relaxed);
             let was = *h.control.borrow();
             h.control.send_replace(Control::Run);
             if was == Control::Pause && h.state() == JobState::Paused {
@@ -411,8 +471,10 @@ impl Engine {
             .collect()
     }
 
-    pub fn pause_all(&self) {
-        self.ids().into_iter().for_each(|id| self.pause(id));
+    /// Stops every job resumably, as a halt does (a profile switch, Ctrl-C): jobs the user did
+    /// not pause continue by themselves at the next start.
+    pub fn interrupt_all(&self) {
+        self.inner.interrupt_all();
     }
 
     pub fn resume_all(&self) {
