@@ -37,7 +37,8 @@ pub enum BgMsg {
     },
     /// Rows not started in the last session (or why they could not be read).
     Drafts(Result<Vec<crate::app::queue::drafts::Draft>, String>),
-    /// Jobs the journal still had from a previous run, resumed at start.
+    /// Jobs the journal still had from a previous run, back at start (each record's state is
+    /// the one it is back in: queued, or paused when the user had paused it).
     Resumed(Vec<JobRecord>),
     Categories(Result<Vec<Category>, String>),
     Templates(Result<Vec<TemplateGroup>, String>),
@@ -264,7 +265,8 @@ impl Backend {
         self.ctx.request_repaint();
     }
 
-    /// The journal's unfinished jobs of this service continue where they stopped.
+    /// The journal's unfinished jobs of this service come back as they were left: they continue
+    /// where they stopped, or stay paused when the user paused them.
     fn resume_unfinished(&self) {
         let (engine, journal, target) = (
             self.engine.clone(),
@@ -276,9 +278,12 @@ impl Backend {
             let msg = match journal.unfinished(&target) {
                 Ok(records) => {
                     let mut resumed = Vec::new();
-                    for rec in records {
-                        match engine.resume_record(&rec) {
-                            Ok(()) => resumed.push(rec),
+                    for mut rec in records {
+                        match engine.reopen_record(&rec) {
+                            Ok(state) => {
+                                rec.state = state;
+                                resumed.push(rec);
+                            }
                             Err(e) => {
                                 let _ = tx.send(BgMsg::Problem(e.0));
                             }
@@ -325,16 +330,6 @@ impl Backend {
                 e => e.to_string(),
             });
             BgMsg::Queued { row, result }
-        });
-    }
-
-    /// Forgets a failed or cancelled job in the journal (before it is queued again).
-    pub fn discard(&self, id: JobId) {
-        let (engine, journal) = (self.engine.clone(), self.journal.clone());
-        self.rt.spawn(async move {
-            if let Ok(Some(rec)) = journal.get(id) {
-                let _ = engine.discard(&rec).await;
-            }
         });
     }
 

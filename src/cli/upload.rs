@@ -368,7 +368,7 @@ impl Queuer<'_> {
 
     /// Without a journal nothing could resume: stop everything, resumable.
     fn halt(&mut self, reason: String) {
-        self.engine.pause_all();
+        self.engine.interrupt_all();
         self.journal_error.get_or_insert(reason);
     }
 }
@@ -537,7 +537,7 @@ pub async fn run(
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
                 walker = None;
-                engine.pause_all();
+                engine.interrupt_all();
                 if !json {
                     eprintln!("pausing: finishing the parts in flight…");
                 }

@@ -1,7 +1,7 @@
 //! `vodesk uploads list|discard`: the jobs of the upload journal.
 
 use clap::Subcommand;
-use vodesk_core::engine::{Engine, EngineConfig, JobState};
+use vodesk_core::engine::{Engine, EngineConfig};
 
 use super::CliError;
 use super::connect::Connection;
@@ -32,12 +32,7 @@ pub async fn run_list(all: bool, json: bool) -> Result<(), CliError> {
         .all()
         .map_err(|e| CliError::Other(e.0))?
         .into_iter()
-        .filter(|r| {
-            all || !matches!(
-                r.state,
-                JobState::Done | JobState::Skipped | JobState::Cancelled
-            )
-        })
+        .filter(|r| all || !r.state.is_closed())
         .collect();
     if json {
         let rows: Vec<_> = jobs

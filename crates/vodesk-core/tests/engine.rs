@@ -354,3 +354,174 @@ async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
     );
     f.service.shutdown().await;
 }
+
+/// The status the asset list shows for `asset_id`.
+async fn listed_status(vod: &HuaweiVod, asset_id: &str) -> String {
+    let q = ListAssetsQuery {
+        asset_ids: vec![asset_id.to_string()],
+        size: 1,
+        ..Default::default()
+    };
+    let l = vod.list_assets(&q).await.unwrap();
+    l.assets[0]
+        .asset_status
+        .as_ref()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// An engine sending two 24 MiB files one 1 MiB part at a time under `bandwidth` (bytes per
+/// second), once both are uploading: its config, and each job's id and source MD5.
+async fn two_uploading(
+    f: &Fixture,
+    bandwidth: u64,
+    names: [&str; 2],
+) -> (Engine, EngineConfig, [(i64, String); 2]) {
+    let config = EngineConfig {
+        part_size: MIB as u64,
+        parts_per_file: 1,
+        bandwidth,
+        ..Default::default()
+    };
+    let e = engine(f, config.clone());
+    let mut jobs = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let (p, md5) = file(f.dir.path(), name, 24 * MIB, 3 + i as u8);
+        jobs.push((e.add(spec(&p)).await.unwrap(), md5));
+    }
+    for (id, _) in &jobs {
+        wait_for(&e, *id, |s| s == JobState::Uploading).await;
+    }
+    (e, config, jobs.try_into().expect("two jobs"))
+}
+
+/// What the app does when the user removes a row: the job is forgotten — its half-uploaded
+/// asset is not left CREATING, and no later start resumes it. A running job is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_job_is_cancelled_on_the_service_and_never_resumed() {
+    let f = fixture().await;
+    let (e, _, [(ja, _), (jb, _)]) =
+        two_uploading(&f, 2 * MIB as u64, ["removed.mp4", "running.mp4"]).await;
+
+    assert!(
+        !e.forget(jb),
+        "a running job is only forgotten once cancelled"
+    );
+    e.cancel(jb);
+    wait_for(&e, jb, |s| s.is_terminal()).await;
+
+    e.pause(ja);
+    wait_for(&e, ja, |s| s == JobState::Paused).await;
+    let asset = e
+        .journal()
+        .get(ja)
+        .unwrap()
+        .unwrap()
+        .asset_id
+        .expect("the asset was created");
+    assert_eq!(listed_status(&f.vod, &asset).await, "CREATING");
+    let totals = e
+        .totals()
+        .jobs_total
+        .load(std::sync::atomic::Ordering::Relaxed);
+
+    assert!(e.forget(ja));
+    assert!(e.view(ja).is_none(), "gone from the engine at once");
+    assert_eq!(
+        e.totals()
+            .jobs_total
+            .load(std::sync::atomic::Ordering::Relaxed),
+        totals - 1
+    );
+    // The journal forgets it in the background.
+    let journal = e.journal();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while journal.get(ja).unwrap().is_some() {
+        assert!(Instant::now() < deadline, "the journal still has job {ja}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Cancelled on the service (a cancelled asset lists as FAILED, huawei-vod-api.md §3.3).
+    assert_eq!(listed_status(&f.vod, &asset).await, "FAILED");
+    // A later start finds nothing to resume.
+    drop(e);
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let unfinished: Vec<_> = journal.unfinished("test").unwrap();
+    assert!(unfinished.is_empty(), "{unfinished:?}");
+    f.service.shutdown().await;
+}
+
+/// A job the user paused comes back paused in the next session (and Resume continues it from
+/// its stored parts); a job merely interrupted (a halt, a profile switch, Ctrl-C) continues by
+/// itself. The command line's resume continues even a paused one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_job_comes_back_paused_an_interrupted_one_continues() {
+    let f = fixture().await;
+    let (e, config, [(ja, md5_a), (jb, md5_b)]) =
+        two_uploading(&f, 4 * MIB as u64, ["held.mp4", "interrupted.mp4"]).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    e.pause(ja);
+    wait_for(&e, ja, |s| s == JobState::Paused).await;
+    e.interrupt_all();
+    wait_for(&e, jb, |s| s == JobState::Paused).await;
+    drop(e);
+
+    // The next session, as the app starts it.
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (e, _events) = Engine::new(
+        f.vod.clone(),
+        journal.clone(),
+        "test".into(),
+        EngineConfig {
+            bandwidth: 0,
+            ..config.clone()
+        },
+    );
+    for rec in journal.unfinished("test").unwrap() {
+        e.reopen_record(&rec).unwrap();
+    }
+    assert_eq!(wait_for(&e, jb, |s| s.is_terminal()).await, JobState::Done);
+    let held = e.view(ja).unwrap();
+    assert_eq!(held.state, JobState::Paused);
+    assert!(held.bytes_done > 0, "its stored parts show: {held:?}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(e.view(ja).unwrap().bytes_done, held.bytes_done);
+    assert_eq!(e.view(ja).unwrap().state, JobState::Paused);
+    let sent_before = e
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed);
+    e.resume(ja);
+    assert_eq!(wait_for(&e, ja, |s| s.is_terminal()).await, JobState::Done);
+    let sent = e
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed)
+        - sent_before;
+    assert!(
+        sent <= 24 * MIB as u64 - held.bytes_done,
+        "{sent} bytes sent again though {} were stored",
+        held.bytes_done
+    );
+    for (id, md5) in [(ja, &md5_a), (jb, &md5_b)] {
+        let v = e.view(id).unwrap();
+        assert_eq!(
+            &stored_md5(&f.vod, v.asset_id.as_deref().unwrap()).await,
+            md5
+        );
+    }
+
+    // `vodesk upload --resume` (resume_record) continues a paused job at once.
+    e.set_bandwidth(MIB as u64);
+    let (c, _) = file(f.dir.path(), "cli.mp4", 24 * MIB, 7);
+    let jc = e.add(spec(&c)).await.unwrap();
+    wait_for(&e, jc, |s| s == JobState::Uploading).await;
+    e.pause(jc);
+    wait_for(&e, jc, |s| s == JobState::Paused).await;
+    drop(e);
+    let (e, _events) = Engine::new(f.vod.clone(), journal.clone(), "test".into(), config);
+    let rec = journal.get(jc).unwrap().unwrap();
+    assert_eq!(rec.state, JobState::Paused);
+    e.resume_record(&rec).unwrap();
+    assert_eq!(wait_for(&e, jc, |s| s.is_terminal()).await, JobState::Done);
+    f.service.shutdown().await;
+}

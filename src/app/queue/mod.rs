@@ -111,7 +111,7 @@ impl QueueState {
                 rec.spec.metadata.clone(),
             );
             row.job = Some(rec.id);
-            row.state = RowState::Job(JobState::Queued);
+            row.state = RowState::Job(rec.state);
             self.open_paths.insert(rec.spec.path.clone());
             self.by_job.insert(rec.id, self.rows.len());
             self.push(row);
@@ -258,8 +258,8 @@ impl QueueState {
         (started, invalid)
     }
 
-    /// Failed or cancelled rows among `keys` become drafts again (their old journal entries
-    /// are returned so they can be discarded); they start with the next Start.
+    /// Failed or cancelled rows among `keys` become drafts again (their old jobs are returned
+    /// for the engine to forget); they start with the next Start.
     pub fn reset_for_retry(&mut self, keys: &[u64]) -> Vec<JobId> {
         let mut old = Vec::new();
         for &k in keys {
@@ -279,35 +279,33 @@ impl QueueState {
         old
     }
 
-    /// Removes settled rows among `keys` (active ones must be cancelled first); returns how
-    /// many were removed.
-    pub fn remove(&mut self, keys: &[u64]) -> usize {
+    /// Removes settled rows among `keys` (active or paused ones must be cancelled first);
+    /// returns the removed rows (their jobs are for the engine to forget).
+    pub fn remove(&mut self, keys: &[u64]) -> Vec<Row> {
         let keys: HashSet<u64> = keys.iter().copied().collect();
-        let before = self.rows.len();
-        let open_paths = &mut self.open_paths;
-        self.rows.retain(|r| {
-            let gone = keys.contains(&r.key)
-                && (r.state.is_settled() && r.state != RowState::Job(JobState::Paused));
-            if gone {
-                open_paths.remove(&r.path);
-            }
-            !gone
-        });
+        let (gone, kept): (Vec<Row>, Vec<Row>) =
+            std::mem::take(&mut self.rows).into_iter().partition(|r| {
+                keys.contains(&r.key)
+                    && r.state.is_settled()
+                    && r.state != RowState::Job(JobState::Paused)
+            });
+        self.rows = kept;
+        for r in &gone {
+            self.open_paths.remove(&r.path);
+        }
         self.selected.retain(|k| !keys.contains(k));
         self.reindex();
         self.generation += 1;
-        before - self.rows.len()
+        gone
     }
 
-    /// Removes every done or skipped row.
-    pub fn clear_finished(&mut self) -> usize {
-        let keys: Vec<u64> = self
-            .rows
+    /// Every done or skipped row.
+    pub fn finished(&self) -> Vec<u64> {
+        self.rows
             .iter()
             .filter(|r| r.state.is_finished())
             .map(|r| r.key)
-            .collect();
-        self.remove(&keys)
+            .collect()
     }
 
     /// Click selection: plain replaces, ctrl toggles, shift extends from the anchor.

@@ -109,7 +109,7 @@ impl VodeskApp {
                     keys.clone()
                 };
                 let drafts = self.queue.drafts_among(&chosen);
-                self.queue.remove(&drafts);
+                self.remove_rows(&drafts);
             }
             Command::Retry => self.retry(&keys),
             Command::Remove => {
@@ -117,7 +117,7 @@ impl VodeskApp {
                     return;
                 }
                 let sel = keys.clone();
-                let removed = self.queue.remove(&sel);
+                let removed = self.remove_rows(&sel);
                 if removed < sel.len() {
                     self.notes.push(
                         Level::Info,
@@ -129,7 +129,8 @@ impl VodeskApp {
                 }
             }
             Command::ClearFinished => {
-                self.queue.clear_finished();
+                let finished = self.queue.finished();
+                self.remove_rows(&finished);
             }
             Command::SelectAll => self.queue.select_all(),
             Command::Search => {
@@ -173,10 +174,20 @@ impl VodeskApp {
         }
     }
 
+    /// Takes settled rows among `keys` out of the queue; the engine forgets their jobs, so
+    /// none of them comes back at the next start. Returns how many rows went.
+    pub(super) fn remove_rows(&mut self, keys: &[u64]) -> usize {
+        let removed = self.queue.remove(keys);
+        for job in removed.iter().filter_map(|r| r.job) {
+            self.backend.engine.forget(job);
+        }
+        removed.len()
+    }
+
     pub(super) fn retry(&mut self, keys: &[u64]) {
         let old = self.queue.reset_for_retry(keys);
         for id in old {
-            self.backend.discard(id);
+            self.backend.engine.forget(id);
         }
         let drafts = self.queue.drafts_among(keys);
         self.start(&drafts);
@@ -192,7 +203,7 @@ impl VodeskApp {
             RowAction::Cancel(k) => job(k).into_iter().for_each(|j| engine.cancel(j)),
             RowAction::Retry(k) => self.retry(&[k]),
             RowAction::Remove(k) => {
-                self.queue.remove(&[k]);
+                self.remove_rows(&[k]);
             }
         }
     }

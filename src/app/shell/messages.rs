@@ -109,16 +109,30 @@ impl VodeskApp {
                     Err(e) => self.notes.push(Level::Warning, e),
                 },
                 BgMsg::Resumed(records) => {
-                    if !records.is_empty() {
+                    let paused = records
+                        .iter()
+                        .filter(|r| r.state == JobState::Paused)
+                        .count();
+                    let running = records.len() - paused;
+                    if running > 0 {
                         self.notes.push(
                             Level::Info,
-                            format!(
-                                "Resuming {} unfinished uploads from the last session.",
-                                records.len()
-                            ),
+                            format!("Resuming {running} unfinished uploads from the last session."),
                         );
                     }
+                    if paused > 0 {
+                        self.notes.push(
+                            Level::Info,
+                            format!("{paused} uploads you paused in the last session stay paused; Resume continues them."),
+                        );
+                    }
+                    let ids: Vec<_> = records.iter().map(|r| r.id).collect();
                     self.queue.add_resumed(records);
+                    // Events the engine sent before these rows existed found no row: take each
+                    // job as it stands now.
+                    for v in ids.iter().filter_map(|&id| self.backend.engine.view(id)) {
+                        self.queue.on_job(&v);
+                    }
                 }
                 BgMsg::Categories(r) => match r {
                     Ok(c) => self.catalog.set_categories(c),

@@ -114,14 +114,15 @@ impl VodeskApp {
             .switch(self.places.clone(), name.to_string(), config);
     }
 
-    /// Swaps in the backend of another profile. The old one's uploads are paused (its journal
-    /// keeps them; they resume when that profile is used again), the views of the old account
+    /// Swaps in the backend of another profile. The old one's uploads are interrupted (its
+    /// journal keeps them; they continue when that profile is used again, except those the
+    /// user paused, which stay paused), the views of the old account
     /// are cleared, and rows not started yet move over.
     pub fn replace_backend(&mut self, backend: Backend) {
         // Rows not started yet are plain files and metadata: they stay in the queue, for the
         // new account.
         let drafts = self.queue.drafts();
-        self.backend.engine.pause_all();
+        self.backend.engine.interrupt_all();
         self.backend = backend;
         self.queue = QueueState::default();
         self.queue.add_drafts(drafts);

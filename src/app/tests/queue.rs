@@ -2,6 +2,7 @@
 
 use egui_kittest::kittest::Queryable;
 use vodesk_core::engine::JobState;
+use vodesk_core::provider::huawei::ListAssetsQuery;
 
 use super::harness::{TestApp, media, runtime};
 use crate::app::commands::Command;
@@ -217,44 +218,152 @@ fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
     t.shutdown();
 }
 
-#[test]
-fn paused_uploads_resume_after_a_restart() {
-    let mut t = TestApp::start();
-    let _g = runtime().enter();
-    let src = t.dir.path().join("media");
-    // Multipart (over the single-PUT size), one small part at a time, slow enough to be
-    // caught between parts.
-    let file = media(&src, "long.mp4", 24 * 1024 * 1024);
+/// The app closed and opened again on the same journal and service.
+fn restart(t: TestApp) -> TestApp {
+    let TestApp { harness, conn, dir } = t;
+    drop(harness);
+    TestApp::resume(conn, dir)
+}
+
+/// A multipart upload (over the single-PUT size) of `name`, started one small part at a time
+/// and slowly enough to be caught between parts; returns its file once bytes are moving.
+fn slow_upload(t: &mut TestApp, name: &str) -> std::path::PathBuf {
+    let file = media(&t.dir.path().join("media"), name, 24 * 1024 * 1024);
     t.app().settings.bandwidth_mib = 4.0;
     t.app().backend.engine.set_bandwidth(4 * 1024 * 1024);
     t.app().backend.engine.set_concurrency(1, 1, 1);
-    t.drop_files(&[file]);
+    t.drop_files(std::slice::from_ref(&file));
     t.step_until("row", |app| app.queue.rows.len() == 1);
     t.app().run(Command::Start);
     t.step_until("some bytes sent", |app| app.queue.rows[0].bytes_done > 0);
+    file
+}
+
+#[test]
+fn a_paused_upload_stays_paused_after_a_restart_until_resumed() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    let file = slow_upload(&mut t, "long.mp4");
     t.app().run(Command::Pause);
     t.step_until("paused", |app| {
         app.queue.rows[0].state == RowState::Job(JobState::Paused)
     });
-    // "Restart": a new app on the same journal and service.
-    let TestApp { harness, conn, dir } = t;
-    drop(harness);
-    let mut t = TestApp::resume(conn, dir);
-    t.step_until("the unfinished upload is back", |app| {
-        app.queue.rows.len() == 1
-    });
+    let mut t = restart(t);
+    t.step_until("the paused upload is back", |app| app.queue.rows.len() == 1);
     assert_eq!(t.app().queue.rows[0].name, "long.mp4");
-    t.app().backend.engine.set_bandwidth(0);
-    t.step_until("resumed to the end", |app| {
-        app.queue.rows[0].state == RowState::Job(JobState::Done)
-    });
+    assert_eq!(t.app().queue.rows[0].state, RowState::Job(JobState::Paused));
+    // It shows the parts it stored, and does not move by itself.
+    let stored = t.app().queue.rows[0].bytes_done;
+    assert!(stored > 0);
+    for _ in 0..50 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let row = &t.app().queue.rows[0];
+    assert_eq!(
+        (row.state, row.bytes_done),
+        (RowState::Job(JobState::Paused), stored)
+    );
     assert!(
         t.app()
             .notes
             .history
             .iter()
-            .any(|n| n.text.contains("Resuming 1 unfinished"))
+            .any(|n| n.text.contains("1 uploads you paused")),
     );
+    // Resume continues from the stored parts, to the file's exact bytes.
+    t.app().backend.engine.set_bandwidth(0);
+    t.app().run(Command::Resume);
+    t.step_until("resumed to the end", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let sent = t
+        .app()
+        .backend
+        .engine
+        .totals()
+        .bytes_sent
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(sent <= 24 * 1024 * 1024 - stored, "{sent} bytes sent again");
+    let asset = t.app().queue.rows[0].asset_id.clone().expect("asset id");
+    assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
+    t.shutdown();
+}
+
+/// The bytes the service stores for `asset`.
+fn stored_bytes(t: &TestApp, asset: &str) -> Vec<u8> {
+    let rt = runtime();
+    let d = rt
+        .block_on(t.conn.vod.asset_details(asset, &["base_info"]))
+        .expect("the asset exists on the service");
+    let url = d
+        .base_info
+        .and_then(|b| b.sign_url)
+        .expect("a download URL");
+    rt.block_on(async {
+        let rsp = t.conn.vod.http().get(&url).send().await?;
+        rsp.bytes().await
+    })
+    .expect("download")
+    .to_vec()
+}
+
+#[test]
+fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    let file = slow_upload(&mut t, "shrinks.mp4");
+    // The file shrinks under the engine: its upload fails (not retried) after the asset exists.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_len(1024 * 1024))
+        .expect("truncate");
+    t.step_until("failed", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Failed)
+    });
+    let job = t.app().queue.rows[0].job.expect("a job");
+    t.harness.get_by_label("shrinks.mp4").click();
+    t.step();
+    t.harness.key_press(eframe::egui::Key::Delete);
+    t.step();
+    assert!(t.app().queue.rows.is_empty());
+    t.step_until("the journal forgot the job", |app| {
+        app.backend.journal.get(job).expect("journal").is_none()
+    });
+    let mut t = restart(t);
+    for _ in 0..50 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(t.app().queue.rows.is_empty(), "the removed row came back");
+    let target = t.app().backend.target.clone();
+    assert!(
+        t.app()
+            .backend
+            .journal
+            .unfinished(&target)
+            .expect("journal")
+            .is_empty()
+    );
+    // Nothing is left half-made on the service, and nothing was uploaded again.
+    let list = runtime()
+        .block_on(t.conn.vod.list_assets(&ListAssetsQuery {
+            size: 10,
+            ..Default::default()
+        }))
+        .expect("list");
+    let statuses: Vec<String> = list
+        .assets
+        .iter()
+        .map(|a| {
+            a.asset_status
+                .as_ref()
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(statuses, ["FAILED"]);
     t.shutdown();
 }
 
@@ -267,9 +376,7 @@ fn rows_not_started_come_back_after_a_restart_with_their_metadata() {
     t.app().queue.rows[1].meta.title = "海岸 — 改过的标题".into();
     // What closing the window does.
     t.app().keep_drafts();
-    let TestApp { harness, conn, dir } = t;
-    drop(harness);
-    let mut t = TestApp::resume(conn, dir);
+    let mut t = restart(t);
     t.step_until("drafts back", |app| app.queue.rows.len() == 2);
     let rows: Vec<_> = t
         .app()

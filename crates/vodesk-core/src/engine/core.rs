@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
@@ -88,6 +88,17 @@ pub struct Totals {
     pub jobs_finished: AtomicU64,
 }
 
+/// Where a tracked job comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Queued by this process moments ago.
+    Fresh,
+    /// From the journal, to run.
+    Journal,
+    /// From the journal, paused by the user: parked until resumed.
+    Held,
+}
+
 pub struct JobHandle {
     pub id: JobId,
     /// Queued by this process moments ago: its identity was just read.
@@ -96,6 +107,10 @@ pub struct JobHandle {
     pub size: u64,
     pub bytes_done: AtomicU64,
     pub control: watch::Sender<Control>,
+    /// The user paused it. Only such a pause is journaled as paused and outlasts the session;
+    /// any other stop (a halt, a profile switch, Ctrl-C) is an interruption that the next start
+    /// continues, like a crash.
+    held: AtomicBool,
     state: Mutex<(JobState, Option<String>)>,
     asset_id: Mutex<Option<String>>,
     error: Mutex<(Option<String>, Option<String>)>,
@@ -104,6 +119,11 @@ pub struct JobHandle {
 impl JobHandle {
     pub fn state(&self) -> JobState {
         self.state.lock().unwrap_or_else(|e| e.into_inner()).0
+    }
+
+    /// Paused with no runner: nothing happens to it until it is resumed or cancelled.
+    fn parked(&self) -> bool {
+        self.state() == JobState::Paused && *self.control.borrow() == Control::Pause
     }
 }
 
@@ -128,6 +148,8 @@ pub struct Inner {
     events: mpsc::UnboundedSender<Event>,
     /// Set when the journal cannot be written: everything stops, resumable.
     halted: Mutex<Option<String>>,
+    /// Where commands that need I/O run (faces call the engine from threads without a runtime).
+    rt: tokio::runtime::Handle,
 }
 
 impl Inner {
@@ -143,6 +165,12 @@ impl Inner {
             });
         }
         drop(h);
+        self.interrupt_all();
+    }
+
+    /// Stops every job after its parts in flight, without the user's pause: the journal keeps
+    /// them queued, so the next start continues them.
+    fn interrupt_all(&self) {
         for job in self.jobs.lock().unwrap_or_else(|e| e.into_inner()).values() {
             if !job.state().is_terminal() {
                 job.control.send_replace(Control::Pause);
@@ -189,12 +217,17 @@ impl Inner {
             state,
             JobState::Hashing | JobState::Uploading | JobState::Completing
         );
+        let journaled = if state == JobState::Paused && !h.held.load(Ordering::Relaxed) {
+            JobState::Queued
+        } else {
+            state
+        };
         let written = if transient {
             Ok(())
         } else {
             self.journal.set_state(
                 h.id,
-                state,
+                journaled,
                 reason.as_deref(),
                 code.as_deref(),
                 request_id.as_deref(),
@@ -254,6 +287,7 @@ impl Engine {
             idle: Notify::new(),
             events: tx,
             halted: Mutex::new(None),
+            rt: tokio::runtime::Handle::current(),
         });
         tokio::spawn(dispatch(inner.clone()));
         (Engine { inner }, rx)
@@ -284,54 +318,85 @@ impl Engine {
             .inner
             .journal
             .insert(&self.inner.target, &spec, &identity)?;
-        self.track(id, spec.path, &identity, true);
+        self.track(id, spec.path, &identity, Origin::Fresh);
         Ok(id)
     }
 
-    /// Queues a job the journal already has (resume after a restart, or retry).
+    /// Queues a job the journal already has, to run now — even one the user paused: the
+    /// command line's `--resume` and re-run are explicit requests to continue.
     pub fn resume_record(&self, rec: &JobRecord) -> Result<(), JournalError> {
-        if self
-            .inner
-            .jobs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains_key(&rec.id)
-        {
-            return Ok(());
-        }
-        self.inner
-            .journal
-            .set_state(rec.id, JobState::Queued, None, None, None)?;
-        self.track(rec.id, rec.spec.path.clone(), &rec.identity, false);
-        Ok(())
+        self.bring_back(rec, false).map(|_| ())
     }
 
-    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, fresh: bool) {
-        let (control, _) = watch::channel(Control::Run);
+    /// Brings back a job of an earlier session as the user left it: one they paused stays
+    /// paused (Resume continues it from its stored parts); any other is queued to continue.
+    /// Returns the state it is back in.
+    pub fn reopen_record(&self, rec: &JobRecord) -> Result<JobState, JournalError> {
+        self.bring_back(rec, rec.state == JobState::Paused)
+    }
+
+    fn bring_back(&self, rec: &JobRecord, held: bool) -> Result<JobState, JournalError> {
+        if let Some(h) = self.handle(rec.id) {
+            return Ok(h.state());
+        }
+        let origin = if held {
+            Origin::Held
+        } else {
+            self.inner
+                .journal
+                .set_state(rec.id, JobState::Queued, None, None, None)?;
+            Origin::Journal
+        };
+        self.track(rec.id, rec.spec.path.clone(), &rec.identity, origin);
+        Ok(self.handle(rec.id).map_or(JobState::Queued, |h| h.state()))
+    }
+
+    fn track(&self, id: JobId, path: PathBuf, identity: &FileIdentity, origin: Origin) {
+        let held = origin == Origin::Held;
+        // A job from the journal shows the parts it already stored from the start (a paused
+        // one would otherwise read 0 % until resumed).
+        let stored = match origin {
+            Origin::Fresh => 0,
+            _ => self
+                .inner
+                .journal
+                .parts(id)
+                .map_or(0, |p| p.iter().map(|(_, _, n)| n).sum()),
+        };
+        let (control, _) = watch::channel(if held { Control::Pause } else { Control::Run });
+        let state = if held {
+            JobState::Paused
+        } else {
+            JobState::Queued
+        };
         let handle = Arc::new(JobHandle {
             id,
-            fresh,
+            fresh: origin == Origin::Fresh,
             path,
             size: identity.size,
-            bytes_done: AtomicU64::new(0),
+            bytes_done: AtomicU64::new(stored),
             control,
-            state: Mutex::new((JobState::Queued, None)),
+            held: AtomicBool::new(held),
+            state: Mutex::new((state, None)),
             asset_id: Mutex::new(None),
             error: Mutex::new((None, None)),
         });
-        self.inner
-            .totals
+        let totals = &self.inner.totals;
+        totals
             .bytes_total
             .fetch_add(identity.size, Ordering::Relaxed);
-        self.inner.totals.jobs_total.fetch_add(1, Ordering::Relaxed);
-        self.inner.active.fetch_add(1, Ordering::SeqCst);
+        totals.bytes_done.fetch_add(stored, Ordering::Relaxed);
+        totals.jobs_total.fetch_add(1, Ordering::Relaxed);
         let _ = self.inner.events.send(Event::Job(self.inner.view(&handle)));
         self.inner
             .jobs
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, handle);
-        self.enqueue(id);
+        // A held job is parked, as if paused while queued: Resume sends it through.
+        if !held {
+            self.requeue(id);
+        }
     }
 
     fn handle(&self, id: JobId) -> Option<Arc<JobHandle>> {
@@ -347,16 +412,19 @@ impl Engine {
         self.handle(id).map(|h| self.inner.view(&h))
     }
 
+    /// The user's pause: it lasts, across restarts too, until they resume the job.
     pub fn pause(&self, id: JobId) {
         if let Some(h) = self.handle(id)
             && !h.state().is_terminal()
         {
+            h.held.store(true, Ordering::Relaxed);
             h.control.send_replace(Control::Pause);
         }
     }
 
     pub fn resume(&self, id: JobId) {
         if let Some(h) = self.handle(id) {
+            h.held.store(false, Ordering::Relaxed);
             let was = *h.control.borrow();
             h.control.send_replace(Control::Run);
             if was == Control::Pause && h.state() == JobState::Paused {
@@ -403,8 +471,10 @@ impl Engine {
             .collect()
     }
 
-    pub fn pause_all(&self) {
-        self.ids().into_iter().for_each(|id| self.pause(id));
+    /// Stops every job resumably, as a halt does (a profile switch, Ctrl-C): jobs the user did
+    /// not pause continue by themselves at the next start.
+    pub fn interrupt_all(&self) {
+        self.inner.interrupt_all();
     }
 
     pub fn resume_all(&self) {
@@ -440,6 +510,17 @@ impl Engine {
     /// Drops a job for good: an unfinished one is aborted and its asset confirmed CANCELLED
     /// on the service, then the journal forgets it. Returns whether the service acknowledged.
     pub async fn discard(&self, rec: &JobRecord) -> Result<bool, JournalError> {
+        if !rec.state.is_closed() {
+            // Closed first, so that a clean-up cut short (the app quits while the service is
+            // slow to answer) still never resumes the job.
+            self.inner.journal.set_state(
+                rec.id,
+                JobState::Cancelled,
+                Some("discarded"),
+                None,
+                None,
+            )?;
+        }
         let acknowledged = if rec.state.is_terminal() && rec.state != JobState::Failed {
             true
         } else {
@@ -447,6 +528,43 @@ impl Engine {
         };
         self.inner.journal.delete(rec.id)?;
         Ok(acknowledged)
+    }
+
+    /// The user removed a settled job (finished, failed, cancelled or paused) from their
+    /// queue: it leaves the engine and its totals, and if the journal would resume it, it is
+    /// discarded in the background (see [`Self::discard`]) so no later start brings it back.
+    /// Finished jobs keep their journal record as history. Refused (false) while the job is
+    /// queued or running: cancel it first.
+    pub fn forget(&self, id: JobId) -> bool {
+        let mut jobs = self.inner.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(h) = jobs.get(&id) {
+            if !(h.state().is_terminal() || h.parked()) {
+                return false;
+            }
+            let totals = &self.inner.totals;
+            totals.bytes_total.fetch_sub(h.size, Ordering::Relaxed);
+            totals
+                .bytes_done
+                .fetch_sub(h.bytes_done.load(Ordering::Relaxed), Ordering::Relaxed);
+            totals.jobs_total.fetch_sub(1, Ordering::Relaxed);
+            if h.state().is_terminal() {
+                totals.jobs_finished.fetch_sub(1, Ordering::Relaxed);
+            }
+            jobs.remove(&id);
+        }
+        drop(jobs);
+        let engine = self.clone();
+        self.inner.rt.spawn(async move {
+            let discarded = match engine.inner.journal.get(id) {
+                Ok(Some(rec)) if !rec.state.is_closed() => engine.discard(&rec).await.map(|_| ()),
+                Ok(_) => Ok(()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = discarded {
+                engine.inner.halt(&e.0);
+            }
+        });
+        true
     }
 
     /// The whole queue's progress; speed over the last few seconds of samples (call it a few

@@ -61,6 +61,14 @@ impl JobState {
             JobState::Done | JobState::Skipped | JobState::Failed | JobState::Cancelled
         )
     }
+
+    /// Closed for good: the journal never resumes it (its `unfinished` queries leave these out).
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            JobState::Done | JobState::Skipped | JobState::Cancelled
+        )
+    }
 }
 
 /// How far a job's asset got; persisted so a restart knows what is left.

@@ -251,7 +251,8 @@ impl Journal {
         })
     }
 
-    /// Every job of `target` that has not finished (queued, running, paused or failed).
+    /// Every job of `target` that has not finished (queued, running, paused or failed); the
+    /// states left out are those of [`JobState::is_closed`].
     pub fn unfinished(&self, target: &str) -> Result<Vec<JobRecord>, JournalError> {
         self.with(|c| {
             let mut st = c.prepare(&format!(

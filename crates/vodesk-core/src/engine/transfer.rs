@@ -747,11 +747,12 @@ async fn multipart(
         .keys()
         .map(|n| part_size.min(size - (*n as u64 - 1) * part_size))
         .sum();
-    ctx.handle.bytes_done.store(already, Ordering::Relaxed);
-    ctx.inner
-        .totals
-        .bytes_done
-        .fetch_add(already, Ordering::Relaxed);
+    // The job may have shown progress before (resumed in this session, or brought back from
+    // the journal): the totals take only the difference.
+    let shown = ctx.handle.bytes_done.swap(already, Ordering::Relaxed);
+    let totals = &ctx.inner.totals.bytes_done;
+    totals.fetch_add(already, Ordering::Relaxed);
+    totals.fetch_sub(shown, Ordering::Relaxed);
     ctx.state(JobState::Uploading)?;
 
     // No whole-file MD5 here: `video_md5` can only be sent when the asset is created, before
