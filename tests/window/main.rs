@@ -113,3 +113,54 @@ fn sigterm_closes_the_window_like_its_close_button() {
     );
     closed_cleanly(&run);
 }
+
+/// Add files… and Add folder… through the real native dialogs: the xdg-desktop-portal
+/// FileChooser with its GTK backend, on a private bus (tests/window/file_dialogs.sh). What
+/// was picked becomes rows, which the app saves as drafts when it closes.
+#[test]
+fn files_and_folders_picked_in_the_native_dialogs_are_queued() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let media = work.path().join("media");
+    let folder = media.join("批次 2");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = media.join("one clip.mp4");
+    for p in [&file, &folder.join("a.mp4"), &folder.join("b.mov")] {
+        std::fs::write(p, vec![7u8; 4096]).unwrap();
+    }
+    let out = Command::new("bash")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/window/file_dialogs.sh"
+        ))
+        .arg(env!("CARGO_BIN_EXE_vodesk"))
+        .arg(work.path().join("session"))
+        .arg(&file)
+        .arg(&folder)
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let drafts = work.path().join("session/vodesk-data/drafts.json");
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&drafts).unwrap_or_else(|e| panic!("{}: {e}", drafts.display())),
+    )
+    .expect("drafts are JSON");
+    let mut paths: Vec<String> = saved
+        .as_array()
+        .expect("a list of drafts")
+        .iter()
+        .map(|d| d["path"].as_str().expect("a path").to_string())
+        .collect();
+    paths.sort();
+    let mut want: Vec<String> = [&file, &folder.join("a.mp4"), &folder.join("b.mov")]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    want.sort();
+    assert_eq!(paths, want);
+}
