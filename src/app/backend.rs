@@ -9,7 +9,9 @@ use eframe::egui;
 use tokio::sync::mpsc;
 use vodesk_core::engine::core::AddError;
 use vodesk_core::engine::job::JobRecord;
-use vodesk_core::engine::{Engine, EngineConfig, Event, JobId, JobSpec, JobView, Journal};
+use vodesk_core::engine::{
+    Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
+};
 use vodesk_core::model::{AssetDetails, AssetSummary, Category, TemplateGroup};
 use vodesk_core::provider::huawei::ListAssetsQuery;
 
@@ -266,7 +268,9 @@ impl Backend {
     }
 
     /// The journal's unfinished jobs of this service come back as they were left: they continue
-    /// where they stopped, or stay paused when the user paused them.
+    /// where they stopped, stay paused when the user paused them, and a failed one stays
+    /// failed (retried only when the user asks: unasked, each start could leave another
+    /// failed asset on the service).
     fn resume_unfinished(&self) {
         let (engine, journal, target) = (
             self.engine.clone(),
@@ -279,6 +283,10 @@ impl Backend {
                 Ok(records) => {
                     let mut resumed = Vec::new();
                     for mut rec in records {
+                        if rec.state == JobState::Failed {
+                            resumed.push(rec);
+                            continue;
+                        }
                         match engine.reopen_record(&rec) {
                             Ok(state) => {
                                 rec.state = state;

@@ -112,6 +112,8 @@ impl QueueState {
             );
             row.job = Some(rec.id);
             row.state = RowState::Job(rec.state);
+            row.error = rec.reason.clone();
+            row.asset_id = rec.asset_id.clone();
             self.open_paths.insert(rec.spec.path.clone());
             self.by_job.insert(rec.id, self.rows.len());
             self.push(row);

@@ -109,15 +109,22 @@ impl VodeskApp {
                     Err(e) => self.notes.push(Level::Warning, e),
                 },
                 BgMsg::Resumed(records) => {
-                    let paused = records
-                        .iter()
-                        .filter(|r| r.state == JobState::Paused)
-                        .count();
-                    let running = records.len() - paused;
+                    let in_state = |s: JobState| records.iter().filter(|r| r.state == s).count();
+                    let (paused, failed) = (in_state(JobState::Paused), in_state(JobState::Failed));
+                    let running = records.len() - paused - failed;
                     if running > 0 {
                         self.notes.push(
                             Level::Info,
                             format!("Resuming {running} unfinished uploads from the last session."),
+                        );
+                    }
+                    if failed > 0 {
+                        self.notes.push(
+                            Level::Warning,
+                            format!(
+                                "{} failed in the last session; select them and press Retry.",
+                                count(failed, "upload")
+                            ),
                         );
                     }
                     if paused > 0 {

@@ -347,14 +347,19 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
             .is_empty()
     );
     // Nothing is left half-made on the service, and nothing was uploaded again.
+    assert_eq!(statuses_on_service(&t), ["FAILED"]);
+    t.shutdown();
+}
+
+/// The statuses of the first assets on the service.
+fn statuses_on_service(t: &TestApp) -> Vec<String> {
     let list = runtime()
         .block_on(t.conn.vod.list_assets(&ListAssetsQuery {
             size: 10,
             ..Default::default()
         }))
         .expect("list");
-    let statuses: Vec<String> = list
-        .assets
+    list.assets
         .iter()
         .map(|a| {
             a.asset_status
@@ -362,8 +367,48 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
                 .map(|s| s.to_string())
                 .unwrap_or_default()
         })
-        .collect();
-    assert_eq!(statuses, ["FAILED"]);
+        .collect()
+}
+
+#[test]
+fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    let file = slow_upload(&mut t, "shrinks.mp4");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_len(1024 * 1024))
+        .expect("truncate");
+    t.step_until("failed", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Failed)
+    });
+    let mut t = restart(t);
+    t.step_until("the failed row is back", |app| app.queue.rows.len() == 1);
+    for _ in 0..50 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let row = &t.app().queue.rows[0];
+    assert_eq!(row.state, RowState::Job(JobState::Failed));
+    assert!(row.error.is_some(), "the reason is shown again");
+    assert!(
+        t.notes()
+            .iter()
+            .any(|n| n == "1 upload failed in the last session; select them and press Retry.")
+    );
+    // Not tried again by itself: still the one failed asset.
+    assert_eq!(statuses_on_service(&t), ["FAILED"]);
+    // Retry sends the file as it is now.
+    t.app().backend.engine.set_bandwidth(0);
+    t.app().queue.select_all();
+    t.app().run(Command::Retry);
+    t.step_until("retried to the end", |app| {
+        app.queue.rows.len() == 1 && app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let mut statuses = statuses_on_service(&t);
+    statuses.sort();
+    assert_eq!(statuses, ["FAILED", "PUBLISHED"]);
     t.shutdown();
 }
 
