@@ -308,12 +308,10 @@ fn stored_bytes(t: &TestApp, asset: &str) -> Vec<u8> {
     .to_vec()
 }
 
-#[test]
-fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
-    let mut t = TestApp::start();
-    let _g = runtime().enter();
-    let file = slow_upload(&mut t, "shrinks.mp4");
-    // The file shrinks under the engine: its upload fails (not retried) after the asset exists.
+/// An upload of "shrinks.mp4" that fails after its asset exists: the file shrinks under the
+/// engine (a change it does not retry).
+fn failed_upload(t: &mut TestApp) {
+    let file = slow_upload(t, "shrinks.mp4");
     std::fs::OpenOptions::new()
         .write(true)
         .open(&file)
@@ -322,6 +320,13 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
     t.step_until("failed", |app| {
         app.queue.rows[0].state == RowState::Job(JobState::Failed)
     });
+}
+
+#[test]
+fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    failed_upload(&mut t);
     let job = t.app().queue.rows[0].job.expect("a job");
     t.harness.get_by_label("shrinks.mp4").click();
     t.step();
@@ -374,15 +379,7 @@ fn statuses_on_service(t: &TestApp) -> Vec<String> {
 fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
     let mut t = TestApp::start();
     let _g = runtime().enter();
-    let file = slow_upload(&mut t, "shrinks.mp4");
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&file)
-        .and_then(|f| f.set_len(1024 * 1024))
-        .expect("truncate");
-    t.step_until("failed", |app| {
-        app.queue.rows[0].state == RowState::Job(JobState::Failed)
-    });
+    failed_upload(&mut t);
     let mut t = restart(t);
     t.step_until("the failed row is back", |app| app.queue.rows.len() == 1);
     for _ in 0..50 {
