@@ -40,6 +40,7 @@ pub struct Catalog {
     pub templates: Vec<TemplateGroup>,
     pub templates_error: Option<String>,
     pub loaded_templates: bool,
+    pub loaded_categories: bool,
 }
 
 impl Catalog {
@@ -61,11 +62,45 @@ impl Catalog {
         }
         self.categories = cats;
         self.categories_error = None;
+        self.loaded_categories = true;
     }
 
-    /// Rules that need the server's data: encryption needs a group with HLS output.
+    /// Every problem of `m`: the field rules, then [`Catalog::extra_check`].
+    pub fn problems(&self, m: &UploadMetadata) -> Vec<FieldError> {
+        let mut out = m.validate();
+        out.extend(self.extra_check(m));
+        out
+    }
+
+    /// Rules that need the account's data: the category and template group exist in it (ids
+    /// and names belong to one account: rows moved to another profile keep theirs), and
+    /// encryption needs a group with HLS output.
     pub fn extra_check(&self, m: &UploadMetadata) -> Vec<FieldError> {
         let mut out = Vec::new();
+        if self.loaded_categories
+            && let Some(id) = m.category_id
+            && id != -1
+            && !self.names.contains_key(&id)
+        {
+            out.push(FieldError {
+                field: "category",
+                message: format!(
+                    "category {id} does not exist in this account; choose one from the list"
+                ),
+            });
+        }
+        if self.loaded_templates
+            && self.templates_error.is_none()
+            && let Some(g) = &m.template_group
+            && !self.templates.iter().any(|t| &t.name == g)
+        {
+            out.push(FieldError {
+                field: "template-group",
+                message: format!(
+                    "\"{g}\" does not exist in this account; choose one from the list"
+                ),
+            });
+        }
         if m.auto_encrypt
             && let Some(g) = &m.template_group
             && let Some(t) = self.templates.iter().find(|t| &t.name == g)

@@ -1,7 +1,6 @@
 //! The queue table: virtualised (only the visible rows are laid out, so 100,000 rows cost what
 //! 30 do), resizable columns remembered across runs, click / ctrl / shift selection.
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use eframe::egui::{self, Sense};
@@ -9,6 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use vodesk_core::engine::{JobId, JobState};
 
 use super::{QueueState, RowState};
+use crate::app::form::Catalog;
 use crate::app::format::{human_bytes, human_duration};
 
 /// What a row's own buttons asked for.
@@ -28,7 +28,7 @@ const ROW_HEIGHT: f32 = 22.0;
 pub fn show(
     ui: &mut egui::Ui,
     q: &mut QueueState,
-    categories: &HashMap<i64, String>,
+    catalog: &Catalog,
     progress: &dyn Fn(JobId) -> Option<u64>,
 ) -> Vec<RowAction> {
     let mut actions = Vec::new();
@@ -96,13 +96,15 @@ pub fn show(
                         tr.col(|ui| {
                             let c = match r.meta.category_id {
                                 None | Some(-1) => "Other".to_string(),
-                                Some(id) => categories.get(&id).cloned().unwrap_or(id.to_string()),
+                                Some(id) => {
+                                    catalog.names.get(&id).cloned().unwrap_or(id.to_string())
+                                }
                             };
                             ui.label(c);
                         });
                         // A draft's problems show live, so they are fixed before anything is sent.
                         let problem = if r.state == RowState::Draft {
-                            r.meta.validate().first().map(ToString::to_string)
+                            catalog.problems(&r.meta).first().map(ToString::to_string)
                         } else {
                             r.error.clone()
                         };

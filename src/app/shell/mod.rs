@@ -130,6 +130,16 @@ impl VodeskApp {
         self.buckets = Default::default();
         self.catalog = Catalog::default();
         self.profiles.current = self.backend.info.name.clone();
+        if !self.queue.rows.is_empty() {
+            self.notes.push(
+                Level::Info,
+                format!(
+                    "{} not started moved to \"{}\". Categories and template groups belong to each account: rows whose choice does not exist here are marked \"needs fixing\".",
+                    count(self.queue.rows.len(), "row"),
+                    self.profiles.current
+                ),
+            );
+        }
         self.apply_limits();
         self.backend.load_profiles(self.places.config.clone());
     }

@@ -385,7 +385,7 @@ impl VodeskApp {
             return;
         }
         let engine = self.backend.engine.clone();
-        let actions = table::show(ui, &mut self.queue, &self.catalog.names, &|id| {
+        let actions = table::show(ui, &mut self.queue, &self.catalog, &|id| {
             engine.view(id).map(|v| v.bytes_done)
         });
         for a in actions {

@@ -45,6 +45,33 @@ fn type_into(t: &mut TestApp, label: &str, text: &str) {
     t.step();
 }
 
+/// Start leaves every row a draft, and the last notification says `why`.
+fn start_is_refused(t: &mut TestApp, why: &str) {
+    t.app().run(Command::Start);
+    t.step();
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Draft)
+    );
+    let last = t.app().notes.history.last().map(|n| n.text.clone());
+    assert!(last.as_deref().is_some_and(|n| n.contains(why)), "{last:?}");
+}
+
+/// Picks the template group `name` in the form's picker.
+fn pick_template(t: &mut TestApp, name: &str) {
+    t.harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Template group")
+        .click();
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains(name).click();
+    t.step();
+    t.step();
+}
+
 #[test]
 fn invalid_values_are_marked_and_clear_when_fixed() {
     let mut t = three_rows();
@@ -66,16 +93,7 @@ fn invalid_values_are_marked_and_clear_when_fixed() {
             .all(|r| r.meta.title == "海".repeat(43))
     );
     // Start refuses invalid rows and says why.
-    t.app().run(Command::Start);
-    t.step();
-    assert!(
-        t.app()
-            .queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Draft)
-    );
-    assert!(t.app().notes.history.last().unwrap().text.contains("title"));
+    start_is_refused(&mut t, "title");
     type_into(&mut t, "Title", "海岸线");
     t.step();
     assert!(t.harness.query_by_label_contains("⚠ title").is_none());
@@ -232,5 +250,65 @@ fn category_and_template_pickers_come_from_the_service_and_reach_the_asset() {
     let base = d.base_info.expect("base info");
     assert_eq!(base.title.as_deref(), Some("批量 upload"));
     assert_eq!(base.category_id, Some(cat_id));
+    t.shutdown();
+}
+
+#[test]
+fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
+    let mut t = three_rows();
+    t.step_until("categories and template groups loaded", |app| {
+        app.catalog.loaded_categories && app.catalog.loaded_templates
+    });
+    // Choices from another account (rows moved across profiles): ids and names unknown here.
+    for r in &mut t.app().queue.rows {
+        r.meta.category_id = Some(987_654);
+        r.meta.template_group = Some("其他账号的模板".into());
+    }
+    t.app().queue.generation += 1;
+    t.step();
+    t.step();
+    assert_eq!(t.harness.get_all_by_label("needs fixing").count(), 3);
+    // Each row says why (and the form, for the selection).
+    assert!(
+        t.harness
+            .query_all_by_label_contains("category 987654 does not exist in this account")
+            .count()
+            >= 3
+    );
+    start_is_refused(&mut t, "does not exist in this account");
+
+    // Fixed through the form: the category set to "Other", the template group picked from
+    // the service's list — one that outputs MP4 only, with encryption on.
+    for r in &mut t.app().queue.rows {
+        r.meta.category_id = None;
+        r.meta.auto_encrypt = true;
+    }
+    t.app().queue.generation += 1;
+    t.step();
+    pick_template(&mut t, "HD-MP4");
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.meta.template_group.as_deref() == Some("HD-MP4"))
+    );
+    assert!(
+        t.harness
+            .query_all_by_label_contains("needs an HLS template group; \"HD-MP4\" outputs")
+            .count()
+            >= 3
+    );
+    assert_eq!(t.harness.get_all_by_label("needs fixing").count(), 3);
+    pick_template(&mut t, "HD-HLS");
+    assert!(t.harness.query_by_label_contains("needs an HLS").is_none());
+    assert_eq!(t.harness.query_all_by_label("needs fixing").count(), 0);
+    t.app().run(Command::Start);
+    t.step_until("uploaded", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+    });
     t.shutdown();
 }
