@@ -17,10 +17,10 @@ use vodesk_core::provider::huawei::ListAssetsQuery;
 
 use crate::app::assets::AssetOp;
 
-use crate::app::profiles::ProfileAction;
+use crate::app::profiles::{ProfileAction, TypedSecrets};
 use crate::cli::connect::Connection;
 use vodesk_core::credentials::manage::{self, Secrets};
-use vodesk_core::credentials::{LOCAL_PROFILE, ProfilesFile};
+use vodesk_core::credentials::{LOCAL_PROFILE, Profile, ProfilesFile};
 
 /// Results of background work, drained by the UI each frame.
 pub enum BgMsg {
@@ -622,13 +622,41 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// One profile action: (worked, what to say, profile to switch to).
+/// The profile and secrets to test or save: the typed secrets over the ones `stored` for that
+/// profile in the keychain (read off the async threads). The profile uses a security token
+/// when one is kept, and a proxy password only with a proxy.
+async fn with_stored(
+    mut profile: Profile,
+    typed: TypedSecrets,
+    stored: Option<String>,
+) -> Result<(Profile, Secrets), String> {
+    let kept = match stored {
+        Some(name) => Some(blocking(move || manage::stored_secrets(&name)).await?),
+        None => None,
+    };
+    let mut secrets = typed.over(kept)?;
+    profile.security_token = secrets.security_token.is_some();
+    if profile.proxy.is_none() {
+        secrets.proxy_password = None;
+    }
+    Ok((profile, secrets))
+}
+
 async fn run_profile_action(
     config: PathBuf,
     action: ProfileAction,
 ) -> (bool, String, Option<String>) {
     match action {
-        ProfileAction::Test(profile, secrets) => {
-            match manage::prepare(*profile, &secrets, false).await {
+        ProfileAction::Test {
+            profile,
+            secrets,
+            stored,
+        } => {
+            let (profile, secrets) = match with_stored(*profile, secrets, stored).await {
+                Ok(v) => v,
+                Err(e) => return (false, e, None),
+            };
+            match manage::prepare(profile, &secrets, false).await {
                 Ok((p, _)) => (
                     true,
                     format!(
@@ -647,17 +675,11 @@ async fn run_profile_action(
             make_default,
             skip_test,
         } => {
-            let secrets: Secrets = match (secrets, replacing.clone()) {
-                (Some(s), _) => s,
-                (None, Some(old)) => match blocking(move || manage::stored_secrets(&old)).await {
-                    Ok(s) => s,
-                    Err(e) => return (false, e, None),
-                },
-                (None, None) => {
-                    return (false, "the secret key is empty; paste it".into(), None);
-                }
+            let (profile, secrets) = match with_stored(*profile, secrets, replacing.clone()).await {
+                Ok(v) => v,
+                Err(e) => return (false, e, None),
             };
-            let (p, _) = match manage::prepare(*profile, &secrets, skip_test).await {
+            let (p, _) = match manage::prepare(profile, &secrets, skip_test).await {
                 Ok(v) => v,
                 Err(e) => return (false, e.to_string(), None),
             };

@@ -1,18 +1,50 @@
 //! The profiles screen: saved accounts with Use / Edit / Test / Remove, and a form to add or
-//! edit one. Secret fields start empty and are never filled from the keychain: leaving the
-//! secret key empty while editing keeps the stored one. Saving tests the connection first.
+//! edit one. Secret fields start empty and are never filled from the keychain: while editing,
+//! each one left empty keeps the stored value, each one typed replaces it. Saving tests the
+//! connection first.
 
 use eframe::egui;
 use vodesk_core::credentials::manage::Secrets;
 use vodesk_core::credentials::{LOCAL_PROFILE, Profile, Provider, ProxyConfig, Secret};
 
-/// What the screen asks the backend to do.
+/// The secret fields as typed (`None` = left empty).
+#[derive(Clone, Default)]
+pub struct TypedSecrets {
+    pub secret_key: Option<Secret>,
+    pub security_token: Option<Secret>,
+    pub proxy_password: Option<Secret>,
+}
+
+impl TypedSecrets {
+    /// The secrets to use: each typed one, else the one `stored` (an edit keeps what it does
+    /// not retype). A new profile needs its secret key typed.
+    pub fn over(self, stored: Option<Secrets>) -> Result<Secrets, String> {
+        let (sk, token, proxy) = match stored {
+            Some(s) => (Some(s.secret_key), s.security_token, s.proxy_password),
+            None => (None, None, None),
+        };
+        Ok(Secrets {
+            secret_key: self
+                .secret_key
+                .or(sk)
+                .ok_or("the secret key is empty; paste it")?,
+            security_token: self.security_token.or(token),
+            proxy_password: self.proxy_password.or(proxy),
+        })
+    }
+}
+
+/// What the screen asks the backend to do. `stored` names the saved profile whose keychain
+/// secrets fill the fields left empty.
 pub enum ProfileAction {
-    Test(Box<Profile>, Secrets),
+    Test {
+        profile: Box<Profile>,
+        secrets: TypedSecrets,
+        stored: Option<String>,
+    },
     Save {
         profile: Box<Profile>,
-        /// `None` keeps the secrets already stored (an edit with the secret field left empty).
-        secrets: Option<Secrets>,
+        secrets: TypedSecrets,
         replacing: Option<String>,
         make_default: bool,
         skip_test: bool,
@@ -83,14 +115,14 @@ impl ProfileDraft {
         }
     }
 
-    /// The typed secrets; `None` when the secret key was left empty.
-    pub fn secrets(&self) -> Option<Secrets> {
+    /// The secret fields as typed.
+    pub fn secrets(&self) -> TypedSecrets {
         let secret = |s: &str| (!s.is_empty()).then(|| Secret::new(s.trim_end()));
-        Some(Secrets {
-            secret_key: secret(&self.secret_key)?,
+        TypedSecrets {
+            secret_key: secret(&self.secret_key),
             security_token: secret(&self.security_token),
             proxy_password: secret(&self.proxy_password),
-        })
+        }
     }
 }
 
@@ -219,6 +251,17 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
                             *action = Some(ProfileAction::Use(name.to_string()));
                         }
                         if let Some(p) = saved {
+                            if ui
+                                .add_enabled(!s.busy, egui::Button::new("Test"))
+                                .on_hover_text("Check its keys, project and endpoint now")
+                                .clicked()
+                            {
+                                *action = Some(ProfileAction::Test {
+                                    profile: Box::new(p.clone()),
+                                    secrets: TypedSecrets::default(),
+                                    stored: Some(p.name.clone()),
+                                });
+                            }
                             if ui.button("Edit").clicked() {
                                 s.draft = Some(ProfileDraft::edit(p));
                                 s.status = None;
@@ -283,17 +326,20 @@ fn form(
                 false,
             );
             field(ui, "Access key (AK)", &mut d.access_key, "", false);
-            let keep = if d.original.is_some() {
-                "leave empty to keep the stored one"
-            } else {
-                ""
+            let editing = d.original.is_some();
+            let keep = |new: &'static str| {
+                if editing {
+                    "leave empty to keep the stored one"
+                } else {
+                    new
+                }
             };
-            field(ui, "Secret key (SK)", &mut d.secret_key, keep, true);
+            field(ui, "Secret key (SK)", &mut d.secret_key, keep(""), true);
             field(
                 ui,
                 "Security token",
                 &mut d.security_token,
-                "only for temporary keys",
+                keep("only for temporary keys"),
                 true,
             );
             field(
@@ -304,21 +350,23 @@ fn form(
                 false,
             );
             field(ui, "Proxy user", &mut d.proxy_user, "", false);
-            field(ui, "Proxy password", &mut d.proxy_password, "", true);
+            field(ui, "Proxy password", &mut d.proxy_password, keep(""), true);
         });
     ui.checkbox(&mut d.make_default, "Use it by default");
     ui.checkbox(&mut d.skip_test, "Save without testing the connection");
     ui.horizontal(|ui| {
         let secrets = d.secrets();
+        // A new profile can be tested once its secret key is typed; an edited one at once.
+        let testable = secrets.secret_key.is_some() || d.original.is_some();
         if ui
-            .add_enabled(
-                !busy && secrets.is_some(),
-                egui::Button::new("Test connection"),
-            )
+            .add_enabled(!busy && testable, egui::Button::new("Test connection"))
             .clicked()
-            && let Some(sec) = secrets.clone()
         {
-            *action = Some(ProfileAction::Test(Box::new(d.profile()), sec));
+            *action = Some(ProfileAction::Test {
+                profile: Box::new(d.profile()),
+                secrets: secrets.clone(),
+                stored: d.original.clone(),
+            });
         }
         if ui.add_enabled(!busy, egui::Button::new("Save")).clicked() {
             *action = Some(ProfileAction::Save {

@@ -44,20 +44,42 @@ fn keyring() {
     });
 }
 
+/// A second account: another local service with its own data (kept in the returned folder).
+fn second_account() -> (tempfile::TempDir, Arc<crate::cli::connect::Connection>) {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = runtime()
+        .block_on(connect_local_on(dir.path(), ([127, 0, 0, 1], 0).into()))
+        .expect("second service");
+    (dir, Arc::new(conn))
+}
+
+/// Types the account of `conn` into the open profile form, named `name`.
+fn fill_form(t: &mut TestApp, name: &str, conn: &crate::cli::connect::Connection) {
+    let info = conn.local.clone().expect("local info");
+    let creds = conn.vod.config().credentials.clone();
+    let d = t.app().profiles.draft.as_mut().expect("a profile form");
+    d.name = name.into();
+    d.region = info.region.clone();
+    d.endpoint = info.vod_endpoint.clone();
+    d.object_endpoint = info.object_endpoint.clone();
+    d.access_key = creds.access_key.clone();
+    d.secret_key = creds.secret_key.clone();
+}
+
+fn close(conn: Arc<crate::cli::connect::Connection>) {
+    runtime().block_on(async move {
+        if let Ok(c) = Arc::try_unwrap(conn) {
+            c.close().await;
+        }
+    });
+}
+
 #[test]
 fn add_a_profile_switch_to_it_and_back() {
     keyring();
     let mut t = TestApp::start();
     // A second account: another local service with its own data.
-    let other_dir = tempfile::tempdir().unwrap();
-    let other = Arc::new(
-        runtime()
-            .block_on(connect_local_on(
-                other_dir.path(),
-                ([127, 0, 0, 1], 0).into(),
-            ))
-            .expect("second service"),
-    );
+    let (other_dir, other) = second_account();
     runtime()
         .block_on(other.vod.create_category("第二个账号", None))
         .expect("category on the second account");
@@ -69,15 +91,7 @@ fn add_a_profile_switch_to_it_and_back() {
     t.step();
     t.step();
     t.harness.get_by_label_contains("New profile");
-    {
-        let d = t.app().profiles.draft.as_mut().expect("a new profile form");
-        d.name = "second".into();
-        d.region = info.region.clone();
-        d.endpoint = info.vod_endpoint.clone();
-        d.object_endpoint = info.object_endpoint.clone();
-        d.access_key = creds.access_key.clone();
-        d.secret_key = creds.secret_key.clone();
-    }
+    fill_form(&mut t, "second", &other);
     t.step();
     t.harness.get_by_label("Save").click();
     t.step_until("the profile is saved", |app| {
@@ -132,13 +146,88 @@ fn add_a_profile_switch_to_it_and_back() {
         None
     );
     t.shutdown();
-    runtime().block_on(async move {
-        if let Ok(c) = Arc::try_unwrap(other) {
-            c.close().await;
-        }
-    });
+    close(other);
+    drop(other_dir);
 }
 
 fn creds_project(conn: &crate::cli::connect::Connection) -> String {
     conn.vod.config().project_id.clone()
+}
+
+#[test]
+fn editing_a_profile_keeps_the_secrets_not_retyped_and_replaces_the_typed_ones() {
+    keyring();
+    let mut t = TestApp::start();
+    let (other_dir, other) = second_account();
+    let creds = other.vod.config().credentials.clone();
+    t.app().profiles.add_new();
+    fill_form(&mut t, "temporary", &other);
+    t.app().profiles.draft.as_mut().unwrap().security_token = "token-one".into();
+    t.step();
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("saved", |app| {
+        app.profiles.saved.iter().any(|p| p.name == "temporary")
+    });
+    let token = || {
+        keychain::get("temporary", SecretKind::SecurityToken)
+            .expect("keychain works")
+            .map(|s| s.expose().to_string())
+    };
+    assert_eq!(token().as_deref(), Some("token-one"));
+
+    // The list's Test uses what the keychain holds.
+    t.step();
+    t.harness.get_by_label("Test").click();
+    t.step_until("tested", |app| {
+        !app.profiles.busy && app.profiles.status.is_some()
+    });
+    let (ok, msg) = t.app().profiles.status.clone().unwrap();
+    assert!(ok, "{msg}");
+
+    // Edit with every secret field left empty: Test works, Save keeps them all.
+    t.harness.get_by_label("Edit").click();
+    t.step();
+    t.step();
+    assert!(
+        t.app()
+            .profiles
+            .draft
+            .as_ref()
+            .unwrap()
+            .secret_key
+            .is_empty()
+    );
+    t.harness.get_by_label("Test connection").click();
+    t.step_until("edit tested", |app| {
+        !app.profiles.busy && app.profiles.status.is_some()
+    });
+    assert!(t.app().profiles.status.as_ref().unwrap().0);
+    // Only the token is retyped: it is replaced, the secret key stays.
+    t.app().profiles.draft.as_mut().unwrap().security_token = "token-two".into();
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("edit saved", |app| {
+        !app.profiles.busy && app.profiles.status.is_some()
+    });
+    let (ok, msg) = t.app().profiles.status.clone().unwrap();
+    assert!(ok, "{msg}");
+    assert_eq!(token().as_deref(), Some("token-two"));
+    let sk = keychain::get("temporary", SecretKind::SecretKey).unwrap();
+    assert_eq!(
+        sk.as_ref().map(|s| s.expose()),
+        Some(creds.secret_key.as_str())
+    );
+    assert!(
+        t.app()
+            .profiles
+            .saved
+            .iter()
+            .any(|p| p.name == "temporary" && p.security_token)
+    );
+    vodesk_core::credentials::manage::remove(&t.app().places.config, "temporary")
+        .expect("clean up");
+    t.shutdown();
+    close(other);
+    drop(other_dir);
 }
