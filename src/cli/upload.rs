@@ -574,7 +574,12 @@ pub async fn run(
             human_size((sent as f64 / secs) as i64)
         );
     }
-    if let Some(reason) = engine.halted().or(q.journal_error) {
+    if let Some(reason) = engine.halted() {
+        return Err(CliError::Other(format!(
+            "{reason}; uploads are paused — run `vodesk upload --resume` to continue"
+        )));
+    }
+    if let Some(reason) = q.journal_error {
         return Err(CliError::Other(reason));
     }
     if interrupted {

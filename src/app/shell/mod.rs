@@ -43,6 +43,8 @@ pub struct VodeskApp {
     pending_saves: usize,
     pub covers: Previews,
     pub show_help: bool,
+    /// The engine's halt last announced.
+    halt_noted: Option<String>,
     /// Uploads waiting for the user to confirm their cancellation.
     pub confirm_cancel: Option<Vec<vodesk_core::engine::JobId>>,
     pub show_about: bool,
@@ -78,6 +80,7 @@ impl VodeskApp {
             covers: Previews::default(),
             show_help: false,
             confirm_cancel: None,
+            halt_noted: None,
             show_about: false,
             show_connect: false,
             show_settings: false,
@@ -155,6 +158,17 @@ impl VodeskApp {
             self.applied_theme = Some(self.settings.theme);
         }
         self.drain(&ctx);
+        // A halt is said once, as it happens; the queue shows it until resumed.
+        let halted = self.backend.engine.halted();
+        if halted != self.halt_noted {
+            if let Some(r) = &halted {
+                self.notes.push(
+                    Level::Error,
+                    format!("Uploads stopped: {r}. Resume them from the queue once it is fixed."),
+                );
+            }
+            self.halt_noted = halted;
+        }
         self.handle_drops(&ctx);
         self.shortcuts(&ctx);
         self.refresh_progress();

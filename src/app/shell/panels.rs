@@ -375,6 +375,7 @@ impl VodeskApp {
         ) {
             self.apply_limits();
         }
+        self.halt_banner(ui);
         ui.separator();
         if self.queue.rows.is_empty() {
             ui.vertical_centered(|ui| {
@@ -390,6 +391,32 @@ impl VodeskApp {
         });
         for a in actions {
             self.row_action(a);
+        }
+    }
+
+    /// When the engine stopped every upload (the service unreachable after all retries, the
+    /// journal's disk full): why, and one button to continue once it is fixed.
+    fn halt_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(reason) = self.backend.engine.halted() else {
+            return;
+        };
+        let mut resume = false;
+        egui::Frame::new()
+            .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+            .corner_radius(4.0)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("⚠ Uploads stopped: {reason}."),
+                    );
+                    ui.label("Nothing is lost; when it is fixed:");
+                    resume = ui.button("▶ Resume all").clicked();
+                });
+            });
+        if resume {
+            self.backend.engine.resume_all();
         }
     }
 

@@ -64,7 +64,30 @@ impl TestApp {
 
     /// A new app on a running service and the journal kept in `dir` (a restart).
     pub fn resume(conn: Arc<Connection>, dir: tempfile::TempDir) -> TestApp {
-        Self::build(conn, dir, false, UiSettings::default())
+        Self::build(conn, dir, false, UiSettings::default(), test_config())
+    }
+
+    /// A fresh app whose service the test can stop (the returned handle), with retries short
+    /// enough that an unreachable service stops the uploads within a second.
+    pub fn start_stoppable() -> (TestApp, vodesk_local::RunningService) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rt = runtime();
+        let mut conn = rt
+            .block_on(connect_local_on(
+                &dir.path().join("local"),
+                ([127, 0, 0, 1], 0).into(),
+            ))
+            .expect("local service starts");
+        let service = conn.embedded.take().expect("an embedded service");
+        let mut config = test_config();
+        config.retry = vodesk_core::engine::retry::RetryPolicy {
+            base: Duration::from_millis(10),
+            cap: Duration::from_millis(50),
+            max_attempts: 2,
+            ..Default::default()
+        };
+        let t = Self::build(Arc::new(conn), dir, false, UiSettings::default(), config);
+        (t, service)
     }
 
     /// A fresh app that starts with `settings` (as kept by eframe from a last run).
@@ -72,7 +95,7 @@ impl TestApp {
         let t = Self::start();
         let TestApp { harness, conn, dir } = t;
         drop(harness);
-        Self::build(conn, dir, false, settings)
+        Self::build(conn, dir, false, settings, test_config())
     }
 
     /// A fresh app that can also render real frames (wgpu, e.g. llvmpipe), for screenshots.
@@ -86,7 +109,7 @@ impl TestApp {
             ))
             .expect("local service starts"),
         );
-        Self::build(conn, dir, true, UiSettings::default())
+        Self::build(conn, dir, true, UiSettings::default(), test_config())
     }
 
     fn build(
@@ -94,6 +117,7 @@ impl TestApp {
         dir: tempfile::TempDir,
         render: bool,
         settings: UiSettings,
+        config: vodesk_core::engine::EngineConfig,
     ) -> TestApp {
         let rt = runtime();
         let _g = rt.enter();
@@ -102,7 +126,7 @@ impl TestApp {
             config: dir.path().join("config"),
             local_data: dir.path().join("local"),
         };
-        let mut pending = Some((rt.handle().clone(), conn.clone(), journal, settings));
+        let mut pending = Some((rt.handle().clone(), conn.clone(), journal, settings, config));
         // The app's default window size.
         let mut builder = Harness::builder().with_size([1440.0, 900.0]);
         if render {
@@ -110,11 +134,10 @@ impl TestApp {
         }
         let harness = builder.build_ui_state(
             move |ui, state: &mut Option<VodeskApp>| {
-                if let Some((handle, conn, journal, settings)) = pending.take() {
+                if let Some((handle, conn, journal, settings, config)) = pending.take() {
                     fonts::install(ui.ctx()).expect("a CJK font on this machine");
-                    let backend =
-                        Backend::new(handle, conn, &journal, test_config(), ui.ctx().clone())
-                            .expect("backend starts");
+                    let backend = Backend::new(handle, conn, &journal, config, ui.ctx().clone())
+                        .expect("backend starts");
                     backend.load_drafts();
                     let app = VodeskApp::new(backend, settings, places.clone());
                     // As eframe's start does: the kept limits go to the engine.

@@ -484,3 +484,49 @@ fn cancelling_several_uploads_asks_first() {
     });
     t.shutdown();
 }
+
+#[test]
+fn a_service_gone_for_good_stops_the_uploads_with_a_banner_until_resumed() {
+    let (mut t, service) = TestApp::start_stoppable();
+    let _g = runtime().enter();
+    let file = slow_upload(&mut t, "interrupted.mp4");
+    let info = service.info.clone();
+    let addr = |endpoint: &str| {
+        let u = url::Url::parse(endpoint).unwrap();
+        std::net::SocketAddr::from(([127, 0, 0, 1], u.port().unwrap()))
+    };
+    runtime().block_on(service.shutdown());
+    t.step_until("uploads stopped", |app| {
+        app.backend.engine.halted().is_some()
+    });
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains("⚠ Uploads stopped:");
+    assert!(
+        t.notes()
+            .iter()
+            .any(|n| n.starts_with("Uploads stopped:") && n.contains("Resume them"))
+    );
+    // The job is kept, not failed: it can continue once the service is back.
+    assert_ne!(t.app().queue.rows[0].state, RowState::Job(JobState::Failed));
+    // The service comes back (same data, same addresses); Resume all finishes the upload.
+    let mut config = vodesk_local::ServeConfig::new(t.dir.path().join("local"));
+    config.listen = addr(&info.vod_endpoint);
+    config.object_listen = Some(addr(&info.object_endpoint));
+    let back = runtime()
+        .block_on(vodesk_local::RunningService::start(config))
+        .expect("the service starts again");
+    t.harness.get_by_label("▶ Resume all").click();
+    t.step_until("finished after all", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    assert!(
+        t.harness
+            .query_by_label_contains("⚠ Uploads stopped:")
+            .is_none()
+    );
+    let asset = t.app().queue.rows[0].asset_id.clone().expect("an asset");
+    assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
+    t.shutdown();
+    runtime().block_on(back.shutdown());
+}

@@ -153,16 +153,13 @@ pub struct Inner {
 }
 
 impl Inner {
-    /// Stops all work because the journal cannot record it; the first reason is kept.
+    /// Stops all work because the journal cannot record it or the service is gone; the
+    /// first reason is kept (each face says how to continue).
     fn halt(&self, reason: &str) {
         let mut h = self.halted.lock().unwrap_or_else(|e| e.into_inner());
         if h.is_none() {
             tracing::warn!(reason, "stopping all uploads");
-            *h = Some(if reason.contains("--resume") {
-                reason.to_string()
-            } else {
-                format!("{reason}; uploads are paused — run `vodesk upload --resume` to continue")
-            });
+            *h = Some(reason.to_string());
         }
         drop(h);
         self.interrupt_all();
@@ -477,7 +474,10 @@ impl Engine {
         self.inner.interrupt_all();
     }
 
+    /// Continues every stopped job, after a halt too (its reason is dropped: a new one is
+    /// kept if it happens again).
     pub fn resume_all(&self) {
+        *self.inner.halted.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.ids().into_iter().for_each(|id| self.resume(id));
     }
 
