@@ -6,7 +6,11 @@ mod logging;
 
 use clap::Parser;
 
+/// When the process started, for the app's start-up time.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> std::process::ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let args = cli::Cli::parse();
     match args.command {
         None => app::run(),
