@@ -172,6 +172,11 @@ impl FormState {
         self.thumb = ThumbBuffers::load(common(ts, |m| m.thumbnail.clone()));
     }
 
+    /// Whether the form holds the values of `generation` already (else it reloads them).
+    pub fn holds(&self, generation: u64) -> bool {
+        self.loaded == Some(generation)
+    }
+
     /// Draws the form for `ts`; `generation` changes when the selection does.
     pub fn show(
         &mut self,

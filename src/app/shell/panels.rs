@@ -295,6 +295,11 @@ impl VodeskApp {
                 })
                 .collect()
         };
+        // The pattern field is the defaults' pattern only while no row is selected: one typed
+        // for some rows must not become the pattern of every new row.
+        if defaults_mode && !self.form.holds(generation) {
+            self.form.pattern = self.settings.title_pattern.clone();
+        }
         let out = self.form.show(ui, &mut ts, generation, &self.catalog);
         drop(ts);
         if defaults_mode {

@@ -197,6 +197,12 @@ fn batch_edit_applies_to_the_selected_rows_only_and_shows_mixed() {
         .map(|r| r.meta.title.clone())
         .collect();
     assert_eq!(titles, ["纪录片 – a", "纪录片 – b", "纪录片 – c"]);
+    // That pattern was for those rows: the defaults for new rows keep theirs.
+    t.app().queue.select_none();
+    t.step();
+    t.step();
+    assert_eq!(t.app().settings.title_pattern, "");
+    assert_eq!(t.app().form.pattern, "");
     t.shutdown();
 }
 
