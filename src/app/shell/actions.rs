@@ -18,6 +18,7 @@ impl VodeskApp {
     /// Queues files and folders (walked in the background; rows appear as found).
     pub fn add_paths(&mut self, paths: Vec<PathBuf>) {
         self.queue.walks += 1;
+        self.queue.make_room();
         self.backend.walk(paths);
     }
 
