@@ -127,6 +127,10 @@ pub struct FormOutput {
     pub pattern_applied: bool,
 }
 
+/// What the memoised values were computed for: selection generation, edits, rows, and the
+/// template groups and categories (count, loaded) they were checked against.
+type MemoKey = (u64, u64, usize, (usize, bool), (usize, bool));
+
 #[derive(Default)]
 pub struct FormState {
     loaded: Option<u64>,
@@ -147,7 +151,7 @@ pub struct FormState {
 /// Derived values by name, valid for one state of the targets.
 #[derive(Default)]
 struct Memo {
-    key: Option<(u64, u64, usize, usize)>,
+    key: Option<MemoKey>,
     values: std::collections::HashMap<&'static str, Box<dyn std::any::Any>>,
 }
 
@@ -207,7 +211,14 @@ impl FormState {
             self.edits += 1;
         }
         self.input_last_frame = input;
-        let key = (generation, self.edits, ts.len(), catalog.templates.len());
+        // The account rules depend on the categories and template groups as they arrive.
+        let key = (
+            generation,
+            self.edits,
+            ts.len(),
+            (catalog.templates.len(), catalog.loaded_templates),
+            (catalog.names.len(), catalog.loaded_categories),
+        );
         if self.memo.key != Some(key) {
             self.memo.values.clear();
             self.memo.key = Some(key);
