@@ -128,6 +128,16 @@ impl Notifications {
                     ui.horizontal_wrapped(|ui| {
                         ui.colored_label(color, icon);
                         ui.weak(format!("{}s ago", ago));
+                        // Problems carry an error code and request id, for support: one click
+                        // copies the whole sentence.
+                        if matches!(n.level, Level::Warning | Level::Error)
+                            && ui
+                                .small_button("📋")
+                                .on_hover_text("Copy (with the error code and request id)")
+                                .clicked()
+                        {
+                            ui.ctx().copy_text(n.text.clone());
+                        }
                         ui.label(&n.text);
                     });
                 }

@@ -82,3 +82,61 @@ fn create_rename_and_delete_a_category() {
     assert!(!names_on_service(&t).contains(&"改名栏目".to_string()));
     t.shutdown();
 }
+
+#[test]
+fn a_refusal_shows_its_error_code_and_request_id_in_a_toast_and_the_panel() {
+    let mut t = TestApp::start();
+    // A parent with a child: the service refuses to delete the parent.
+    let parent = runtime()
+        .block_on(t.conn.vod.create_category("有子栏目", None))
+        .expect("parent");
+    runtime()
+        .block_on(t.conn.vod.create_category("子栏目", Some(parent.id)))
+        .expect("child");
+    t.app().backend.fetch_categories();
+    t.step_until("categories", |app| {
+        app.catalog.names.values().any(|n| n == "有子栏目 / 子栏目")
+    });
+    t.harness.get_by_label("Categories…").click_accesskit();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "有子栏目")
+        .click_accesskit();
+    t.step();
+    t.harness.get_by_label("Delete selected").click_accesskit();
+    t.step_until("refused", |app| {
+        !app.categories.busy
+            && app
+                .notes
+                .history
+                .iter()
+                .any(|n| n.text.starts_with("The category change was refused"))
+    });
+    let note = t
+        .notes()
+        .into_iter()
+        .find(|n| n.starts_with("The category change was refused"))
+        .unwrap();
+    assert!(note.contains("VOD."), "{note}");
+    assert!(note.contains("request id "), "{note}");
+    t.step();
+    // A toast says it (egui-notify paints toasts outside the accessibility tree)…
+    assert!(t.app().notes.toasts_shown() >= 1);
+    // …and the notification panel keeps it, with a button that copies it whole.
+    t.app().run(crate::app::commands::Command::Notifications);
+    t.step();
+    t.step();
+    t.harness.get_by_label("📋").click_accesskit();
+    t.step();
+    let copied = t
+        .harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(text) if *text == note));
+    assert!(copied, "{:?}", t.harness.output().platform_output.commands);
+    assert!(names_on_service(&t).contains(&"有子栏目".to_string()));
+    t.shutdown();
+}
