@@ -174,6 +174,20 @@ fn search_and_filters_narrow_the_list() {
     t.step_until("listed", |app| {
         app.assets.items.len() == 2 && !app.assets.loading
     });
+    // By status and media format, as the service filters them.
+    let count_with =
+        |t: &mut TestApp, status: Option<&'static str>, format: Option<&'static str>| {
+            t.app().assets.status = status;
+            t.app().assets.format = format;
+            t.app().reload_assets();
+            t.step_until("filtered", |app| !app.assets.loading);
+            t.app().assets.items.len()
+        };
+    assert_eq!(count_with(&mut t, Some("PUBLISHED"), None), 2);
+    assert_eq!(count_with(&mut t, Some("CREATED"), None), 0);
+    assert_eq!(count_with(&mut t, None, Some("MP4")), 2);
+    assert_eq!(count_with(&mut t, None, Some("MOV")), 0);
+    count_with(&mut t, None, None);
     // By tag.
     t.app().assets.tags = "海浪".into();
     t.app().reload_assets();
@@ -512,5 +526,67 @@ fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
     t.step();
     t.harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "clip 000");
+    t.shutdown();
+}
+
+#[test]
+fn scrolling_the_list_loads_the_next_pages() {
+    use vodesk_core::model::{MediaType, UploadMetadata};
+    use vodesk_core::provider::huawei::wire::CreateAssetReq;
+    let mut t = TestApp::start();
+    let n = 130;
+    let mp4 = MediaType::from_code("MP4").unwrap();
+    for i in 0..n {
+        let meta = UploadMetadata {
+            title: format!("page test {i:03}"),
+            ..Default::default()
+        };
+        let req = CreateAssetReq::from_metadata(&meta, "clip.mp4", &mp4);
+        runtime()
+            .block_on(t.conn.vod.create_asset(&req))
+            .expect("create asset");
+    }
+    t.app().reload_assets();
+    t.step_until("first page", |app| {
+        !app.assets.loading && !app.assets.items.is_empty()
+    });
+    t.step();
+    assert_eq!(t.app().assets.items.len(), 50);
+    // The pointer over the list, the wheel turned until the end stays in view.
+    let row = t
+        .harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "page test 129")
+        .rect()
+        .center();
+    t.harness.event(eframe::egui::Event::PointerMoved(row));
+    let wheel = |t: &mut TestApp| {
+        t.harness.event(eframe::egui::Event::MouseWheel {
+            unit: eframe::egui::MouseWheelUnit::Point,
+            delta: eframe::egui::vec2(0.0, -400.0),
+            modifiers: Default::default(),
+            phase: eframe::egui::TouchPhase::Move,
+            source: eframe::egui::MouseWheelSource::Wheel,
+        });
+        t.step();
+    };
+    for _ in 0..400 {
+        wheel(&mut t);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        if t.app().assets.exhausted && !t.app().assets.loading {
+            break;
+        }
+    }
+    assert!(t.app().assets.exhausted, "the last page never loaded");
+    assert_eq!(t.app().assets.items.len(), n);
+    for _ in 0..20 {
+        wheel(&mut t);
+    }
+    // The last asset of the list is on screen now.
+    let last = {
+        let a = &t.app().assets;
+        a.shown(a.view.len() - 1).title.clone().unwrap()
+    };
+    t.harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, &last);
     t.shutdown();
 }
