@@ -482,17 +482,14 @@ fn a_refused_publish_shows_the_services_reason() {
     t.shutdown();
 }
 
-#[test]
-fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
+/// Creates `n` assets (not uploaded) titled `title(i)` on the service.
+fn create_assets(t: &TestApp, n: usize, title: impl Fn(usize) -> String) {
     use vodesk_core::model::{MediaType, UploadMetadata};
     use vodesk_core::provider::huawei::wire::CreateAssetReq;
-    let mut t = TestApp::start();
-    // More than two of the sort's 100-asset pages, created in a scrambled title order.
-    let n = 230;
     let mp4 = MediaType::from_code("MP4").unwrap();
     for i in 0..n {
         let meta = UploadMetadata {
-            title: format!("clip {:03}", (i * 97) % n),
+            title: title(i),
             ..Default::default()
         };
         let req = CreateAssetReq::from_metadata(&meta, "clip.mp4", &mp4);
@@ -500,6 +497,14 @@ fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
             .block_on(t.conn.vod.create_asset(&req))
             .expect("create asset");
     }
+}
+
+#[test]
+fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
+    let mut t = TestApp::start();
+    // More than two of the sort's 100-asset pages, created in a scrambled title order.
+    let n = 230;
+    create_assets(&t, n, |i| format!("clip {:03}", (i * 97) % n));
     t.app().reload_assets();
     t.step_until("first page", |app| {
         app.assets.started && !app.assets.loading && !app.assets.items.is_empty()
@@ -531,21 +536,9 @@ fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
 
 #[test]
 fn scrolling_the_list_loads_the_next_pages() {
-    use vodesk_core::model::{MediaType, UploadMetadata};
-    use vodesk_core::provider::huawei::wire::CreateAssetReq;
     let mut t = TestApp::start();
     let n = 130;
-    let mp4 = MediaType::from_code("MP4").unwrap();
-    for i in 0..n {
-        let meta = UploadMetadata {
-            title: format!("page test {i:03}"),
-            ..Default::default()
-        };
-        let req = CreateAssetReq::from_metadata(&meta, "clip.mp4", &mp4);
-        runtime()
-            .block_on(t.conn.vod.create_asset(&req))
-            .expect("create asset");
-    }
+    create_assets(&t, n, |i| format!("page test {i:03}"));
     t.app().reload_assets();
     t.step_until("first page", |app| {
         !app.assets.loading && !app.assets.items.is_empty()
