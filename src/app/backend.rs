@@ -174,7 +174,6 @@ impl Backend {
                 ctx2.request_repaint();
             }
         });
-        b.resume_unfinished();
         b.fetch_categories();
         b.fetch_templates();
         Ok(b)
@@ -267,18 +266,37 @@ impl Backend {
         self.ctx.request_repaint();
     }
 
+    /// Hands over an engine being replaced (a profile switch): it was told to stop, and its
+    /// parts in flight finish first. A backend opened afterwards resumes nothing until every
+    /// such engine is idle — switching back at once would otherwise let two engines work on
+    /// the same job (a second asset created for one file, say).
+    pub fn retire(engine: Engine) {
+        engine.interrupt_all();
+        retiring()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(engine);
+    }
+
     /// The journal's unfinished jobs of this service come back as they were left: they continue
     /// where they stopped, stay paused when the user paused them, and a failed one stays
     /// failed (retried only when the user asks: unasked, each start could leave another
     /// failed asset on the service).
-    fn resume_unfinished(&self) {
+    /// Called once the backend is the app's (after a switch, once the old engine is retired).
+    pub fn resume_unfinished(&self) {
         let (engine, journal, target) = (
             self.engine.clone(),
             self.journal.clone(),
             self.target.clone(),
         );
         let (tx, ctx) = self.wake();
+        let rt = self.rt.clone();
         self.rt.spawn_blocking(move || {
+            let old: Vec<Engine> =
+                std::mem::take(&mut *retiring().lock().unwrap_or_else(|e| e.into_inner()));
+            for e in old {
+                rt.block_on(e.wait_idle());
+            }
             let msg = match journal.unfinished(&target) {
                 Ok(records) => {
                     let mut resumed = Vec::new();
@@ -640,6 +658,13 @@ async fn with_stored(
         secrets.proxy_password = None;
     }
     Ok((profile, secrets))
+}
+
+/// Engines replaced by a profile switch whose work may still be in flight.
+fn retiring() -> &'static std::sync::Mutex<Vec<Engine>> {
+    static RETIRING: std::sync::OnceLock<std::sync::Mutex<Vec<Engine>>> =
+        std::sync::OnceLock::new();
+    RETIRING.get_or_init(Default::default)
 }
 
 async fn run_profile_action(

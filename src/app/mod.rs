@@ -127,6 +127,7 @@ pub fn run() -> ExitCode {
                 cc.egui_ctx.clone(),
             )?;
             backend.load_drafts();
+            backend.resume_unfinished();
             let mut app = VodeskApp::new(backend, settings, places);
             if let Some(p) = problem {
                 app.notes.push(notify::Level::Error, p);

@@ -125,8 +125,9 @@ impl VodeskApp {
         // Rows not started yet are plain files and metadata: they stay in the queue, for the
         // new account.
         let drafts = self.queue.drafts();
-        self.backend.engine.interrupt_all();
+        Backend::retire(self.backend.engine.clone());
         self.backend = backend;
+        self.backend.resume_unfinished();
         self.queue = QueueState::default();
         self.queue.add_drafts(drafts);
         self.assets = AssetsState::default();

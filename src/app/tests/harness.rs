@@ -139,6 +139,7 @@ impl TestApp {
                     let backend = Backend::new(handle, conn, &journal, config, ui.ctx().clone())
                         .expect("backend starts");
                     backend.load_drafts();
+                    backend.resume_unfinished();
                     let app = VodeskApp::new(backend, settings, places.clone());
                     // As eframe's start does: the kept limits go to the engine.
                     app.apply_limits();

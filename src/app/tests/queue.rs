@@ -530,3 +530,36 @@ fn a_service_gone_for_good_stops_the_uploads_with_a_banner_until_resumed() {
     t.shutdown();
     runtime().block_on(back.shutdown());
 }
+
+#[test]
+fn switching_back_at_once_continues_each_upload_on_one_engine() {
+    let mut t = TestApp::start();
+    let _g = runtime().enter();
+    let file = slow_upload(&mut t, "switched.mp4");
+    // A switch to the same account, mid-upload: the old engine stops after its parts in
+    // flight, and only then does the new one resume the job.
+    let ctx = t.harness.ctx.clone();
+    let again = crate::app::backend::Backend::new(
+        runtime().handle().clone(),
+        t.conn.clone(),
+        &t.dir.path().join("journal.db"),
+        crate::app::engine_config_for(&t.app().settings),
+        ctx,
+    )
+    .expect("a second backend");
+    t.app().replace_backend(again);
+    t.app().backend.engine.set_bandwidth(0);
+    t.step_until("finished on the new engine", |app| {
+        app.queue.rows.len() == 1 && app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    let asset = t.app().queue.rows[0].asset_id.clone().expect("an asset");
+    assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
+    // One asset for the file, not one per engine.
+    assert_eq!(
+        statuses_on_service(&t).len(),
+        1,
+        "{:?}",
+        statuses_on_service(&t)
+    );
+    t.shutdown();
+}
