@@ -139,3 +139,69 @@ fn settings_and_panels_survive_a_restart() {
     assert!(t.app().settings.show_left);
     t.shutdown();
 }
+
+#[test]
+fn a_resized_queue_column_keeps_its_width_after_a_restart() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[super::harness::media(&src, "wide.mp4", 100)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.step();
+    let size_x = |t: &TestApp| {
+        t.harness
+            .get_all_by_label("Size")
+            .map(|n| n.rect().left())
+            .fold(f32::INFINITY, f32::min)
+    };
+    let before = size_x(&t);
+    // Drag the Name column's right edge (just left of the Size column) 120 points right.
+    let edge = egui::pos2(
+        before - 3.0,
+        t.harness.get_by_label("Name").rect().center().y,
+    );
+    t.harness.event(egui::Event::PointerMoved(edge));
+    t.step();
+    let button = |pressed, pos| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Default::default(),
+    };
+    t.harness.event(button(true, edge));
+    t.step();
+    for dx in [40.0, 80.0, 120.0] {
+        t.harness
+            .event(egui::Event::PointerMoved(edge + egui::vec2(dx, 0.0)));
+        t.step();
+    }
+    t.harness
+        .event(button(false, edge + egui::vec2(120.0, 0.0)));
+    t.step();
+    t.step();
+    let wider = size_x(&t);
+    assert!(wider > before + 100.0, "{before} → {wider}");
+    // What eframe keeps of egui's memory at exit, and gives the next start.
+    let mut kept = Kept::default();
+    t.harness
+        .ctx
+        .memory(|m| eframe::set_value(&mut kept, "egui", m));
+    t.shutdown();
+
+    let mut t = TestApp::start();
+    let memory: egui::Memory = eframe::get_value(&kept, "egui").expect("kept memory");
+    t.harness.ctx.memory_mut(|m| *m = memory);
+    t.drop_files(&[super::harness::media(
+        &t.dir.path().join("media"),
+        "wide.mp4",
+        100,
+    )]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.step();
+    t.step();
+    assert!(
+        (size_x(&t) - wider).abs() < 2.0,
+        "{} vs {wider}",
+        size_x(&t)
+    );
+    t.shutdown();
+}
