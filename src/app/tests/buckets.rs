@@ -146,3 +146,47 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     assert!(import.accesskit_node().is_disabled());
     t.shutdown();
 }
+
+#[test]
+fn a_long_folder_lists_a_page_at_a_time() {
+    let mut t = TestApp::start();
+    let tiny = media(t.dir.path(), "tiny.mp4", 16);
+    let obs = t.conn.obs.clone();
+    runtime().block_on(async {
+        obs.create_bucket("many", None).await.expect("bucket");
+        for i in 0..230 {
+            obs.put_object("many", &format!("clip{i:03}.mp4"), &tiny, Some("video/mp4"))
+                .await
+                .expect("object");
+        }
+    });
+    t.app().show_buckets = true;
+    t.step_until("buckets listed", |app| {
+        app.buckets.buckets.iter().any(|b| b.name == "many")
+    });
+    t.combo("Choose a bucket").click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label("many").click_accesskit();
+    t.step_until("first page", |app| {
+        !app.buckets.listing && !app.buckets.objects.is_empty()
+    });
+    assert_eq!(t.app().buckets.objects.len(), 200);
+    t.step();
+    t.harness.get_by_label("Load more").click_accesskit();
+    t.step_until("second page", |app| {
+        !app.buckets.listing && app.buckets.objects.len() > 200
+    });
+    let keys: Vec<String> = t
+        .app()
+        .buckets
+        .objects
+        .iter()
+        .map(|o| o.key.clone())
+        .collect();
+    let want: Vec<String> = (0..230).map(|i| format!("clip{i:03}.mp4")).collect();
+    assert_eq!(keys, want);
+    t.step();
+    assert!(t.harness.query_by_label("Load more").is_none());
+    t.shutdown();
+}
