@@ -40,6 +40,16 @@ fn theme_follows_the_setting() {
     t.app().settings.theme = ThemePref::Light;
     t.step();
     assert_eq!(t.harness.ctx.theme(), egui::Theme::Light);
+    // Follow system: whatever the desktop says, also when it changes while running.
+    t.app().settings.theme = ThemePref::System;
+    t.harness.input_mut().system_theme = Some(egui::Theme::Dark);
+    t.step();
+    t.step();
+    assert_eq!(t.harness.ctx.theme(), egui::Theme::Dark);
+    t.harness.input_mut().system_theme = Some(egui::Theme::Light);
+    t.step();
+    t.step();
+    assert_eq!(t.harness.ctx.theme(), egui::Theme::Light);
     t.shutdown();
 }
 
