@@ -215,3 +215,23 @@ fn a_resized_queue_column_keeps_its_width_after_a_restart() {
     );
     t.shutdown();
 }
+
+#[test]
+fn about_names_the_version_and_the_commit_it_was_built_from() {
+    let mut t = TestApp::start();
+    t.app().show_about = true;
+    t.step();
+    t.step();
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("git runs");
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    assert_eq!(head.len(), 10, "a git checkout");
+    t.harness.get_by_label(&format!(
+        "Version {} (commit {head})",
+        env!("CARGO_PKG_VERSION")
+    ));
+    t.shutdown();
+}
