@@ -318,3 +318,73 @@ fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
     });
     t.shutdown();
 }
+
+#[test]
+fn a_cover_and_a_subtitle_chosen_for_the_selection_reach_the_assets() {
+    use crate::app::backend::Pick;
+    let mut t = three_rows();
+    // Two of the three rows.
+    t.app().queue.select_none();
+    let keys = t.keys();
+    t.app().queue.click(keys[0], false, false);
+    t.app().queue.click(keys[1], true, false);
+    t.step();
+    let dir = t.dir.path().join("extras");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cover = dir.join("封面.png");
+    image::RgbImage::from_fn(64, 36, |x, y| image::Rgb([x as u8 * 4, y as u8 * 7, 90]))
+        .save(&cover)
+        .expect("a PNG");
+    let srt = dir.join("zh.srt");
+    std::fs::write(&srt, "1\n00:00:00,000 --> 00:00:01,000\n海岸线\n").unwrap();
+    // What the native dialogs answer (they are driven for real in tests/window).
+    t.app().picked(Pick::Cover, vec![cover.clone()]);
+    t.app().picked(Pick::Subtitle, vec![srt.clone()]);
+    t.step_until("the preview is decoded", |app| {
+        app.form.previews.is_ready(&cover.display().to_string())
+    });
+    t.step();
+    t.harness.get_by_label("封面.png");
+    t.harness.get_by_label("Cover preview");
+    let rows = &t.app().queue.rows;
+    assert!(
+        rows[..2]
+            .iter()
+            .all(|r| r.meta.cover.as_deref() == Some(cover.as_path()))
+    );
+    assert!(rows[..2].iter().all(|r| r.meta.subtitles.len() == 1));
+    assert!(rows[2].meta.cover.is_none() && rows[2].meta.subtitles.is_empty());
+
+    t.app().queue.select_all();
+    t.app().run(Command::Start);
+    t.step_until("uploaded", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+    });
+    let with = |t: &mut TestApp, i: usize| {
+        let id = t.app().queue.rows[i].asset_id.clone().unwrap();
+        let d = runtime()
+            .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+            .expect("asset");
+        let base = d.base_info.expect("base info");
+        let covers = base.cover_info_array.unwrap_or_default();
+        let subtitles = base.subtitle_info.unwrap_or_default();
+        let cover = covers.iter().find_map(|c| c.cover_url.clone()).map(|url| {
+            runtime()
+                .block_on(async { t.conn.vod.http().get(&url).send().await?.bytes().await })
+                .expect("the cover downloads")
+                .to_vec()
+        });
+        (cover, subtitles.iter().filter(|s| s.url.is_some()).count())
+    };
+    let png = std::fs::read(&cover).unwrap();
+    // The chosen picture itself, byte for byte, and the subtitle, on both assets.
+    assert_eq!(with(&mut t, 0), (Some(png.clone()), 1));
+    assert_eq!(with(&mut t, 1), (Some(png.clone()), 1));
+    let third = with(&mut t, 2);
+    assert_ne!(third.0, Some(png));
+    assert_eq!(third.1, 0);
+    t.shutdown();
+}
