@@ -3,7 +3,6 @@
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
-use vodesk_core::engine::JobState;
 
 use super::harness::{TestApp, media, runtime};
 use crate::app::commands::Command;
@@ -243,12 +242,7 @@ fn category_and_template_pickers_come_from_the_service_and_reach_the_asset() {
     );
     type_into(&mut t, "Title", "批量 upload");
     t.app().run(Command::Start);
-    t.step_until("uploaded", |app| {
-        app.queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Job(JobState::Done))
-    });
+    t.until_all_uploaded();
     let asset = t.app().queue.rows[0].asset_id.clone().unwrap();
     let d = runtime()
         .block_on(t.conn.vod.asset_details(&asset, &["base_info"]))
@@ -310,12 +304,7 @@ fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
     assert!(t.harness.query_by_label_contains("needs an HLS").is_none());
     assert_eq!(t.harness.query_all_by_label("needs fixing").count(), 0);
     t.app().run(Command::Start);
-    t.step_until("uploaded", |app| {
-        app.queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Job(JobState::Done))
-    });
+    t.until_all_uploaded();
     t.shutdown();
 }
 
@@ -357,12 +346,7 @@ fn a_cover_and_a_subtitle_chosen_for_the_selection_reach_the_assets() {
 
     t.app().queue.select_all();
     t.app().run(Command::Start);
-    t.step_until("uploaded", |app| {
-        app.queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Job(JobState::Done))
-    });
+    t.until_all_uploaded();
     let with = |t: &mut TestApp, i: usize| {
         let id = t.app().queue.rows[i].asset_id.clone().unwrap();
         let d = runtime()

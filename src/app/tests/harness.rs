@@ -184,6 +184,15 @@ impl TestApp {
         panic!("never happened: {what}; notifications: {:#?}", self.notes());
     }
 
+    /// Steps until every row of the queue is uploaded.
+    pub fn until_all_uploaded(&mut self) {
+        self.step_until("every row uploaded", |app| {
+            app.queue.rows.iter().all(|r| {
+                r.state == crate::app::queue::RowState::Job(vodesk_core::engine::JobState::Done)
+            })
+        });
+    }
+
     /// The texts of every notification so far.
     pub fn notes(&mut self) -> Vec<String> {
         self.app()

@@ -180,12 +180,7 @@ fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
     t.step_until("rows", |app| app.queue.rows.len() == 2);
     t.step();
     t.harness.get_by_label_contains("Start").click();
-    t.step_until("both uploaded", |app| {
-        app.queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Job(JobState::Done))
-    });
+    t.until_all_uploaded();
     t.step();
     assert_eq!(t.harness.get_all_by_label("done ✔").count(), 2);
     let rows: Vec<(String, String)> = t
