@@ -558,3 +558,67 @@ fn switching_back_at_once_continues_each_upload_on_one_engine() {
     );
     t.shutdown();
 }
+
+/// The `icon` button in the Actions column of the row of `name`.
+fn row_button<'a>(t: &'a TestApp, name: &str, icon: &'a str) -> egui_kittest::Node<'a> {
+    let y = t.harness.get_by_label(name).rect().center().y;
+    t.harness
+        .get_all_by_label(icon)
+        .find(|b| (b.rect().center().y - y).abs() < 6.0)
+        .unwrap_or_else(|| panic!("no {icon} on the row of {name}"))
+}
+
+#[test]
+fn each_rows_own_buttons_act_on_that_row_only() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "a.mp4", 3 * 1024 * 1024),
+        media(&src, "b.mp4", 4096),
+        media(&src, "c.mp4", 4096),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 3);
+    t.step();
+    let state = |t: &mut TestApp, name: &str| {
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.state)
+    };
+    row_button(&t, "c.mp4", "🗑").click();
+    t.step();
+    assert_eq!(state(&mut t, "c.mp4"), None);
+    // a alone starts, slowly enough to be paused, resumed and cancelled on the way.
+    t.app().backend.engine.set_bandwidth(256 * 1024);
+    row_button(&t, "a.mp4", "▶").click();
+    t.step_until("a under way", |app| {
+        app.queue.rows[0].job.is_some() && app.queue.rows[0].state.is_active()
+    });
+    t.step();
+    assert_eq!(state(&mut t, "b.mp4"), Some(RowState::Draft));
+    row_button(&t, "a.mp4", "⏸").click();
+    t.step_until("a paused", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Paused)
+    });
+    t.step();
+    row_button(&t, "a.mp4", "▶").click();
+    t.step_until("a resumed", |app| app.queue.rows[0].state.is_active());
+    t.step();
+    // One upload is cancelled at once, without asking.
+    row_button(&t, "a.mp4", "✖").click();
+    t.step_until("a cancelled", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Cancelled)
+    });
+    assert!(t.app().confirm_cancel.is_none());
+    t.step();
+    // Retry sends it again, to the end.
+    t.app().backend.engine.set_bandwidth(0);
+    row_button(&t, "a.mp4", "⟳").click();
+    t.step_until("a uploaded", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    assert_eq!(state(&mut t, "b.mp4"), Some(RowState::Draft));
+    t.shutdown();
+}
