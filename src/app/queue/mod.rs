@@ -180,11 +180,10 @@ impl QueueState {
         !was_done && self.rows[i].state == RowState::Job(JobState::Done)
     }
 
-    /// The engine accepted (or refused) a row.
-    pub fn on_queued(&mut self, key: u64, result: Result<JobId, String>) {
-        let Some(&i) = self.by_key.get(&key) else {
-            return;
-        };
+    /// The engine accepted (or refused) a row; the job to cancel at once, when the row was
+    /// cancelled on its way.
+    pub fn on_queued(&mut self, key: u64, result: Result<JobId, String>) -> Option<JobId> {
+        let i = *self.by_key.get(&key)?;
         let row = &mut self.rows[i];
         match result {
             Ok(id) => {
@@ -193,12 +192,28 @@ impl QueueState {
                     row.state = RowState::Job(JobState::Queued);
                 }
                 self.by_job.insert(id, i);
+                std::mem::take(&mut row.cancel_when_queued).then_some(id)
             }
             Err(e) => {
                 row.state = RowState::Refused;
                 row.error = Some(e);
+                None
             }
         }
+    }
+
+    /// Rows among `keys` that Cancel would stop: uploads not finished, and rows on their way
+    /// to the engine.
+    pub fn cancellable(&self, keys: &[u64], live: impl Fn(JobId) -> bool) -> Vec<u64> {
+        keys.iter()
+            .copied()
+            .filter(|k| {
+                self.row(*k).is_some_and(|r| match r.job {
+                    Some(j) => live(j),
+                    None => r.state == RowState::Submitting,
+                })
+            })
+            .collect()
     }
 
     /// Indices of the rows the filter shows; `None` when no filter is typed (all of them).

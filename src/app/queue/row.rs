@@ -72,6 +72,8 @@ pub struct Row {
     /// Bytes per second, smoothed.
     pub speed: f64,
     sample: Option<(Instant, u64)>,
+    /// Cancelled while being handed to the engine: cancelled as soon as its job exists.
+    pub cancel_when_queued: bool,
 }
 
 impl Row {
@@ -94,6 +96,7 @@ impl Row {
             asset_id: None,
             speed: 0.0,
             sample: None,
+            cancel_when_queued: false,
         }
     }
 

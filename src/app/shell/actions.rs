@@ -92,15 +92,13 @@ impl VodeskApp {
             Command::Cancel => {
                 // One upload is cancelled at once; several (a whole batch, perhaps by a
                 // stray shortcut) only after asking.
-                let live: Vec<_> = jobs
-                    .iter()
-                    .copied()
-                    .filter(|&j| engine.view(j).is_some_and(|v| !v.state.is_terminal()))
-                    .collect();
-                match live.as_slice() {
-                    [] => {}
-                    [one] => engine.cancel(*one),
-                    _ => self.confirm_cancel = Some(live),
+                let live = self.queue.cancellable(&keys, |j| {
+                    engine.view(j).is_some_and(|v| !v.state.is_terminal())
+                });
+                if live.len() > 1 {
+                    self.confirm_cancel = Some(live);
+                } else {
+                    self.cancel_rows(&live);
                 }
                 // Selected drafts have nothing to cancel: they are taken out. With nothing
                 // selected, Cancel stops uploads only (the drafts stay for later).
@@ -185,6 +183,21 @@ impl VodeskApp {
         removed.len()
     }
 
+    /// Cancels the uploads of these rows; a row still on its way to the engine is cancelled
+    /// as soon as its job exists.
+    pub(super) fn cancel_rows(&mut self, keys: &[u64]) {
+        for &k in keys {
+            let Some(r) = self.queue.row_mut(k) else {
+                continue;
+            };
+            match r.job {
+                Some(j) => self.backend.engine.cancel(j),
+                None if r.state == RowState::Submitting => r.cancel_when_queued = true,
+                None => {}
+            }
+        }
+    }
+
     pub(super) fn retry(&mut self, keys: &[u64]) {
         let old = self.queue.reset_for_retry(keys);
         for id in old {
@@ -201,7 +214,7 @@ impl VodeskApp {
             RowAction::Start(k) => self.start(&[k]),
             RowAction::Pause(k) => job(k).into_iter().for_each(|j| engine.pause(j)),
             RowAction::Resume(k) => job(k).into_iter().for_each(|j| engine.resume(j)),
-            RowAction::Cancel(k) => job(k).into_iter().for_each(|j| engine.cancel(j)),
+            RowAction::Cancel(k) => self.cancel_rows(&[k]),
             RowAction::Retry(k) => self.retry(&[k]),
             RowAction::Remove(k) => {
                 self.remove_rows(&[k]);

@@ -92,7 +92,9 @@ impl VodeskApp {
                         self.notes
                             .push(Level::Error, format!("{name} could not be queued: {e}"));
                     }
-                    self.queue.on_queued(row, result);
+                    if let Some(job) = self.queue.on_queued(row, result) {
+                        self.backend.engine.cancel(job);
+                    }
                 }
                 BgMsg::Drafts(r) => match r {
                     Ok(d) if !d.is_empty() => {

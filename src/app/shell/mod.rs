@@ -46,7 +46,7 @@ pub struct VodeskApp {
     /// The engine's halt last announced.
     halt_noted: Option<String>,
     /// Uploads waiting for the user to confirm their cancellation.
-    pub confirm_cancel: Option<Vec<vodesk_core::engine::JobId>>,
+    pub confirm_cancel: Option<Vec<u64>>,
     pub show_about: bool,
     pub show_connect: bool,
     pub show_settings: bool,
@@ -245,8 +245,8 @@ impl VodeskApp {
             },
             ("Cancel uploads", "Keep uploading"),
         );
-        for j in cancelling.unwrap_or_default() {
-            self.backend.engine.cancel(j);
+        if let Some(keys) = cancelling {
+            self.cancel_rows(&keys);
         }
         self.drop_overlay(&ctx);
         self.notes.show_toasts(&ctx);

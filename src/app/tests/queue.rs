@@ -436,6 +436,20 @@ fn rows_not_started_come_back_after_a_restart_with_their_metadata() {
     t.shutdown();
 }
 
+/// Answers "Cancel uploads" in the confirmation and waits until every row is cancelled.
+fn confirm_cancelling_all(t: &mut TestApp) {
+    // A new window is measured in its first frame and drawn in the next.
+    t.step();
+    t.step();
+    t.harness.get_by_label("Cancel uploads").click_accesskit();
+    t.step_until("all cancelled", |app| {
+        app.queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Cancelled))
+    });
+}
+
 #[test]
 fn cancelling_several_uploads_asks_first() {
     let mut t = TestApp::start();
@@ -468,15 +482,7 @@ fn cancelling_several_uploads_asks_first() {
     assert!(t.app().confirm_cancel.is_none());
     assert!(t.app().queue.rows.iter().all(|r| r.state.is_active()));
     t.app().run(Command::Cancel);
-    t.step();
-    t.step();
-    t.harness.get_by_label("Cancel uploads").click_accesskit();
-    t.step_until("both cancelled", |app| {
-        app.queue
-            .rows
-            .iter()
-            .all(|r| r.state == RowState::Job(JobState::Cancelled))
-    });
+    confirm_cancelling_all(&mut t);
     t.shutdown();
 }
 
@@ -620,5 +626,43 @@ fn each_rows_own_buttons_act_on_that_row_only() {
         app.queue.rows[0].state == RowState::Job(JobState::Done)
     });
     assert_eq!(state(&mut t, "b.mp4"), Some(RowState::Draft));
+    t.shutdown();
+}
+
+#[test]
+fn cancel_reaches_rows_still_on_their_way_to_the_engine() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "one.mp4", 3 * 1024 * 1024),
+        media(&src, "two.mp4", 3 * 1024 * 1024),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.app().backend.engine.set_bandwidth(256 * 1024);
+    // Start and Cancel in the same frame: the rows have no job yet.
+    t.app().run(Command::Start);
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.state == RowState::Submitting)
+    );
+    t.app().run(Command::Cancel);
+    assert_eq!(t.app().confirm_cancel.as_ref().map(Vec::len), Some(2));
+    confirm_cancelling_all(&mut t);
+    // One row: cancelled without asking, as soon as its job exists.
+    t.drop_files(&[media(&src, "three.mp4", 3 * 1024 * 1024)]);
+    t.step_until("third row", |app| app.queue.rows.len() == 3);
+    t.app().queue.select_none();
+    let key = t.app().queue.rows[2].key;
+    t.app().queue.click(key, false, false);
+    t.app().run(Command::Start);
+    t.app().run(Command::Cancel);
+    assert!(t.app().confirm_cancel.is_none());
+    assert!(t.app().queue.rows[2].cancel_when_queued);
+    t.step_until("third cancelled", |app| {
+        app.queue.rows[2].state == RowState::Job(JobState::Cancelled)
+    });
     t.shutdown();
 }
