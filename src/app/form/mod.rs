@@ -173,7 +173,7 @@ impl FormState {
         self.description =
             common(ts, |m| m.description.clone().unwrap_or_default()).unwrap_or_default();
         self.tags = common(ts, |m| m.tags.join(", ")).unwrap_or_default();
-        self.thumb = ThumbBuffers::load(common(ts, |m| m.thumbnail.clone()));
+        self.thumb = ThumbBuffers::load(ts);
     }
 
     /// Whether the form holds the values of `generation` already (else it reloads them).

@@ -1,165 +1,217 @@
 //! Thumbnail options: kept as text while typed, so a half-typed or non-numeric value is shown
-//! as an error instead of being lost; applied to the rows once it parses.
+//! as an error instead of being lost; applied to the rows once it parses. Across rows that
+//! differ, each parameter is its own: one typed is set on every row, the others stay theirs.
 
 use eframe::egui;
 use vodesk_core::model::{FieldError, Thumbnail, ThumbnailKind};
 
 use super::Target;
-use super::fields::labelled;
+use super::fields::{common, labelled};
 
-#[derive(Default)]
-pub struct ThumbBuffers {
-    /// `None` = the rows differ.
-    mixed: bool,
-    enabled: bool,
-    kind: Option<ThumbnailKind>,
-    interval: String,
-    dots: String,
-    quantity: String,
-    cover_position: String,
-    aspect_ratio: String,
-    max_length: String,
+/// One number (or list of numbers) of the thumbnail options.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Param {
+    Interval,
+    Dots,
+    Quantity,
+    CoverPosition,
+    AspectRatio,
+    MaxLength,
 }
 
-fn num(v: Option<u32>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+const PARAMS: [Param; 6] = [
+    Param::Interval,
+    Param::Dots,
+    Param::Quantity,
+    Param::CoverPosition,
+    Param::AspectRatio,
+    Param::MaxLength,
+];
+
+impl Param {
+    fn field(self) -> &'static str {
+        match self {
+            Param::Interval => "thumbnail-interval",
+            Param::Dots => "thumbnail-dots",
+            Param::Quantity => "thumbnail-quantity",
+            Param::CoverPosition => "thumbnail-cover-position",
+            Param::AspectRatio => "thumbnail-aspect-ratio",
+            Param::MaxLength => "thumbnail-max-length",
+        }
+    }
+
+    fn label_and_hint(self) -> (&'static str, &'static str) {
+        match self {
+            Param::Interval => ("Interval (s)", "0–100, default 12"),
+            Param::Dots => ("Offsets (s)", "e.g. 1, 5, 10"),
+            Param::Quantity => ("Snapshots", "1–10"),
+            Param::CoverPosition => ("Cover position", "1-based"),
+            Param::AspectRatio => ("Aspect ratio", "0 keep, 1 16:9"),
+            Param::MaxLength => ("Max length (px)", "1–8192"),
+        }
+    }
+
+    fn slot(self, t: &mut Thumbnail) -> Option<&mut Option<u32>> {
+        match self {
+            Param::Interval => Some(&mut t.interval),
+            Param::Quantity => Some(&mut t.quantity),
+            Param::CoverPosition => Some(&mut t.cover_position),
+            Param::AspectRatio => Some(&mut t.aspect_ratio),
+            Param::MaxLength => Some(&mut t.max_length),
+            Param::Dots => None,
+        }
+    }
+
+    fn text(self, t: &Thumbnail) -> String {
+        let mut t = t.clone();
+        match self.slot(&mut t) {
+            Some(v) => v.map(|v| v.to_string()).unwrap_or_default(),
+            None => t
+                .dots
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// Sets the typed value on `t`; the problem when it does not parse.
+    fn set(self, t: &mut Thumbnail, text: &str) -> Result<(), FieldError> {
+        if let Some(slot) = self.slot(t) {
+            *slot = parse(self.field(), text)?;
+            return Ok(());
+        }
+        let mut dots = Vec::new();
+        for d in text.split([',', '，']).filter(|d| !d.trim().is_empty()) {
+            dots.extend(parse(self.field(), d)?);
+        }
+        t.dots = dots;
+        Ok(())
+    }
 }
 
 /// A number field: empty is "not set", anything else must be a whole number.
-fn parse(field: &'static str, s: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
+fn parse(field: &'static str, s: &str) -> Result<Option<u32>, FieldError> {
     let s = s.trim();
     if s.is_empty() {
-        return None;
+        return Ok(None);
     }
-    match s.parse() {
-        Ok(v) => Some(v),
-        Err(_) => {
-            errors.push(FieldError {
-                field,
-                message: format!("\"{s}\" is not a whole number; type digits only"),
-            });
-            None
-        }
-    }
+    s.parse().map(Some).map_err(|_| FieldError {
+        field,
+        message: format!("\"{s}\" is not a whole number; type digits only"),
+    })
+}
+
+#[derive(Default)]
+pub struct ThumbBuffers {
+    /// Whether the rows ask for thumbnails; `None` = they differ.
+    enabled: Option<bool>,
+    /// `None` = they differ.
+    kind: Option<ThumbnailKind>,
+    /// Each parameter as typed; `None` = the rows differ (shown as "mixed" until typed).
+    text: [Option<String>; 6],
 }
 
 impl ThumbBuffers {
-    pub fn load(common: Option<Option<Thumbnail>>) -> ThumbBuffers {
-        match common {
-            None => ThumbBuffers {
-                mixed: true,
-                ..Default::default()
-            },
-            Some(None) => ThumbBuffers::default(),
-            Some(Some(t)) => ThumbBuffers {
-                mixed: false,
-                enabled: true,
-                kind: Some(t.kind),
-                interval: num(t.interval),
-                dots: t
-                    .dots
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                quantity: num(t.quantity),
-                cover_position: num(t.cover_position),
-                aspect_ratio: num(t.aspect_ratio),
-                max_length: num(t.max_length),
-            },
+    pub fn load(ts: &[Target]) -> ThumbBuffers {
+        let on = |m: &vodesk_core::model::UploadMetadata| m.thumbnail.is_some();
+        let mut b = ThumbBuffers {
+            enabled: common(ts, on),
+            kind: common(ts, |m| m.thumbnail.as_ref().map(|t| t.kind)).flatten(),
+            ..Default::default()
+        };
+        for (i, p) in PARAMS.iter().enumerate() {
+            b.text[i] = common(ts, |m| m.thumbnail.as_ref().map(|t| p.text(t))).flatten();
         }
-    }
-
-    /// The buffers as a thumbnail setting, with the fields that did not parse.
-    fn build(&self) -> (Option<Thumbnail>, Vec<FieldError>) {
-        let mut errors = Vec::new();
-        if !self.enabled {
-            return (None, errors);
-        }
-        let mut t = Thumbnail::new(self.kind.unwrap_or(ThumbnailKind::Time));
-        t.interval = parse("thumbnail-interval", &self.interval, &mut errors);
-        t.quantity = parse("thumbnail-quantity", &self.quantity, &mut errors);
-        t.cover_position = parse(
-            "thumbnail-cover-position",
-            &self.cover_position,
-            &mut errors,
-        );
-        t.aspect_ratio = parse("thumbnail-aspect-ratio", &self.aspect_ratio, &mut errors);
-        t.max_length = parse("thumbnail-max-length", &self.max_length, &mut errors);
-        for d in self
-            .dots
-            .split([',', '，'])
-            .filter(|d| !d.trim().is_empty())
-        {
-            if let Some(v) = parse("thumbnail-dots", d, &mut errors) {
-                t.dots.push(v);
-            }
-        }
-        (Some(t), errors)
+        b
     }
 
     pub fn parse_errors(&self) -> Vec<FieldError> {
-        if self.mixed {
-            Vec::new()
-        } else {
-            self.build().1
+        if self.enabled != Some(true) {
+            return Vec::new();
         }
+        let mut scratch = Thumbnail::new(ThumbnailKind::Time);
+        PARAMS
+            .iter()
+            .zip(&self.text)
+            .filter_map(|(p, text)| p.set(&mut scratch, text.as_deref()?).err())
+            .collect()
     }
 
     /// Draws the options; returns whether the targets changed.
     pub fn show(&mut self, ui: &mut egui::Ui, ts: &mut [Target]) -> bool {
         let mut changed = false;
-        let mut on = self.enabled;
+        let mut on = self.enabled == Some(true);
         if ui
-            .add(egui::Checkbox::new(&mut on, "Thumbnails").indeterminate(self.mixed))
+            .add(egui::Checkbox::new(&mut on, "Thumbnails").indeterminate(self.enabled.is_none()))
             .changed()
         {
-            self.mixed = false;
-            self.enabled = on;
+            // Rows that had options keep them; the others get the defaults.
+            for t in ts.iter_mut() {
+                match (on, &t.meta.thumbnail) {
+                    (false, _) => t.meta.thumbnail = None,
+                    (true, None) => t.meta.thumbnail = Some(Thumbnail::new(ThumbnailKind::Time)),
+                    (true, Some(_)) => {}
+                }
+            }
+            *self = Self::load(ts);
             changed = true;
         }
-        if self.enabled && !self.mixed {
-            let mut kind = self.kind.unwrap_or(ThumbnailKind::Time);
-            ui.horizontal(|ui| {
-                changed |= ui
-                    .radio_value(&mut kind, ThumbnailKind::Time, "Every N seconds")
-                    .changed();
-                changed |= ui
-                    .radio_value(&mut kind, ThumbnailKind::Dots, "At offsets")
-                    .changed();
-                changed |= ui
-                    .radio_value(&mut kind, ThumbnailKind::Quantity, "N snapshots")
-                    .changed();
-            });
-            self.kind = Some(kind);
-            let mut field = |ui: &mut egui::Ui, label: &str, hint: &str, buf: &mut String| {
-                ui.horizontal(|ui| {
-                    changed |= labelled(ui, label, |ui| {
+        if self.enabled != Some(true) {
+            return changed;
+        }
+        let mut kind = self.kind;
+        let mut picked = false;
+        ui.horizontal(|ui| {
+            for (k, label) in [
+                (ThumbnailKind::Time, "Every N seconds"),
+                (ThumbnailKind::Dots, "At offsets"),
+                (ThumbnailKind::Quantity, "N snapshots"),
+            ] {
+                picked |= ui.radio_value(&mut kind, Some(k), label).changed();
+            }
+        });
+        if picked && let Some(k) = kind {
+            ts.iter_mut()
+                .filter_map(|t| t.meta.thumbnail.as_mut())
+                .for_each(|t| t.kind = k);
+            *self = Self::load(ts);
+            changed = true;
+        }
+        let shown = PARAMS.iter().enumerate().filter(|(_, p)| match p {
+            Param::Interval => kind == Some(ThumbnailKind::Time),
+            Param::Dots => kind == Some(ThumbnailKind::Dots),
+            Param::Quantity => kind == Some(ThumbnailKind::Quantity),
+            _ => true,
+        });
+        for (i, p) in shown {
+            let (label, hint) = p.label_and_hint();
+            let mixed = self.text[i].is_none();
+            let mut buf = self.text[i].clone().unwrap_or_default();
+            let edited = ui
+                .horizontal(|ui| {
+                    labelled(ui, label, |ui| {
                         ui.add(
-                            egui::TextEdit::singleline(buf)
-                                .hint_text(hint)
+                            egui::TextEdit::singleline(&mut buf)
+                                .hint_text(if mixed { "mixed" } else { hint })
                                 .desired_width(80.0),
                         )
                     })
-                    .changed();
-                });
-            };
-            match kind {
-                ThumbnailKind::Time => {
-                    field(ui, "Interval (s)", "0–100, default 12", &mut self.interval)
+                    .changed()
+                })
+                .inner;
+            if edited {
+                // Half-typed numbers are not applied; the error under the field says why.
+                let applies = p
+                    .set(&mut Thumbnail::new(ThumbnailKind::Time), &buf)
+                    .is_ok();
+                if applies {
+                    for t in ts.iter_mut().filter_map(|t| t.meta.thumbnail.as_mut()) {
+                        let _ = p.set(t, &buf);
+                    }
                 }
-                ThumbnailKind::Dots => field(ui, "Offsets (s)", "e.g. 1, 5, 10", &mut self.dots),
-                ThumbnailKind::Quantity => field(ui, "Snapshots", "1–10", &mut self.quantity),
-            }
-            field(ui, "Cover position", "1-based", &mut self.cover_position);
-            field(ui, "Aspect ratio", "0 keep, 1 16:9", &mut self.aspect_ratio);
-            field(ui, "Max length (px)", "1–8192", &mut self.max_length);
-        }
-        if changed {
-            let (t, errors) = self.build();
-            // Half-typed numbers are not applied; the error under the field says why.
-            if errors.is_empty() {
-                ts.iter_mut().for_each(|x| x.meta.thumbnail = t.clone());
+                self.text[i] = Some(buf);
+                changed = true;
             }
         }
         changed

@@ -372,3 +372,51 @@ fn a_cover_and_a_subtitle_chosen_for_the_selection_reach_the_assets() {
     assert_eq!(third.1, 0);
     t.shutdown();
 }
+
+#[test]
+fn a_thumbnail_parameter_typed_for_rows_that_differ_changes_only_that_parameter() {
+    use vodesk_core::model::{Thumbnail, ThumbnailKind};
+    let mut t = three_rows();
+    for (i, r) in t.app().queue.rows.iter_mut().enumerate() {
+        let mut th = Thumbnail::new(ThumbnailKind::Time);
+        th.interval = Some(5 * (i as u32 + 1));
+        th.max_length = Some(640);
+        r.meta.thumbnail = Some(th);
+    }
+    t.app().queue.generation += 1;
+    t.step();
+    t.step();
+    // The intervals differ: shown as mixed; the shared length as it is.
+    let hint_of = |t: &TestApp, label: &str| field(t, label).value();
+    assert_eq!(hint_of(&t, "Max length (px)").as_deref(), Some("640"));
+    assert_eq!(hint_of(&t, "Interval (s)").as_deref(), Some(""));
+    type_into(&mut t, "Max length (px)", "1280");
+    let rows: Vec<(Option<u32>, Option<u32>)> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .map(|r| {
+            let th = r.meta.thumbnail.as_ref().unwrap();
+            (th.interval, th.max_length)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(5), Some(1280)),
+            (Some(10), Some(1280)),
+            (Some(15), Some(1280))
+        ]
+    );
+    // Typing the mixed one sets it on all.
+    type_into(&mut t, "Interval (s)", "30");
+    assert!(
+        t.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.meta.thumbnail.as_ref().unwrap().interval == Some(30))
+    );
+    t.shutdown();
+}
