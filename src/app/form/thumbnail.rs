@@ -63,16 +63,18 @@ impl Param {
     }
 
     fn text(self, t: &Thumbnail) -> String {
-        let mut t = t.clone();
-        match self.slot(&mut t) {
-            Some(v) => v.map(|v| v.to_string()).unwrap_or_default(),
-            None => t
-                .dots
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
+        let value = match self {
+            Param::Interval => t.interval,
+            Param::Quantity => t.quantity,
+            Param::CoverPosition => t.cover_position,
+            Param::AspectRatio => t.aspect_ratio,
+            Param::MaxLength => t.max_length,
+            Param::Dots => {
+                let dots: Vec<String> = t.dots.iter().map(u32::to_string).collect();
+                return dots.join(", ");
+            }
+        };
+        value.map(|v| v.to_string()).unwrap_or_default()
     }
 
     /// Sets the typed value on `t`; the problem when it does not parse.
