@@ -4,7 +4,7 @@
 use egui_kittest::kittest::{NodeT, Queryable};
 use vodesk_core::engine::JobState;
 
-use super::harness::{TestApp, media, runtime};
+use super::harness::{TestApp, media, noted, runtime};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
@@ -50,23 +50,13 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
 
     t.harness.get_by_label("Unpublish").click_accesskit();
     t.step_until("unpublished", |app| {
-        !app.assets.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text.contains("unpublished"))
+        !app.assets.busy && noted(app, |n| n.contains("unpublished"))
     });
     assert_eq!(status_on_service(&t, &id).as_deref(), Some("CREATED"));
     t.step_until("list reloaded", |app| !app.assets.loading);
     t.harness.get_by_label("Publish").click_accesskit();
     t.step_until("published", |app| {
-        !app.assets.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text.contains("1 asset published"))
+        !app.assets.busy && noted(app, |n| n.contains("1 asset published"))
     });
     assert_eq!(status_on_service(&t, &id).as_deref(), Some("PUBLISHED"));
     t.step_until("list reloaded", |app| !app.assets.loading);
@@ -96,12 +86,7 @@ fn unpublishing_a_transcoded_asset_is_reported_as_done() {
     let id = t.upload_and_open("transcoded.mp4", 4096, Some("HD-MP4"));
     t.harness.get_by_label("Unpublish").click_accesskit();
     t.step_until("answered", |app| {
-        !app.assets.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text.contains("Asset") || n.text.contains("unpublished"))
+        !app.assets.busy && noted(app, |n| n.contains("Asset") || n.contains("unpublished"))
     });
     // With a template group the service answers with the transcoding state, not CREATED.
     let texts = t.notes();
@@ -275,12 +260,7 @@ fn an_assets_metadata_is_edited_with_inline_validation() {
     t.step();
     assert!(t.harness.query_by_label_contains("⚠ title").is_none());
     t.harness.get_by_label("Save").click_accesskit();
-    t.step_until("saved", |app| {
-        app.notes
-            .history
-            .iter()
-            .any(|n| n.text == "Metadata saved.")
-    });
+    t.step_until("saved", |app| noted(app, |n| n == "Metadata saved."));
     let d = runtime()
         .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
         .expect("asset");
@@ -301,10 +281,7 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
     t.app().run(Command::Start);
     // The list reloads once the batch is done: wait for that reload.
     t.step_until("uploaded and listed", |app| {
-        app.notes
-            .history
-            .iter()
-            .any(|n| n.text == "3 files uploaded.")
+        noted(app, |n| n == "3 files uploaded.")
             && !app.assets.loading
             && app.assets.items.len() == 3
     });
@@ -340,12 +317,7 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
     t.step();
     t.harness.get_by_label("Apply to 2").click_accesskit();
     t.step_until("saved", |app| {
-        !app.assets.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text == "Metadata saved.")
+        !app.assets.busy && noted(app, |n| n == "Metadata saved.")
     });
     for a in &t.app().assets.items.clone() {
         let d = runtime()
@@ -363,12 +335,7 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
     t.step_until("list reloaded", |app| !app.assets.loading);
     t.harness.get_by_label("Unpublish all").click_accesskit();
     t.step_until("unpublished", |app| {
-        !app.assets.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text.contains("2 assets unpublished"))
+        !app.assets.busy && noted(app, |n| n.contains("2 assets unpublished"))
     });
     for a in t.app().assets.items.clone() {
         let want = if chosen.contains(&a.asset_id) {
@@ -433,14 +400,10 @@ fn a_snapshot_becomes_the_cover() {
         .get_by_label_contains("Snapshot 1")
         .click_accesskit();
     t.step_until("cover set", |app| {
-        !app.assets.busy && app.notes.history.iter().any(|n| n.text == "Cover set.")
+        !app.assets.busy && noted(app, |n| n == "Cover set.")
     });
     assert!(
-        !t.app()
-            .notes
-            .history
-            .iter()
-            .any(|n| n.text.contains("could not be saved")),
+        !noted(t.app(), |n| n.contains("could not be saved")),
         "{:?}",
         t.app()
             .notes

@@ -4,7 +4,7 @@
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 
-use super::harness::{TestApp, runtime};
+use super::harness::{TestApp, noted, runtime};
 
 fn names_on_service(t: &TestApp) -> Vec<String> {
     fn walk(cs: &[vodesk_core::model::Category], out: &mut Vec<String>) {
@@ -106,12 +106,7 @@ fn a_refusal_shows_its_error_code_and_request_id_in_a_toast_and_the_panel() {
     t.step();
     t.harness.get_by_label("Delete selected").click_accesskit();
     t.step_until("refused", |app| {
-        !app.categories.busy
-            && app
-                .notes
-                .history
-                .iter()
-                .any(|n| n.text.starts_with("The category change was refused"))
+        !app.categories.busy && noted(app, |n| n.starts_with("The category change was refused"))
     });
     let note = t
         .notes()

@@ -259,6 +259,11 @@ fn test_config() -> vodesk_core::engine::EngineConfig {
     }
 }
 
+/// Whether some notification's text `is` what the test waits for.
+pub fn noted(app: &VodeskApp, is: impl Fn(&str) -> bool) -> bool {
+    app.notes.history.iter().any(|n| is(&n.text))
+}
+
 /// Writes a media file of `size` bytes (content differs per name, so no duplicates).
 pub fn media(dir: &Path, name: &str, size: usize) -> PathBuf {
     let p = dir.join(name);

@@ -4,7 +4,7 @@ use egui_kittest::kittest::Queryable;
 use vodesk_core::engine::JobState;
 use vodesk_core::provider::huawei::ListAssetsQuery;
 
-use super::harness::{TestApp, media, runtime};
+use super::harness::{TestApp, media, noted, runtime};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
@@ -199,13 +199,7 @@ fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
             Some(title.as_str())
         );
     }
-    assert!(
-        t.app()
-            .notes
-            .history
-            .iter()
-            .any(|n| n.text.contains("2 files uploaded"))
-    );
+    assert!(noted(t.app(), |n| n.contains("2 files uploaded")));
     // Clear finished empties the queue.
     t.app().run(Command::ClearFinished);
     t.step();
@@ -259,13 +253,7 @@ fn a_paused_upload_stays_paused_after_a_restart_until_resumed() {
         (row.state, row.bytes_done),
         (RowState::Job(JobState::Paused), stored)
     );
-    assert!(
-        t.app()
-            .notes
-            .history
-            .iter()
-            .any(|n| n.text.contains("1 uploads you paused")),
-    );
+    assert!(noted(t.app(), |n| n.contains("1 uploads you paused")),);
     // Resume continues from the stored parts, to the file's exact bytes.
     t.app().backend.engine.set_bandwidth(0);
     t.app().run(Command::Resume);
