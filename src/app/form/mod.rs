@@ -75,7 +75,7 @@ impl Catalog {
     /// Rules that need the account's data: the category and template group exist in it (ids
     /// and names belong to one account: rows moved to another profile keep theirs), and
     /// encryption needs a group with HLS output.
-    pub fn extra_check(&self, m: &UploadMetadata) -> Vec<FieldError> {
+    fn extra_check(&self, m: &UploadMetadata) -> Vec<FieldError> {
         let mut out = Vec::new();
         if self.loaded_categories
             && let Some(id) = m.category_id
@@ -541,9 +541,7 @@ fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec
     // Defaults have no title of their own: each new row's comes from its file name.
     let defaults = ts.iter().all(|t| t.path.is_none());
     for t in ts {
-        let mut errors = t.meta.validate();
-        errors.extend(catalog.extra_check(t.meta));
-        for e in errors {
+        for e in catalog.problems(t.meta) {
             if defaults && e.field == "title" {
                 continue;
             }

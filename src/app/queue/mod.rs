@@ -250,12 +250,12 @@ impl QueueState {
             .collect()
     }
 
-    /// Drafts among `keys` that pass validation become jobs (`submit` hands each to the
+    /// Drafts among `keys` without `problems` become jobs (`submit` hands each to the
     /// engine); returns how many started and the invalid rows' first problem.
     pub fn start(
         &mut self,
         keys: &[u64],
-        extra_check: &dyn Fn(&UploadMetadata) -> Vec<vodesk_core::model::FieldError>,
+        problems: &dyn Fn(&UploadMetadata) -> Vec<vodesk_core::model::FieldError>,
         submit: &mut dyn FnMut(u64, JobSpec),
     ) -> (usize, Vec<(String, String)>) {
         let mut started = 0;
@@ -265,9 +265,7 @@ impl QueueState {
             if row.state != RowState::Draft {
                 continue;
             }
-            let mut errors = row.meta.validate();
-            errors.extend(extra_check(&row.meta));
-            if let Some(e) = errors.first() {
+            if let Some(e) = problems(&row.meta).first() {
                 invalid.push((row.name.clone(), e.to_string()));
                 continue;
             }

@@ -151,7 +151,7 @@ impl VodeskApp {
         let catalog = &self.catalog;
         let (started, invalid) =
             self.queue
-                .start(keys, &|m| catalog.extra_check(m), &mut |k, spec| {
+                .start(keys, &|m| catalog.problems(m), &mut |k, spec| {
                     backend.submit(k, spec)
                 });
         if let Some((name, why)) = invalid.first() {

@@ -170,9 +170,11 @@ impl VodeskApp {
             // The title comes from each object; everything else must be valid to send.
             let mut check = self.settings.defaults.clone();
             check.title = "x".into();
-            let mut errors = check.validate();
-            errors.extend(self.catalog.extra_check(&check));
-            let problem = errors.first().map(ToString::to_string);
+            let problem = self
+                .catalog
+                .problems(&check)
+                .first()
+                .map(ToString::to_string);
             let defaults = &self.settings.defaults;
             for cmd in self.buckets.show(ui, defaults, pattern, problem, &region) {
                 self.backend.bucket_cmd(cmd);
