@@ -43,7 +43,7 @@ pub struct VodeskApp {
     pending_saves: usize,
     pub covers: Previews,
     pub show_help: bool,
-    /// The engine's halt last announced.
+    /// The engine's halt as read this frame (announced once, when it changes).
     halt_noted: Option<String>,
     /// Uploads waiting for the user to confirm their cancellation.
     pub confirm_cancel: Option<Vec<u64>>,

@@ -404,7 +404,8 @@ impl VodeskApp {
     /// When the engine stopped every upload (the service unreachable after all retries, the
     /// journal's disk full): why, and one button to continue once it is fixed.
     fn halt_banner(&mut self, ui: &mut egui::Ui) {
-        let Some(reason) = self.backend.engine.halted() else {
+        // As read from the engine this frame (`frame` keeps it in `halt_noted`).
+        let Some(reason) = self.halt_noted.clone() else {
             return;
         };
         let mut resume = false;
