@@ -115,14 +115,13 @@ impl VodeskApp {
                 if self.queue.selected.is_empty() {
                     return;
                 }
-                let sel = keys.clone();
-                let removed = self.remove_rows(&sel);
-                if removed < sel.len() {
+                let removed = self.remove_rows(&keys);
+                if removed < keys.len() {
                     self.notes.push(
                         Level::Info,
                         format!(
                             "{} rows are still uploading or paused; cancel them first.",
-                            sel.len() - removed
+                            keys.len() - removed
                         ),
                     );
                 }
