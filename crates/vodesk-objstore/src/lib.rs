@@ -11,6 +11,7 @@
 mod blobs;
 mod chunked;
 mod content;
+mod credentials;
 mod error;
 mod handlers;
 mod index;
@@ -29,8 +30,11 @@ pub mod presign;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use store::Inner;
+
+pub use credentials::{Credential, CredentialStore, KeyRing, KeyScope, Scope};
 
 /// Settings for [`ObjectStore::open`].
 #[derive(Clone, Debug)]
@@ -134,17 +138,30 @@ impl ObjectStore {
         self.inner.bucket_exists(name)
     }
 
-    /// Full pre-signed URL (see [`PresignRequest`]).
+    /// Full pre-signed URL (see [`PresignRequest`]), made with the store's long-term key.
     pub fn presign_url(&self, req: &PresignRequest) -> String {
         let expires_at = time::now_secs()
             .saturating_add(i64::try_from(req.expires_in_secs).unwrap_or(i64::MAX / 2));
+        let key = self.inner.keys.permanent();
         presign::presign_at(
             &self.inner.base_url(),
-            &self.inner.creds.access_key,
-            &self.inner.creds.secret_key,
+            &key.access_key,
+            &key.secret_key,
             req,
             expires_at,
         )
+    }
+
+    /// A temporary key (with a security token) that the endpoint accepts within `scope` for
+    /// `lifetime`: what a VOD personality hands a client that signs its own object requests.
+    pub fn issue_temporary(&self, scope: Scope, lifetime: Duration) -> Credential {
+        self.inner.keys.issue(scope, lifetime)
+    }
+
+    /// The keys the endpoint accepts, shared with every clone of the store: a personality with
+    /// its own key format registers (and revokes) credentials here.
+    pub fn key_ring(&self) -> Arc<KeyRing> {
+        self.inner.keys.clone()
     }
 
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<Option<ObjectInfo>, StoreError> {

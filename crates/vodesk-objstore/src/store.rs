@@ -5,9 +5,9 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use axum::http::StatusCode;
 
-use crate::auth::Creds;
 use crate::blobs::Blobs;
 use crate::content::{self, Segment};
+use crate::credentials::KeyRing;
 use crate::error::S3Error;
 use crate::index::{self, Index, Meta, ObjectRow};
 use crate::ingest::TempFile;
@@ -16,7 +16,7 @@ use crate::{ObjectInfo, ObjectStoreConfig, StoreError};
 pub(crate) const DEFAULT_CONTENT_TYPE: &str = "binary/octet-stream";
 
 pub(crate) struct Inner {
-    pub creds: Creds,
+    pub keys: Arc<KeyRing>,
     pub region: String,
     pub base_url: RwLock<String>,
     pub index: Index,
@@ -92,10 +92,7 @@ impl Inner {
             }
         }
         Ok(Inner {
-            creds: Creds {
-                access_key: cfg.access_key.clone(),
-                secret_key: cfg.secret_key.clone(),
-            },
+            keys: Arc::new(KeyRing::new(&cfg.access_key, &cfg.secret_key)),
             region: cfg.region.clone(),
             base_url: RwLock::new(String::new()),
             index,

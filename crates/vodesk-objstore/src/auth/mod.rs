@@ -1,22 +1,20 @@
-//! Request authentication: every request must carry a valid signature for the store's key.
+//! Request authentication: every request must carry a valid signature for a key the store's
+//! [`CredentialStore`] knows, and stay within that key's scope.
 
+mod keys;
 pub mod obs_v2;
 pub mod sigv4;
 
 use axum::http::{HeaderMap, StatusCode};
 use percent_encoding::percent_decode_str;
 
+use crate::credentials::{Credential, CredentialStore, Scope};
 use crate::error::S3Error;
 use crate::ingest::{BodyMode, ChunkSigning};
 use crate::query::Query;
 
 /// Largest tolerated clock difference for signed dates (OBS: 15 minutes).
 const MAX_SKEW_SECS: i64 = 15 * 60;
-
-pub(crate) struct Creds {
-    pub access_key: String,
-    pub secret_key: String,
-}
 
 pub(crate) struct RequestView<'a> {
     pub method: &'a str,
@@ -45,24 +43,39 @@ fn header_pairs(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// Returns how the request body must be read (SigV4 may demand hashing or aws-chunked decoding).
-pub(crate) fn authenticate(creds: &Creds, req: &RequestView<'_>) -> Result<BodyMode, S3Error> {
+/// What a verified request may do.
+pub(crate) struct Grant {
+    /// How the body must be read (SigV4 may demand hashing or aws-chunked decoding).
+    pub mode: BodyMode,
+    /// `None`: everything (the long-term key).
+    pub scope: Option<Scope>,
+}
+
+impl Grant {
+    fn raw(credential: Credential) -> Self {
+        Grant {
+            mode: BodyMode::Raw {
+                expected_sha256: None,
+            },
+            scope: credential.scope,
+        }
+    }
+}
+
+pub(crate) fn authenticate(
+    keys: &dyn CredentialStore,
+    req: &RequestView<'_>,
+) -> Result<Grant, S3Error> {
     if let Some(auth) = header(req.headers, "authorization") {
         let auth = auth.trim();
         if let Some(rest) = auth.strip_prefix("AWS4-HMAC-SHA256") {
-            return sigv4_header(creds, req, rest.trim());
+            return sigv4_header(keys, req, rest.trim());
         }
         if let Some(rest) = auth.strip_prefix("OBS ") {
-            v2_header(creds, req, rest.trim(), obs_v2::Flavor::Obs)?;
-            return Ok(BodyMode::Raw {
-                expected_sha256: None,
-            });
+            return v2_header(keys, req, rest.trim(), obs_v2::Flavor::Obs).map(Grant::raw);
         }
         if let Some(rest) = auth.strip_prefix("AWS ") {
-            v2_header(creds, req, rest.trim(), obs_v2::Flavor::Aws)?;
-            return Ok(BodyMode::Raw {
-                expected_sha256: None,
-            });
+            return v2_header(keys, req, rest.trim(), obs_v2::Flavor::Aws).map(Grant::raw);
         }
         return Err(S3Error::new(
             StatusCode::BAD_REQUEST,
@@ -71,7 +84,7 @@ pub(crate) fn authenticate(creds: &Creds, req: &RequestView<'_>) -> Result<BodyM
         ));
     }
     if req.query.has("X-Amz-Algorithm") {
-        return sigv4_presigned(creds, req);
+        return sigv4_presigned(keys, req);
     }
     if req.query.has("Signature") {
         let flavor = if req.query.has("AccessKeyId") {
@@ -79,27 +92,11 @@ pub(crate) fn authenticate(creds: &Creds, req: &RequestView<'_>) -> Result<BodyM
         } else {
             obs_v2::Flavor::Aws
         };
-        v2_presigned(creds, req, flavor)?;
-        return Ok(BodyMode::Raw {
-            expected_sha256: None,
-        });
+        return v2_presigned(keys, req, flavor).map(Grant::raw);
     }
     Err(S3Error::access_denied(
         "Anonymous access is forbidden for this operation",
     ))
-}
-
-fn check_access_key(creds: &Creds, ak: &str) -> Result<(), S3Error> {
-    if ak == creds.access_key {
-        Ok(())
-    } else {
-        Err(S3Error::new(
-            StatusCode::FORBIDDEN,
-            "InvalidAccessKeyId",
-            "The AWS Access Key Id you provided does not exist in our records.",
-        )
-        .with_extra("AWSAccessKeyId", ak))
-    }
 }
 
 fn check_skew(date: Option<&str>, now: i64) -> Result<i64, S3Error> {
@@ -142,7 +139,7 @@ fn resource_candidates(raw_path: &str) -> Vec<String> {
 }
 
 fn v2_verify(
-    creds: &Creds,
+    secret_key: &str,
     req: &RequestView<'_>,
     flavor: obs_v2::Flavor,
     date_line: &str,
@@ -155,7 +152,7 @@ fn v2_verify(
     for path in resource_candidates(req.raw_path) {
         let res = obs_v2::canonical_resource(&path, &req.query.pairs, flavor);
         let sts = obs_v2::string_to_sign(req.method, md5, ctype, date_line, &canon_h, &res);
-        if obs_v2::sign(&creds.secret_key, &sts) == signature {
+        if obs_v2::sign(secret_key, &sts) == signature {
             return Ok(());
         }
         first_sts.get_or_insert(sts);
@@ -166,15 +163,15 @@ fn v2_verify(
 }
 
 fn v2_header(
-    creds: &Creds,
+    keys: &dyn CredentialStore,
     req: &RequestView<'_>,
     rest: &str,
     flavor: obs_v2::Flavor,
-) -> Result<(), S3Error> {
+) -> Result<Credential, S3Error> {
     let (ak, sig) = rest
         .rsplit_once(':')
         .ok_or_else(|| S3Error::access_denied("Malformed Authorization header"))?;
-    check_access_key(creds, ak.trim())?;
+    let credential = keys::resolve(keys, ak.trim(), req)?;
     let date_header = format!("{}date", flavor.header_prefix());
     let (date_line, date_value) = match header(req.headers, &date_header) {
         Some(d) => ("", Some(d)),
@@ -184,14 +181,15 @@ fn v2_header(
         }
     };
     check_skew(date_value, req.now)?;
-    v2_verify(creds, req, flavor, date_line, sig.trim())
+    v2_verify(&credential.secret_key, req, flavor, date_line, sig.trim())?;
+    Ok(credential)
 }
 
 fn v2_presigned(
-    creds: &Creds,
+    keys: &dyn CredentialStore,
     req: &RequestView<'_>,
     flavor: obs_v2::Flavor,
-) -> Result<(), S3Error> {
+) -> Result<Credential, S3Error> {
     let ak = match flavor {
         obs_v2::Flavor::Obs => req.query.get("AccessKeyId"),
         obs_v2::Flavor::Aws => req.query.get("AWSAccessKeyId"),
@@ -199,7 +197,7 @@ fn v2_presigned(
     .ok_or_else(|| {
         S3Error::access_denied("Query-string authentication requires the AccessKeyId parameter")
     })?;
-    check_access_key(creds, ak)?;
+    let credential = keys::resolve(keys, ak, req)?;
     let expires = req.query.get("Expires").ok_or_else(|| {
         S3Error::access_denied("Query-string authentication requires the Expires parameter")
     })?;
@@ -207,26 +205,36 @@ fn v2_presigned(
         .parse()
         .map_err(|_| S3Error::access_denied("Invalid Expires parameter"))?;
     let sig = req.query.get("Signature").unwrap_or("");
-    v2_verify(creds, req, flavor, expires, sig)?;
+    v2_verify(&credential.secret_key, req, flavor, expires, sig)?;
     if req.now > expires_at {
         return Err(expired());
     }
-    Ok(())
+    Ok(credential)
 }
 
-struct Credential<'a> {
+/// The `Credential=` value of SigV4: `AK/date/region/service/aws4_request`.
+struct V4Credential<'a> {
     access_key: &'a str,
     date: &'a str,
     region: &'a str,
     service: &'a str,
 }
 
-fn parse_credential(s: &str) -> Result<Credential<'_>, S3Error> {
+impl V4Credential<'_> {
+    fn scope(&self) -> String {
+        format!(
+            "{}/{}/{}/aws4_request",
+            self.date, self.region, self.service
+        )
+    }
+}
+
+fn parse_credential(s: &str) -> Result<V4Credential<'_>, S3Error> {
     let parts: Vec<&str> = s.split('/').collect();
     if parts.len() != 5 || parts[4] != "aws4_request" {
         return Err(S3Error::access_denied("Malformed credential scope"));
     }
-    Ok(Credential {
+    Ok(V4Credential {
         access_key: parts[0],
         date: parts[1],
         region: parts[2],
@@ -235,7 +243,7 @@ fn parse_credential(s: &str) -> Result<Credential<'_>, S3Error> {
 }
 
 struct V4Check<'a> {
-    credential: Credential<'a>,
+    credential: V4Credential<'a>,
     amz_date: String,
     signed_headers: &'a str,
     signature: &'a str,
@@ -244,9 +252,14 @@ struct V4Check<'a> {
     query: Vec<(&'a str, &'a str)>,
 }
 
-/// Verifies a SigV4 request and returns the signing key (needed for aws-chunked bodies).
-fn v4_verify(creds: &Creds, req: &RequestView<'_>, c: &V4Check<'_>) -> Result<[u8; 32], S3Error> {
-    check_access_key(creds, c.credential.access_key)?;
+/// Verifies a SigV4 request; returns the credential and the signing key (aws-chunked bodies
+/// need it).
+fn v4_verify(
+    keys: &dyn CredentialStore,
+    req: &RequestView<'_>,
+    c: &V4Check<'_>,
+) -> Result<(Credential, [u8; 32]), S3Error> {
+    let credential = keys::resolve(keys, c.credential.access_key, req)?;
     let mut names: Vec<&str> = c
         .signed_headers
         .split(';')
@@ -266,12 +279,9 @@ fn v4_verify(creds: &Creds, req: &RequestView<'_>, c: &V4Check<'_>) -> Result<[u
         })
         .collect();
     let query = sigv4::canonical_query(c.query.iter().copied());
-    let scope = format!(
-        "{}/{}/{}/aws4_request",
-        c.credential.date, c.credential.region, c.credential.service
-    );
+    let scope = c.credential.scope();
     let key = sigv4::signing_key(
-        &creds.secret_key,
+        &credential.secret_key,
         c.credential.date,
         c.credential.region,
         c.credential.service,
@@ -288,7 +298,7 @@ fn v4_verify(creds: &Creds, req: &RequestView<'_>, c: &V4Check<'_>) -> Result<[u
         let creq = sigv4::canonical_request(req.method, uri, &query, &headers, c.payload_hash);
         let sts = sigv4::string_to_sign(&c.amz_date, &scope, &creq);
         if sigv4::signature(&key, &sts) == c.signature {
-            return Ok(key);
+            return Ok((credential, key));
         }
         first.get_or_insert((creq, sts));
     }
@@ -322,7 +332,11 @@ fn body_mode(
     }
 }
 
-fn sigv4_header(creds: &Creds, req: &RequestView<'_>, rest: &str) -> Result<BodyMode, S3Error> {
+fn sigv4_header(
+    keys: &dyn CredentialStore,
+    req: &RequestView<'_>,
+    rest: &str,
+) -> Result<Grant, S3Error> {
     let mut credential = None;
     let mut signed_headers = None;
     let mut signature = None;
@@ -371,20 +385,11 @@ fn sigv4_header(creds: &Creds, req: &RequestView<'_>, rest: &str) -> Result<Body
         payload_hash,
         query,
     };
-    let key = v4_verify(creds, req, &check)?;
-    let scope = format!(
-        "{}/{}/{}/aws4_request",
-        check.credential.date, check.credential.region, check.credential.service
-    );
-    body_mode(payload_hash, || ChunkSigning {
-        key,
-        amz_date: check.amz_date.clone(),
-        scope,
-        seed_signature: signature.to_string(),
-    })
+    let (credential, key) = v4_verify(keys, req, &check)?;
+    v4_grant(&check, credential, key)
 }
 
-fn sigv4_presigned(creds: &Creds, req: &RequestView<'_>) -> Result<BodyMode, S3Error> {
+fn sigv4_presigned(keys: &dyn CredentialStore, req: &RequestView<'_>) -> Result<Grant, S3Error> {
     let q = req.query;
     let missing = || {
         S3Error::access_denied(
@@ -421,22 +426,26 @@ fn sigv4_presigned(creds: &Creds, req: &RequestView<'_>) -> Result<BodyMode, S3E
         payload_hash,
         query,
     };
-    let key = v4_verify(creds, req, &check)?;
+    let (credential, key) = v4_verify(keys, req, &check)?;
     if req.now > start + expires {
         return Err(expired());
     }
     if start - req.now > MAX_SKEW_SECS {
         return Err(S3Error::access_denied("Request is not valid yet"));
     }
-    let scope = format!(
-        "{}/{}/{}/aws4_request",
-        check.credential.date, check.credential.region, check.credential.service
-    );
-    body_mode(payload_hash, || ChunkSigning {
+    v4_grant(&check, credential, key)
+}
+
+fn v4_grant(check: &V4Check<'_>, credential: Credential, key: [u8; 32]) -> Result<Grant, S3Error> {
+    let mode = body_mode(check.payload_hash, || ChunkSigning {
         key,
         amz_date: check.amz_date.clone(),
-        scope,
-        seed_signature: signature.to_string(),
+        scope: check.credential.scope(),
+        seed_signature: check.signature.to_string(),
+    })?;
+    Ok(Grant {
+        mode,
+        scope: credential.scope,
     })
 }
 

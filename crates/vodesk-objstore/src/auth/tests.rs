@@ -3,7 +3,8 @@
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
-use super::{Creds, RequestView, authenticate};
+use super::{RequestView, authenticate};
+use crate::credentials::KeyRing;
 use crate::ingest::BodyMode;
 use crate::query::Query;
 
@@ -13,11 +14,8 @@ const SK: &str = "ExampleSecretKey/0000000000000000000000+";
 /// `Tue, 04 Mar 2025 08:00:00 GMT`, the instant the vectors were captured.
 const T0: i64 = 1_741_075_200;
 
-fn creds() -> Creds {
-    Creds {
-        access_key: AK.into(),
-        secret_key: SK.into(),
-    }
+fn creds() -> KeyRing {
+    KeyRing::new(AK, SK)
 }
 
 fn vectors() -> Value {
@@ -77,6 +75,7 @@ fn verify(
             now,
         },
     )
+    .map(|grant| grant.mode)
 }
 
 #[test]
@@ -155,6 +154,7 @@ fn verify_url(url: &str, now: i64) -> Result<BodyMode, crate::error::S3Error> {
             now,
         },
     )
+    .map(|grant| grant.mode)
 }
 
 #[test]
@@ -193,10 +193,7 @@ fn unknown_key_and_anonymous_requests_are_refused() {
     let req = &v["obs_path_requested"][2]["requests"][0];
     let full = req["path"].as_str().expect("path");
     let headers = headers_of(req);
-    let other = Creds {
-        access_key: "SOMEONEELSE".into(),
-        secret_key: SK.into(),
-    };
+    let other = KeyRing::new("SOMEONEELSE", SK);
     let q = Query::default();
     let view = RequestView {
         method: "PUT",
@@ -220,5 +217,78 @@ fn unknown_key_and_anonymous_requests_are_refused() {
     assert_eq!(
         authenticate(&creds(), &view).err().map(|e| e.code),
         Some("AccessDenied")
+    );
+}
+
+/// V16 and U13 of the OBS notes: the documented STS requests (header and pre-signed URL, token
+/// `EXAMPLE-STS-TOKEN`), checked with the vectors' key registered as a temporary credential.
+#[test]
+fn documented_sts_requests_need_their_token_until_expiry() {
+    use crate::credentials::{Credential, Scope};
+
+    const PATH: &str = "/media-bucket-01/Photos%202024/%E6%97%85%E8%A1%8C%20%E5%86%99%E7%9C%9F.jpg";
+    let scope = Scope::object("media-bucket-01", "Photos 2024/旅行 写真.jpg");
+    let ring_with = |token: &str, expires_at: i64| {
+        let ring = KeyRing::new("LONGTERMAK", "LongTermSecret");
+        ring.insert(Credential {
+            access_key: AK.into(),
+            secret_key: SK.into(),
+            security_token: Some(token.into()),
+            expires_at: Some(expires_at),
+            scope: Some(scope.clone()),
+        });
+        ring
+    };
+    let mut header_auth = HeaderMap::new();
+    for (k, v) in [
+        ("date", "Tue, 04 Mar 2025 08:00:00 GMT"),
+        ("x-obs-security-token", "EXAMPLE-STS-TOKEN"),
+        (
+            "authorization",
+            "OBS HPUAEXAMPLEAK0000001:wjnlbjV2FKwp3w8kAAbeY4e02mY=",
+        ),
+    ] {
+        header_auth.insert(k, HeaderValue::from_static(v));
+    }
+    let url_query = Query::parse(Some(
+        "x-obs-security-token=EXAMPLE-STS-TOKEN&Expires=1741078800&AccessKeyId=HPUAEXAMPLEAK0000001&Signature=3TmNvWN961U8iI7r9o4I%2Blf/QBM%3D",
+    ));
+    let no_query = Query::default();
+    let no_headers = HeaderMap::new();
+    let requests = [(&header_auth, &no_query), (&no_headers, &url_query)];
+    let check = |ring: &KeyRing, headers: &HeaderMap, query: &Query| {
+        authenticate(
+            ring,
+            &RequestView {
+                method: "GET",
+                raw_path: PATH,
+                query,
+                headers,
+                now: T0,
+            },
+        )
+    };
+
+    for (i, (headers, query)) in requests.iter().enumerate() {
+        let grant = check(&ring_with("EXAMPLE-STS-TOKEN", T0 + 3600), headers, query)
+            .unwrap_or_else(|e| panic!("request {i}: {} {:?}", e.code, e.extra));
+        assert_eq!(grant.scope.as_ref(), Some(&scope));
+        let code = |ring: &KeyRing| check(ring, headers, query).err().map(|e| e.code);
+        assert_eq!(
+            code(&ring_with("OTHER-TOKEN", T0 + 3600)),
+            Some("InvalidToken")
+        );
+        assert_eq!(
+            code(&ring_with("EXAMPLE-STS-TOKEN", T0)),
+            Some("ExpiredToken")
+        );
+    }
+    // Without the token the temporary key is unknown.
+    let mut bare = header_auth.clone();
+    bare.remove("x-obs-security-token");
+    let ring = ring_with("EXAMPLE-STS-TOKEN", T0 + 3600);
+    assert_eq!(
+        check(&ring, &bare, &no_query).err().map(|e| e.code),
+        Some("InvalidAccessKeyId")
     );
 }

@@ -17,6 +17,7 @@ use percent_encoding::percent_decode_str;
 
 use crate::auth::{self, RequestView};
 use crate::blobs::random_hex;
+use crate::credentials::Scope;
 use crate::error::S3Error;
 use crate::index::Meta;
 use crate::ingest::BodyMode;
@@ -135,8 +136,8 @@ async fn handle(inner: Shared, req: Request) -> Result<Response, S3Error> {
     let (parts, body) = req.into_parts();
     let query = Query::parse(parts.uri.query());
     let raw_path = parts.uri.path();
-    let mode = auth::authenticate(
-        &inner.creds,
+    let grant = auth::authenticate(
+        &*inner.keys,
         &RequestView {
             method: parts.method.as_str(),
             raw_path,
@@ -146,18 +147,41 @@ async fn handle(inner: Shared, req: Request) -> Result<Response, S3Error> {
         },
     )?;
     let target = parse_target(raw_path)?;
+    if let Some(scope) = &grant.scope {
+        check_scope(scope, &target, &parts.headers)?;
+    }
     let ctx = Ctx {
         inner,
         method: parts.method,
         headers: parts.headers,
         query,
         body,
-        mode,
+        mode: grant.mode,
     };
     match target {
         Target::Service => service::handle(ctx).await,
         Target::Bucket(b) => bucket::handle(ctx, b).await,
         Target::Object(b, k) => object::handle(ctx, b, k).await,
+    }
+}
+
+/// A scoped (temporary) key reaches only its own objects: never the bucket list, bucket-level
+/// requests only with a whole-bucket scope, and a copy only from a source within scope too.
+fn check_scope(scope: &Scope, target: &Target, headers: &HeaderMap) -> Result<(), S3Error> {
+    let inside = match target {
+        Target::Service => false,
+        Target::Bucket(b) => scope.allows(b, None),
+        Target::Object(b, k) => {
+            scope.allows(b, Some(k))
+                && object::copy_source(headers)
+                    .and_then(|s| object::parse_copy_source(s).ok())
+                    .is_none_or(|(sb, sk)| scope.allows(&sb, Some(&sk)))
+        }
+    };
+    if inside {
+        Ok(())
+    } else {
+        Err(S3Error::access_denied("Access Denied"))
     }
 }
 

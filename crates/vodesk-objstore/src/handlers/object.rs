@@ -79,8 +79,16 @@ fn set(h: &mut HeaderMap, name: HeaderName, value: &str) {
     }
 }
 
+/// The copy source header, in either spelling.
+pub(super) fn copy_source(headers: &HeaderMap) -> Option<&str> {
+    ["x-amz-copy-source", "x-obs-copy-source"]
+        .iter()
+        .find_map(|n| headers.get(*n)?.to_str().ok())
+        .map(str::trim)
+}
+
 /// `x-amz-copy-source: /bucket/key[?versionId=..]`, URL-encoded, leading slash optional.
-fn parse_copy_source(raw: &str) -> Result<(String, String), S3Error> {
+pub(super) fn parse_copy_source(raw: &str) -> Result<(String, String), S3Error> {
     let raw = raw.split('?').next().unwrap_or("");
     let decoded = percent_decode_str(raw.trim_start_matches('/'))
         .decode_utf8()
@@ -94,10 +102,7 @@ fn parse_copy_source(raw: &str) -> Result<(String, String), S3Error> {
 }
 
 async fn copy(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error> {
-    let source = ctx
-        .header("x-amz-copy-source")
-        .or_else(|| ctx.header("x-obs-copy-source"))
-        .unwrap_or("");
+    let source = copy_source(&ctx.headers).unwrap_or("");
     let (src_bucket, src_key) = parse_copy_source(source)?;
     let directive = ctx
         .header("x-amz-metadata-directive")

@@ -7,10 +7,39 @@ use std::path::Path;
 use percent_encoding::percent_decode_str;
 use vodesk_objstore::auth::obs_v2::{self, Flavor};
 use vodesk_objstore::auth::sigv4;
-use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
+use vodesk_objstore::{Credential, ObjectStore, ObjectStoreConfig};
 
 pub const AK: &str = "TESTAK00000000000001";
 pub const SK: &str = "TestSecretKey/000000000000000000000000+";
+
+/// The key a request is signed with, and the security token it presents (if any).
+#[derive(Clone, Copy)]
+pub struct Signer<'a> {
+    pub ak: &'a str,
+    pub sk: &'a str,
+    pub token: Option<&'a str>,
+}
+
+/// The store's own long-term key.
+pub const OWNER: Signer<'static> = Signer {
+    ak: AK,
+    sk: SK,
+    token: None,
+};
+
+impl<'a> Signer<'a> {
+    pub fn of(c: &'a Credential) -> Self {
+        Signer {
+            ak: &c.access_key,
+            sk: &c.secret_key,
+            token: c.security_token.as_deref(),
+        }
+    }
+
+    pub fn with_token(self, token: Option<&'a str>) -> Self {
+        Signer { token, ..self }
+    }
+}
 
 pub struct Server {
     pub store: ObjectStore,
@@ -79,6 +108,26 @@ impl Server {
         headers: &[(&str, &str)],
         body: Vec<u8>,
     ) -> reqwest::Response {
+        self.v2_as(OWNER, Flavor::Aws, method, path_query, headers, body)
+            .await
+    }
+
+    /// [`Server::v2`] with any key, as `AWS ak:sig` or `OBS ak:sig`; a token travels in the
+    /// flavour's `…-security-token` header.
+    pub async fn v2_as(
+        &self,
+        signer: Signer<'_>,
+        flavor: Flavor,
+        method: &str,
+        path_query: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        let token_header = format!("{}security-token", flavor.header_prefix());
+        let mut headers = headers.to_vec();
+        if let Some(t) = signer.token {
+            headers.push((&token_header, t));
+        }
         let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
         let date = http_date();
         let get = |n: &str| {
@@ -88,8 +137,8 @@ impl Server {
                 .map(|(_, v)| *v)
                 .unwrap_or("")
         };
-        let canon = obs_v2::canonical_headers(headers.iter().copied(), Flavor::Aws);
-        let resource = obs_v2::canonical_resource(path, &query_pairs(query), Flavor::Aws);
+        let canon = obs_v2::canonical_headers(headers.iter().copied(), flavor);
+        let resource = obs_v2::canonical_resource(path, &query_pairs(query), flavor);
         let sts = obs_v2::string_to_sign(
             method,
             get("content-md5"),
@@ -98,7 +147,11 @@ impl Server {
             &canon,
             &resource,
         );
-        let sig = obs_v2::sign(SK, &sts);
+        let sig = obs_v2::sign(signer.sk, &sts);
+        let word = match flavor {
+            Flavor::Obs => "OBS",
+            Flavor::Aws => "AWS",
+        };
         let mut rb = self
             .http
             .request(
@@ -106,9 +159,9 @@ impl Server {
                 format!("{}{}", self.base, path_query),
             )
             .header("date", date)
-            .header("authorization", format!("AWS {AK}:{sig}"));
+            .header("authorization", format!("{word} {}:{sig}", signer.ak));
         for (k, v) in headers {
-            rb = rb.header(*k, *v);
+            rb = rb.header(k, v);
         }
         rb.body(body).send().await.expect("request sent")
     }
@@ -134,6 +187,18 @@ impl Server {
         extra: &[(&str, &str)],
         payload_hash: &str,
     ) -> (reqwest::RequestBuilder, String, (String, String)) {
+        self.v4_builder_as(OWNER, method, path_query, extra, payload_hash)
+    }
+
+    /// [`Server::v4_builder`] with any key; a token travels as a signed `x-amz-security-token`.
+    pub fn v4_builder_as(
+        &self,
+        signer: Signer<'_>,
+        method: &str,
+        path_query: &str,
+        extra: &[(&str, &str)],
+        payload_hash: &str,
+    ) -> (reqwest::RequestBuilder, String, (String, String)) {
         let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
         let now = chrono::Utc::now();
         let amz_date = now.format("%Y%m%dT%H%M%SZ").to_string();
@@ -146,6 +211,9 @@ impl Server {
         ];
         for (k, v) in extra {
             headers.push((k.to_ascii_lowercase(), v.to_string()));
+        }
+        if let Some(t) = signer.token {
+            headers.push(("x-amz-security-token".into(), t.into()));
         }
         headers.sort();
         let pairs = query_pairs(query);
@@ -163,7 +231,7 @@ impl Server {
         );
         let scope = format!("{day}/local-1/s3/aws4_request");
         let sts = sigv4::string_to_sign(&amz_date, &scope, &creq);
-        let sig = sigv4::signature(&sigv4::signing_key(SK, &day, "local-1", "s3"), &sts);
+        let sig = sigv4::signature(&sigv4::signing_key(signer.sk, &day, "local-1", "s3"), &sts);
         let names: Vec<&str> = headers.iter().map(|(k, _)| k.as_str()).collect();
         let mut rb = self
             .http
@@ -174,7 +242,8 @@ impl Server {
             .header(
                 "authorization",
                 format!(
-                    "AWS4-HMAC-SHA256 Credential={AK}/{scope}, SignedHeaders={}, Signature={sig}",
+                    "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={}, Signature={sig}",
+                    signer.ak,
                     names.join(";")
                 ),
             );
