@@ -23,6 +23,8 @@ use axum::response::{IntoResponse, Response};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use crate::http::request_id;
+
 /// Which endpoint a fault layer wraps (the VOD API answers JSON errors, the object endpoint XML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FaultTarget {
@@ -198,10 +200,6 @@ async fn inject(State(st): State<Arc<FaultState>>, req: Request, next: Next) -> 
             throttled(st.target)
         }
     }
-}
-
-fn request_id() -> String {
-    hex::encode(rand::rng().random::<[u8; 16]>())
 }
 
 fn with_headers(mut resp: Response, content_type: &'static str, retry_after: bool) -> Response {

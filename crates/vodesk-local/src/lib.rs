@@ -1,13 +1,20 @@
 //! The embedded local VOD service: the Huawei VOD REST API subset vodesk uses, plus an
 //! OBS/S3-compatible object endpoint, on loopback, persisted in SQLite and files.
 //!
+//! One provider-neutral asset `library` serves every API personality; a personality
+//! (`huawei` today) only parses its wire format into library calls and renders the results,
+//! using the request plumbing in `http` and the token buckets in `throttle`.
+//!
 //! This crate is an independent implementation of the documented contract: it must not import
 //! the client's wire types (`vodesk-core`), so that each side's tests check the other.
 
 mod credentials;
 pub mod faults;
+mod http;
+mod huawei;
+mod library;
 mod server;
-pub mod vod;
+mod throttle;
 
 pub use credentials::{Credentials, CredentialsSource};
 pub use server::{RunningService, ServeConfig, ServeError, StartupInfo};

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
@@ -11,7 +12,8 @@ use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
 
 use crate::credentials::{Credentials, CredentialsSource};
 use crate::faults::{FaultConfig, FaultTarget};
-use crate::vod::{VodOptions, VodService};
+use crate::huawei::{HuaweiApi, HuaweiOptions};
+use crate::library::{Library, LibraryOptions};
 
 /// Region the local service pretends to be in.
 pub const LOCAL_REGION: &str = "local-1";
@@ -151,16 +153,20 @@ impl RunningService {
         .map_err(|e| ServeError::Store(e.to_string()))?;
         objects.set_base_url(&object_endpoint);
 
-        let vod = VodService::open(VodOptions {
+        let library = Library::open(LibraryOptions {
             data_dir: data_dir.join("vod"),
-            credentials: credentials.clone(),
-            region: LOCAL_REGION.to_string(),
             objects: objects.clone(),
-            throttle: config.throttle,
+            tenant: credentials.project_id.clone(),
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
+        let huawei = HuaweiApi::new(HuaweiOptions {
+            library: Arc::new(library),
+            credentials: credentials.clone(),
+            region: LOCAL_REGION.to_string(),
+            throttle: config.throttle,
+        });
 
-        let vod_router = crate::faults::apply(vod.router(), &config.faults, FaultTarget::Vod);
+        let vod_router = crate::faults::apply(huawei.router(), &config.faults, FaultTarget::Vod);
         let object_router =
             crate::faults::apply(objects.router(), &config.faults, FaultTarget::Object);
 

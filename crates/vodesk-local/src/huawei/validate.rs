@@ -4,16 +4,11 @@ use base64::Engine;
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult};
-use super::request::Body;
-
-pub const VIDEO_TYPES: &[&str] = &[
-    "MP4", "TS", "MOV", "MXF", "MPG", "FLV", "WMV", "AVI", "M4V", "F4V", "MPEG", "3GP", "ASF",
-    "MKV", "HLS",
-];
-pub const AUDIO_TYPES: &[&str] = &[
-    "MP3", "OGG", "WAV", "WMA", "APE", "FLAC", "AAC", "AC3", "MMF", "AMR", "M4A", "M4R", "WV",
-    "MP2",
-];
+use crate::http::Body;
+use crate::library::assets::SubtitleRequest;
+#[cfg(test)]
+use crate::library::media::media_content_type;
+use crate::library::media::{AUDIO_TYPES, VIDEO_TYPES};
 /// Extra formats accepted by `asset/reproduction` (§13.2).
 pub const REPRODUCTION_EXTRA: &[&str] = &["RMVB", "WEBM"];
 /// Extra formats accepted by `asset/upload_by_url` (§13.3).
@@ -24,20 +19,6 @@ pub const DESCRIPTION_MAX: usize = 1024;
 pub const VIDEO_NAME_MAX: usize = 128;
 pub const TAGS_MAX: usize = 16;
 pub const TAG_MAX_BYTES: usize = 16;
-
-pub fn is_audio(video_type: &str) -> bool {
-    AUDIO_TYPES.contains(&video_type)
-}
-
-/// `Content-Type` the upload URL is signed with: `video/<type>` or `audio/<type>`, lower case.
-pub fn media_content_type(video_type: &str) -> String {
-    let lower = video_type.to_ascii_lowercase();
-    if is_audio(video_type) {
-        format!("audio/{lower}")
-    } else {
-        format!("video/{lower}")
-    }
-}
 
 /// Upper-cases and checks a format against the video+audio lists (plus `extra`).
 /// Unknown → 403 `VOD.10063`; missing/empty → 400 `VOD.10053`.
@@ -142,19 +123,11 @@ pub fn flag(body: &Body, key: &str, default: bool) -> ApiResult<bool> {
     }
 }
 
-/// A validated subtitle request.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SubtitleReq {
-    pub id: i64,
-    pub language: String,
-    pub md5: Option<String>,
-}
-
-pub fn subtitles(items: &[Value]) -> ApiResult<Vec<SubtitleReq>> {
+pub fn subtitles(items: &[Value]) -> ApiResult<Vec<SubtitleRequest>> {
     if items.len() > 8 {
         return Err(ApiError::illegal("subtitles", "at most 8 subtitles"));
     }
-    let mut out: Vec<SubtitleReq> = Vec::new();
+    let mut out: Vec<SubtitleRequest> = Vec::new();
     for item in items {
         let Value::Object(map) = item else {
             return Err(ApiError::illegal(
@@ -185,7 +158,7 @@ pub fn subtitles(items: &[Value]) -> ApiResult<Vec<SubtitleReq>> {
             Some(m) if !m.is_empty() => Some(md5_b64("subtitles.md5", &m)?),
             _ => None,
         };
-        out.push(SubtitleReq { id, language, md5 });
+        out.push(SubtitleRequest { id, language, md5 });
     }
     Ok(out)
 }

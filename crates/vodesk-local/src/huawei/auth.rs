@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::errors::ApiError;
 use crate::credentials::Credentials;
+use crate::http::decode_pairs;
 
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
 /// Largest accepted distance between `X-Sdk-Date` and the server clock.
@@ -30,18 +31,6 @@ pub fn enc(s: &str) -> String {
 
 fn decode(s: &str) -> String {
     percent_decode_str(s).decode_utf8_lossy().into_owned()
-}
-
-/// The raw query split into decoded (key, value) pairs, in order. Only `%XX` is decoded; a `+`
-/// stays a `+` (the SDK never sends `+` for a space, it sends `%20`).
-pub fn parse_query(raw: &str) -> Vec<(String, String)> {
-    raw.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(p), String::new()),
-        })
-        .collect()
 }
 
 pub fn canonical_query(pairs: &[(String, String)]) -> String {
@@ -225,7 +214,7 @@ pub fn verify(
     let canonical = canonical_request(
         req.method,
         req.path,
-        &parse_query(req.raw_query),
+        &decode_pairs(req.raw_query),
         &headers,
         &hash,
     );

@@ -1,131 +1,17 @@
-//! SQLite schema, default data and the asset row type. One connection behind a mutex; WAL
-//! journal; every multi-row change runs in one transaction so a SIGKILL never leaves half a change.
-
-use std::path::Path;
+//! The asset row: one SQLite row per asset, read and written whole.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use super::templates;
+use super::layout;
 
-const SCHEMA: &str = r#"
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS categories(
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    parent_id INTEGER NOT NULL,
-    level INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS categories_parent ON categories(parent_id);
-CREATE TABLE IF NOT EXISTS template_groups(
-    group_id TEXT PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    position INTEGER NOT NULL,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS assets(
-    asset_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    description TEXT NOT NULL DEFAULT '',
-    video_name TEXT NOT NULL,
-    video_type TEXT NOT NULL,
-    category_id INTEGER NOT NULL,
-    tags TEXT NOT NULL DEFAULT '',
-    create_time INTEGER NOT NULL,
-    last_modified INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    published INTEGER NOT NULL DEFAULT 0,
-    auto_publish INTEGER NOT NULL DEFAULT 1,
-    template_group TEXT,
-    transcodes INTEGER NOT NULL DEFAULT 0,
-    auto_encrypt INTEGER NOT NULL DEFAULT 0,
-    auto_preheat TEXT NOT NULL DEFAULT '0',
-    thumbnail TEXT,
-    review TEXT,
-    workflow_name TEXT,
-    video_md5 TEXT,
-    cover_type TEXT,
-    cover_md5 TEXT,
-    subtitles TEXT NOT NULL DEFAULT '[]',
-    bucket TEXT NOT NULL,
-    object_key TEXT NOT NULL,
-    owns_object INTEGER NOT NULL DEFAULT 1,
-    size INTEGER NOT NULL DEFAULT 0,
-    head_md5 TEXT,
-    head_md5_1025 TEXT,
-    confirmed_at INTEGER,
-    thumbs_failed INTEGER NOT NULL DEFAULT 0,
-    snapshots TEXT NOT NULL DEFAULT '[]',
-    cover_key TEXT,
-    pending TEXT,
-    source TEXT NOT NULL DEFAULT 'upload'
-);
-CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
-CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
-CREATE INDEX IF NOT EXISTS assets_object ON assets(bucket, object_key);
-CREATE TABLE IF NOT EXISTS authorized_buckets(bucket TEXT PRIMARY KEY, authorized_at INTEGER NOT NULL);
-"#;
-
-pub fn open(dir: &Path) -> rusqlite::Result<Connection> {
-    let mut conn = Connection::open(dir.join("vod.db"))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.execute_batch(SCHEMA)?;
-    seed_defaults(&mut conn)?;
-    Ok(conn)
-}
-
-/// First open: the "Other" category (-1), a few example categories and the template groups.
-fn seed_defaults(conn: &mut Connection) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
-    let seeded: Option<String> = tx
-        .query_row("SELECT value FROM meta WHERE key = 'seeded'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if seeded.is_none() {
-        let cats: [(i64, &str, i64, i64); 5] = [
-            (-1, "Other", 0, 1),
-            (1, "纪录片", 0, 1),
-            (2, "海岸线", 1, 2),
-            (3, "News", 0, 1),
-            (4, "Sports", 0, 1),
-        ];
-        for (id, name, parent, level) in cats {
-            tx.execute(
-                "INSERT OR IGNORE INTO categories(id, name, parent_id, level) VALUES (?1, ?2, ?3, ?4)",
-                params![id, name, parent, level],
-            )?;
-        }
-        for (pos, group) in templates::default_groups().iter().enumerate() {
-            tx.execute(
-                "INSERT OR IGNORE INTO template_groups(group_id, name, position, json) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    group.group_id,
-                    group.name,
-                    pos as i64,
-                    serde_json::to_string(group).expect("template group serializes")
-                ],
-            )?;
-        }
-        tx.execute("INSERT INTO meta(key, value) VALUES ('seeded', '1')", [])?;
-    }
-    tx.commit()
-}
-
-pub fn meta_get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-        .optional()
-}
-
-pub fn meta_set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )
-    .map(|_| ())
+/// Stored values of [`AssetRow::status`]: the upload's state. Everything else an asset shows
+/// (published, transcoding, ...) is derived, see [`super::lifecycle`].
+pub mod status {
+    pub const CREATING: &str = "CREATING";
+    pub const CREATED: &str = "CREATED";
+    pub const FAILED: &str = "FAILED";
+    pub const CANCELLED: &str = "CANCELLED";
 }
 
 /// A video replacement announced by `PUT /asset` and not yet confirmed.
@@ -165,7 +51,7 @@ pub struct AssetRow {
     pub tags: String,
     pub create_time: i64,
     pub last_modified: i64,
-    /// `CREATING`, `CREATED`, `FAILED` or `CANCELLED`.
+    /// One of [`status`]'s values.
     pub status: String,
     pub published: bool,
     pub auto_publish: bool,
@@ -295,7 +181,7 @@ impl AssetRow {
         Ok(())
     }
 
-    /// Rewrites the whole row (one statement, so atomic).
+    /// Rewrites the whole row (one transaction, so atomic).
     pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
         let tx = conn.unchecked_transaction()?;
         tx.prepare_cached("DELETE FROM assets WHERE asset_id = ?1")?
@@ -343,20 +229,7 @@ pub fn asset_by_object(
         a.pending
             .as_ref()
             .is_some_and(|p| p.object_key == key && a.bucket == bucket)
-            || (a.cover_object_key(&prefix) == key
+            || (layout::cover_key(&prefix, a.cover_type.as_deref()) == key
                 || a.subtitles.iter().any(|s| s.object_key == key))
     }))
-}
-
-impl AssetRow {
-    /// Key of the custom cover (`cover0.jpg`, `cover0.png`, or `cover0` without a cover type).
-    /// `prefix` is the asset's directory in the VOD bucket (`{project}/{asset_id}`).
-    pub fn cover_object_key(&self, prefix: &str) -> String {
-        let suffix = match self.cover_type.as_deref() {
-            Some("JPG") => ".jpg",
-            Some("PNG") => ".png",
-            _ => "",
-        };
-        format!("{prefix}/cover0{suffix}")
-    }
 }

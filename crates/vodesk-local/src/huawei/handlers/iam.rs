@@ -3,10 +3,9 @@
 
 use axum::response::Response;
 
-use super::Ctx;
-use super::errors::ApiResult;
-use super::request::Query;
-use super::routes::ok_json;
+use crate::http::{self, Query};
+use crate::huawei::Ctx;
+use crate::huawei::errors::ApiResult;
 
 pub fn projects(ctx: &Ctx, query: &Query) -> ApiResult<Response> {
     let matches = query.get("name").is_none_or(|n| n == ctx.region);
@@ -23,8 +22,8 @@ pub fn projects(ctx: &Ctx, query: &Query) -> ApiResult<Response> {
     } else {
         Vec::new()
     };
-    ok_json(serde_json::json!({
+    Ok(http::json(serde_json::json!({
         "projects": projects,
         "links": { "self": "/v3/projects", "next": null, "previous": null },
-    }))
+    })))
 }

@@ -2,31 +2,19 @@
 //! the VOD bucket, or reference it with `storage_mode` 1) and upload by URL (only URLs of this
 //! service's own object endpoint are fetched — nothing off-machine).
 
-use std::sync::Arc;
-
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use rusqlite::params;
 use serde_json::{Value, json};
 
-use super::assets::{CommonMeta, new_asset_id, video_key};
-use super::errors::{ApiError, ApiResult};
-use super::lifecycle::now_ms;
-use super::objects::{bucket_and_key, path_and_query};
-use super::request::Body;
-use super::routes::{Call, ok_json};
-use super::{Ctx, upload, validate};
-
-fn is_authorized(ctx: &Ctx, bucket: &str) -> ApiResult<bool> {
-    Ok(ctx.db().query_row(
-        "SELECT COUNT(*) FROM authorized_buckets WHERE bucket = ?1",
-        [bucket],
-        |r| r.get::<_, i64>(0),
-    )? > 0)
-}
+use super::meta;
+use crate::http::{self, Body, Call};
+use crate::huawei::errors::{ApiError, ApiResult};
+use crate::huawei::{Ctx, validate};
+use crate::library::bucket_and_key;
+use crate::library::imports::{self, Source};
 
 /// `PUT /v1.0/{p}/asset/authority` `{"bucket","operation":"1"|"0"}` → 200, empty body.
-pub fn bucket_authority(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
+pub fn bucket_authority(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
     let body = Body::parse(&call.body)?;
     let bucket = body
         .opt_str("bucket")
@@ -43,76 +31,18 @@ pub fn bucket_authority(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
             ));
         }
     };
-    if !ctx.objects.bucket_exists(&bucket)? {
+    if !ctx.lib.bucket_exists(&bucket)? {
         return Err(ApiError::illegal_403(
             "bucket",
             format!("the bucket {bucket} does not exist"),
         ));
     }
-    let conn = ctx.db();
-    if operation == "1" {
-        conn.execute(
-            "INSERT INTO authorized_buckets(bucket, authorized_at) VALUES (?1, ?2) \
-             ON CONFLICT(bucket) DO NOTHING",
-            params![bucket, now_ms()],
-        )?;
-    } else {
-        conn.execute(
-            "DELETE FROM authorized_buckets WHERE bucket = ?1",
-            [&bucket],
-        )?;
-    }
+    imports::authorize(&ctx.lib.db(), &bucket, operation == "1")?;
     Ok(StatusCode::OK.into_response())
 }
 
-/// Creates a CREATED asset whose original is `bucket/key` (copied into the VOD bucket unless
-/// `keep_in_place`).
-async fn import_object(
-    ctx: &Ctx,
-    meta: CommonMeta,
-    video_type: String,
-    bucket: &str,
-    key: &str,
-    keep_in_place: bool,
-    source: &str,
-) -> ApiResult<String> {
-    let asset_id = new_asset_id();
-    let video_name = key.rsplit('/').next().unwrap_or(key).to_string();
-    let (dst_bucket, dst_key) = if keep_in_place {
-        (bucket.to_string(), key.to_string())
-    } else {
-        let dst_key = video_key(ctx, &asset_id, &asset_id, &video_type);
-        ctx.objects
-            .copy_object(bucket, key, &ctx.bucket, &dst_key)
-            .await?;
-        (ctx.bucket.clone(), dst_key)
-    };
-    let mut row = meta.into_row(
-        asset_id.clone(),
-        video_type,
-        video_name,
-        dst_bucket,
-        dst_key,
-    );
-    row.owns_object = !keep_in_place;
-    row.source = source.to_string();
-    let up = upload::inspect(
-        ctx,
-        &row,
-        &row.bucket.clone(),
-        &row.object_key.clone(),
-        None,
-    )
-    .await?;
-    row.status = "CREATED".into();
-    row.published = row.auto_publish;
-    upload::apply(&mut row, up);
-    row.insert(&ctx.db())?;
-    Ok(asset_id)
-}
-
 /// `POST /v1.0/{p}/asset/reproduction`.
-pub async fn reproduction(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
+pub async fn reproduction(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
     let body = Body::parse(&call.body)?;
     let video_type =
         validate::video_type(&body.req_str("video_type")?, validate::REPRODUCTION_EXTRA)?;
@@ -134,8 +64,8 @@ pub async fn reproduction(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
             "HLS sources need storage_mode 1",
         ));
     }
-    let meta = CommonMeta::parse(&ctx.db(), &body)?;
-    if !is_authorized(ctx, &bucket)? {
+    let meta = meta::parse(&ctx.lib.db(), &body)?;
+    if !imports::is_authorized(&ctx.lib.db(), &bucket)? {
         return Err(ApiError::illegal(
             "input.bucket",
             format!(
@@ -143,24 +73,19 @@ pub async fn reproduction(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
             ),
         ));
     }
-    if ctx.objects.head_object(&bucket, &object)?.is_none() {
-        return Err(ApiError::no_key(&bucket, &object));
-    }
-    let asset_id = import_object(
-        ctx,
-        meta,
-        video_type,
-        &bucket,
-        &object,
-        storage_mode == 1,
-        "reproduction",
-    )
-    .await?;
-    ok_json(json!({ "asset_id": asset_id }))
+    ctx.lib.require_object(&bucket, &object)?;
+    let source = Source {
+        bucket: &bucket,
+        key: &object,
+        keep_in_place: storage_mode == 1,
+        origin: "reproduction",
+    };
+    let asset_id = ctx.lib.import(meta, video_type, source).await?;
+    Ok(http::json(json!({ "asset_id": asset_id })))
 }
 
 /// `POST /v1.0/{p}/asset/upload_by_url` — per-item results.
-pub async fn upload_by_url(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
+pub async fn upload_by_url(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
     let body = Body::parse(&call.body)?;
     let items = body
         .opt_array("upload_metadatas")?
@@ -185,7 +110,7 @@ pub async fn upload_by_url(ctx: &Arc<Ctx>, call: &Call) -> ApiResult<Response> {
                                           "error_code": e.code, "error_msg": e.msg})),
         }
     }
-    ok_json(json!({ "upload_assets": results }))
+    Ok(http::json(json!({ "upload_assets": results })))
 }
 
 async fn pull_one(ctx: &Ctx, item: &Value) -> ApiResult<String> {
@@ -198,7 +123,7 @@ async fn pull_one(ctx: &Ctx, item: &Value) -> ApiResult<String> {
     let body = Body::from_map(map.clone());
     let video_type = validate::video_type(&body.req_str("video_type")?, validate::URL_PULL_EXTRA)?;
     let url = body.req_str("url")?;
-    let meta = CommonMeta::parse(&ctx.db(), &body)?;
+    let meta = meta::parse(&ctx.lib.db(), &body)?;
     let parsed = url::Url::parse(&url).map_err(|_| ApiError::illegal("url", "not a valid URL"))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(ApiError::illegal(
@@ -213,26 +138,27 @@ async fn pull_one(ctx: &Ctx, item: &Value) -> ApiResult<String> {
             format!("the URL must end with the file extension {ext}"),
         ));
     }
-    let origin = parsed.origin().ascii_serialization();
-    if origin != ctx.objects.base_url().trim_end_matches('/') {
+    if !ctx.lib.is_own_url(&parsed) {
         return Err(ApiError::illegal(
             "url",
             "the local VOD service only pulls from its own object endpoint (no off-machine downloads)",
         ));
     }
-    let resp = ctx.object_get(&path_and_query(&url), &[]).await?;
-    if resp.status() != StatusCode::OK {
+    let answered = ctx.lib.own_url_status(&url).await?;
+    if answered != StatusCode::OK {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "VOD.10003",
-            format!(
-                "The specified key does not exist. (pulling the URL answered {})",
-                resp.status()
-            ),
+            format!("The specified key does not exist. (pulling the URL answered {answered})"),
         ));
     }
-    drop(resp);
     let (bucket, key) =
         bucket_and_key(&url).ok_or_else(|| ApiError::illegal("url", "not an object URL"))?;
-    import_object(ctx, meta, video_type, &bucket, &key, false, "url").await
+    let source = Source {
+        bucket: &bucket,
+        key: &key,
+        keep_in_place: false,
+        origin: "url",
+    };
+    Ok(ctx.lib.import(meta, video_type, source).await?)
 }

@@ -4,18 +4,16 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rand::Rng;
 
 use super::Ctx;
 use super::auth::{SignedRequest, verify};
 use super::errors::{ApiError, ApiResult};
-use super::request::Query;
+use super::handlers::{assets, authority, categories, iam, listing, obs_import, presets, upload};
 use super::throttle::ApiCategory;
-use super::{assets, authority, categories, iam, obs_import, templates, upload};
+use crate::http::{self, Call, Query};
 
 /// AK/SK signing is documented for bodies up to 12 MB.
 const MAX_BODY: usize = 12 * 1024 * 1024;
@@ -97,30 +95,17 @@ fn on_panic(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     resp
 }
 
-fn request_id() -> String {
-    let bytes: [u8; 16] = rand::rng().random();
-    hex::encode(bytes)
-}
-
 async fn dispatch(State(ctx): State<Arc<Ctx>>, req: Request) -> Response {
-    let rid = request_id();
+    let rid = http::request_id();
     let mut resp = match handle(&ctx, req).await {
         Ok(r) => r,
         Err(e) => e.into_response(),
     };
-    if let Ok(v) = HeaderValue::from_str(&rid) {
-        resp.headers_mut().insert("x-request-id", v);
-    }
+    http::set_request_id(&mut resp, &rid);
     resp
 }
 
-/// What an operation gets to see.
-pub struct Call {
-    pub query: Query,
-    pub body: Bytes,
-}
-
-async fn handle(ctx: &Arc<Ctx>, req: Request) -> ApiResult<Response> {
+async fn handle(ctx: &Ctx, req: Request) -> ApiResult<Response> {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
@@ -136,9 +121,9 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> ApiResult<Response> {
     } else {
         Some(lookup(&parts.method, version, rest).ok_or_else(ApiError::no_api)?)
     };
-    let body = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .map_err(|_| ApiError::illegal("body", "the request body is too large (12 MB at most)"))?;
+    let body = http::read_body(body, MAX_BODY).await.ok_or_else(|| {
+        ApiError::illegal("body", "the request body is too large (12 MB at most)")
+    })?;
 
     verify(
         &SignedRequest {
@@ -182,7 +167,7 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> ApiResult<Response> {
     run(ctx, op, &call).await
 }
 
-async fn run(ctx: &Arc<Ctx>, op: Op, call: &Call) -> ApiResult<Response> {
+async fn run(ctx: &Ctx, op: Op, call: &Call) -> ApiResult<Response> {
     use Op::*;
     match op {
         CreateAsset => assets::create(ctx, call),
@@ -193,8 +178,8 @@ async fn run(ctx: &Arc<Ctx>, op: Op, call: &Call) -> ApiResult<Response> {
         BucketAuthority => obs_import::bucket_authority(ctx, call),
         Confirm => upload::confirm(ctx, call).await,
         Duplication => assets::duplication(ctx, call),
-        List => assets::list(ctx, call),
-        Details => assets::details(ctx, call),
+        List => listing::list(ctx, call),
+        Details => listing::details(ctx, call),
         Publish => assets::publish(ctx, call, true),
         Unpublish => assets::publish(ctx, call, false),
         UpdateMeta => assets::update_meta(ctx, call),
@@ -204,23 +189,9 @@ async fn run(ctx: &Arc<Ctx>, op: Op, call: &Call) -> ApiResult<Response> {
         CategoryDelete => categories::delete(ctx, call),
         CategoryQuery => categories::query_v1(ctx, call),
         CategoriesV2 => categories::query_v2(ctx, call),
-        TemplateGroups => {
-            let v = templates::list_legacy(&ctx.db(), &call.query)?;
-            ok_json(v)
-        }
-        TemplatesV2 => {
-            let v = templates::list_v2(&ctx.db(), &call.query)?;
-            ok_json(v)
-        }
+        TemplateGroups => presets::list_legacy(ctx, call),
+        TemplatesV2 => presets::list_v2(ctx, call),
         Reproduction => obs_import::reproduction(ctx, call).await,
         UploadByUrl => obs_import::upload_by_url(ctx, call).await,
     }
-}
-
-pub fn ok_json(value: serde_json::Value) -> ApiResult<Response> {
-    Ok((StatusCode::OK, axum::Json(value)).into_response())
-}
-
-pub fn no_content() -> ApiResult<Response> {
-    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -1,9 +1,6 @@
-//! Per-tenant, per-category request limits of huawei-vod-api.md §14, as token buckets that hold
-//! one minute's budget and refill continuously.
+//! The API categories of huawei-vod-api.md §14 and their per-tenant budgets.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::Instant;
+use crate::throttle::Budget;
 
 /// API categories of the §14 table (only those the local service implements).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,49 +70,17 @@ impl ApiCategory {
     }
 }
 
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-/// All buckets of the service, keyed by (tenant, category).
-#[derive(Default)]
-pub struct Throttle {
-    buckets: Mutex<HashMap<(String, ApiCategory), Bucket>>,
-}
-
-impl Throttle {
-    /// Takes one token; `Err(retry_after_secs)` when the minute's budget is used up.
-    pub fn check(&self, tenant: &str, category: ApiCategory) -> Result<(), u64> {
-        self.check_at(tenant, category, Instant::now())
-    }
-
-    pub fn check_at(&self, tenant: &str, category: ApiCategory, now: Instant) -> Result<(), u64> {
-        let limit = f64::from(category.limit());
-        let per_sec = limit / 60.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        let b = buckets
-            .entry((tenant.to_string(), category))
-            .or_insert(Bucket {
-                tokens: limit,
-                last: now,
-            });
-        let elapsed = now.saturating_duration_since(b.last).as_secs_f64();
-        b.tokens = (b.tokens + elapsed * per_sec).min(limit);
-        b.last = now;
-        if b.tokens >= 1.0 {
-            b.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - b.tokens) / per_sec).ceil().max(1.0) as u64)
-        }
+impl Budget for ApiCategory {
+    fn per_minute(self) -> u32 {
+        self.limit()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use crate::throttle::Throttle;
+    use std::time::{Duration, Instant};
 
     #[test]
     fn budget_per_minute_then_refill() {

@@ -1,7 +1,12 @@
-//! The `{"error_code","error_msg"}` error body and the documented codes (huawei-vod-api.md §15).
+//! The `{"error_code","error_msg"}` error body and the documented codes (huawei-vod-api.md §15),
+//! and how the shared layers' refusals map onto them.
 
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+use super::status;
+use crate::http::BadRequest;
+use crate::library;
 
 /// One API error: HTTP status, code and message, rendered as the documented JSON body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,15 +156,6 @@ impl ApiError {
         )
     }
 
-    /// 400 `VOD.10083`.
-    pub fn busy(msg: impl std::fmt::Display) -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            "VOD.10083",
-            format!("The current media asset status does not support this operation: {msg}"),
-        )
-    }
-
     /// 400 `VOD.10003`.
     pub fn no_key(bucket: &str, key: &str) -> Self {
         Self::new(
@@ -192,14 +188,92 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        ApiError::internal(format!("database: {e}"))
+impl From<BadRequest> for ApiError {
+    fn from(e: BadRequest) -> Self {
+        match e {
+            BadRequest::Field { field, why } => ApiError::illegal(&field, why),
+            BadRequest::Json(detail) => ApiError::malformed_json(detail),
+        }
     }
 }
 
-impl From<vodesk_objstore::StoreError> for ApiError {
-    fn from(e: vodesk_objstore::StoreError) -> Self {
-        ApiError::internal(format!("object store: {e}"))
+impl From<library::Error> for ApiError {
+    fn from(e: library::Error) -> Self {
+        use library::Error::*;
+        match e {
+            Internal(detail) => ApiError::internal(detail),
+            NoAsset(id) => ApiError::no_asset(StatusCode::BAD_REQUEST, format!("asset_id {id}")),
+            Busy(task) => ApiError::bad_state(status::running(task)),
+            NotAwaitingUpload => ApiError::bad_state(
+                "the current status of the media asset does not allow upload confirmation",
+            ),
+            NotUploaded { bucket, key } => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "VOD.10060",
+                format!(
+                    "Media asset is not uploaded successfully: the object {bucket}/{key} does not exist. \
+                     Upload the file to video_upload_url (or complete the multipart upload) first."
+                ),
+            ),
+            Md5Mismatch { got, want } => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "VOD.10053",
+                format!(
+                    "The request parameter is illegal, illegal field: video_md5. The uploaded file's \
+                     MD5 is {got} but video_md5 announced {want}; upload the file again."
+                ),
+            ),
+            NotASnapshot => ApiError::no_asset(
+                StatusCode::BAD_REQUEST,
+                "thumbnailUrl is not a snapshot of any asset",
+            ),
+            NoCategory(id) => ApiError::no_category(id),
+            CategoryExists(name) => ApiError::category_exists(&name),
+            CategoryTooDeep => ApiError::category_level(),
+            TooManySubcategories(max) => ApiError::illegal_403(
+                "parent_id",
+                format!("a category holds at most {max} sub-categories"),
+            ),
+            HasSubcategories => {
+                ApiError::illegal_403("id", "the category has sub-categories; delete them first")
+            }
+            BuiltInCategory => {
+                ApiError::illegal_403("id", "the default category cannot be changed")
+            }
+            NoObject { bucket, key } => ApiError::no_key(&bucket, &key),
+        }
+    }
+}
+
+impl ApiError {
+    /// For the APIs whose documented status for a missing asset is 403.
+    pub fn missing_is_403(e: library::Error) -> Self {
+        match e {
+            library::Error::NoAsset(id) => {
+                ApiError::no_asset(StatusCode::FORBIDDEN, format!("asset_id {id}"))
+            }
+            other => other.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::Body;
+
+    #[test]
+    fn bodies_reject_garbage_with_10053() {
+        for bad in [&b""[..], b"   ", b"[1]", b"{", b"\xff\xfe", b"null"] {
+            let e = ApiError::from(Body::parse(bad).err().expect("error"));
+            assert_eq!(e.code, "VOD.10053");
+            assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
+        }
+        let b = Body::parse(br#"{"a":"1","b":2,"c":"x","d":[1]}"#).unwrap();
+        assert_eq!(b.opt_int("a").unwrap(), Some(1));
+        assert_eq!(b.opt_int("b").unwrap(), Some(2));
+        assert!(b.opt_int("c").is_err());
+        assert!(b.opt_str("b").is_err());
+        assert!(b.str_list("d").is_err());
     }
 }

@@ -2,21 +2,20 @@
 //! pre-signed URL with the OBS sub-resource; the legacy `GET /v1.0/{p}/asset/authority` returns
 //! only the `AWSAccessKeyId=…&Expires=…&Signature=…` fragment.
 
-use std::sync::Arc;
-
 use axum::response::Response;
 use serde_json::json;
 use vodesk_objstore::PresignRequest;
 
-use super::errors::{ApiError, ApiResult};
-use super::routes::{Call, ok_json};
-use super::{Ctx, URL_LIFETIME_SECS, db, validate};
+use crate::http::{self, Call};
+use crate::huawei::errors::{ApiError, ApiResult};
+use crate::huawei::{Ctx, validate};
+use crate::library::URL_LIFETIME_SECS;
 
 fn illegal(field: &str, why: impl std::fmt::Display) -> ApiError {
     ApiError::illegal_403(field, why)
 }
 
-pub fn temp_authority(ctx: &Arc<Ctx>, call: &Call, full_url: bool) -> ApiResult<Response> {
+pub fn temp_authority(ctx: &Ctx, call: &Call, full_url: bool) -> ApiResult<Response> {
     let q = &call.query;
     let verb = q
         .get("http_verb")
@@ -47,12 +46,7 @@ pub fn temp_authority(ctx: &Arc<Ctx>, call: &Call, full_url: bool) -> ApiResult<
         .map_err(|_| illegal("part_number", "must be 1 to 10000"))?;
 
     // Only the video object of an asset that is waiting for its upload may be written.
-    let belongs = bucket == ctx.bucket
-        && db::asset_by_object(&ctx.db(), bucket, key)?.is_some_and(|a| {
-            (a.status == "CREATING" && a.object_key == key && a.bucket == bucket)
-                || a.pending.as_ref().is_some_and(|p| p.object_key == key)
-        });
-    if !belongs {
+    if !ctx.lib.is_upload_target(bucket, key)? {
         return Err(illegal(
             "bucket/object_key",
             "the object is not the upload target of a media asset in CREATING state of this project",
@@ -74,7 +68,7 @@ pub fn temp_authority(ctx: &Arc<Ctx>, call: &Call, full_url: bool) -> ApiResult<
             return Err(illegal("upload_id", format!("required for {verb}")));
         }
     }
-    let url = ctx.objects.presign_url(&PresignRequest {
+    let url = ctx.lib.objects().presign_url(&PresignRequest {
         method: verb.clone(),
         bucket: bucket.to_string(),
         key: key.to_string(),
@@ -88,7 +82,7 @@ pub fn temp_authority(ctx: &Arc<Ctx>, call: &Call, full_url: bool) -> ApiResult<
     } else {
         signature_fragment(&url)
     };
-    ok_json(json!({ "sign_str": sign_str }))
+    Ok(http::json(json!({ "sign_str": sign_str })))
 }
 
 /// `AWSAccessKeyId=…&Expires=…&Signature=…` of a pre-signed URL, encoding kept.

@@ -1,0 +1,63 @@
+//! Request plumbing every API personality shares: decoded query strings, JSON bodies, request
+//! ids, body limits and JSON replies. Malformed input is reported as a neutral [`BadRequest`];
+//! each personality renders it in its own error format.
+
+mod body;
+mod query;
+
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use rand::Rng;
+
+pub use body::Body;
+pub use query::{Query, decode_pairs};
+
+/// What is wrong with a request, before any personality gives it a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadRequest {
+    /// `field` is missing or its value is wrong; `why` says how.
+    Field { field: String, why: String },
+    /// The body is not a JSON object.
+    Json(String),
+}
+
+impl BadRequest {
+    pub fn field(field: &str, why: impl std::fmt::Display) -> Self {
+        BadRequest::Field {
+            field: field.to_string(),
+            why: why.to_string(),
+        }
+    }
+}
+
+/// What an operation gets to see.
+pub struct Call {
+    pub query: Query,
+    pub body: Bytes,
+}
+
+/// 32 hex digits, for `X-Request-Id`.
+pub fn request_id() -> String {
+    hex::encode(rand::rng().random::<[u8; 16]>())
+}
+
+pub fn set_request_id(resp: &mut Response, id: &str) {
+    if let Ok(v) = HeaderValue::from_str(id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+}
+
+/// The whole body, or `None` when it is longer than `limit`.
+pub async fn read_body(body: axum::body::Body, limit: usize) -> Option<Bytes> {
+    axum::body::to_bytes(body, limit).await.ok()
+}
+
+/// 200 with a JSON body.
+pub fn json(value: serde_json::Value) -> Response {
+    (StatusCode::OK, axum::Json(value)).into_response()
+}
+
+pub fn no_content() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}

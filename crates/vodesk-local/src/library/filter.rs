@@ -1,0 +1,188 @@
+//! Asset list filters and their translation to SQL. Only integers are inlined into the SQL;
+//! every text value is a bound parameter.
+
+use rusqlite::{Connection, params_from_iter};
+
+use super::Result;
+use super::lifecycle::{
+    AssetState, REVIEW_DONE_MS, Stage, THUMB_DONE_MS, TRANSCODE_DONE_MS, WAIT_MS,
+};
+use super::rows::{ASSET_COLUMNS, AssetRow};
+
+/// One page of a listing: `index` from 0, `size` items.
+#[derive(Clone, Copy, Debug)]
+pub struct Page {
+    pub index: i64,
+    pub size: i64,
+}
+
+impl Page {
+    pub fn offset(&self) -> i64 {
+        self.index.saturating_mul(self.size)
+    }
+
+    /// This page of an in-memory list.
+    pub fn of<T>(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
+        items
+            .into_iter()
+            .skip(usize::try_from(self.offset()).unwrap_or(usize::MAX))
+            .take(usize::try_from(self.size).unwrap_or(0))
+            .collect()
+    }
+}
+
+/// A status an asset shows at the time of listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFilter {
+    Asset(AssetState),
+    Transcode(Stage),
+    Thumbnails(Stage),
+    Review(Stage),
+}
+
+/// Which assets a listing returns; every given criterion must hold, list criteria match any of
+/// their values. Ordered by creation time, then id.
+#[derive(Clone, Debug)]
+pub struct AssetFilter {
+    pub ids: Vec<String>,
+    pub statuses: Vec<StatusFilter>,
+    /// Creation time bounds, milliseconds, both inclusive.
+    pub created_from: Option<i64>,
+    pub created_to: Option<i64>,
+    pub category: Option<i64>,
+    pub tags: Vec<String>,
+    /// Case-insensitive, in the title, the description or the category's name.
+    pub text: Option<String>,
+    /// Upper-case formats (`MP4`, ...).
+    pub media_types: Vec<String>,
+    pub page: Page,
+    pub newest_first: bool,
+}
+
+/// Matching assets (this page) and how many match in all.
+pub fn find(conn: &Connection, filter: &AssetFilter, now: i64) -> Result<(i64, Vec<AssetRow>)> {
+    let (where_clause, args) = where_clause(filter, now);
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM assets {where_clause}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let order = if filter.newest_first { "DESC" } else { "ASC" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ASSET_COLUMNS} FROM assets {where_clause} ORDER BY create_time {order}, asset_id {order} LIMIT {} OFFSET {}",
+        filter.page.size,
+        filter.page.offset()
+    ))?;
+    let rows = stmt
+        .query_map(params_from_iter(args.iter()), AssetRow::from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((total, rows))
+}
+
+type Args = Vec<rusqlite::types::Value>;
+
+fn placeholder(args: &mut Args, v: impl Into<rusqlite::types::Value>) -> String {
+    args.push(v.into());
+    format!("?{}", args.len())
+}
+
+/// `(a OR b ...)` of one condition per value, or nothing for no values.
+fn any_of(args: &mut Args, values: &[String], cond: impl Fn(&str) -> String) -> Option<String> {
+    let ors: Vec<String> = values
+        .iter()
+        .map(|v| cond(&placeholder(args, v.clone())))
+        .collect();
+    (!ors.is_empty()).then(|| format!("({})", ors.join(" OR ")))
+}
+
+/// `column IN (...)` of the values, or nothing for no values.
+fn one_of(args: &mut Args, column: &str, values: &[String]) -> Option<String> {
+    let ph: Vec<String> = values
+        .iter()
+        .map(|v| placeholder(args, v.clone()))
+        .collect();
+    (!ph.is_empty()).then(|| format!("{column} IN ({})", ph.join(",")))
+}
+
+fn where_clause(f: &AssetFilter, now: i64) -> (String, Args) {
+    let mut conds: Vec<String> = Vec::new();
+    let mut args = Args::new();
+    conds.extend(one_of(&mut args, "asset_id", &f.ids));
+    if !f.statuses.is_empty() {
+        let ors: Vec<String> = f.statuses.iter().map(|s| status_sql(*s, now)).collect();
+        conds.push(format!("({})", ors.join(" OR ")));
+    }
+    if let Some(t) = f.created_from {
+        conds.push(format!("create_time >= {}", placeholder(&mut args, t)));
+    }
+    if let Some(t) = f.created_to {
+        conds.push(format!("create_time <= {}", placeholder(&mut args, t)));
+    }
+    if let Some(c) = f.category {
+        conds.push(format!("category_id = {}", placeholder(&mut args, c)));
+    }
+    let tags: Vec<String> = f.tags.iter().map(|t| format!(",{t},")).collect();
+    conds.extend(any_of(&mut args, &tags, |p| {
+        format!("instr(',' || tags || ',', {p}) > 0")
+    }));
+    if let Some(s) = &f.text {
+        let p = placeholder(&mut args, s.to_lowercase());
+        conds.push(format!(
+            "(instr(lower(title), {p}) > 0 OR instr(lower(description), {p}) > 0 OR category_id IN \
+             (SELECT id FROM categories WHERE instr(lower(name), {p}) > 0))"
+        ));
+    }
+    conds.extend(one_of(&mut args, "video_type", &f.media_types));
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
+    (clause, args)
+}
+
+/// SQL condition (on `assets`) equivalent to "the asset shows `status` at `now`", following
+/// [`super::lifecycle::Progress::of`]. States the simulation never produces match nothing.
+fn status_sql(status: StatusFilter, now: i64) -> String {
+    let done = "status = 'CREATED' AND confirmed_at IS NOT NULL";
+    let (t1, t2) = (now - WAIT_MS, now - TRANSCODE_DONE_MS);
+    let (th, rv) = (now - THUMB_DONE_MS, now - REVIEW_DONE_MS);
+    let thumbs = "thumbnail IS NOT NULL";
+    let review = "review IS NOT NULL";
+    use Stage::*;
+    match status {
+        StatusFilter::Asset(s) => match s {
+            AssetState::Creating => "status = 'CREATING'".into(),
+            AssetState::Failed => "status = 'FAILED'".into(),
+            AssetState::Cancelled => "status = 'CANCELLED'".into(),
+            AssetState::Created => "(status = 'CREATED' AND published = 0)".into(),
+            AssetState::Published => "(status = 'CREATED' AND published = 1)".into(),
+        },
+        StatusFilter::Transcode(s) => match s {
+            NotRequested => format!("NOT ({done} AND transcodes = 1)"),
+            Waiting => format!("({done} AND transcodes = 1 AND confirmed_at > {t1})"),
+            Running => format!(
+                "({done} AND transcodes = 1 AND confirmed_at <= {t1} AND confirmed_at > {t2})"
+            ),
+            Succeeded => format!("({done} AND transcodes = 1 AND confirmed_at <= {t2})"),
+            Failed => "0".into(),
+        },
+        StatusFilter::Thumbnails(s) => match s {
+            NotRequested => format!("NOT ({done} AND {thumbs})"),
+            Waiting => "0".into(),
+            Running => {
+                format!("({done} AND {thumbs} AND thumbs_failed = 0 AND confirmed_at > {th})")
+            }
+            Succeeded => {
+                format!("({done} AND {thumbs} AND thumbs_failed = 0 AND confirmed_at <= {th})")
+            }
+            Failed => format!("({done} AND {thumbs} AND thumbs_failed = 1)"),
+        },
+        StatusFilter::Review(s) => match s {
+            NotRequested => format!("NOT ({done} AND {review})"),
+            Running => format!("({done} AND {review} AND confirmed_at > {rv})"),
+            Succeeded => format!("({done} AND {review} AND confirmed_at <= {rv})"),
+            Waiting | Failed => "0".into(),
+        },
+    }
+}

@@ -1,0 +1,128 @@
+//! The asset library every API personality shares: one SQLite asset store with its lifecycle
+//! simulation, categories, presets, list filters, digests and object-key layout. It speaks in
+//! neutral terms; personalities parse their wire format into these calls and render the results.
+//!
+//! Storage layout in the object store (all in one bucket, `vod-<tenant>`): see [`layout`].
+
+pub mod assets;
+pub mod categories;
+mod digest;
+mod error;
+pub mod filter;
+pub mod imports;
+pub mod layout;
+pub mod lifecycle;
+pub mod media;
+mod objects;
+mod png;
+pub mod presets;
+mod processing;
+pub mod rows;
+mod schema;
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use rusqlite::Connection;
+use vodesk_objstore::{ObjectStore, PresignRequest};
+
+pub use error::{Error, OpenError, Result};
+pub use layout::Layout;
+pub use objects::{bucket_and_key, path_and_query};
+pub use processing::Outcome;
+
+/// Lifetime of the pre-signed URLs handed out (upload, download, snapshots).
+pub const URL_LIFETIME_SECS: u64 = 24 * 3600;
+
+pub struct LibraryOptions {
+    /// Directory for `vod.db` (created if missing).
+    pub data_dir: PathBuf,
+    pub objects: ObjectStore,
+    /// The account the assets belong to (Huawei: the project id); names the bucket and the
+    /// first segment of every object key.
+    pub tenant: String,
+}
+
+pub struct Library {
+    db: Mutex<Connection>,
+    objects: ObjectStore,
+    object_router: OnceLock<axum::Router>,
+    layout: Layout,
+}
+
+impl Library {
+    pub fn open(options: LibraryOptions) -> std::result::Result<Self, OpenError> {
+        std::fs::create_dir_all(&options.data_dir)
+            .map_err(|e| OpenError(format!("{}: {e}", options.data_dir.display())))?;
+        let conn = schema::open(&options.data_dir)?;
+        // The bucket name is chosen once and kept, even if the credentials change later.
+        let bucket = match schema::meta_get(&conn, "bucket")? {
+            Some(b) => b,
+            None => {
+                let b = layout::bucket_for(&options.tenant);
+                schema::meta_set(&conn, "bucket", &b)?;
+                b
+            }
+        };
+        options
+            .objects
+            .ensure_bucket(&bucket)
+            .map_err(|e| OpenError(format!("cannot create the VOD bucket {bucket}: {e}")))?;
+        Ok(Library {
+            db: Mutex::new(conn),
+            objects: options.objects,
+            object_router: OnceLock::new(),
+            layout: Layout::new(bucket, &options.tenant),
+        })
+    }
+
+    /// The one connection; every multi-row change runs in one transaction on it.
+    pub fn db(&self) -> MutexGuard<'_, Connection> {
+        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn objects(&self) -> &ObjectStore {
+        &self.objects
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The library's own bucket (`target.bucket` of created assets).
+    pub fn bucket(&self) -> &str {
+        &self.layout.bucket
+    }
+
+    /// A pre-signed URL for `method` on `bucket/key`, valid for [`URL_LIFETIME_SECS`].
+    pub fn presign(
+        &self,
+        method: &str,
+        bucket: &str,
+        key: &str,
+        content_type: Option<&str>,
+    ) -> String {
+        self.objects.presign_url(&PresignRequest {
+            method: method.to_string(),
+            bucket: bucket.to_string(),
+            key: key.to_string(),
+            content_type: content_type.map(str::to_string),
+            content_md5: None,
+            subresources: vec![],
+            expires_in_secs: URL_LIFETIME_SECS,
+        })
+    }
+
+    pub fn presign_get(&self, bucket: &str, key: &str) -> String {
+        self.presign("GET", bucket, key, None)
+    }
+
+    pub fn bucket_exists(&self, bucket: &str) -> Result<bool> {
+        Ok(self.objects.bucket_exists(bucket)?)
+    }
+
+    /// Whether `bucket/key` holds an object (a failing store counts as no).
+    pub fn object_exists(&self, bucket: &str, key: &str) -> bool {
+        matches!(self.objects.head_object(bucket, key), Ok(Some(_)))
+    }
+}
