@@ -186,3 +186,116 @@ fn status_sql(status: StatusFilter, now: i64) -> String {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::assets::AssetMeta;
+    use crate::library::lifecycle::Progress;
+    use crate::library::rows::status;
+
+    fn shows(p: &Progress, f: StatusFilter) -> bool {
+        match f {
+            StatusFilter::Asset(s) => p.asset == s,
+            StatusFilter::Transcode(s) => p.transcode == s,
+            StatusFilter::Thumbnails(s) => p.thumbnails == s,
+            StatusFilter::Review(s) => p.review == s,
+        }
+    }
+
+    /// Every status filter selects exactly the assets whose derived progress shows that status,
+    /// over every combination of the columns the derivation reads.
+    #[test]
+    fn status_filters_agree_with_progress() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = super::super::schema::open(dir.path()).expect("db");
+        let now = 10_000_000;
+        let mut rows = Vec::new();
+        for st in [
+            status::CREATING,
+            status::CREATED,
+            status::FAILED,
+            status::CANCELLED,
+        ] {
+            for ago in [None, Some(500), Some(1_500), Some(2_500), Some(5_000)] {
+                for bits in 0..32u8 {
+                    let bit = |n: u8| bits & (1 << n) != 0;
+                    let meta = AssetMeta {
+                        title: "t".into(),
+                        description: String::new(),
+                        category_id: -1,
+                        tags: String::new(),
+                        auto_publish: false,
+                        preset: None,
+                        auto_encrypt: false,
+                        auto_preheat: "0".into(),
+                        thumbnail: bit(0).then(|| serde_json::json!({"type": "time"})),
+                        review: bit(1).then(|| serde_json::json!({})),
+                        workflow_name: None,
+                    };
+                    let id = format!("a{}", rows.len());
+                    let mut a = meta.into_row(id, "MP4".into(), "v".into(), "b".into(), "k".into());
+                    a.status = st.into();
+                    a.confirmed_at = ago.map(|d| now - d);
+                    a.transcodes = bit(2);
+                    a.thumbs_failed = bit(3);
+                    a.published = bit(4);
+                    a.insert(&conn).expect("insert");
+                    rows.push(a);
+                }
+            }
+        }
+        let stages = [
+            Stage::NotRequested,
+            Stage::Waiting,
+            Stage::Running,
+            Stage::Succeeded,
+            Stage::Failed,
+        ];
+        let states = [
+            AssetState::Creating,
+            AssetState::Failed,
+            AssetState::Cancelled,
+            AssetState::Created,
+            AssetState::Published,
+        ];
+        let filters = states
+            .iter()
+            .map(|s| StatusFilter::Asset(*s))
+            .chain(stages.iter().flat_map(|s| {
+                [
+                    StatusFilter::Transcode(*s),
+                    StatusFilter::Thumbnails(*s),
+                    StatusFilter::Review(*s),
+                ]
+            }));
+        for f in filters {
+            let filter = AssetFilter {
+                ids: vec![],
+                statuses: vec![f],
+                created_from: None,
+                created_to: None,
+                category: None,
+                tags: vec![],
+                text: None,
+                media_types: vec![],
+                page: Page {
+                    index: 0,
+                    size: 10_000,
+                },
+                newest_first: false,
+            };
+            let (total, found) = find(&conn, &filter, now).expect("find");
+            let mut got: Vec<String> = found.into_iter().map(|a| a.asset_id).collect();
+            let mut want: Vec<String> = rows
+                .iter()
+                .filter(|a| shows(&Progress::of(a, now), f))
+                .map(|a| a.asset_id.clone())
+                .collect();
+            got.sort();
+            want.sort();
+            assert_eq!(total as usize, want.len(), "{f:?}");
+            assert_eq!(got, want, "{f:?}");
+        }
+    }
+}
