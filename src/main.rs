@@ -2,7 +2,9 @@
 
 mod app;
 mod cli;
+mod connection;
 mod logging;
+mod runtime;
 
 use clap::Parser;
 

@@ -7,18 +7,21 @@ use std::sync::Arc;
 
 use eframe::egui;
 use tokio::sync::mpsc;
-use vodesk_core::engine::core::AddError;
 use vodesk_core::engine::job::JobRecord;
+use vodesk_core::engine::walk::Walked;
 use vodesk_core::engine::{
-    Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
+    AddError, Added, BringBack, Engine, EngineConfig, Event, JobSpec, JobView, Journal,
 };
-use vodesk_core::model::{AssetDetails, AssetSummary, Category, TemplateGroup};
-use vodesk_core::provider::huawei::ListAssetsQuery;
+use vodesk_core::model::{Asset, AssetDetails, Category, Preset};
+use vodesk_core::provider::api::{
+    AssetQuery, Cursor, DeleteScope, ItemResult, MetadataEdit, UrlImported,
+};
+use vodesk_core::storage::{BucketInfo, ObjectListPage};
 
 use crate::app::assets::AssetOp;
 
 use crate::app::profiles::{ProfileAction, TypedSecrets};
-use crate::cli::connect::Connection;
+use crate::connection::Connection;
 use vodesk_core::credentials::manage::{self, Secrets};
 use vodesk_core::credentials::{LOCAL_PROFILE, Profile, ProfilesFile};
 
@@ -27,7 +30,7 @@ pub enum BgMsg {
     /// A job changed state (from the engine).
     Job(JobView),
     /// Files found by a folder walk (a chunk at a time, so a big folder never floods a frame).
-    Found(Vec<crate::app::queue::walk::Found>),
+    Found(Vec<(PathBuf, u64)>),
     /// A folder walk met an unreadable folder.
     WalkProblem(String),
     /// A folder walk finished.
@@ -35,7 +38,7 @@ pub enum BgMsg {
     /// A row was handed to the engine (or refused, with one sentence why).
     Queued {
         row: u64,
-        result: Result<JobId, String>,
+        result: Result<Added, String>,
     },
     /// Rows not started in the last session (or why they could not be read).
     Drafts(Result<Vec<crate::app::queue::drafts::Draft>, String>),
@@ -43,26 +46,27 @@ pub enum BgMsg {
     /// the one it is back in: queued, or paused when the user had paused it).
     Resumed(Vec<JobRecord>),
     Categories(Result<Vec<Category>, String>),
-    Templates(Result<Vec<TemplateGroup>, String>),
+    Presets(Result<Vec<Preset>, String>),
     /// Files chosen in a native dialog.
     Picked(Pick, Vec<PathBuf>),
     /// A decoded cover preview (or why it cannot be shown).
     Cover(PathBuf, Result<egui::ColorImage, String>),
-    /// A page of the asset list (`epoch` names the query it answers).
+    /// A page of the asset list (`epoch` names the query it answers): the assets, the total
+    /// when known, and where the next page starts.
     AssetPage {
         epoch: u64,
-        result: Result<(Vec<AssetSummary>, Option<i64>), String>,
+        result: Result<(Vec<Asset>, Option<i64>, Option<Cursor>), String>,
     },
     AssetDetails(String, Box<Result<AssetDetails, String>>),
     /// Each asset's resulting status, or why the whole call failed.
-    AssetOp(AssetOp, Result<Vec<OpOutcome>, String>),
+    AssetOp(AssetOp, Result<Vec<ItemResult>, String>),
     /// A category change was made (what to say), or why not.
     CategoryDone(Result<String, String>),
-    Buckets(Result<Vec<vodesk_core::provider::obs::xml::BucketInfo>, String>),
+    Buckets(Result<Vec<BucketInfo>, String>),
     Objects {
         bucket: String,
         prefix: String,
-        result: Result<vodesk_core::provider::obs::client::ObjectListPage, String>,
+        result: Result<ObjectListPage, String>,
     },
     /// One line per item of a bucket action (import, authorise): whether it worked, and what.
     BucketResults(Vec<(bool, String)>),
@@ -106,8 +110,6 @@ pub struct Backend {
     pub rt: tokio::runtime::Handle,
     pub conn: Arc<Connection>,
     pub engine: Engine,
-    pub journal: Arc<Journal>,
-    pub target: String,
     pub info: ConnectionInfo,
     /// Where rows not started yet are kept between sessions.
     pub drafts_file: PathBuf,
@@ -134,10 +136,8 @@ impl Backend {
                 e.0
             )
         })?;
-        let target = conn.journal_target();
         let _g = rt.enter();
-        let (engine, mut events) =
-            Engine::new(conn.vod.clone(), journal.clone(), target.clone(), config);
+        let (engine, mut events) = Engine::new(conn.vod.clone(), journal.clone(), config);
         let (tx, rx) = mpsc::unbounded_channel();
         let info = match &conn.local {
             Some(l) => ConnectionInfo {
@@ -148,15 +148,13 @@ impl Backend {
             None => ConnectionInfo {
                 name: conn.profile.clone(),
                 is_local: false,
-                endpoint: conn.vod.config().endpoint.base(),
+                endpoint: conn.vod.endpoint(),
             },
         };
         let b = Backend {
             rt,
             conn,
             engine,
-            journal,
-            target,
             info,
             drafts_file: journal_path.with_file_name("drafts.json"),
             journal_path: journal_path.to_path_buf(),
@@ -175,7 +173,7 @@ impl Backend {
             }
         });
         b.fetch_categories();
-        b.fetch_templates();
+        b.fetch_presets();
         Ok(b)
     }
 
@@ -284,11 +282,7 @@ impl Backend {
     /// failed asset on the service).
     /// Called once the backend is the app's (after a switch, once the old engine is retired).
     pub fn resume_unfinished(&self) {
-        let (engine, journal, target) = (
-            self.engine.clone(),
-            self.journal.clone(),
-            self.target.clone(),
-        );
+        let engine = self.engine.clone();
         let (tx, ctx) = self.wake();
         let rt = self.rt.clone();
         self.rt.spawn_blocking(move || {
@@ -297,26 +291,8 @@ impl Backend {
             for e in old {
                 rt.block_on(e.wait_idle());
             }
-            let msg = match journal.unfinished(&target) {
-                Ok(records) => {
-                    let mut resumed = Vec::new();
-                    for mut rec in records {
-                        if rec.state == JobState::Failed {
-                            resumed.push(rec);
-                            continue;
-                        }
-                        match engine.reopen_record(&rec) {
-                            Ok(state) => {
-                                rec.state = state;
-                                resumed.push(rec);
-                            }
-                            Err(e) => {
-                                let _ = tx.send(BgMsg::Problem(e.0));
-                            }
-                        }
-                    }
-                    BgMsg::Resumed(resumed)
-                }
+            let msg = match engine.bring_back_unfinished(BringBack::AsLeft) {
+                Ok(records) => BgMsg::Resumed(records),
                 Err(e) => BgMsg::Problem(e.0),
             };
             let _ = tx.send(msg);
@@ -332,16 +308,16 @@ impl Backend {
     pub fn fetch_categories(&self) {
         let vod = self.conn.vod.clone();
         self.answer(async move {
-            let r = vod.category_tree().await.map_err(|e| e.to_string());
+            let r = vod.categories().await.map_err(|e| e.to_string());
             BgMsg::Categories(r)
         });
     }
 
-    pub fn fetch_templates(&self) {
+    pub fn fetch_presets(&self) {
         let vod = self.conn.vod.clone();
         self.answer(async move {
-            let r = vod.all_template_groups().await.map_err(|e| e.to_string());
-            BgMsg::Templates(r)
+            let r = vod.presets().await.map_err(|e| e.to_string());
+            BgMsg::Presets(r)
         });
     }
 
@@ -363,7 +339,12 @@ impl Backend {
     pub fn walk(&self, folders: Vec<PathBuf>) {
         let (tx, ctx) = self.wake();
         self.rt.spawn_blocking(move || {
-            crate::app::queue::walk::walk(&folders, &mut |m| {
+            // Small chunks: the first rows should show at once.
+            vodesk_core::engine::walk::walk(&folders, 256, &mut |w| {
+                let m = match w {
+                    Walked::Files(found) => BgMsg::Found(found),
+                    Walked::Problem(_, why) => BgMsg::WalkProblem(why),
+                };
                 let ok = tx.send(m).is_ok();
                 ctx.request_repaint();
                 ok
@@ -423,14 +404,14 @@ impl Backend {
         });
     }
 
-    /// Fetches one page of the asset list.
-    pub fn fetch_assets(&self, epoch: u64, q: ListAssetsQuery) {
+    /// Fetches one page of the asset list (`cursor`: where it starts; `None` = the first).
+    pub fn fetch_assets(&self, epoch: u64, q: AssetQuery, cursor: Option<Cursor>) {
         let vod = self.conn.vod.clone();
         self.answer(async move {
             let result = vod
-                .list_assets(&q)
+                .list_assets(&q, cursor.as_ref())
                 .await
-                .map(|r| (r.assets, r.total))
+                .map(|p| (p.assets, p.total, p.next))
                 .map_err(|e| e.to_string());
             BgMsg::AssetPage { epoch, result }
         });
@@ -440,7 +421,7 @@ impl Backend {
         let vod = self.conn.vod.clone();
         self.answer(async move {
             let r = vod
-                .asset_details(&asset_id, &[])
+                .asset_details(&asset_id)
                 .await
                 .map_err(|e| e.to_string());
             BgMsg::AssetDetails(asset_id, Box::new(r))
@@ -452,17 +433,9 @@ impl Backend {
         let vod = self.conn.vod.clone();
         self.answer(async move {
             let r = match op {
-                AssetOp::Publish => vod.publish(&ids).await.map(statuses),
-                AssetOp::Unpublish => vod.unpublish(&ids).await.map(statuses),
-                AssetOp::Delete => vod.delete_assets(&ids, false).await.map(|v| {
-                    v.into_iter()
-                        .map(|d| OpOutcome {
-                            id: d.asset_id,
-                            status: d.status,
-                            reason: None,
-                        })
-                        .collect()
-                }),
+                AssetOp::Publish => vod.publish(&ids).await,
+                AssetOp::Unpublish => vod.unpublish(&ids).await,
+                AssetOp::Delete => vod.delete(&ids, DeleteScope::Everything).await,
             };
             BgMsg::AssetOp(op, r.map_err(|e| e.to_string()))
         });
@@ -493,14 +466,14 @@ impl Backend {
     /// Runs a bucket-browser command in the background.
     pub fn bucket_cmd(&self, cmd: crate::app::buckets::BucketCmd) {
         use crate::app::buckets::BucketCmd;
-        let (vod, obs) = (self.conn.vod.clone(), self.conn.obs.clone());
+        let vod = self.conn.vod.clone();
         self.answer(async move {
             match cmd {
                 BucketCmd::ListBuckets => {
-                    BgMsg::Buckets(obs.list_buckets().await.map_err(|e| e.to_string()))
+                    BgMsg::Buckets(vod.list_buckets().await.map_err(|e| e.to_string()))
                 }
                 BucketCmd::List { bucket, query } => {
-                    let result = obs
+                    let result = vod
                         .list_objects(&bucket, &query)
                         .await
                         .map_err(|e| e.to_string());
@@ -516,42 +489,21 @@ impl Backend {
                         Err(e) => (false, format!("{b} could not be authorised: {e}")),
                     }])
                 }
-                BucketCmd::Import(reqs) => {
+                BucketCmd::Import { bucket, items } => {
                     let mut lines = Vec::new();
-                    for r in reqs {
-                        let key = r.input.object.clone();
-                        lines.push(match vod.reproduction(&r).await {
-                            Ok(id) => (true, format!("{key} imported as asset {id}")),
-                            Err(e) => (false, format!("{key} was not imported: {e}")),
-                        });
+                    for (key, media, meta) in items {
+                        lines.push(
+                            match vod.import_object(&bucket, &key, &media, &meta).await {
+                                Ok(id) => (true, format!("{key} imported as asset {id}")),
+                                Err(e) => (false, format!("{key} was not imported: {e}")),
+                            },
+                        );
                     }
                     BgMsg::BucketResults(lines)
                 }
                 BucketCmd::ImportUrls(items) => {
-                    BgMsg::BucketResults(match vod.upload_by_url(&items).await {
-                        Ok(results) => results
-                            .into_iter()
-                            .map(|r| {
-                                let url = r.url.unwrap_or_default();
-                                let ok_code = r
-                                    .error_code
-                                    .as_deref()
-                                    .is_none_or(|c| c.is_empty() || c == "0");
-                                match (r.asset_id, ok_code) {
-                                    (Some(id), true) => {
-                                        (true, format!("{url} imported as asset {id}"))
-                                    }
-                                    _ => (
-                                        false,
-                                        format!(
-                                            "{url} was not accepted: {} ({})",
-                                            r.error_msg.unwrap_or_default(),
-                                            r.error_code.unwrap_or_default()
-                                        ),
-                                    ),
-                                }
-                            })
-                            .collect(),
+                    BgMsg::BucketResults(match vod.import_urls(&items).await {
+                        Ok(results) => results.into_iter().map(url_line).collect(),
                         Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
                     })
                 }
@@ -564,7 +516,7 @@ impl Backend {
         let vod = self.conn.vod.clone();
         self.answer(async move {
             let r = vod
-                .set_cover_from_snapshot(&url)
+                .set_cover_from_snapshot(&asset_id, &url)
                 .await
                 .map_err(|e| e.to_string());
             BgMsg::AssetSaved(asset_id, "Cover set.", r)
@@ -572,13 +524,16 @@ impl Backend {
     }
 
     /// Saves metadata edits one after the other (each answer comes back on its own).
-    pub fn save_assets(&self, reqs: Vec<vodesk_core::provider::huawei::wire::UpdateMetaReq>) {
+    pub fn save_assets(&self, edits: Vec<(String, MetadataEdit)>) {
         let vod = self.conn.vod.clone();
         let (tx, ctx) = self.wake();
         self.rt.spawn(async move {
-            for req in reqs {
-                let r = vod.update_metadata(&req).await.map_err(|e| e.to_string());
-                let _ = tx.send(BgMsg::AssetSaved(req.asset_id, "Metadata saved.", r));
+            for (asset_id, edit) in edits {
+                let r = vod
+                    .edit_asset(&asset_id, &edit)
+                    .await
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(BgMsg::AssetSaved(asset_id, "Metadata saved.", r));
                 ctx.request_repaint();
             }
         });
@@ -612,22 +567,15 @@ impl Backend {
     }
 }
 
-/// What an asset action did to one asset: its status after, and the service's reason when it
-/// refused.
-pub struct OpOutcome {
-    pub id: String,
-    pub status: Option<String>,
-    pub reason: Option<String>,
-}
-
-fn statuses(v: Vec<vodesk_core::provider::huawei::wire::AssetInfo>) -> Vec<OpOutcome> {
-    v.into_iter()
-        .map(|a| OpOutcome {
-            id: a.asset_id,
-            status: a.status.map(|s| s.as_str().to_string()),
-            reason: a.description.filter(|d| !d.trim().is_empty()),
-        })
-        .collect()
+/// One line of an import by URL: whether the service took it, and what to say.
+fn url_line(r: UrlImported) -> (bool, String) {
+    match (r.asset_id, r.error) {
+        (Some(id), None) => (true, format!("{} imported as asset {id}", r.url)),
+        (_, error) => (
+            false,
+            format!("{} was not accepted: {}", r.url, error.unwrap_or_default()),
+        ),
+    }
 }
 
 /// A keychain or file step on a blocking thread.

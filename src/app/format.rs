@@ -49,28 +49,26 @@ mod tests {
     }
 }
 
-/// The API's `yyyymmddhhmmss` (UTC) as `yyyy-mm-dd hh:mm` in local time; other text as it is.
-pub fn api_time(raw: &str) -> String {
-    chrono::NaiveDateTime::parse_from_str(raw.trim(), "%Y%m%d%H%M%S")
-        .map(|t| {
-            t.and_utc()
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| raw.to_string())
+/// A time as `yyyy-mm-dd hh:mm` in the local time zone.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 #[cfg(test)]
-mod api_time_tests {
-    use super::api_time;
+mod local_time_tests {
+    use super::local_time;
+    use chrono::TimeZone;
 
     #[test]
-    fn api_times_read_as_dates() {
-        let shown = api_time("20261121091418");
+    fn times_read_as_local_dates() {
+        let t = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 21, 9, 14, 18)
+            .unwrap();
+        let shown = local_time(t);
         assert_eq!(shown.len(), 16, "{shown}");
         assert!(shown.starts_with("2026-11-2"), "{shown}");
-        assert_eq!(api_time("soon"), "soon");
     }
 }
 

@@ -28,7 +28,7 @@ use vodesk_core::engine::EngineConfig;
 
 use std::path::PathBuf;
 
-use crate::cli::connect::{Connection, connect_in, data_dir, default_local_data_dir};
+use crate::connection::{Connection, connect_in, data_dir, default_local_data_dir};
 use backend::Backend;
 use settings::UiSettings;
 use shell::VodeskApp;
@@ -70,8 +70,8 @@ pub async fn connect_profile(places: &Places, name: Option<&str>) -> Result<Conn
 }
 
 pub fn run() -> ExitCode {
-    crate::logging::init(&crate::cli::connect::data_dir());
-    let Some(runtime) = crate::cli::runtime() else {
+    crate::logging::init(&crate::connection::data_dir());
+    let Some(runtime) = crate::runtime::runtime() else {
         return ExitCode::FAILURE;
     };
     // poll-style background work and the engine spawn onto this runtime.

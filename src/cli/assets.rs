@@ -1,16 +1,17 @@
 //! `vodesk assets list|show|publish|unpublish|delete|edit`.
 
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Subcommand};
 use vodesk_core::model::metadata::{
     parse_tags, validate_description, validate_tags, validate_title,
 };
-use vodesk_core::provider::huawei::ListAssetsQuery;
-use vodesk_core::provider::huawei::wire::{UpdateMetaReq, tags_field};
+use vodesk_core::model::{AssetDetails, AssetState};
+use vodesk_core::provider::api::{AssetQuery, Cursor, DeleteScope, ItemResult, MetadataEdit};
 
 use super::CliError;
-use super::connect::Connection;
 use super::metadata_args::field_errors;
 use super::output::{human_size, print_json, print_table};
+use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
 pub enum AssetsCommand {
@@ -45,7 +46,7 @@ pub struct ListArgs {
     /// Search title, description and category name.
     #[arg(long)]
     pub query: Option<String>,
-    /// Status filter (repeatable): CREATING, CREATED, PUBLISHED, TRANSCODING, ...
+    /// Status filter (repeatable): unpublished, published, processing, uploading, failed.
     #[arg(long)]
     pub status: Vec<String>,
     #[arg(long, allow_negative_numbers = true)]
@@ -56,15 +57,15 @@ pub struct ListArgs {
     /// Media type filter (repeatable), e.g. MP4.
     #[arg(long)]
     pub media_type: Vec<String>,
-    /// Created at or after (yyyymmddhhmmss, UTC).
+    /// Created at or after (2026-12-03, 2026-12-03T08:00:00Z or yyyymmddhhmmss, UTC).
     #[arg(long)]
     pub since: Option<String>,
-    /// Created at or before (yyyymmddhhmmss, UTC).
+    /// Created at or before (same forms as --since).
     #[arg(long)]
     pub until: Option<String>,
-    /// Page, from 0.
-    #[arg(long, default_value_t = 0)]
-    pub page: u32,
+    /// Where the page starts: the `next` of the previous page.
+    #[arg(long)]
+    pub cursor: Option<String>,
     /// Page size, 1..100.
     #[arg(long, default_value_t = 20)]
     pub size: u32,
@@ -87,19 +88,109 @@ pub struct EditArgs {
     pub tags: Option<String>,
 }
 
-fn check_time(name: &str, v: &Option<String>) -> Result<(), CliError> {
-    if let Some(t) = v
-        && (t.len() != 14 || !t.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Err(CliError::usage(format!(
-            "--{name} \"{t}\" is not a time; write yyyymmddhhmmss in UTC, e.g. 20260101000000"
-        )));
+/// A time given on the command line, in UTC; a bare date means its first second, or its last
+/// for `--until`.
+fn parse_time(
+    name: &str,
+    v: &Option<String>,
+    end_of_day: bool,
+) -> Result<Option<DateTime<Utc>>, CliError> {
+    let Some(t) = v.as_deref().map(str::trim) else {
+        return Ok(None);
+    };
+    let parsed = DateTime::parse_from_rfc3339(t)
+        .map(|d| d.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(t, "%Y%m%d%H%M%S")
+                .ok()
+                .map(|d| d.and_utc())
+        })
+        .or_else(|| {
+            let day = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+            let time = if end_of_day {
+                day.and_hms_opt(23, 59, 59)
+            } else {
+                day.and_hms_opt(0, 0, 0)
+            };
+            time.map(|d| d.and_utc())
+        });
+    parsed.map(Some).ok_or_else(|| {
+        CliError::usage(format!(
+            "--{name} \"{t}\" is not a time; write 2026-01-01, 2026-01-01T08:00:00Z or 20260101080000 (UTC)"
+        ))
+    })
+}
+
+fn parse_states(values: &[String]) -> Result<Vec<AssetState>, CliError> {
+    values
+        .iter()
+        .map(|v| {
+            AssetState::parse(v)
+                .filter(|s| AssetState::FILTERS.contains(s))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = AssetState::FILTERS.iter().map(|s| s.as_str()).collect();
+                    CliError::usage(format!(
+                        "--status \"{v}\" is not a status; use one of {}",
+                        names.join(", ")
+                    ))
+                })
+        })
+        .collect()
+}
+
+fn time_text(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+fn print_details(d: &AssetDetails) {
+    let a = &d.asset;
+    println!("asset id:     {}", a.id);
+    println!("title:        {}", a.title);
+    println!("status:       {}", a.status.raw);
+    println!(
+        "description:  {}",
+        a.description.clone().unwrap_or_default()
+    );
+    println!(
+        "file:         {} ({})",
+        d.file_name.clone().unwrap_or_default(),
+        a.format.clone().unwrap_or_default()
+    );
+    if let Some(m) = &d.facts {
+        println!(
+            "size:         {}",
+            m.size_bytes.map(human_size).unwrap_or_default()
+        );
+        println!("duration:     {} s", m.duration_secs.unwrap_or_default());
     }
-    Ok(())
+    println!(
+        "category:     {} ({})",
+        a.category_name.clone().unwrap_or_default(),
+        a.category_id.unwrap_or(-1)
+    );
+    println!("tags:         {}", a.tags.join(","));
+    println!("created:      {}", time_text(a.created_at));
+    println!(
+        "transcode:    {} ({})",
+        a.transcode.raw,
+        d.preset_name.clone().unwrap_or_default()
+    );
+    println!("thumbnails:   {}", a.thumbnails.raw);
+    println!("review:       {}", a.review.raw);
+    println!(
+        "video url:    {}",
+        a.original_url.clone().unwrap_or_default()
+    );
+    for c in &d.covers {
+        println!("cover:        {c}");
+    }
 }
 
 pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<(), CliError> {
     let vod = &conn.vod;
+    let limits = vod.capabilities().limits;
     match cmd {
         AssetsCommand::List(a) => {
             if !(1..=100).contains(&a.size) {
@@ -108,46 +199,41 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                     a.size
                 )));
             }
-            check_time("since", &a.since)?;
-            check_time("until", &a.until)?;
-            let q = ListAssetsQuery {
-                query_string: a.query,
-                status: a.status.iter().map(|s| s.to_ascii_uppercase()).collect(),
+            let q = AssetQuery {
+                text: a.query,
+                tags: a.tags.as_deref().map(parse_tags).unwrap_or_default(),
+                states: parse_states(&a.status)?,
                 category_id: a.category,
-                tags: a.tags,
-                media_type: a
+                formats: a
                     .media_type
                     .iter()
                     .map(|s| s.to_ascii_uppercase())
                     .collect(),
-                start_time: a.since,
-                end_time: a.until,
-                page: a.page,
-                size: a.size,
-                order: Some(if a.asc { "asc" } else { "desc" }.to_string()),
+                created_from: parse_time("since", &a.since, false)?,
+                created_to: parse_time("until", &a.until, true)?,
+                oldest_first: a.asc,
+                page_size: a.size,
                 ..Default::default()
             };
-            let rsp = vod.list_assets(&q).await?;
+            let cursor = a.cursor.map(Cursor);
+            let page = vod.list_assets(&q, cursor.as_ref()).await?;
+            let next = page.next.as_ref().map(|c| c.0.clone());
             if json {
-                print_json(&serde_json::json!({ "total": rsp.total, "assets": rsp.assets }));
+                print_json(
+                    &serde_json::json!({ "total": page.total, "assets": page.assets, "next": next }),
+                );
             } else {
-                let rows: Vec<Vec<String>> = rsp
+                let rows: Vec<Vec<String>> = page
                     .assets
                     .iter()
                     .map(|a| {
                         vec![
-                            a.asset_id.clone(),
-                            a.title.clone().unwrap_or_default(),
-                            a.asset_status
-                                .as_ref()
-                                .map(|s| s.to_string())
-                                .unwrap_or_default(),
-                            a.transcode_status
-                                .as_ref()
-                                .map(|s| s.to_string())
-                                .unwrap_or_default(),
-                            a.size.map(human_size).unwrap_or_default(),
-                            a.create_time.clone().unwrap_or_default(),
+                            a.id.clone(),
+                            a.title.clone(),
+                            a.status.raw.clone(),
+                            a.transcode.raw.clone(),
+                            a.size_bytes.map(human_size).unwrap_or_default(),
+                            time_text(a.created_at),
                         ]
                     })
                     .collect();
@@ -164,143 +250,74 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                 );
                 println!(
                     "{} shown, {} in total",
-                    rsp.assets.len(),
-                    rsp.total.unwrap_or(rsp.assets.len() as i64)
+                    page.assets.len(),
+                    page.total.unwrap_or(page.assets.len() as i64)
                 );
+                if let Some(n) = next {
+                    println!("more: --cursor {n}");
+                }
             }
         }
         AssetsCommand::Show { asset_id } => {
-            let d = vod.asset_details(&asset_id, &[]).await?;
+            let d = vod.asset_details(&asset_id).await?;
             if json {
                 print_json(&d);
             } else {
-                let b = d.base_info.clone().unwrap_or_default();
-                println!("asset id:     {}", d.asset_id);
-                println!("title:        {}", b.title.unwrap_or_default());
-                println!("description:  {}", b.description.unwrap_or_default());
-                println!(
-                    "file:         {} ({})",
-                    b.video_name.unwrap_or_default(),
-                    b.video_type.unwrap_or_default()
-                );
-                if let Some(m) = &b.meta_data {
-                    println!(
-                        "size:         {}",
-                        m.video_size.map(human_size).unwrap_or_default()
-                    );
-                    println!("duration:     {} s", m.duration.unwrap_or_default());
-                }
-                println!(
-                    "category:     {} ({})",
-                    b.category_name.unwrap_or_default(),
-                    b.category_id.unwrap_or(-1)
-                );
-                println!("tags:         {}", b.tags.unwrap_or_default());
-                println!("created:      {}", b.create_time.unwrap_or_default());
-                if let Some(t) = &d.transcode_info {
-                    println!(
-                        "transcode:    {} ({})",
-                        t.transcode_status
-                            .as_ref()
-                            .map(|s| s.to_string())
-                            .unwrap_or_default(),
-                        t.template_group_name.clone().unwrap_or_default()
-                    );
-                }
-                if let Some(t) = &d.thumbnail_info {
-                    println!(
-                        "thumbnails:   {}",
-                        t.thumbnail_status
-                            .as_ref()
-                            .map(|s| s.to_string())
-                            .unwrap_or_default()
-                    );
-                }
-                if let Some(r) = &d.review_info {
-                    println!(
-                        "review:       {}",
-                        r.review_status
-                            .as_ref()
-                            .map(|s| s.to_string())
-                            .unwrap_or_default()
-                    );
-                }
-                println!("video url:    {}", b.video_url.unwrap_or_default());
-                for c in b.cover_info_array.unwrap_or_default() {
-                    println!("cover:        {}", c.cover_url.unwrap_or_default());
-                }
+                print_details(&d);
             }
         }
         AssetsCommand::Publish { asset_ids } => {
             let results = vod.publish(&asset_ids).await?;
-            report_status_results(&results, "PUBLISHED", json)?;
+            report_results(&results, "published", json)?;
         }
         AssetsCommand::Unpublish { asset_ids } => {
             let results = vod.unpublish(&asset_ids).await?;
-            report_status_results(&results, "CREATED", json)?;
+            report_results(&results, "unpublished", json)?;
         }
         AssetsCommand::Delete {
             asset_ids,
             origin_only,
         } => {
-            let results = vod.delete_assets(&asset_ids, origin_only).await?;
-            let mut failed = 0;
-            for r in &results {
-                let ok = r.status.as_deref() == Some("DELETED");
-                if !ok {
-                    failed += 1;
-                }
-                if json {
-                    print_json(r);
-                } else if ok {
-                    println!("{}  deleted", r.asset_id);
-                } else {
-                    eprintln!(
-                        "{}  not deleted ({}): it may be processing — retry when processing finishes",
-                        r.asset_id,
-                        r.status.clone().unwrap_or_default()
-                    );
-                }
+            if origin_only && !vod.capabilities().delete_original_only {
+                return Err(CliError::usage(
+                    "--origin-only is not available with this provider; delete the whole asset",
+                ));
             }
-            if failed > 0 {
-                return Err(CliError::Partial(format!(
-                    "{failed} of {} assets were not deleted",
-                    results.len()
-                )));
-            }
+            let scope = if origin_only {
+                DeleteScope::OriginalOnly
+            } else {
+                DeleteScope::Everything
+            };
+            let results = vod.delete(&asset_ids, scope).await?;
+            report_results(&results, "deleted", json)?;
         }
         AssetsCommand::Edit(e) => {
             let mut errors = Vec::new();
             if let Some(t) = &e.title {
-                errors.extend(validate_title(t));
+                errors.extend(validate_title(t, &limits));
             }
             if let Some(d) = &e.description {
-                errors.extend(validate_description(d));
+                errors.extend(validate_description(d, &limits));
             }
             let tags = e.tags.as_deref().map(parse_tags);
             if let Some(t) = &tags {
-                errors.extend(validate_tags(t));
+                errors.extend(validate_tags(t, &limits));
             }
             if !errors.is_empty() {
                 return Err(field_errors(&errors));
             }
-            if e.title.is_none()
-                && e.description.is_none()
-                && e.category.is_none()
-                && tags.is_none()
-            {
+            let edit = MetadataEdit {
+                title: e.title,
+                description: e.description,
+                category_id: e.category,
+                tags,
+            };
+            if edit.is_empty() {
                 return Err(CliError::usage(
                     "nothing to change; give --title, --description, --category or --tags",
                 ));
             }
-            vod.update_metadata(&UpdateMetaReq {
-                asset_id: e.asset_id.clone(),
-                title: e.title,
-                description: e.description,
-                category_id: e.category,
-                tags: tags.map(|t| tags_field(&t).unwrap_or_default()),
-            })
-            .await?;
+            vod.edit_asset(&e.asset_id, &edit).await?;
             if json {
                 print_json(&serde_json::json!({ "asset_id": e.asset_id, "status": "UPDATED" }));
             } else {
@@ -311,37 +328,32 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
     Ok(())
 }
 
-fn report_status_results(
-    results: &[vodesk_core::provider::huawei::wire::AssetInfo],
-    wanted: &str,
-    json: bool,
-) -> Result<(), CliError> {
+/// One line per asset of a publish, unpublish or delete; the count of those it failed for.
+fn report_results(results: &[ItemResult], done: &str, json: bool) -> Result<(), CliError> {
     let mut failed = 0;
     for r in results {
-        let status = r.status.as_ref().map(|s| s.to_string()).unwrap_or_default();
-        let ok = status == wanted;
-        if !ok {
+        let status = r.status.as_ref().map(|s| s.raw.clone()).unwrap_or_default();
+        if !r.ok {
             failed += 1;
         }
         if json {
             print_json(r);
-        } else if ok {
-            println!("{}  {}", r.asset_id, status);
+        } else if r.ok {
+            println!("{}  {done} ({status})", r.asset_id);
         } else {
             eprintln!(
-                "{}  {} {}",
+                "{}  not {done}: {status}{}",
                 r.asset_id,
-                status,
-                r.description
+                r.reason
                     .as_deref()
-                    .map(|d| format!("({d})"))
-                    .unwrap_or_default()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_else(|| " — it may be processing; retry when it is done".into())
             );
         }
     }
     if failed > 0 {
         return Err(CliError::Partial(format!(
-            "{failed} of {} assets did not reach {wanted}",
+            "{failed} of {} assets were not {done}",
             results.len()
         )));
     }

@@ -4,14 +4,13 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 use vodesk_core::model::MediaType;
-use vodesk_core::provider::huawei::wire::{InputAddr, ReproductionReq, UrlUploadItem};
-use vodesk_core::provider::obs::client::{ListObjectsQuery, ObjectListPage};
-use vodesk_core::provider::obs::xml::BucketInfo;
+use vodesk_core::provider::api::UrlImport;
+use vodesk_core::storage::{BucketInfo, ListObjectsQuery, ObjectListPage};
 
 use super::CliError;
-use super::connect::Connection;
 use super::metadata_args::MetadataArgs;
 use super::output::{human_size, print_json, print_table};
+use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
 pub enum BucketsCommand {
@@ -64,7 +63,7 @@ pub async fn run_buckets(
 ) -> Result<(), CliError> {
     match cmd {
         BucketsCommand::List => {
-            let buckets = conn.obs.list_buckets().await?;
+            let buckets = conn.vod.list_buckets().await?;
             if json {
                 print_json(&buckets.iter().map(bucket_json).collect::<Vec<_>>());
             } else {
@@ -102,7 +101,7 @@ pub async fn run_objects(conn: &Connection, a: ObjectsArgs, json: bool) -> Resul
         )));
     }
     let page = conn
-        .obs
+        .vod
         .list_objects(
             &a.bucket,
             &ListObjectsQuery {
@@ -176,22 +175,14 @@ pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<
             MediaType::supported_list()
         ))
     })?;
-    let meta = a.metadata.build(Some(Path::new(&key)))?;
+    let limits = conn.vod.capabilities().limits;
+    let meta = a.metadata.build(Some(Path::new(&key)), &limits)?;
     if meta.cover.is_some() || !meta.subtitles.is_empty() {
         return Err(CliError::usage(
             "--cover and --subtitle are not available for imports; set them after the import with the asset browser",
         ));
     }
-    let req = ReproductionReq::from_metadata(
-        &meta,
-        &media,
-        InputAddr {
-            bucket: bucket.clone(),
-            location: conn.region.clone(),
-            object: key.clone(),
-        },
-    );
-    let asset_id = conn.vod.reproduction(&req).await?;
+    let asset_id = conn.vod.import_object(&bucket, &key, &media, &meta).await?;
     if json {
         print_json(
             &serde_json::json!({ "bucket": bucket, "key": key, "asset_id": asset_id, "status": "done" }),
@@ -203,9 +194,10 @@ pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<
 }
 
 async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(), CliError> {
-    if a.url.len() > 16 {
+    let max = conn.vod.capabilities().limits.url_imports_max;
+    if a.url.len() > max {
         return Err(CliError::usage(format!(
-            "{} URLs given; at most 16 can be imported per call",
+            "{} URLs given; at most {max} can be imported per call",
             a.url.len()
         )));
     }
@@ -225,34 +217,33 @@ async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(),
                 MediaType::supported_list()
             ))
         })?;
-        let meta = a.metadata.build(Some(path))?;
-        items.push(UrlUploadItem::from_metadata(&meta, &media, u));
+        let meta = a
+            .metadata
+            .build(Some(path), &conn.vod.capabilities().limits)?;
+        items.push(UrlImport {
+            url: u.clone(),
+            media,
+            metadata: meta,
+        });
     }
-    let results = conn.vod.upload_by_url(&items).await?;
+    let results = conn.vod.import_urls(&items).await?;
     let mut failed = 0;
     for r in &results {
-        let ok = r.asset_id.is_some()
-            && r.error_code
-                .as_deref()
-                .is_none_or(|c| c.is_empty() || c == "0");
-        if !ok {
-            failed += 1;
-        }
         if json {
             print_json(r);
-        } else if ok {
-            println!(
-                "{}  {}  accepted",
-                r.url.clone().unwrap_or_default(),
-                r.asset_id.clone().unwrap_or_default()
-            );
-        } else {
-            eprintln!(
-                "{}  failed: {} ({})",
-                r.url.clone().unwrap_or_default(),
-                r.error_msg.clone().unwrap_or_default(),
-                r.error_code.clone().unwrap_or_default()
-            );
+        }
+        match (&r.asset_id, &r.error) {
+            (Some(id), None) => {
+                if !json {
+                    println!("{}  {id}  accepted", r.url);
+                }
+            }
+            (_, error) => {
+                failed += 1;
+                if !json {
+                    eprintln!("{}  failed: {}", r.url, error.clone().unwrap_or_default());
+                }
+            }
         }
     }
     if failed > 0 {

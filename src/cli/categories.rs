@@ -5,8 +5,8 @@ use vodesk_core::model::Category;
 use vodesk_core::model::category::validate_name;
 
 use super::CliError;
-use super::connect::Connection;
 use super::output::print_json;
+use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
 pub enum CategoriesCommand {
@@ -35,7 +35,7 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
     let vod = &conn.vod;
     match cmd {
         CategoriesCommand::List => {
-            let tree = vod.category_tree().await?;
+            let tree = vod.categories().await?;
             if json {
                 print_json(&tree);
             } else {
@@ -51,7 +51,7 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             }
         }
         CategoriesCommand::Add { name, parent } => {
-            if let Some(why) = validate_name(&name) {
+            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
                 return Err(CliError::usage(why));
             }
             if let Some(p) = parent
@@ -69,7 +69,7 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             }
         }
         CategoriesCommand::Rename { id, name } => {
-            if let Some(why) = validate_name(&name) {
+            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
                 return Err(CliError::usage(why));
             }
             let c = vod.rename_category(id, &name).await?;

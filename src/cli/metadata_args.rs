@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use vodesk_core::model::metadata::{FieldError, parse_tags};
 use vodesk_core::model::{
-    SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata, title_pattern,
+    Limits, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata, title_pattern,
 };
 
 use super::CliError;
@@ -137,8 +137,9 @@ pub fn field_errors(errors: &[FieldError]) -> CliError {
 }
 
 impl MetadataArgs {
-    /// The metadata for one file (`path` expands the title pattern), validated.
-    pub fn build(&self, path: Option<&Path>) -> Result<UploadMetadata, CliError> {
+    /// The metadata for one file (`path` expands the title pattern), validated under the
+    /// provider's limits.
+    pub fn build(&self, path: Option<&Path>, limits: &Limits) -> Result<UploadMetadata, CliError> {
         let title = match (path, &self.title) {
             (Some(p), pattern) => title_pattern::expand(pattern.as_deref(), p),
             (None, Some(t)) => t.clone(),
@@ -183,7 +184,7 @@ impl MetadataArgs {
             description: self.description.clone(),
             tags: self.tags.as_deref().map(parse_tags).unwrap_or_default(),
             category_id: self.category,
-            template_group: self.template_group.clone(),
+            preset: self.template_group.clone(),
             auto_publish: !self.no_auto_publish,
             auto_encrypt: self.auto_encrypt,
             auto_preheat: self.auto_preheat,
@@ -197,7 +198,7 @@ impl MetadataArgs {
                 .map(|s| parse_subtitle(s))
                 .collect::<Result<_, _>>()?,
         };
-        let errors = meta.validate();
+        let errors = meta.validate(limits);
         if !errors.is_empty() {
             return Err(field_errors(&errors));
         }

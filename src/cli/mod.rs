@@ -3,7 +3,6 @@
 mod assets;
 mod buckets;
 mod categories;
-pub mod connect;
 mod metadata_args;
 mod output;
 mod profiles;
@@ -78,6 +77,17 @@ impl CliError {
     }
 }
 
+impl From<crate::connection::ConnectError> for CliError {
+    fn from(e: crate::connection::ConnectError) -> Self {
+        use crate::connection::ConnectError as C;
+        match e {
+            C::Usage(m) => CliError::Usage(m),
+            C::Api(a) => CliError::Api(a),
+            C::Other(m) => CliError::Other(m),
+        }
+    }
+}
+
 impl From<ApiError> for CliError {
     fn from(e: ApiError) -> Self {
         CliError::Api(e)
@@ -93,23 +103,9 @@ impl std::fmt::Display for CliError {
     }
 }
 
-/// The async runtime both faces run on; `None` (after saying why) if it cannot start.
-pub fn runtime() -> Option<tokio::runtime::Runtime> {
-    match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => Some(r),
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            None
-        }
-    }
-}
-
 pub fn run(cli: Cli) -> ExitCode {
-    crate::logging::init(&connect::data_dir());
-    let Some(runtime) = runtime() else {
+    crate::logging::init(&crate::connection::data_dir());
+    let Some(runtime) = crate::runtime::runtime() else {
         return ExitCode::FAILURE;
     };
     let json = cli.json;
@@ -140,10 +136,14 @@ async fn dispatch(cli: Cli) -> Result<(), CliError> {
     }
     // Validate input before connecting, so bad input never creates anything.
     let prepared = match &command {
-        Command::Upload(args) => Some(upload::prepare(args)?),
+        Command::Upload(args) => {
+            let kind = crate::connection::provider_of(profile)?;
+            let limits = vodesk_core::provider::connect::capabilities(kind).limits;
+            Some(upload::prepare(args, &limits)?)
+        }
         _ => None,
     };
-    let conn = connect::connect(profile).await?;
+    let conn = crate::connection::connect(profile).await?;
     let result = match command {
         Command::Serve(_)
         | Command::Profiles(_)

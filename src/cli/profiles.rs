@@ -13,8 +13,8 @@ use vodesk_core::credentials::{
 use vodesk_core::provider::check::Verdict;
 
 use super::CliError;
-use super::connect::connect;
 use super::output::{print_json, print_table};
+use crate::connection::connect;
 
 #[derive(Subcommand, Debug)]
 pub enum ProfilesCommand {

@@ -8,7 +8,7 @@ use vodesk_local::faults::FaultConfig;
 use vodesk_local::{Credentials, CredentialsSource, RunningService, ServeConfig};
 
 use super::CliError;
-use super::connect::default_local_data_dir;
+use crate::connection::default_local_data_dir;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {

@@ -1,21 +1,21 @@
-//! `vodesk templates list`.
+//! `vodesk templates list`: the account's processing presets.
 
 use clap::Subcommand;
 
 use super::CliError;
-use super::connect::Connection;
 use super::output::{print_json, print_table};
+use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
 pub enum TemplatesCommand {
-    /// List the transcoding template groups.
+    /// List the processing presets (transcoding template groups).
     List,
 }
 
 pub async fn run(conn: &Connection, cmd: TemplatesCommand, json: bool) -> Result<(), CliError> {
     match cmd {
         TemplatesCommand::List => {
-            let groups = conn.vod.all_template_groups().await?;
+            let groups = conn.vod.presets().await?;
             if json {
                 print_json(&groups);
             } else {
@@ -24,13 +24,13 @@ pub async fn run(conn: &Connection, cmd: TemplatesCommand, json: bool) -> Result
                     .map(|g| {
                         vec![
                             g.name.clone(),
-                            g.kind.clone().unwrap_or_default(),
-                            g.formats(),
-                            g.group_id.clone().unwrap_or_default(),
+                            if g.transcodes { "yes" } else { "no" }.to_string(),
+                            g.formats_text(),
+                            g.id.clone(),
                         ]
                     })
                     .collect();
-                print_table(&["NAME", "TYPE", "FORMATS", "GROUP ID"], &rows);
+                print_table(&["NAME", "TRANSCODES", "FORMATS", "ID"], &rows);
             }
         }
     }

@@ -15,19 +15,18 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde::Serialize;
 use tokio::sync::mpsc;
 use vodesk_core::engine::bandwidth::parse_rate;
-use vodesk_core::engine::core::AddError;
-use vodesk_core::engine::identity::read_identity;
-use vodesk_core::engine::retry::RetryPolicy;
+use vodesk_core::engine::walk::{Walked, walk};
 use vodesk_core::engine::{
-    Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView, Journal,
+    AddError, Added, BringBack, Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView,
+    Journal, RetryPolicy,
 };
-use vodesk_core::model::{MediaType, UploadMetadata};
-use vodesk_core::provider::huawei::ListAssetsQuery;
+use vodesk_core::model::{Limits, MediaType, UploadMetadata};
+use vodesk_core::provider::api::AssetQuery;
 
 use super::CliError;
-use super::connect::{Connection, data_dir};
 use super::metadata_args::MetadataArgs;
 use super::output::{human_size, print_json};
+use crate::connection::{Connection, data_dir};
 
 #[derive(Args, Debug)]
 pub struct UploadArgs {
@@ -39,6 +38,10 @@ pub struct UploadArgs {
     /// Skip files the service already has (same size and first-KiB MD5).
     #[arg(long)]
     pub skip_duplicates: bool,
+    /// Upload files again that this account has from an earlier upload (by default they are
+    /// reported as already uploaded and nothing is created).
+    #[arg(long)]
+    pub again: bool,
     /// Also continue every interrupted upload of this account.
     #[arg(long)]
     pub resume: bool,
@@ -90,7 +93,7 @@ fn no_media() -> CliError {
 }
 
 /// Why a file cannot be queued: `None` = not a media file (ignored inside folders).
-fn check_file(path: &Path, args: &UploadArgs) -> Result<Job, Option<String>> {
+fn check_file(path: &Path, args: &UploadArgs, limits: &Limits) -> Result<Job, Option<String>> {
     let Some(media) = MediaType::from_path(path) else {
         return Err(None);
     };
@@ -122,7 +125,7 @@ fn check_file(path: &Path, args: &UploadArgs) -> Result<Job, Option<String>> {
     })?;
     let metadata = args
         .metadata
-        .build(Some(path))
+        .build(Some(path), limits)
         .map_err(|e| Some(format!("{}: {e}", path.display())))?;
     Ok(Job {
         path: path.to_path_buf(),
@@ -132,8 +135,9 @@ fn check_file(path: &Path, args: &UploadArgs) -> Result<Job, Option<String>> {
     })
 }
 
-/// Parses the options and validates every named file and its metadata.
-pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
+/// Parses the options and validates every named file and its metadata, under the provider's
+/// limits.
+pub fn prepare(args: &UploadArgs, limits: &Limits) -> Result<Plan, CliError> {
     let part_size = parse_rate(&args.part_size)
         .filter(|s| (1024 * 1024..=5 * 1024 * 1024 * 1024).contains(s))
         .ok_or_else(|| {
@@ -167,7 +171,7 @@ pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
             folders.push(p.clone());
             continue;
         }
-        match check_file(p, args) {
+        match check_file(p, args, limits) {
             Ok(job) => files.push(job),
             Err(None) => {
                 return Err(CliError::usage(format!(
@@ -187,53 +191,11 @@ pub fn prepare(args: &UploadArgs) -> Result<Plan, CliError> {
     })
 }
 
-/// What the folder walker finds.
-enum Walked {
-    File(PathBuf),
-    Unreadable(PathBuf, String),
-}
-
-/// Walks `folders` on a blocking thread in name order, sending files as they are found.
-/// Symlinked folders are not followed (no loops); unreadable folders are reported.
+/// Walks `folders` on a blocking thread (see `engine::walk`), sending what it finds.
 fn spawn_walker(folders: Vec<PathBuf>) -> mpsc::Receiver<Walked> {
-    let (tx, rx) = mpsc::channel(1024);
+    let (tx, rx) = mpsc::channel(64);
     tokio::task::spawn_blocking(move || {
-        fn walk(dir: &Path, tx: &mpsc::Sender<Walked>) -> bool {
-            let mut entries: Vec<_> = match std::fs::read_dir(dir) {
-                Ok(rd) => rd.filter_map(Result::ok).collect(),
-                Err(e) => {
-                    let why = format!(
-                        "folder {} cannot be read ({}); check its permissions",
-                        dir.display(),
-                        short_io(&e)
-                    );
-                    return tx
-                        .blocking_send(Walked::Unreadable(dir.to_path_buf(), why))
-                        .is_ok();
-                }
-            };
-            entries.sort_by_key(|e| e.file_name());
-            for e in entries {
-                let Ok(ft) = e.file_type() else { continue };
-                let path = e.path();
-                let alive = if ft.is_dir() {
-                    walk(&path, tx)
-                } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
-                    tx.blocking_send(Walked::File(path)).is_ok()
-                } else {
-                    true
-                };
-                if !alive {
-                    return false;
-                }
-            }
-            true
-        }
-        for f in folders {
-            if !walk(&f, &tx) {
-                break;
-            }
-        }
+        walk(&folders, 64, &mut |w| tx.blocking_send(w).is_ok());
     });
     rx
 }
@@ -309,15 +271,36 @@ fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
     }
 }
 
-/// The queueing side of a run: turns files into jobs, resuming journal entries.
+/// Reports a file this account has from an earlier upload (nothing was queued for it).
+fn report_already(json: bool, path: &Path, size: u64, asset_id: &str) {
+    if json {
+        print_json(&FileResult {
+            path: path.display().to_string(),
+            asset_id: Some(asset_id.to_string()),
+            status: "already_uploaded",
+            size,
+            error: None,
+            error_code: None,
+            request_id: None,
+        });
+    } else {
+        println!(
+            "{}  already uploaded as {asset_id} (--again uploads it once more)",
+            path.display()
+        );
+    }
+}
+
+/// The queueing side of a run: turns files into jobs (the engine continues a job an earlier
+/// run left for the same file, and names the asset of a file uploaded before).
 struct Queuer<'a> {
     engine: &'a Engine,
-    journal: &'a Journal,
-    target: String,
     skip_duplicates: bool,
+    again: bool,
     json: bool,
     queued: HashSet<JobId>,
     refused: usize,
+    already: usize,
     journal_error: Option<String>,
 }
 
@@ -326,37 +309,20 @@ impl Queuer<'_> {
         if self.journal_error.is_some() {
             return;
         }
-        let existing = match self.journal.find_unfinished(&self.target, &job.path) {
-            Ok(e) => e,
-            Err(e) => return self.halt(e.0),
-        };
-        if let Some(rec) = existing {
-            if self.queued.contains(&rec.id) {
-                return;
-            }
-            if read_identity(&job.path).is_ok_and(|i| i == rec.identity) {
-                match self.engine.resume_record(&rec) {
-                    Ok(()) => {
-                        self.queued.insert(rec.id);
-                    }
-                    Err(e) => self.halt(e.0),
-                }
-                return;
-            }
-            // The file changed since that job was queued: its asset is dropped, a new job starts.
-            if let Err(e) = self.engine.discard(&rec).await {
-                return self.halt(e.0);
-            }
-        }
         let spec = JobSpec {
             path: job.path.clone(),
             media: job.media.code.clone(),
             metadata: job.metadata,
             skip_duplicates: self.skip_duplicates,
+            again: self.again,
         };
         match self.engine.add(spec).await {
-            Ok(id) => {
+            Ok(Added::Queued(id) | Added::Resumed(id)) => {
                 self.queued.insert(id);
+            }
+            Ok(Added::AlreadyUploaded { asset_id }) => {
+                self.already += 1;
+                report_already(self.json, &job.path, job.size, &asset_id);
             }
             Err(AddError::Journal(e)) => self.halt(e.0),
             Err(e) => {
@@ -386,15 +352,15 @@ pub async fn run(
         max_attempts: 6,
         ..RetryPolicy::default()
     };
-    let query = ListAssetsQuery {
-        size: 1,
+    let query = AssetQuery {
+        page_size: 1,
         ..Default::default()
     };
     preflight
-        .run("preflight", |_| conn.vod.list_assets(&query))
+        .run("preflight", |_| conn.vod.list_assets(&query, None))
         .await?;
     let journal = open_journal()?;
-    let target = conn.journal_target();
+    let limits = conn.vod.capabilities().limits;
     let config = EngineConfig {
         concurrent_files: args.concurrency,
         parts_per_file: args.parts,
@@ -404,30 +370,20 @@ pub async fn run(
         bandwidth: plan.bwlimit,
         ..EngineConfig::default()
     };
-    let (engine, mut events) =
-        Engine::new(conn.vod.clone(), journal.clone(), target.clone(), config);
+    let (engine, mut events) = Engine::new(conn.vod.clone(), journal.clone(), config);
     let mut q = Queuer {
         engine: &engine,
-        journal: &journal,
-        target: target.clone(),
         skip_duplicates: args.skip_duplicates,
+        again: args.again,
         json,
         queued: HashSet::new(),
         refused: 0,
+        already: 0,
         journal_error: None,
     };
     if args.resume {
-        match journal.unfinished(&target) {
-            Ok(records) => {
-                for rec in records {
-                    match engine.resume_record(&rec) {
-                        Ok(()) => {
-                            q.queued.insert(rec.id);
-                        }
-                        Err(e) => q.halt(e.0),
-                    }
-                }
-            }
+        match engine.bring_back_unfinished(BringBack::All) {
+            Ok(records) => q.queued.extend(records.iter().map(|r| r.id)),
             Err(e) => q.halt(e.0),
         }
     }
@@ -473,15 +429,19 @@ pub async fn run(
         tokio::select! {
             item = async { walker.as_mut().expect("walking").recv().await }, if walking && !interrupted => {
                 match item {
-                    Some(Walked::File(path)) => match check_file(&path, &args) {
-                        Ok(job) => q.queue(job).await,
-                        Err(None) => {}
-                        Err(Some(why)) => {
-                            q.refused += 1;
-                            report_refused(json, &path, 0, &why);
+                    Some(Walked::Files(files)) => {
+                        for (path, size) in files {
+                            match check_file(&path, &args, &limits) {
+                                Ok(job) => q.queue(job).await,
+                                Err(None) => {}
+                                Err(Some(why)) => {
+                                    q.refused += 1;
+                                    report_refused(json, &path, size, &why);
+                                }
+                            }
                         }
-                    },
-                    Some(Walked::Unreadable(path, why)) => {
+                    }
+                    Some(Walked::Problem(path, why)) => {
                         q.refused += 1;
                         report_refused(json, &path, 0, &why);
                     }
@@ -525,8 +485,8 @@ pub async fn run(
                 if let Some(t) = &total_bar {
                     t.set_length(engine.totals().bytes_total.load(Ordering::Relaxed));
                     t.set_position(engine.totals().bytes_done.load(Ordering::Relaxed));
-                    let queued = q.queued.len() + q.refused;
-                    t.set_message(format!("{} of {queued} files{}", done + skipped + failed + cancelled, if walker.is_some() { " (finding more…)" } else { "" }));
+                    let queued = q.queued.len() + q.refused + q.already;
+                    t.set_message(format!("{} of {queued} files{}", done + skipped + q.already + failed + cancelled, if walker.is_some() { " (finding more…)" } else { "" }));
                 }
                 for (id, b) in &job_bars {
                     if let Some(v) = engine.view(*id) {
@@ -548,7 +508,8 @@ pub async fn run(
         t.finish_and_clear();
     }
     failed += q.refused;
-    if q.queued.is_empty() && failed == 0 && q.journal_error.is_none() {
+    let already = q.already;
+    if q.queued.is_empty() && failed == 0 && already == 0 && q.journal_error.is_none() {
         if args.paths.is_empty() {
             if !json {
                 eprintln!("nothing to upload: no interrupted uploads for this account");
@@ -564,12 +525,13 @@ pub async fn run(
     let open = q.queued.len() - finished.len();
     if json {
         print_json(&serde_json::json!({ "summary": {
-            "uploaded": done, "skipped": skipped, "failed": failed, "cancelled": cancelled,
+            "uploaded": done, "skipped": skipped, "already_uploaded": already,
+            "failed": failed, "cancelled": cancelled,
             "interrupted": open, "bytes": bytes, "bytes_sent": sent, "seconds": secs,
         } }));
     } else {
         eprintln!(
-            "{done} uploaded, {skipped} skipped, {failed} failed — {} in {secs:.1} s ({}/s)",
+            "{done} uploaded, {already} already uploaded, {skipped} skipped, {failed} failed — {} in {secs:.1} s ({}/s)",
             human_size(bytes as i64),
             human_size((sent as f64 / secs) as i64)
         );
@@ -591,7 +553,7 @@ pub async fn run(
         return Err(CliError::Partial(format!(
             "{} of {} files did not upload",
             failed + cancelled,
-            done + skipped + failed + cancelled
+            done + skipped + already + failed + cancelled
         )));
     }
     Ok(())

@@ -4,9 +4,9 @@ use clap::Subcommand;
 use vodesk_core::engine::{Engine, EngineConfig};
 
 use super::CliError;
-use super::connect::Connection;
 use super::output::{human_size, print_json, print_table};
 use super::upload::open_journal;
+use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
 pub enum UploadsCommand {
@@ -41,7 +41,7 @@ pub async fn run_list(all: bool, json: bool) -> Result<(), CliError> {
                 let parts = journal.parts(r.id).map(|p| p.len()).unwrap_or(0);
                 serde_json::json!({
                     "id": r.id, "path": r.spec.path.display().to_string(), "size": r.identity.size,
-                    "state": r.state, "asset_id": r.asset_id, "upload_id": r.upload_id,
+                    "state": r.state, "asset_id": r.asset_id(), "upload_id": r.upload_id,
                     "parts_done": parts, "part_size": r.part_size, "reason": r.reason,
                     "error_code": r.error_code, "request_id": r.request_id,
                 })
@@ -82,10 +82,10 @@ pub async fn run_discard(
     json: bool,
 ) -> Result<(), CliError> {
     let journal = open_journal()?;
-    let target = conn.journal_target();
+    let account = conn.vod.account_key();
     let records = if all {
         journal
-            .unfinished(&target)
+            .unfinished(&account)
             .map_err(|e| CliError::Other(e.0))?
     } else {
         let mut v = Vec::new();
@@ -101,12 +101,7 @@ pub async fn run_discard(
         }
         v
     };
-    let (engine, _events) = Engine::new(
-        conn.vod.clone(),
-        journal.clone(),
-        target,
-        EngineConfig::default(),
-    );
+    let (engine, _events) = Engine::new(conn.vod.clone(), journal.clone(), EngineConfig::default());
     for r in records {
         let ack = engine.discard(&r).await.map_err(|e| CliError::Other(e.0))?;
         if json {
@@ -117,7 +112,7 @@ pub async fn run_discard(
             println!("{}  {}  discarded", r.id, r.spec.path.display());
         } else {
             eprintln!(
-                "{}  {}  discarded locally; the service could not be told (its asset stays CREATING)",
+                "{}  {}  discarded locally; the service could not be told (its unfinished asset stays behind)",
                 r.id,
                 r.spec.path.display()
             );

@@ -99,7 +99,7 @@ fn transcoding_with_a_template_group_reaches_success() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|g| g["type"] != "non_transcoding_template_group")
+        .find(|g| g["transcodes"] == true)
         .expect("a transcoding group")["name"]
         .as_str()
         .unwrap()

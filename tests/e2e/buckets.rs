@@ -1,6 +1,6 @@
 use crate::common::*;
-use vodesk_core::provider::obs::Credentials;
-use vodesk_core::provider::obs::client::{ObsClient, ObsConfig, PresignSpec};
+use vodesk_core::storage::Credentials;
+use vodesk_core::storage::client::{ObsClient, ObsConfig, PresignSpec};
 
 fn obs(server: &Server) -> ObsClient {
     ObsClient::new(ObsConfig::new(

@@ -62,9 +62,7 @@ fn categories_and_templates() {
     let groups = server.json(&["templates", "list"]);
     let groups = groups.as_array().unwrap();
     assert!(
-        groups
-            .iter()
-            .any(|g| g["type"] == "non_transcoding_template_group"),
+        groups.iter().any(|g| g["transcodes"] == false),
         "{groups:?}"
     );
     assert!(groups.len() >= 2);

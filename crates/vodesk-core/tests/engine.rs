@@ -5,17 +5,20 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
-use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal};
+use vodesk_core::credentials::{Provider, Secret};
+use vodesk_core::engine::{Added, BringBack, Engine, EngineConfig, JobSpec, JobState, Journal};
 use vodesk_core::model::UploadMetadata;
-use vodesk_core::provider::http::HttpOptions;
-use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod, ListAssetsQuery};
+use vodesk_core::provider::VodService;
+use vodesk_core::provider::api::AssetQuery;
+use vodesk_core::provider::connect::{Account, connect};
+use vodesk_core::provider::http::{HttpOptions, ProxyMode};
 use vodesk_local::{Credentials, RunningService, ServeConfig};
 
 const MIB: usize = 1024 * 1024;
 
 struct Fixture {
     service: RunningService,
-    vod: Arc<HuaweiVod>,
+    vod: Arc<dyn VodService>,
     dir: tempfile::TempDir,
 }
 
@@ -29,20 +32,23 @@ async fn fixture() -> Fixture {
         project_id: "11112222333344445555666677778888".into(),
     });
     let service = RunningService::start(config).await.unwrap();
-    let vod = Arc::new(
-        HuaweiVod::new(HuaweiConfig {
-            endpoint: Endpoint::parse(&service.info.vod_endpoint).unwrap(),
-            project_id: service.credentials.project_id.clone(),
-            credentials: AkSk {
-                access_key: service.credentials.access_key.clone(),
-                secret_key: service.credentials.secret_key.clone(),
-                security_token: None,
-            },
-            http: HttpOptions::default(),
-            pacing: false,
-        })
-        .unwrap(),
-    );
+    let vod = connect(&Account {
+        kind: Provider::Huawei,
+        region: service.info.region.clone(),
+        endpoint: service.info.vod_endpoint.clone(),
+        object_endpoint: service.info.object_endpoint.clone(),
+        scope: service.credentials.project_id.clone(),
+        access_key: service.credentials.access_key.clone(),
+        secret_key: Secret::new(service.credentials.secret_key.clone()),
+        security_token: None,
+        http: HttpOptions {
+            proxy: ProxyMode::Direct,
+            ..HttpOptions::default()
+        },
+        retry: Default::default(),
+        pacing: false,
+    })
+    .unwrap();
     Fixture { service, vod, dir }
 }
 
@@ -64,27 +70,36 @@ fn spec(path: &std::path::Path) -> JobSpec {
             ..Default::default()
         },
         skip_duplicates: false,
+        again: false,
     }
+}
+
+/// The job `add` queued (it must have queued one).
+fn job(added: Added) -> i64 {
+    added.job().expect("a job was queued")
 }
 
 fn engine(f: &Fixture, config: EngineConfig) -> Engine {
     let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    Engine::new(f.vod.clone(), journal, "test".into(), config).0
+    Engine::new(f.vod.clone(), journal, config).0
 }
 
-async fn stored_md5(vod: &HuaweiVod, asset_id: &str) -> String {
-    let d = vod.asset_details(asset_id, &["base_info"]).await.unwrap();
-    let url = d.base_info.unwrap().sign_url.unwrap();
+async fn stored_md5(vod: &Arc<dyn VodService>, asset_id: &str) -> String {
+    let d = vod.asset_details(asset_id).await.unwrap();
+    let url = d.download_url.unwrap();
     let bytes = reqwest::get(&url).await.unwrap().bytes().await.unwrap();
     hex::encode(Md5::digest(&bytes))
 }
 
 /// The first hundred assets on the service.
-async fn all_assets(vod: &HuaweiVod) -> vodesk_core::provider::huawei::wire::ListAssetsRsp {
-    vod.list_assets(&ListAssetsQuery {
-        size: 100,
-        ..Default::default()
-    })
+async fn all_assets(vod: &Arc<dyn VodService>) -> vodesk_core::provider::api::AssetPage {
+    vod.list_assets(
+        &AssetQuery {
+            page_size: 100,
+            ..Default::default()
+        },
+        None,
+    )
     .await
     .unwrap()
 }
@@ -122,7 +137,7 @@ async fn buffers_stay_within_part_size_times_parts_in_flight() {
             21 * MIB + i * 1000,
             i as u8,
         );
-        jobs.push((e.add(spec(&p)).await.unwrap(), md5));
+        jobs.push((job(e.add(spec(&p)).await.unwrap()), md5));
     }
     e.wait_idle().await;
     for (id, md5) in &jobs {
@@ -156,8 +171,8 @@ async fn pause_resume_cancel_and_live_bandwidth() {
     );
     let (a, md5_a) = file(f.dir.path(), "pausable.mp4", 24 * MIB, 1);
     let (b, _) = file(f.dir.path(), "cancelled.mp4", 24 * MIB, 2);
-    let ja = e.add(spec(&a)).await.unwrap();
-    let jb = e.add(spec(&b)).await.unwrap();
+    let ja = job(e.add(spec(&a)).await.unwrap());
+    let jb = job(e.add(spec(&b)).await.unwrap());
     wait_for(&e, ja, |s| s == JobState::Uploading).await;
     wait_for(&e, jb, |s| s == JobState::Uploading).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -201,22 +216,10 @@ async fn pause_resume_cancel_and_live_bandwidth() {
 
     // The cancelled job's asset is not left CREATING.
     let list = all_assets(&f.vod).await;
-    let statuses: Vec<String> = list
-        .assets
-        .iter()
-        .map(|x| {
-            x.asset_status
-                .as_ref()
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        })
-        .collect();
+    let statuses: Vec<String> = list.assets.iter().map(|x| x.status.raw.clone()).collect();
     assert!(!statuses.iter().any(|s| s == "CREATING"), "{statuses:?}");
     assert_eq!(
-        list.assets
-            .iter()
-            .filter(|x| x.title.as_deref() == Some("pausable"))
-            .count(),
+        list.assets.iter().filter(|x| x.title == "pausable").count(),
         1
     );
     f.service.shutdown().await;
@@ -236,8 +239,8 @@ async fn a_single_put_in_flight_pauses_and_cancels() {
     );
     let (a, md5_a) = file(f.dir.path(), "paused-put.mp4", 4 * MIB, 3);
     let (b, _) = file(f.dir.path(), "cancelled-put.mp4", 4 * MIB, 4);
-    let ja = e.add(spec(&a)).await.unwrap();
-    let jb = e.add(spec(&b)).await.unwrap();
+    let ja = job(e.add(spec(&a)).await.unwrap());
+    let jb = job(e.add(spec(&b)).await.unwrap());
     wait_for(&e, ja, |s| s == JobState::Uploading).await;
     wait_for(&e, jb, |s| s == JobState::Uploading).await;
     // Both PUTs are under way: at 0.5 MiB/s shared, 8 MiB take 16 s.
@@ -263,8 +266,8 @@ async fn a_single_put_in_flight_pauses_and_cancels() {
     let live: Vec<_> = list
         .assets
         .iter()
-        .filter(|x| Some(&x.asset_id) == cancelled.as_ref())
-        .filter_map(|x| x.asset_status.as_ref().map(|s| s.to_string()))
+        .filter(|x| Some(&x.id) == cancelled.as_ref())
+        .map(|x| x.status.raw.clone())
         .filter(|s| s != "CANCELLED" && s != "FAILED")
         .collect();
     assert!(live.is_empty(), "{live:?}");
@@ -282,37 +285,33 @@ async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
     // A group that transcodes (one with HLS output).
     let group = f
         .vod
-        .all_template_groups()
+        .presets()
         .await
         .unwrap()
         .into_iter()
         .find(|g| g.produces_hls())
         .expect("an HLS template group")
-        .name;
+        .id;
     let (path, _) = file(f.dir.path(), "transcoded.mp4", 300 * 1024, 7);
     let mut s = spec(&path);
     // Without auto-publish the confirmed asset goes on to its template group.
     s.metadata.auto_publish = false;
-    s.metadata.template_group = Some(group);
+    s.metadata.preset = Some(group);
     let e = engine(&f, EngineConfig::default());
-    let id = e.add(s).await.unwrap();
+    let id = job(e.add(s).await.unwrap());
     assert_eq!(wait_for(&e, id, |s| s.is_terminal()).await, JobState::Done);
     let asset = e.view(id).unwrap().asset_id.unwrap();
     drop(e);
     // It is transcoding by now (its list status stays CREATED, huawei-vod-api.md §3.3).
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let q = ListAssetsQuery {
-            asset_ids: vec![asset.clone()],
-            size: 1,
+        let q = AssetQuery {
+            ids: vec![asset.clone()],
+            page_size: 1,
             ..Default::default()
         };
-        let l = f.vod.list_assets(&q).await.unwrap();
-        if l.assets[0]
-            .transcode_status
-            .as_ref()
-            .is_some_and(|t| t.as_str() != "UN_TRANSCODE")
-        {
+        let l = f.vod.list_assets(&q, None).await.unwrap();
+        if l.assets[0].transcode.raw != "UN_TRANSCODE" {
             break;
         }
         assert!(Instant::now() < deadline, "never started transcoding");
@@ -326,12 +325,7 @@ async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
         .set_state(id, JobState::Uploading, None, None, None)
         .unwrap();
     let rec = journal.get(id).unwrap().unwrap();
-    let (e, _events) = Engine::new(
-        f.vod.clone(),
-        journal,
-        "test".into(),
-        EngineConfig::default(),
-    );
+    let (e, _events) = Engine::new(f.vod.clone(), journal, EngineConfig::default());
     e.resume_record(&rec).unwrap();
     assert_eq!(wait_for(&e, id, |s| s.is_terminal()).await, JobState::Done);
     assert_eq!(
@@ -340,10 +334,13 @@ async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
     );
     let all = f
         .vod
-        .list_assets(&ListAssetsQuery {
-            size: 10,
-            ..Default::default()
-        })
+        .list_assets(
+            &AssetQuery {
+                page_size: 10,
+                ..Default::default()
+            },
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -356,18 +353,14 @@ async fn a_confirmed_job_not_journaled_as_done_is_not_uploaded_twice() {
 }
 
 /// The status the asset list shows for `asset_id`.
-async fn listed_status(vod: &HuaweiVod, asset_id: &str) -> String {
-    let q = ListAssetsQuery {
-        asset_ids: vec![asset_id.to_string()],
-        size: 1,
+async fn listed_status(vod: &Arc<dyn VodService>, asset_id: &str) -> String {
+    let q = AssetQuery {
+        ids: vec![asset_id.to_string()],
+        page_size: 1,
         ..Default::default()
     };
-    let l = vod.list_assets(&q).await.unwrap();
-    l.assets[0]
-        .asset_status
-        .as_ref()
-        .map(|s| s.to_string())
-        .unwrap_or_default()
+    let l = vod.list_assets(&q, None).await.unwrap();
+    l.assets[0].status.raw.clone()
 }
 
 /// An engine sending two 24 MiB files one 1 MiB part at a time under `bandwidth` (bytes per
@@ -387,7 +380,7 @@ async fn two_uploading(
     let mut jobs = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
         let (p, md5) = file(f.dir.path(), name, 24 * MIB, 3 + i as u8);
-        jobs.push((e.add(spec(&p)).await.unwrap(), md5));
+        jobs.push((job(e.add(spec(&p)).await.unwrap()), md5));
     }
     for (id, _) in &jobs {
         wait_for(&e, *id, |s| s == JobState::Uploading).await;
@@ -417,8 +410,9 @@ async fn a_forgotten_job_is_cancelled_on_the_service_and_never_resumed() {
         .get(ja)
         .unwrap()
         .unwrap()
-        .asset_id
-        .expect("the asset was created");
+        .asset_id()
+        .expect("the asset was created")
+        .to_string();
     assert_eq!(listed_status(&f.vod, &asset).await, "CREATING");
     let totals = e
         .totals()
@@ -445,7 +439,7 @@ async fn a_forgotten_job_is_cancelled_on_the_service_and_never_resumed() {
     // A later start finds nothing to resume.
     drop(e);
     let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let unfinished: Vec<_> = journal.unfinished("test").unwrap();
+    let unfinished: Vec<_> = journal.unfinished(&f.vod.account_key()).unwrap();
     assert!(unfinished.is_empty(), "{unfinished:?}");
     f.service.shutdown().await;
 }
@@ -470,15 +464,12 @@ async fn a_paused_job_comes_back_paused_an_interrupted_one_continues() {
     let (e, _events) = Engine::new(
         f.vod.clone(),
         journal.clone(),
-        "test".into(),
         EngineConfig {
             bandwidth: 0,
             ..config.clone()
         },
     );
-    for rec in journal.unfinished("test").unwrap() {
-        e.reopen_record(&rec).unwrap();
-    }
+    e.bring_back_unfinished(BringBack::AsLeft).unwrap();
     assert_eq!(wait_for(&e, jb, |s| s.is_terminal()).await, JobState::Done);
     let held = e.view(ja).unwrap();
     assert_eq!(held.state, JobState::Paused);
@@ -513,12 +504,12 @@ async fn a_paused_job_comes_back_paused_an_interrupted_one_continues() {
     // `vodesk upload --resume` (resume_record) continues a paused job at once.
     e.set_bandwidth(MIB as u64);
     let (c, _) = file(f.dir.path(), "cli.mp4", 24 * MIB, 7);
-    let jc = e.add(spec(&c)).await.unwrap();
+    let jc = job(e.add(spec(&c)).await.unwrap());
     wait_for(&e, jc, |s| s == JobState::Uploading).await;
     e.pause(jc);
     wait_for(&e, jc, |s| s == JobState::Paused).await;
     drop(e);
-    let (e, _events) = Engine::new(f.vod.clone(), journal.clone(), "test".into(), config);
+    let (e, _events) = Engine::new(f.vod.clone(), journal.clone(), config);
     let rec = journal.get(jc).unwrap().unwrap();
     assert_eq!(rec.state, JobState::Paused);
     e.resume_record(&rec).unwrap();

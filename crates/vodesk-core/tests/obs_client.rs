@@ -9,11 +9,11 @@ use axum::http::{StatusCode, header};
 use axum::routing::get;
 use bytes::Bytes;
 use vodesk_core::provider::ErrorKind;
-use vodesk_core::provider::obs::xml::{
+use vodesk_core::storage::xml::{
     CompleteMultipartUploadResult, InitiateMultipartUploadResult, ListPartsResult,
     complete_multipart_upload_body,
 };
-use vodesk_core::provider::obs::{
+use vodesk_core::storage::{
     Credentials, ListObjectsQuery, ObsClient, ObsConfig, PresignSpec, PutBody, SignatureFlavor,
     TransferError,
 };
@@ -445,7 +445,7 @@ async fn presigned_multipart_upload() {
         .expect("part 1");
     assert_eq!(etag1, md5_hex(&part1));
     // Our own presign_url must be accepted the same way.
-    let md5_2 = vodesk_core::provider::obs::sign::content_md5(&part2);
+    let md5_2 = vodesk_core::storage::sign::content_md5(&part2);
     let url2 = c
         .presign_url(&PresignSpec {
             method: "PUT",

@@ -2,10 +2,8 @@
 //! going through the same addressing code the client uses.
 
 use serde_json::Value;
-use vodesk_core::provider::obs::addressing::{Addressing, Endpoint};
-use vodesk_core::provider::obs::sign::{
-    self, Credentials, PresignInput, SignatureFlavor, parse_query,
-};
+use vodesk_core::storage::addressing::{Addressing, Endpoint};
+use vodesk_core::storage::sign::{self, Credentials, PresignInput, SignatureFlavor, parse_query};
 
 fn vectors() -> Value {
     let path = concat!(

@@ -4,19 +4,24 @@
 use eframe::egui;
 
 use crate::app::assets::categories::{find, tree_choices};
-use vodesk_core::model::Category;
 use vodesk_core::model::metadata::{parse_tags, validate_description, validate_tags};
-use vodesk_core::provider::huawei::wire::UpdateMetaReq;
+use vodesk_core::model::{Category, Limits};
+use vodesk_core::provider::api::MetadataEdit;
 
 use super::{AssetOp, AssetsState};
 
 #[derive(Default)]
 pub struct BulkOutput {
     pub op: Option<(AssetOp, Vec<String>)>,
-    pub save: Vec<UpdateMetaReq>,
+    pub save: Vec<(String, MetadataEdit)>,
 }
 
-pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> BulkOutput {
+pub fn show(
+    ui: &mut egui::Ui,
+    s: &mut AssetsState,
+    categories: &[Category],
+    limits: &Limits,
+) -> BulkOutput {
     let mut out = BulkOutput::default();
     let ids: Vec<String> = s.selected.iter().cloned().collect();
     ui.heading(format!("{} assets selected", ids.len()));
@@ -68,10 +73,10 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
         let tags = parse_tags(&b.tags);
         let mut errors = Vec::new();
         if b.set_description {
-            errors.extend(validate_description(&b.description));
+            errors.extend(validate_description(&b.description, limits));
         }
         if b.set_tags {
-            errors.extend(validate_tags(&tags));
+            errors.extend(validate_tags(&tags, limits));
         }
         for e in &errors {
             ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
@@ -86,12 +91,14 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
         {
             out.save = ids
                 .iter()
-                .map(|id| UpdateMetaReq {
-                    asset_id: id.clone(),
-                    title: None,
-                    description: b.set_description.then(|| b.description.clone()),
-                    category_id: b.category,
-                    tags: b.set_tags.then(|| tags.join(",")),
+                .map(|id| {
+                    let edit = MetadataEdit {
+                        title: None,
+                        description: b.set_description.then(|| b.description.clone()),
+                        category_id: b.category,
+                        tags: b.set_tags.then(|| tags.clone()),
+                    };
+                    (id.clone(), edit)
                 })
                 .collect();
         }

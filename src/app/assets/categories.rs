@@ -1,9 +1,9 @@
 //! The category manager: the tree from the service, with create (top level or inside the
-//! selected one, at most 3 levels), rename and delete. Names are checked as typed.
+//! selected one, as deep as the provider allows), rename and delete. Names are checked as typed.
 
 use eframe::egui;
-use vodesk_core::model::Category;
-use vodesk_core::model::category::{MAX_LEVELS, validate_name};
+use vodesk_core::model::category::validate_name;
+use vodesk_core::model::{Category, Limits};
 
 /// A change to send to the service.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +24,13 @@ pub struct CategoryEditor {
 
 impl CategoryEditor {
     /// Draws the window; returns a change to make.
-    pub fn show(&mut self, ctx: &egui::Context, categories: &[Category]) -> Option<CategoryOp> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        categories: &[Category],
+        limits: &Limits,
+    ) -> Option<CategoryOp> {
+        let max_levels = limits.category_levels;
         let mut op = None;
         let mut open = self.open;
         egui::Window::new("Categories")
@@ -44,7 +50,7 @@ impl CategoryEditor {
                 let l = ui.label("Name");
                 ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
                     .labelled_by(l.id);
-                let problem = validate_name(&self.name);
+                let problem = validate_name(&self.name, limits);
                 if let Some(p) = &problem
                     && !self.name.is_empty()
                 {
@@ -56,10 +62,10 @@ impl CategoryEditor {
                         op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: None });
                     }
                     let (sel, level) = self.selected.unzip();
-                    let can_nest = level.is_some_and(|l| l < MAX_LEVELS);
+                    let can_nest = level.is_some_and(|l| l < max_levels);
                     if ui
                         .add_enabled(ok && can_nest, egui::Button::new("Add inside selected"))
-                        .on_disabled_hover_text(format!("Select a category of level 1 or 2 (at most {MAX_LEVELS} levels)"))
+                        .on_disabled_hover_text(format!("Select a category above level {max_levels} (at most {max_levels} levels)"))
                         .clicked()
                     {
                         op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: sel });

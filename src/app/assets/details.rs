@@ -7,13 +7,13 @@ use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::metadata::{
     parse_tags, validate_description, validate_tags, validate_title,
 };
-use vodesk_core::model::{AssetSummary, Category};
-use vodesk_core::provider::huawei::wire::UpdateMetaReq;
+use vodesk_core::model::{Asset, Category, Limits};
+use vodesk_core::provider::api::MetadataEdit;
 
 use super::{AssetOp, AssetsState, EditBuf};
 use crate::app::form::cover::{Preview, Previews};
-use crate::app::format::api_time;
 use crate::app::format::human_bytes;
+use crate::app::format::local_time;
 
 /// What the pane asks the app to do.
 #[derive(Default)]
@@ -22,7 +22,7 @@ pub struct DetailsOutput {
     pub refresh: bool,
     /// Images to download: the cover and every snapshot seen for the first time.
     pub load_covers: Vec<String>,
-    pub save: Option<UpdateMetaReq>,
+    pub save: Option<(String, MetadataEdit)>,
     /// Make this snapshot URL the cover.
     pub set_cover: Option<String>,
 }
@@ -32,6 +32,7 @@ pub fn show(
     s: &mut AssetsState,
     covers: &mut Previews,
     categories: &[Category],
+    limits: &Limits,
 ) -> DetailsOutput {
     let mut out = DetailsOutput::default();
     let Some(id) = s.current.clone() else {
@@ -41,13 +42,14 @@ pub fn show(
     // frame is measurable.
     let cached = s
         .current_index
-        .filter(|&i| s.items.get(i).is_some_and(|a| a.asset_id == id));
-    s.current_index = cached.or_else(|| s.items.iter().position(|a| a.asset_id == id));
-    let summary: Option<&AssetSummary> = s.current_index.map(|i| &s.items[i]);
-    let base = s.details.as_ref().and_then(|d| d.base_info.as_ref());
+        .filter(|&i| s.items.get(i).is_some_and(|a| a.id == id));
+    s.current_index = cached.or_else(|| s.items.iter().position(|a| a.id == id));
+    let summary: Option<&Asset> = s.current_index.map(|i| &s.items[i]);
+    let base = s.details.as_ref();
     let title = base
-        .and_then(|b| b.title.clone())
-        .or_else(|| summary.and_then(|a| a.title.clone()))
+        .map(|d| d.asset.title.clone())
+        .or_else(|| summary.map(|a| a.title.clone()))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| id.clone());
     ui.heading(&title);
     if let Some(a) = summary {
@@ -56,13 +58,8 @@ pub fn show(
     ui.separator();
 
     let cover = base
-        .and_then(|b| b.cover_info_array.as_ref())
-        .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
-        .or_else(|| {
-            summary
-                .and_then(|a| a.covers.as_ref())
-                .and_then(|c| c.iter().find_map(|c| c.cover_url.clone()))
-        });
+        .and_then(|d| d.asset.cover_url.clone())
+        .or_else(|| summary.and_then(|a| a.cover_url.clone()));
     if let Some(url) = cover {
         let (p, fresh) = covers.get(&url);
         match p {
@@ -84,7 +81,7 @@ pub fn show(
     }
 
     if let Some(buf) = &mut s.edit {
-        edit(ui, &id, buf, categories, &mut out);
+        edit(ui, &id, buf, categories, limits, &mut out);
         if out.save.is_some() || ui.button("Cancel editing").clicked() {
             s.edit = None;
         }
@@ -110,29 +107,32 @@ pub fn show(
                 }
             };
             row(ui, "Asset id", id.clone());
-            if let Some(b) = base {
+            if let Some(d) = base {
+                let b = &d.asset;
                 row(ui, "Description", b.description.clone().unwrap_or_default());
                 row(ui, "Category", b.category_name.clone().unwrap_or_default());
-                row(ui, "Tags", b.tags.clone().unwrap_or_default());
-                row(ui, "Format", b.video_type.clone().unwrap_or_default());
+                row(ui, "Tags", b.tags.join(","));
+                row(ui, "Format", b.format.clone().unwrap_or_default());
                 row(
                     ui,
                     "Created",
-                    b.create_time.as_deref().map(api_time).unwrap_or_default(),
+                    b.created_at.map(local_time).unwrap_or_default(),
                 );
             }
             if let Some(a) = summary {
                 row(
                     ui,
                     "Size",
-                    a.size
+                    a.size_bytes
                         .map(|s| human_bytes(s.max(0) as u64))
                         .unwrap_or_default(),
                 );
                 row(
                     ui,
                     "Duration",
-                    a.duration.map(|d| format!("{d} s")).unwrap_or_default(),
+                    a.duration_secs
+                        .map(|d| format!("{d} s"))
+                        .unwrap_or_default(),
                 );
             }
         });
@@ -140,8 +140,7 @@ pub fn show(
     let snapshots = s
         .details
         .as_ref()
-        .and_then(|d| d.thumbnail_info.as_ref())
-        .map(|t| t.snapshot_urls())
+        .map(|d| d.snapshots.clone())
         .unwrap_or_default();
     if !snapshots.is_empty() {
         ui.separator();
@@ -172,25 +171,16 @@ pub fn show(
     }
 
     let mut urls: Vec<(String, String)> = Vec::new();
-    if let Some(u) = base.and_then(|b| b.video_url.clone()) {
+    if let Some(u) = base.and_then(|d| d.asset.original_url.clone()) {
         urls.push(("Original".into(), u));
     }
-    for o in s
-        .details
-        .as_ref()
-        .and_then(|d| d.transcode_info.as_ref())
-        .and_then(|t| t.output.as_ref())
-        .into_iter()
-        .flatten()
-    {
-        if let Some(u) = &o.url {
-            let kind = format!(
-                "{} {}",
-                o.play_type.clone().unwrap_or_default(),
-                o.quality.clone().unwrap_or_default()
-            );
-            urls.push((kind.trim().to_string(), u.clone()));
-        }
+    for o in s.details.iter().flat_map(|d| &d.outputs) {
+        let kind = format!(
+            "{} {}",
+            o.protocol.clone().unwrap_or_default(),
+            o.quality.clone().unwrap_or_default()
+        );
+        urls.push((kind.trim().to_string(), o.url.clone()));
     }
     if !urls.is_empty() {
         ui.separator();
@@ -233,10 +223,11 @@ pub fn show(
                         .on_disabled_hover_text("Loading the asset's metadata…")
                         .clicked()
                 {
+                    let a = base.map(|d| &d.asset);
                     s.edit = Some(EditBuf {
-                        title: base.and_then(|b| b.title.clone()).unwrap_or_default(),
-                        description: base.and_then(|b| b.description.clone()).unwrap_or_default(),
-                        tags: base.and_then(|b| b.tags.clone()).unwrap_or_default(),
+                        title: a.map(|a| a.title.clone()).unwrap_or_default(),
+                        description: a.and_then(|a| a.description.clone()).unwrap_or_default(),
+                        tags: a.map(|a| a.tags.join(",")).unwrap_or_default(),
                         category: None,
                     });
                 }
@@ -258,6 +249,7 @@ fn edit(
     id: &str,
     b: &mut EditBuf,
     categories: &[Category],
+    limits: &Limits,
     out: &mut DetailsOutput,
 ) {
     let field = |ui: &mut egui::Ui, label: &str, text: &mut String, multiline: bool| {
@@ -286,9 +278,9 @@ fn edit(
         });
     b.category = cat;
     let tags = parse_tags(&b.tags);
-    let mut errors = validate_title(&b.title);
-    errors.extend(validate_description(&b.description));
-    errors.extend(validate_tags(&tags));
+    let mut errors = validate_title(&b.title, limits);
+    errors.extend(validate_description(&b.description, limits));
+    errors.extend(validate_tags(&tags, limits));
     for e in &errors {
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
     }
@@ -296,12 +288,12 @@ fn edit(
         .add_enabled(errors.is_empty(), egui::Button::new("Save"))
         .clicked()
     {
-        out.save = Some(UpdateMetaReq {
-            asset_id: id.to_string(),
+        let edit = MetadataEdit {
             title: Some(b.title.clone()),
             description: Some(b.description.clone()),
             category_id: b.category,
-            tags: Some(tags.join(",")),
-        });
+            tags: Some(tags),
+        };
+        out.save = Some((id.to_string(), edit));
     }
 }

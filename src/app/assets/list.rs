@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use crate::app::assets::categories::{find, tree_choices};
-use vodesk_core::model::{AssetSummary, Category};
+use vodesk_core::model::{Asset, AssetState, Category, Limits, TaskState};
 
 use super::{AssetsState, Since, Sort};
 use crate::app::format::human_bytes;
@@ -20,13 +20,12 @@ pub struct ListOutput {
     pub open: Option<String>,
 }
 
-const STATUSES: &[(&str, &str)] = &[
-    ("CREATED", "Created"),
-    ("PUBLISHED", "Published"),
-    ("TRANSCODING", "Transcoding"),
-    ("TRANSCODE_FAILED", "Transcode failed"),
-    ("UPLOAD_FAILED", "Upload failed"),
-    ("FAILED", "Failed"),
+const STATUSES: &[(AssetState, &str)] = &[
+    (AssetState::Unpublished, "Not published"),
+    (AssetState::Published, "Published"),
+    (AssetState::Processing, "Processing"),
+    (AssetState::Uploading, "Uploading"),
+    (AssetState::Failed, "Failed"),
 ];
 
 const FORMATS: &[&str] = &[
@@ -35,7 +34,12 @@ const FORMATS: &[&str] = &[
 
 const ROW_HEIGHT: f32 = 44.0;
 
-pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> ListOutput {
+pub fn show(
+    ui: &mut egui::Ui,
+    s: &mut AssetsState,
+    categories: &[Category],
+    limits: &Limits,
+) -> ListOutput {
     let mut out = ListOutput::default();
     // The button first (right to left), so the field takes exactly what is left.
     // One row high: a right-to-left layout would otherwise take the panel's whole height.
@@ -66,6 +70,7 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
     );
     let tag_problem = vodesk_core::model::metadata::validate_tags(
         &vodesk_core::model::metadata::parse_tags(&s.tags),
+        limits,
     )
     .first()
     .map(ToString::to_string);
@@ -162,10 +167,9 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
             let modifiers = ui.input(|i| i.modifiers);
             for i in range {
                 let a = s.shown(i);
-                let on =
-                    s.current.as_deref() == Some(&a.asset_id) || s.selected.contains(&a.asset_id);
+                let on = s.current.as_deref() == Some(&a.id) || s.selected.contains(&a.id);
                 if row(ui, a, on, width).clicked() {
-                    let id = a.asset_id.clone();
+                    let id = a.id.clone();
                     if modifiers.command || modifiers.shift {
                         // Extend the selection (for bulk actions) instead of opening one asset.
                         if let Some(cur) = s.current.take() {
@@ -176,7 +180,7 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
                         {
                             let (lo, hi) = (from.min(i), from.max(i));
                             for r in lo..=hi {
-                                let id = s.shown(r).asset_id.clone();
+                                let id = s.shown(r).id.clone();
                                 s.selected.insert(id);
                             }
                         } else if !s.selected.remove(&id) {
@@ -193,12 +197,12 @@ pub fn show(ui: &mut egui::Ui, s: &mut AssetsState, categories: &[Category]) -> 
     out
 }
 
-fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui::Response {
-    let title = a
-        .title
-        .clone()
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| a.asset_id.clone());
+fn row(ui: &mut egui::Ui, a: &Asset, selected: bool, width: f32) -> egui::Response {
+    let title = if a.title.is_empty() {
+        a.id.clone()
+    } else {
+        a.title.clone()
+    };
     let (rect, resp) =
         ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), egui::Sense::click());
     let visuals = ui.style().interact_selectable(&resp, selected);
@@ -212,9 +216,9 @@ fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui:
         badges(ui, a);
         // When it was made and how long it runs: what editors scan a list for.
         let mut facts = Vec::new();
-        facts.extend(a.create_time.as_deref().map(crate::app::format::api_time));
+        facts.extend(a.created_at.map(crate::app::format::local_time));
         facts.extend(
-            a.duration
+            a.duration_secs
                 .filter(|d| *d > 0)
                 .map(|d| crate::app::format::human_duration(d as u64)),
         );
@@ -227,7 +231,7 @@ fn row(ui: &mut egui::Ui, a: &AssetSummary, selected: bool, width: f32) -> egui:
 }
 
 /// Small coloured badges for the upload / transcode / thumbnail / review status.
-pub fn badges(ui: &mut egui::Ui, a: &AssetSummary) {
+pub fn badges(ui: &mut egui::Ui, a: &Asset) {
     let badge = |ui: &mut egui::Ui, text: &str, color: egui::Color32| {
         egui::Frame::new()
             .fill(color.gamma_multiply(0.25))
@@ -241,33 +245,26 @@ pub fn badges(ui: &mut egui::Ui, a: &AssetSummary) {
     let blue = egui::Color32::from_rgb(38, 132, 255);
     let red = ui.visuals().error_fg_color;
     let grey = ui.visuals().weak_text_color();
-    if let Some(s) = &a.asset_status {
-        let s = s.as_str();
-        let c = match s {
-            "PUBLISHED" => green,
-            _ if s.contains("FAIL") || s.contains("ERROR") => red,
-            "CREATED" => blue,
+    if !a.status.raw.is_empty() {
+        let c = match a.status.state {
+            AssetState::Published => green,
+            AssetState::Failed => red,
+            AssetState::Unpublished => blue,
             _ => grey,
         };
-        badge(ui, s, c);
+        badge(ui, &a.status.raw, c);
     }
-    if let Some(s) = &a.transcode_status {
-        let s = s.as_str();
-        if s != "UN_TRANSCODE" {
-            badge(ui, s, if s.contains("FAIL") { red } else { grey });
+    for task in [&a.transcode, &a.thumbnails, &a.review] {
+        if task.state != TaskState::None && !task.raw.is_empty() {
+            let c = if task.state == TaskState::Failed {
+                red
+            } else {
+                grey
+            };
+            badge(ui, &task.raw, c);
         }
     }
-    if let Some(s) = &a.thumbnail_status
-        && s.as_str() != "UN_THUMBNAIL"
-    {
-        badge(ui, s.as_str(), grey);
-    }
-    if let Some(s) = &a.review_status
-        && s.as_str() != "UN_REVIEW"
-    {
-        badge(ui, s.as_str(), grey);
-    }
-    if let Some(sz) = a.size {
+    if let Some(sz) = a.size_bytes {
         ui.weak(human_bytes(sz.max(0) as u64));
     }
 }
@@ -296,11 +293,11 @@ fn choice<T: Copy + PartialEq>(
 }
 
 /// A filter over fixed values; returns whether it changed.
-fn filter(
+fn filter<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     name: &str,
-    value: &mut Option<&'static str>,
-    options: &[(&'static str, &'static str)],
+    value: &mut Option<T>,
+    options: &[(T, &'static str)],
 ) -> bool {
     let before = *value;
     let text = value

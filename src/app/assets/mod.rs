@@ -7,8 +7,9 @@ pub mod details;
 pub mod list;
 pub mod sort;
 
-use vodesk_core::model::{AssetDetails, AssetSummary};
-use vodesk_core::provider::huawei::ListAssetsQuery;
+use chrono::{DateTime, NaiveDate, Utc};
+use vodesk_core::model::{Asset, AssetDetails, AssetState};
+use vodesk_core::provider::api::{AssetQuery, Cursor};
 
 pub use sort::Sort;
 
@@ -31,24 +32,6 @@ impl AssetOp {
             AssetOp::Publish => "published",
             AssetOp::Unpublish => "unpublished",
             AssetOp::Delete => "deleted",
-        }
-    }
-
-    /// Whether `status` (the merged status the service answers with, §3.3) means the
-    /// action worked. An unpublished asset reports its transcoding state, not `CREATED`,
-    /// when it has a template group.
-    pub fn worked(self, status: &str) -> bool {
-        match self {
-            AssetOp::Publish => status == "PUBLISHED",
-            AssetOp::Unpublish => matches!(
-                status,
-                "CREATED"
-                    | "WAITING_TRANSCODE"
-                    | "TRANSCODING"
-                    | "TRANSCODE_SUCCEED"
-                    | "TRANSCODE_FAILED"
-            ),
-            AssetOp::Delete => matches!(status, "DELETED" | "DELETING"),
         }
     }
 }
@@ -84,28 +67,38 @@ impl Since {
         }
     }
 
-    /// `yyyymmddhhmmss` (UTC) of the start of a preset range.
-    fn start_time(self) -> Option<String> {
+    /// The start of a preset range.
+    fn start_time(self) -> Option<DateTime<Utc>> {
         let hours = match self {
             Since::Any | Since::Range => return None,
             Since::Day => 24,
             Since::Week => 24 * 7,
             Since::Month => 24 * 30,
         };
-        let t = chrono::Utc::now() - chrono::Duration::hours(hours);
-        Some(t.format("%Y%m%d%H%M%S").to_string())
+        Some(Utc::now() - chrono::Duration::hours(hours))
     }
 }
 
-/// A typed date (`yyyy-mm-dd`) as the API's `yyyymmdd` + `time`; `None` when empty.
-pub fn day_bound(typed: &str, time: &str) -> Result<Option<String>, String> {
+/// Which end of a typed day a range bound is.
+#[derive(Clone, Copy)]
+pub enum DayEnd {
+    First,
+    Last,
+}
+
+/// A typed date (`yyyy-mm-dd`, UTC) as the first or last second of that day; `None` when empty.
+pub fn day_bound(typed: &str, end: DayEnd) -> Result<Option<DateTime<Utc>>, String> {
     let t = typed.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(|d| Some(format!("{}{time}", d.format("%Y%m%d"))))
-        .map_err(|_| format!("\"{t}\" is not a date; write it as 2026-11-21"))
+    let day = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map_err(|_| format!("\"{t}\" is not a date; write it as 2026-11-21"))?;
+    let time = match end {
+        DayEnd::First => day.and_hms_opt(0, 0, 0),
+        DayEnd::Last => day.and_hms_opt(23, 59, 59),
+    };
+    Ok(time.map(|t| t.and_utc()))
 }
 
 impl AssetsState {
@@ -114,8 +107,8 @@ impl AssetsState {
         if self.since != Since::Range {
             return None;
         }
-        let from = day_bound(&self.range_from, "000000");
-        let to = day_bound(&self.range_to, "235959");
+        let from = day_bound(&self.range_from, DayEnd::First);
+        let to = day_bound(&self.range_to, DayEnd::Last);
         match (from, to) {
             (Err(e), _) | (_, Err(e)) => Some(e),
             (Ok(Some(a)), Ok(Some(b))) if a > b => {
@@ -129,20 +122,21 @@ impl AssetsState {
 #[derive(Default)]
 pub struct AssetsState {
     /// The assets loaded, in the order they arrived.
-    pub items: Vec<AssetSummary>,
+    pub items: Vec<Asset>,
     /// The order they are shown in (indices into `items`).
     pub view: Vec<u32>,
     pub total: Option<i64>,
     /// Bumped when the query changes: pages of an older query are dropped.
     pub epoch: u64,
-    next_page: u32,
+    /// Where the next page starts (`None`: the first page).
+    next: Option<Cursor>,
     pub loading: bool,
     pub exhausted: bool,
     pub error: Option<String>,
     pub search: String,
     /// Comma-separated tags to filter by.
     pub tags: String,
-    pub status: Option<&'static str>,
+    pub status: Option<AssetState>,
     pub format: Option<&'static str>,
     pub category: Option<i64>,
     pub since: Since,
@@ -196,28 +190,24 @@ pub struct EditBuf {
 }
 
 impl AssetsState {
-    /// The query for `page` with the current search and filters.
-    pub fn query(&self, page: u32) -> ListAssetsQuery {
-        ListAssetsQuery {
-            query_string: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
-            tags: {
-                let tags = vodesk_core::model::metadata::parse_tags(&self.tags);
-                (!tags.is_empty()).then(|| tags.join(","))
-            },
-            status: self.status.map(|s| vec![s.to_string()]).unwrap_or_default(),
-            media_type: self.format.map(|s| vec![s.to_string()]).unwrap_or_default(),
+    /// The query with the current search and filters.
+    pub fn query(&self) -> AssetQuery {
+        AssetQuery {
+            text: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
+            tags: vodesk_core::model::metadata::parse_tags(&self.tags),
+            states: self.status.into_iter().collect(),
+            formats: self.format.map(|s| vec![s.to_string()]).unwrap_or_default(),
             category_id: self.category,
-            start_time: match self.since {
-                Since::Range => day_bound(&self.range_from, "000000").ok().flatten(),
+            created_from: match self.since {
+                Since::Range => day_bound(&self.range_from, DayEnd::First).ok().flatten(),
                 preset => preset.start_time(),
             },
-            end_time: match self.since {
-                Since::Range => day_bound(&self.range_to, "235959").ok().flatten(),
+            created_to: match self.since {
+                Since::Range => day_bound(&self.range_to, DayEnd::Last).ok().flatten(),
                 _ => None,
             },
-            order: Some(self.sort.server_order().to_string()),
-            page,
-            size: self.page_size(),
+            oldest_first: self.sort.oldest_first(),
+            page_size: self.page_size(),
             ..Default::default()
         }
     }
@@ -237,13 +227,13 @@ impl AssetsState {
     }
 
     /// The asset shown at row `row`.
-    pub fn shown(&self, row: usize) -> &AssetSummary {
+    pub fn shown(&self, row: usize) -> &Asset {
         &self.items[self.view[row] as usize]
     }
 
     /// Replaces the list with `items` as if they had arrived as one last page.
     #[cfg(test)]
-    pub fn set_items(&mut self, items: Vec<AssetSummary>) {
+    pub fn set_items(&mut self, items: Vec<Asset>) {
         self.items = items;
         self.view.clear();
         self.sort.merge(&self.items, &mut self.view, 0);
@@ -251,45 +241,45 @@ impl AssetsState {
     }
 
     /// Starts over (new query or refresh): returns the first page's query.
-    pub fn restart(&mut self) -> (u64, ListAssetsQuery) {
+    pub fn restart(&mut self) -> (u64, AssetQuery, Option<Cursor>) {
         self.epoch += 1;
         self.anchor = None;
         self.items.clear();
         self.view.clear();
         self.new_uploads = 0;
         self.total = None;
-        self.next_page = 0;
+        self.next = None;
         self.exhausted = false;
         self.error = None;
         self.started = true;
         self.loading = true;
-        (self.epoch, self.query(0))
+        (self.epoch, self.query(), None)
     }
 
     /// The next page's query, when more is wanted and none is on its way.
-    pub fn want_more(&mut self) -> Option<(u64, ListAssetsQuery)> {
+    pub fn want_more(&mut self) -> Option<(u64, AssetQuery, Option<Cursor>)> {
         if self.loading || self.exhausted || self.error.is_some() {
             return None;
         }
         self.loading = true;
-        Some((self.epoch, self.query(self.next_page)))
+        Some((self.epoch, self.query(), self.next.clone()))
     }
 
     /// A page arrived.
     pub fn on_page(
         &mut self,
         epoch: u64,
-        result: Result<(Vec<AssetSummary>, Option<i64>), String>,
+        result: Result<(Vec<Asset>, Option<i64>, Option<Cursor>), String>,
     ) {
         if epoch != self.epoch {
             return;
         }
         self.loading = false;
         match result {
-            Ok((assets, total)) => {
-                self.exhausted = (assets.len() as u32) < self.page_size();
+            Ok((assets, total, next)) => {
+                self.exhausted = next.is_none();
                 self.total = total;
-                self.next_page += 1;
+                self.next = next;
                 let from = self.items.len();
                 self.items.extend(assets);
                 self.sort.merge(&self.items, &mut self.view, from);

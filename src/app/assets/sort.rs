@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use vodesk_core::model::AssetSummary;
+use vodesk_core::model::Asset;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -44,12 +44,9 @@ impl Sort {
         }
     }
 
-    /// The order asked of the service (`asc` / `desc` by creation time).
-    pub fn server_order(self) -> &'static str {
-        match self {
-            Sort::Oldest => "asc",
-            _ => "desc",
-        }
+    /// The order asked of the service: by creation time, oldest first or not.
+    pub fn oldest_first(self) -> bool {
+        self == Sort::Oldest
     }
 
     /// Whether rows are ordered here rather than by the service.
@@ -59,24 +56,24 @@ impl Sort {
 
     /// The order of two assets; ties keep the service's (newest first) order, so the result
     /// does not depend on the order pages arrived in.
-    fn cmp(self, a: &AssetSummary, b: &AssetSummary) -> Ordering {
+    fn cmp(self, a: &Asset, b: &Asset) -> Ordering {
         let by = match self {
             Sort::Newest | Sort::Oldest => Ordering::Equal,
             Sort::TitleAz => title_cmp(a, b),
             Sort::TitleZa => title_cmp(b, a),
-            Sort::Largest => missing_last(a.size, b.size, true),
-            Sort::Smallest => missing_last(a.size, b.size, false),
-            Sort::Longest => missing_last(a.duration, b.duration, true),
-            Sort::Shortest => missing_last(a.duration, b.duration, false),
+            Sort::Largest => missing_last(a.size_bytes, b.size_bytes, true),
+            Sort::Smallest => missing_last(a.size_bytes, b.size_bytes, false),
+            Sort::Longest => missing_last(a.duration_secs, b.duration_secs, true),
+            Sort::Shortest => missing_last(a.duration_secs, b.duration_secs, false),
         };
-        by.then_with(|| b.create_time.cmp(&a.create_time))
-            .then_with(|| a.asset_id.cmp(&b.asset_id))
+        by.then_with(|| b.created_at.cmp(&a.created_at))
+            .then_with(|| a.id.cmp(&b.id))
     }
 
     /// Adds `items[from..]` (a page just arrived) to `view`, the shown order of
     /// `items[..from]`. The new rows are placed by binary search and the view rebuilt in
     /// one pass, so a page costs O(page · log n) comparisons, not a full sort.
-    pub fn merge(self, items: &[AssetSummary], view: &mut Vec<u32>, from: usize) {
+    pub fn merge(self, items: &[Asset], view: &mut Vec<u32>, from: usize) {
         let new = from as u32..items.len() as u32;
         if !self.local() {
             view.extend(new);
@@ -105,12 +102,9 @@ impl Sort {
 }
 
 /// What the row shows as the title (the id when there is none), compared without case.
-fn title_cmp(a: &AssetSummary, b: &AssetSummary) -> Ordering {
-    fn shown(x: &AssetSummary) -> &str {
-        match x.title.as_deref() {
-            Some(t) if !t.is_empty() => t,
-            _ => &x.asset_id,
-        }
+fn title_cmp(a: &Asset, b: &Asset) -> Ordering {
+    fn shown(x: &Asset) -> &str {
+        if x.title.is_empty() { &x.id } else { &x.title }
     }
     let (a, b) = (shown(a), shown(b));
     a.chars()
@@ -133,31 +127,32 @@ fn missing_last(a: Option<i64>, b: Option<i64>, largest_first: bool) -> Ordering
 mod tests {
     use super::*;
 
-    fn asset(id: &str, title: &str, size: Option<i64>, created: &str) -> AssetSummary {
-        AssetSummary {
-            asset_id: id.into(),
-            title: Some(title.into()).filter(|t: &String| !t.is_empty()),
-            size,
-            create_time: Some(created.into()),
+    fn asset(id: &str, title: &str, size: Option<i64>, created_day: u32) -> Asset {
+        use chrono::TimeZone;
+        Asset {
+            id: id.into(),
+            title: title.into(),
+            size_bytes: size,
+            created_at: chrono::Utc
+                .with_ymd_and_hms(2026, 11, created_day, 0, 0, 0)
+                .single(),
             ..Default::default()
         }
     }
 
-    fn shown(items: &[AssetSummary], view: &[u32]) -> Vec<String> {
-        view.iter()
-            .map(|&i| items[i as usize].asset_id.clone())
-            .collect()
+    fn shown(items: &[Asset], view: &[u32]) -> Vec<String> {
+        view.iter().map(|&i| items[i as usize].id.clone()).collect()
     }
 
     #[test]
     fn pages_merged_one_by_one_give_the_same_order_as_one_full_sort() {
-        let items: Vec<AssetSummary> = (0..500)
+        let items: Vec<Asset> = (0..500)
             .map(|i| {
                 // A spread of titles, sizes (some unknown) and times, with repeats.
                 let title = format!("{}clip {}", ["", "B", "a", "Ä"][i % 4], (i * 37) % 101);
                 let size = (i % 7 != 0).then_some(((i * 7919) % 1000) as i64);
-                let created = format!("2026-11-{:02}T00:00:00Z", 1 + (i * 13) % 28);
-                asset(&format!("{i:04}"), &title, size, &created)
+                let created = 1 + (i * 13) as u32 % 28;
+                asset(&format!("{i:04}"), &title, size, created)
             })
             .collect();
         for sort in Sort::ALL {
@@ -176,10 +171,10 @@ mod tests {
     #[test]
     fn titles_sort_without_case_and_unknown_sizes_go_last() {
         let items = vec![
-            asset("1", "banana", Some(5), "t1"),
-            asset("2", "Apple", None, "t2"),
-            asset("3", "cherry", Some(9), "t3"),
-            asset("4", "", Some(1), "t4"),
+            asset("1", "banana", Some(5), 1),
+            asset("2", "Apple", None, 1),
+            asset("3", "cherry", Some(9), 1),
+            asset("4", "", Some(1), 1),
         ];
         let order = |sort: Sort| {
             let mut view = Vec::new();

@@ -1,20 +1,17 @@
 //! The bucket browser: the buckets of the connection's object storage, their objects by prefix
 //! (a page at a time), VOD authorisation, and imports into VOD — selected objects
-//! (reproduction) or URLs (up to 16 per request) — with the metadata form's defaults.
+//! or URLs (as many per request as the provider takes) — with the metadata form's defaults.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use eframe::egui;
 use vodesk_core::model::{MediaType, UploadMetadata, title_pattern};
-use vodesk_core::provider::huawei::wire::{InputAddr, ReproductionReq, UrlUploadItem};
-use vodesk_core::provider::obs::client::{ListObjectsQuery, ObjectListPage};
-use vodesk_core::provider::obs::xml::{BucketInfo, ObjectSummary};
+use vodesk_core::provider::api::{Capabilities, UrlImport};
+use vodesk_core::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, ObjectSummary};
 
 use crate::app::format::human_bytes;
 
-/// At most this many URLs per upload-by-URL request (the API's limit).
-pub const MAX_URLS: usize = 16;
 const PAGE: u32 = 200;
 
 /// What the browser asks the app to do.
@@ -26,8 +23,12 @@ pub enum BucketCmd {
         query: ListObjectsQuery,
     },
     Authorize(String),
-    Import(Vec<ReproductionReq>),
-    ImportUrls(Vec<UrlUploadItem>),
+    /// Objects of `bucket` to import: key, format, metadata.
+    Import {
+        bucket: String,
+        items: Vec<(String, MediaType, UploadMetadata)>,
+    },
+    ImportUrls(Vec<UrlImport>),
 }
 
 #[derive(Default)]
@@ -91,8 +92,9 @@ impl BucketsState {
         defaults: &UploadMetadata,
         pattern: Option<&str>,
         problem: Option<String>,
-        region: &str,
+        caps: &Capabilities,
     ) -> Vec<BucketCmd> {
+        let max_urls = caps.limits.url_imports_max;
         let mut cmds = Vec::new();
         if !self.loaded {
             self.loaded = true;
@@ -223,38 +225,34 @@ impl BucketsState {
                     .on_hover_text("Create assets from the selected objects, with the metadata form's defaults")
                     .clicked()
                 {
-                    let reqs = self
+                    let items = self
                         .selected
                         .iter()
                         .filter_map(|key| {
                             let media = MediaType::from_path(Path::new(key))?;
                             let mut meta = defaults.clone();
                             meta.title = title_pattern::expand(pattern, Path::new(key));
-                            Some(ReproductionReq::from_metadata(
-                                &meta,
-                                &media,
-                                InputAddr {
-                                    bucket: bucket.clone(),
-                                    location: region.to_string(),
-                                    object: key.clone(),
-                                },
-                            ))
+                            Some((key.clone(), media, meta))
                         })
                         .collect();
-                    cmds.push(BucketCmd::Import(reqs));
+                    cmds.push(BucketCmd::Import {
+                        bucket: bucket.clone(),
+                        items,
+                    });
                 }
-                if ui
-                    .button("Authorize VOD")
-                    .on_hover_text("Let VOD read this bucket (needed before importing)")
-                    .clicked()
+                if caps.bucket_authorization
+                    && ui
+                        .button("Authorize VOD")
+                        .on_hover_text("Let VOD read this bucket (needed before importing)")
+                        .clicked()
                 {
                     cmds.push(BucketCmd::Authorize(bucket.clone()));
                 }
             });
-            let l = ui.label(format!("Import by URL (one per line, up to {MAX_URLS})"));
+            let l = ui.label(format!("Import by URL (one per line, up to {max_urls})"));
             ui.add(egui::TextEdit::multiline(&mut self.urls).desired_rows(2).desired_width(f32::INFINITY))
                 .labelled_by(l.id);
-            let (items, bad_url) = url_items(&self.urls, defaults, pattern);
+            let (items, bad_url) = url_items(&self.urls, defaults, pattern, max_urls);
             if let Some(p) = &bad_url {
                 ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
             }
@@ -277,7 +275,7 @@ impl BucketsState {
         if cmds.iter().any(|c| {
             matches!(
                 c,
-                BucketCmd::Import(_) | BucketCmd::ImportUrls(_) | BucketCmd::Authorize(_)
+                BucketCmd::Import { .. } | BucketCmd::ImportUrls(_) | BucketCmd::Authorize(_)
             )
         }) {
             self.busy = true;
@@ -301,17 +299,18 @@ pub fn url_items(
     text: &str,
     defaults: &UploadMetadata,
     pattern: Option<&str>,
-) -> (Vec<UrlUploadItem>, Option<String>) {
+    max_urls: usize,
+) -> (Vec<UrlImport>, Option<String>) {
     let urls: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if urls.len() > MAX_URLS {
+    if urls.len() > max_urls {
         return (
             Vec::new(),
             Some(format!(
-                "{} URLs; at most {MAX_URLS} can be imported at once",
+                "{} URLs; at most {max_urls} can be imported at once",
                 urls.len()
             )),
         );
@@ -335,7 +334,11 @@ pub fn url_items(
         };
         let mut meta = defaults.clone();
         meta.title = title_pattern::expand(pattern, path);
-        items.push(UrlUploadItem::from_metadata(&meta, &media, u));
+        items.push(UrlImport {
+            url: u.to_string(),
+            media,
+            metadata: meta,
+        });
     }
     (items, None)
 }

@@ -10,14 +10,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
-use vodesk_core::model::metadata::{
-    DESCRIPTION_MAX_BYTES, SUBTITLE_ID_MAX, TAG_MAX_BYTES, TAGS_MAX_COUNT, TITLE_MAX_BYTES,
-    parse_tags,
-};
+use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_tags};
 use vodesk_core::model::{
-    Category, FieldError, SubtitleLanguage, SubtitleSpec, TemplateGroup, UploadMetadata,
-    title_pattern,
+    Category, FieldError, Preset, SubtitleLanguage, SubtitleSpec, UploadMetadata, title_pattern,
 };
+use vodesk_core::provider::api::Capabilities;
 
 use crate::app::backend::Pick;
 use fields::{byte_counter, common, field_errors, labelled};
@@ -30,20 +27,34 @@ pub struct Target<'a> {
     pub meta: &'a mut UploadMetadata,
 }
 
-/// Categories and template groups, fetched in the background.
-#[derive(Default)]
+/// What the account offers: its rules (from the provider's capabilities), and categories and
+/// processing presets, fetched in the background.
 pub struct Catalog {
+    pub caps: Capabilities,
     pub categories: Vec<Category>,
     /// Every category by id, with its full path ("纪录片 / 海岸线").
     pub names: std::collections::HashMap<i64, String>,
     pub categories_error: Option<String>,
-    pub templates: Vec<TemplateGroup>,
+    pub templates: Vec<Preset>,
     pub templates_error: Option<String>,
     pub loaded_templates: bool,
     pub loaded_categories: bool,
 }
 
 impl Catalog {
+    pub fn new(caps: Capabilities) -> Catalog {
+        Catalog {
+            caps,
+            categories: Vec::new(),
+            names: Default::default(),
+            categories_error: None,
+            templates: Vec::new(),
+            templates_error: None,
+            loaded_templates: false,
+            loaded_categories: false,
+        }
+    }
+
     pub fn set_categories(&mut self, cats: Vec<Category>) {
         fn walk(c: &Category, prefix: &str, out: &mut std::collections::HashMap<i64, String>) {
             let name = if prefix.is_empty() {
@@ -67,7 +78,7 @@ impl Catalog {
 
     /// Every problem of `m`: the field rules, then [`Catalog::extra_check`].
     pub fn problems(&self, m: &UploadMetadata) -> Vec<FieldError> {
-        let mut out = m.validate();
+        let mut out = m.validate(&self.caps.limits);
         out.extend(self.extra_check(m));
         out
     }
@@ -91,8 +102,8 @@ impl Catalog {
         }
         if self.loaded_templates
             && self.templates_error.is_none()
-            && let Some(g) = &m.template_group
-            && !self.templates.iter().any(|t| &t.name == g)
+            && let Some(g) = &m.preset
+            && !self.templates.iter().any(|t| &t.id == g)
         {
             out.push(FieldError {
                 field: "template-group",
@@ -102,15 +113,15 @@ impl Catalog {
             });
         }
         if m.auto_encrypt
-            && let Some(g) = &m.template_group
-            && let Some(t) = self.templates.iter().find(|t| &t.name == g)
+            && let Some(g) = &m.preset
+            && let Some(t) = self.templates.iter().find(|t| &t.id == g)
             && !t.produces_hls()
         {
             out.push(FieldError {
                 field: "auto-encrypt",
                 message: format!(
                     "needs an HLS template group; \"{g}\" outputs {} — choose an HLS group or turn encryption off",
-                    if t.formats().is_empty() { "no HLS".to_string() } else { t.formats() }
+                    if t.formats.is_empty() { "no HLS".to_string() } else { t.formats_text() }
                 ),
             });
         }
@@ -234,7 +245,7 @@ impl FormState {
         }
 
         if !defaults {
-            self.title_field(ui, ts, &errors);
+            self.title_field(ui, ts, &errors, catalog.caps.limits.title_max_bytes);
         }
         self.pattern_field(ui, ts, defaults, &mut out);
 
@@ -256,7 +267,11 @@ impl FormState {
             ts.iter_mut().for_each(|t| t.meta.description = d.clone());
         }
         if !mixed {
-            byte_counter(ui, &self.description, DESCRIPTION_MAX_BYTES);
+            byte_counter(
+                ui,
+                &self.description,
+                catalog.caps.limits.description_max_bytes,
+            );
         }
         field_errors(ui, &errors, &["description"]);
 
@@ -276,9 +291,12 @@ impl FormState {
             ts.iter_mut().for_each(|t| t.meta.tags = tags.clone());
         }
         if !mixed {
+            let l = &catalog.caps.limits;
             ui.weak(format!(
-                "{} of {TAGS_MAX_COUNT} tags, each at most {TAG_MAX_BYTES} bytes",
-                parse_tags(&self.tags).len()
+                "{} of {} tags, each at most {} bytes",
+                parse_tags(&self.tags).len(),
+                l.tags_max_count,
+                l.tag_max_bytes
             ));
         }
         field_errors(ui, &errors, &["tags"]);
@@ -338,6 +356,7 @@ impl FormState {
         ui: &mut egui::Ui,
         ts: &mut [Target],
         errors: &BTreeMap<&'static str, Vec<String>>,
+        title_max: usize,
     ) {
         let mixed = self
             .memo
@@ -354,7 +373,7 @@ impl FormState {
                 .for_each(|t| t.meta.title = self.title.clone());
         }
         if !mixed {
-            byte_counter(ui, &self.title, TITLE_MAX_BYTES);
+            byte_counter(ui, &self.title, title_max);
         }
         field_errors(ui, errors, &["title"]);
     }
@@ -443,11 +462,15 @@ impl FormState {
     fn template_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
         let current = self
             .memo
-            .get("template", || common(ts, |m| m.template_group.clone()));
+            .get("template", || common(ts, |m| m.preset.clone()));
         let text = match &current {
             None => "mixed".to_string(),
             Some(None) => "None".to_string(),
-            Some(Some(g)) => g.clone(),
+            Some(Some(g)) => catalog
+                .templates
+                .iter()
+                .find(|p| &p.id == g)
+                .map_or_else(|| g.clone(), |p| p.name.clone()),
         };
         let mut chosen: Option<Option<String>> = None;
         egui::ComboBox::from_label("Template group")
@@ -458,16 +481,16 @@ impl FormState {
                     chosen = Some(None);
                 }
                 for g in &catalog.templates {
-                    let label = if g.formats().is_empty() {
+                    let label = if g.formats.is_empty() {
                         g.name.clone()
                     } else {
-                        format!("{}  ({})", g.name, g.formats())
+                        format!("{}  ({})", g.name, g.formats_text())
                     };
                     let on = current
                         .as_ref()
-                        .is_some_and(|c| c.as_deref() == Some(&g.name));
+                        .is_some_and(|c| c.as_deref() == Some(&g.id));
                     if ui.selectable_label(on, label).clicked() {
-                        chosen = Some(Some(g.name.clone()));
+                        chosen = Some(Some(g.id.clone()));
                     }
                 }
             });
@@ -481,8 +504,7 @@ impl FormState {
             );
         }
         if let Some(g) = chosen {
-            ts.iter_mut()
-                .for_each(|t| t.meta.template_group = g.clone());
+            ts.iter_mut().for_each(|t| t.meta.preset = g.clone());
         }
     }
 

@@ -5,13 +5,12 @@ pub mod drafts;
 pub mod row;
 pub mod table;
 pub mod toolbar;
-pub mod walk;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use vodesk_core::engine::job::JobRecord;
-use vodesk_core::engine::{JobId, JobSpec, JobState, JobView};
+use vodesk_core::engine::{Added, JobId, JobSpec, JobState, JobView};
 use vodesk_core::model::{MediaType, UploadMetadata, title_pattern};
 
 pub use row::{Row, RowState};
@@ -41,7 +40,7 @@ impl QueueState {
     /// returns how many rows were added.
     pub fn add_found(
         &mut self,
-        found: Vec<walk::Found>,
+        found: Vec<(PathBuf, u64)>,
         template: &UploadMetadata,
         pattern: Option<&str>,
     ) -> usize {
@@ -113,7 +112,7 @@ impl QueueState {
             row.job = Some(rec.id);
             row.state = RowState::Job(rec.state);
             row.error = rec.reason.clone();
-            row.asset_id = rec.asset_id.clone();
+            row.asset_id = rec.asset_id().map(str::to_string);
             self.open_paths.insert(rec.spec.path.clone());
             self.by_job.insert(rec.id, self.rows.len());
             self.push(row);
@@ -182,11 +181,16 @@ impl QueueState {
 
     /// The engine accepted (or refused) a row; the job to cancel at once, when the row was
     /// cancelled on its way.
-    pub fn on_queued(&mut self, key: u64, result: Result<JobId, String>) -> Option<JobId> {
+    pub fn on_queued(&mut self, key: u64, result: Result<Added, String>) -> Option<JobId> {
         let i = *self.by_key.get(&key)?;
         let row = &mut self.rows[i];
         match result {
-            Ok(id) => {
+            Ok(Added::AlreadyUploaded { asset_id }) => {
+                row.state = RowState::AlreadyUploaded;
+                row.asset_id = Some(asset_id);
+                None
+            }
+            Ok(Added::Queued(id) | Added::Resumed(id)) => {
                 row.job = Some(id);
                 if row.state == RowState::Submitting {
                     row.state = RowState::Job(JobState::Queued);
@@ -278,11 +282,26 @@ impl QueueState {
                     media: row.media.clone(),
                     metadata: row.meta.clone(),
                     skip_duplicates: false,
+                    again: row.again,
                 },
             );
             started += 1;
         }
         (started, invalid)
+    }
+
+    /// Rows among `keys` the account has from an earlier upload become drafts that will be
+    /// sent once more.
+    pub fn upload_again(&mut self, keys: &[u64]) {
+        for &k in keys {
+            if let Some(row) = self.row_mut(k)
+                && row.state == RowState::AlreadyUploaded
+            {
+                row.state = RowState::Draft;
+                row.again = true;
+                row.asset_id = None;
+            }
+        }
     }
 
     /// Failed or cancelled rows among `keys` become drafts again (their old jobs are returned

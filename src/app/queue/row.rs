@@ -15,6 +15,9 @@ pub enum RowState {
     Job(JobState),
     /// Could not be queued (unreadable, empty…); `error` says why.
     Refused,
+    /// This account has the very file from an earlier upload (`asset_id` names it): nothing
+    /// was sent. "Upload again" sends it once more.
+    AlreadyUploaded,
 }
 
 impl RowState {
@@ -23,6 +26,7 @@ impl RowState {
             RowState::Draft => "ready",
             RowState::Submitting => "queued",
             RowState::Refused => "refused",
+            RowState::AlreadyUploaded => "already uploaded",
             RowState::Job(s) => s.as_str(),
         }
     }
@@ -30,14 +34,17 @@ impl RowState {
     /// Nothing more happens to the row unless the user acts.
     pub fn is_settled(self) -> bool {
         match self {
-            RowState::Draft | RowState::Refused => true,
+            RowState::Draft | RowState::Refused | RowState::AlreadyUploaded => true,
             RowState::Submitting => false,
             RowState::Job(s) => s.is_terminal() || s == JobState::Paused,
         }
     }
 
     pub fn is_finished(self) -> bool {
-        matches!(self, RowState::Job(JobState::Done | JobState::Skipped))
+        matches!(
+            self,
+            RowState::Job(JobState::Done | JobState::Skipped) | RowState::AlreadyUploaded
+        )
     }
 
     pub fn is_active(self) -> bool {
@@ -74,6 +81,8 @@ pub struct Row {
     sample: Option<(Instant, u64)>,
     /// Cancelled while being handed to the engine: cancelled as soon as its job exists.
     pub cancel_when_queued: bool,
+    /// Sent even though the account has it from an earlier upload ("Upload again").
+    pub again: bool,
 }
 
 impl Row {
@@ -97,6 +106,7 @@ impl Row {
             speed: 0.0,
             sample: None,
             cancel_when_queued: false,
+            again: false,
         }
     }
 

@@ -20,6 +20,7 @@ pub enum RowAction {
     Cancel(u64),
     Retry(u64),
     Remove(u64),
+    UploadAgain(u64),
 }
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -163,7 +164,9 @@ pub fn show(
 fn status_label(ui: &mut egui::Ui, s: RowState) -> egui::Response {
     let v = ui.visuals();
     let color = match s {
-        RowState::Job(JobState::Done | JobState::Skipped) => egui::Color32::from_rgb(60, 170, 90),
+        RowState::Job(JobState::Done | JobState::Skipped) | RowState::AlreadyUploaded => {
+            egui::Color32::from_rgb(60, 170, 90)
+        }
         RowState::Job(JobState::Failed) | RowState::Refused => v.error_fg_color,
         RowState::Job(JobState::Paused | JobState::Cancelled) => v.warn_fg_color,
         _ => v.text_color(),
@@ -195,6 +198,15 @@ fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction
             button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
         }
         RowState::Job(JobState::Done | JobState::Skipped) => {
+            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+        }
+        RowState::AlreadyUploaded => {
+            button(
+                ui,
+                "⤴",
+                "Upload again (this account has this file already)",
+                RowAction::UploadAgain(key),
+            );
             button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
         }
         _ => {

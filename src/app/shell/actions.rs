@@ -218,13 +218,17 @@ impl VodeskApp {
             RowAction::Remove(k) => {
                 self.remove_rows(&[k]);
             }
+            RowAction::UploadAgain(k) => {
+                self.queue.upload_again(&[k]);
+                self.start(&[k]);
+            }
         }
     }
 
     /// Lists assets from the first page again (new query, refresh, or after a change).
     pub fn reload_assets(&mut self) {
-        let (epoch, q) = self.assets.restart();
-        self.backend.fetch_assets(epoch, q);
+        let (epoch, q, cursor) = self.assets.restart();
+        self.backend.fetch_assets(epoch, q, cursor);
     }
 
     /// Shows an asset's details in the right panel.

@@ -7,11 +7,13 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 
 use crate::app::assets::AssetOp;
-use crate::app::backend::{BgMsg, OpOutcome, Pick};
+use crate::app::backend::{BgMsg, Pick};
 use crate::app::form::attach_subtitles;
 use crate::app::format::count;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
+use vodesk_core::engine::Added;
+use vodesk_core::provider::api::ItemResult;
 
 use super::{DRAIN_BUDGET, VodeskApp};
 
@@ -83,14 +85,28 @@ impl VodeskApp {
                 BgMsg::WalkProblem(p) => self.notes.push(Level::Warning, p),
                 BgMsg::WalkDone => self.queue.walks = self.queue.walks.saturating_sub(1),
                 BgMsg::Queued { row, result } => {
-                    if let Err(e) = &result {
-                        let name = self
-                            .queue
+                    let name = || {
+                        self.queue
                             .row(row)
                             .map(|r| r.name.clone())
-                            .unwrap_or_default();
-                        self.notes
-                            .push(Level::Error, format!("{name} could not be queued: {e}"));
+                            .unwrap_or_default()
+                    };
+                    match &result {
+                        Err(e) => {
+                            let n = name();
+                            self.notes
+                                .push(Level::Error, format!("{n} could not be queued: {e}"));
+                        }
+                        Ok(Added::AlreadyUploaded { asset_id }) => {
+                            let n = name();
+                            self.notes.push(
+                                Level::Info,
+                                format!(
+                                    "{n} is already uploaded as {asset_id}; nothing was sent. Its Upload again button sends it once more."
+                                ),
+                            );
+                        }
+                        Ok(_) => {}
                     }
                     if let Some(job) = self.queue.on_queued(row, result) {
                         self.backend.engine.cancel(job);
@@ -153,7 +169,7 @@ impl VodeskApp {
                         self.catalog.categories_error = Some(e);
                     }
                 },
-                BgMsg::Templates(r) => {
+                BgMsg::Presets(r) => {
                     self.catalog.loaded_templates = true;
                     match r {
                         Ok(t) => self.catalog.templates = t,
@@ -294,13 +310,11 @@ impl VodeskApp {
         }
     }
 
-    pub(super) fn asset_op_done(&mut self, op: AssetOp, r: Result<Vec<OpOutcome>, String>) {
+    pub(super) fn asset_op_done(&mut self, op: AssetOp, r: Result<Vec<ItemResult>, String>) {
         self.assets.busy = false;
         match r {
             Ok(results) => {
-                let (ok, refused): (Vec<_>, Vec<_>) = results
-                    .into_iter()
-                    .partition(|o| o.status.as_deref().is_some_and(|s| op.worked(s)));
+                let (ok, refused): (Vec<_>, Vec<_>) = results.into_iter().partition(|o| o.ok);
                 if !ok.is_empty() {
                     self.notes.push(
                         Level::Success,
@@ -309,7 +323,7 @@ impl VodeskApp {
                 }
                 for o in refused {
                     // The service says what state the asset is in and, when it has one, why.
-                    let status = o.status.unwrap_or_else(|| "unknown".into());
+                    let status = o.status.map(|s| s.raw).unwrap_or_else(|| "unknown".into());
                     let why = match o.reason {
                         Some(r) => format!("the service says: {r}"),
                         None => "it may still be processing — try again when it finishes".into(),
@@ -318,19 +332,19 @@ impl VodeskApp {
                         Level::Warning,
                         format!(
                             "Asset {} was not {} (status {status}); {why}.",
-                            o.id,
+                            o.asset_id,
                             op.verb()
                         ),
                     );
                 }
                 if op == AssetOp::Delete {
-                    for OpOutcome { id, .. } in &ok {
-                        self.assets.selected.remove(id);
+                    for o in &ok {
+                        self.assets.selected.remove(&o.asset_id);
                     }
                 }
                 if op == AssetOp::Delete
                     && let Some(cur) = &self.assets.current
-                    && ok.iter().any(|o| &o.id == cur)
+                    && ok.iter().any(|o| &o.asset_id == cur)
                 {
                     self.assets.current = None;
                     self.assets.details = None;

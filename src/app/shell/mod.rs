@@ -65,12 +65,13 @@ impl VodeskApp {
     pub fn new(backend: Backend, settings: UiSettings, places: Places) -> VodeskApp {
         let mut form = FormState::default();
         form.pattern = settings.title_pattern.clone();
+        let caps = backend.conn.vod.capabilities().clone();
         let mut app = VodeskApp {
             backend,
             settings,
             queue: QueueState::default(),
             form,
-            catalog: Catalog::default(),
+            catalog: Catalog::new(caps),
             notes: Notifications::default(),
             assets: AssetsState::default(),
             categories: Default::default(),
@@ -132,7 +133,7 @@ impl VodeskApp {
         self.queue.add_drafts(drafts);
         self.assets = AssetsState::default();
         self.buckets = Default::default();
-        self.catalog = Catalog::default();
+        self.catalog = Catalog::new(self.backend.conn.vod.capabilities().clone());
         self.profiles.current = self.backend.info.name.clone();
         if !self.queue.rows.is_empty() {
             self.notes.push(
@@ -215,7 +216,10 @@ impl VodeskApp {
         if super::settings_window::show(&ctx, &mut self.show_settings, &mut self.settings) {
             self.apply_limits();
         }
-        if let Some(op) = self.categories.show(&ctx, &self.catalog.categories) {
+        if let Some(op) =
+            self.categories
+                .show(&ctx, &self.catalog.categories, &self.catalog.caps.limits)
+        {
             self.backend.category_op(op);
         }
         let deleting = dialogs::confirm(

@@ -165,7 +165,6 @@ impl VodeskApp {
             }
         });
         if self.show_buckets {
-            let region = self.backend.conn.region.clone();
             let pattern = Some(self.settings.title_pattern.trim()).filter(|p| !p.is_empty());
             // The title comes from each object; everything else must be valid to send.
             let mut check = self.settings.defaults.clone();
@@ -176,7 +175,8 @@ impl VodeskApp {
                 .first()
                 .map(ToString::to_string);
             let defaults = &self.settings.defaults;
-            for cmd in self.buckets.show(ui, defaults, pattern, problem, &region) {
+            let caps = &self.catalog.caps;
+            for cmd in self.buckets.show(ui, defaults, pattern, problem, caps) {
                 self.backend.bucket_cmd(cmd);
             }
             return;
@@ -184,13 +184,18 @@ impl VodeskApp {
         if !self.assets.started {
             self.reload_assets();
         }
-        let out = list::show(ui, &mut self.assets, &self.catalog.categories);
+        let out = list::show(
+            ui,
+            &mut self.assets,
+            &self.catalog.categories,
+            &self.catalog.caps.limits,
+        );
         if out.restart {
             self.reload_assets();
         } else if (out.more || self.assets.wants_all())
-            && let Some((epoch, q)) = self.assets.want_more()
+            && let Some((epoch, q, cursor)) = self.assets.want_more()
         {
-            self.backend.fetch_assets(epoch, q);
+            self.backend.fetch_assets(epoch, q, cursor);
         }
         if let Some(id) = out.open {
             self.open_asset(id);
@@ -209,8 +214,12 @@ impl VodeskApp {
                 self.assets.selected.clear();
                 return;
             }
-            let out =
-                crate::app::assets::bulk::show(ui, &mut self.assets, &self.catalog.categories);
+            let out = crate::app::assets::bulk::show(
+                ui,
+                &mut self.assets,
+                &self.catalog.categories,
+                &self.catalog.caps.limits,
+            );
             if let Some((op, ids)) = out.op {
                 self.asset_op(op, ids);
             }
@@ -235,6 +244,7 @@ impl VodeskApp {
                 &mut self.assets,
                 &mut self.covers,
                 &self.catalog.categories,
+                &self.catalog.caps.limits,
             );
             if let Some(url) = out.set_cover
                 && let Some(id) = self.assets.current.clone()

@@ -12,7 +12,7 @@ use crate::app::backend::Backend;
 use crate::app::settings::UiSettings;
 use crate::app::shell::VodeskApp;
 use crate::app::{engine_config, fonts};
-use crate::cli::connect::{Connection, connect_local_on};
+use crate::connection::{Connection, connect_local_on};
 
 /// One runtime for all tests (the engine and the service run on it).
 pub fn runtime() -> &'static tokio::runtime::Runtime {

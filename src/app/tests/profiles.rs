@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::keychain::{self, SecretKind};
 
 use super::harness::{TestApp, runtime};
-use crate::cli::connect::connect_local_on;
+use crate::connection::connect_local_on;
 
 #[path = "../../../tests/e2e/keyring.rs"]
 mod keyring;
@@ -45,7 +45,7 @@ fn keyring() {
 }
 
 /// A second account: another local service with its own data (kept in the returned folder).
-fn second_account() -> (tempfile::TempDir, Arc<crate::cli::connect::Connection>) {
+fn second_account() -> (tempfile::TempDir, Arc<crate::connection::Connection>) {
     let dir = tempfile::tempdir().unwrap();
     let conn = runtime()
         .block_on(connect_local_on(dir.path(), ([127, 0, 0, 1], 0).into()))
@@ -54,7 +54,7 @@ fn second_account() -> (tempfile::TempDir, Arc<crate::cli::connect::Connection>)
 }
 
 /// Types the account of `conn` into the open profile form, named `name`.
-fn fill_form(t: &mut TestApp, name: &str, conn: &crate::cli::connect::Connection) {
+fn fill_form(t: &mut TestApp, name: &str, conn: &crate::connection::Connection) {
     let info = conn.local.clone().expect("local info");
     let creds = conn.vod.config().credentials.clone();
     let d = t.app().profiles.draft.as_mut().expect("a profile form");
@@ -66,7 +66,7 @@ fn fill_form(t: &mut TestApp, name: &str, conn: &crate::cli::connect::Connection
     d.secret_key = creds.secret_key.clone();
 }
 
-fn close(conn: Arc<crate::cli::connect::Connection>) {
+fn close(conn: Arc<crate::connection::Connection>) {
     runtime().block_on(async move {
         if let Ok(c) = Arc::try_unwrap(conn) {
             c.close().await;
@@ -150,7 +150,7 @@ fn add_a_profile_switch_to_it_and_back() {
     drop(other_dir);
 }
 
-fn creds_project(conn: &crate::cli::connect::Connection) -> String {
+fn creds_project(conn: &crate::connection::Connection) -> String {
     conn.vod.config().project_id.clone()
 }
 

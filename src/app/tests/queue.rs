@@ -317,7 +317,12 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
     t.step();
     assert!(t.app().queue.rows.is_empty());
     t.step_until("the journal forgot the job", |app| {
-        app.backend.journal.get(job).expect("journal").is_none()
+        app.backend
+            .engine
+            .journal()
+            .get(job)
+            .expect("journal")
+            .is_none()
     });
     let mut t = restart(t);
     for _ in 0..50 {

@@ -9,10 +9,9 @@ use super::keychain::{self, SecretKind};
 use super::profile::{LOCAL_PROFILE, Profile};
 use super::profiles_file::ProfilesFile;
 use super::secret::Secret;
-use crate::provider::ErrorKind;
 use crate::provider::check::Verdict;
+use crate::provider::connect::{Account, ScopeLookup, connect, lookup_scope};
 use crate::provider::http::{HttpOptions, ProxyMode};
-use crate::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
 
 /// The secrets of a profile being saved.
 #[derive(Clone, Debug)]
@@ -58,87 +57,42 @@ pub fn proxy_mode(profile: &Profile, password: Option<Secret>) -> ProxyMode {
     }
 }
 
-fn client(
-    endpoint: &str,
-    project_id: &str,
-    profile: &Profile,
-    secrets: &Secrets,
-) -> Result<HuaweiVod, SaveError> {
-    let endpoint = Endpoint::parse(endpoint).map_err(|e| SaveError::Invalid(e.message))?;
-    HuaweiVod::new(HuaweiConfig {
-        endpoint,
-        project_id: project_id.to_string(),
-        credentials: AkSk {
-            access_key: profile.access_key.clone(),
-            secret_key: secrets.secret_key.expose().to_string(),
-            security_token: secrets
-                .security_token
-                .as_ref()
-                .map(|t| t.expose().to_string()),
-        },
-        http: HttpOptions {
-            proxy: proxy_mode(profile, secrets.proxy_password.clone()),
-            ..HttpOptions::default()
-        },
-        pacing: false,
-    })
-    .map_err(|e| SaveError::Invalid(e.to_string()))
+/// The account a profile being saved would use.
+fn account(profile: &Profile, secrets: &Secrets) -> Account {
+    let http = HttpOptions {
+        proxy: proxy_mode(profile, secrets.proxy_password.clone()),
+        ..HttpOptions::default()
+    };
+    let mut account = Account::from_profile(
+        profile,
+        secrets.secret_key.clone(),
+        secrets.security_token.clone(),
+        http,
+    );
+    account.pacing = false;
+    account
 }
 
-/// The project id named after the profile's region, from IAM at the region's IAM endpoint (or
-/// at the explicit endpoint, where a private cloud or the local service answers it).
+/// The project id named after the profile's region, looked up with its keys.
 pub async fn resolve_project_id(profile: &Profile, secrets: &Secrets) -> Result<String, SaveError> {
-    let region = profile.region.as_deref().ok_or_else(|| {
-        SaveError::Invalid(
+    if profile.region.is_none() {
+        return Err(SaveError::Invalid(
             "give the project id, or a region so the project id can be looked up".to_string(),
-        )
-    })?;
-    let iam_url = match &profile.endpoint {
-        Some(e) => e.clone(),
-        None => format!("https://iam.{region}.myhuaweicloud.com"),
-    };
-    let client = client(&iam_url, "", profile, secrets)?;
-    let iam = Endpoint::parse(&iam_url).map_err(|e| SaveError::Invalid(e.message))?;
-    let ids = match client.iam_projects(&iam, region).await {
-        Ok(ids) => ids,
-        // Keys, clock, network: the same verdict the connection test would give.
-        Err(e) if !matches!(e.kind, ErrorKind::NotFound | ErrorKind::Other) => {
-            return Err(SaveError::Refused(Verdict::from_probe(
-                Err(e),
-                client.clock_offset_secs(),
-            )));
-        }
-        Err(e) => {
-            return Err(SaveError::Invalid(format!(
-                "cannot look up the project id of {region} at {iam_url}: {e}; give the project id"
-            )));
-        }
-    };
-    match ids.as_slice() {
-        [one] => Ok(one.clone()),
-        [] => Err(SaveError::Invalid(format!(
-            "this account has no project named {region}; check the region or give the project id"
-        ))),
-        _ => Err(SaveError::Invalid(format!(
-            "this account has {} projects named {region}; give the project id to use",
-            ids.len()
-        ))),
+        ));
     }
+    lookup_scope(&account(profile, secrets))
+        .await
+        .map_err(|e| match e {
+            ScopeLookup::Refused(v) => SaveError::Refused(v),
+            ScopeLookup::Failed(m) => SaveError::Invalid(m),
+        })
 }
 
 /// "Test connection" for a profile that is not saved yet.
 pub async fn test(profile: &Profile, secrets: &Secrets) -> Verdict {
-    match client(
-        &profile.vod_endpoint(),
-        &profile.project_id,
-        profile,
-        secrets,
-    ) {
-        Ok(c) => c.test_connection().await,
-        Err(e) => Verdict::Failed(crate::provider::ApiError::new(
-            ErrorKind::BadParameter,
-            e.to_string(),
-        )),
+    match connect(&account(profile, secrets)) {
+        Ok(vod) => vod.test_connection().await,
+        Err(e) => Verdict::Failed(e),
     }
 }
 

@@ -5,33 +5,13 @@ use serde::{Deserialize, Serialize};
 /// The name of the built-in profile that points at the embedded local service.
 pub const LOCAL_PROFILE: &str = "Local";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Provider {
-    Huawei,
-    Tencent,
-    Aliyun,
-}
+pub use crate::provider::ProviderKind as Provider;
 
-impl Provider {
-    pub fn parse(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "huawei" => Ok(Provider::Huawei),
-            "tencent" => Ok(Provider::Tencent),
-            "aliyun" => Ok(Provider::Aliyun),
-            _ => Err(format!(
-                "provider \"{s}\" is unknown; use huawei (tencent and aliyun come later)"
-            )),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Huawei => "huawei",
-            Provider::Tencent => "tencent",
-            Provider::Aliyun => "aliyun",
-        }
-    }
+/// A provider named on the command line or in a form.
+pub fn parse_provider(s: &str) -> Result<Provider, String> {
+    Provider::parse(s).ok_or_else(|| {
+        format!("provider \"{s}\" is unknown; use huawei (tencent and aliyun come later)")
+    })
 }
 
 /// A proxy for one profile; its password (if any) is in the keychain.
@@ -187,19 +167,23 @@ impl Profile {
 
     /// The region used for `location` fields and derived endpoints.
     pub fn effective_region(&self) -> &str {
-        self.region.as_deref().unwrap_or("cn-north-4")
+        self.region
+            .as_deref()
+            .unwrap_or_else(|| crate::provider::connect::default_region(self.provider))
     }
 
+    /// The VOD endpoint: explicit, or the region's.
     pub fn vod_endpoint(&self) -> String {
-        self.endpoint
-            .clone()
-            .unwrap_or_else(|| format!("https://vod.{}.myhuaweicloud.com", self.effective_region()))
+        self.endpoint.clone().unwrap_or_else(|| {
+            crate::provider::connect::region_endpoints(self.provider, self.effective_region()).0
+        })
     }
 
+    /// The object storage endpoint: explicit, or the region's.
     pub fn obs_endpoint(&self) -> String {
-        self.object_endpoint
-            .clone()
-            .unwrap_or_else(|| format!("https://obs.{}.myhuaweicloud.com", self.effective_region()))
+        self.object_endpoint.clone().unwrap_or_else(|| {
+            crate::provider::connect::region_endpoints(self.provider, self.effective_region()).1
+        })
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::model::UploadMetadata;
+use crate::provider::api::UploadSession;
 
 pub type JobId = i64;
 
@@ -19,7 +20,8 @@ pub enum JobState {
     /// All bytes are up; completing the multipart upload and confirming.
     Completing,
     Done,
-    /// Not uploaded because the service already has the file.
+    /// Not uploaded because the service already has the file (its duplicate check, or this
+    /// account's journal: uploaded before).
     Skipped,
     Failed,
     Cancelled,
@@ -71,14 +73,14 @@ impl JobState {
     }
 }
 
-/// How far a job's asset got; persisted so a restart knows what is left.
+/// How far a job's upload session got; persisted so a restart knows what is left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
-    /// No asset yet.
+    /// No session yet.
     New,
-    /// The asset exists; bytes are being sent.
+    /// The session is open (the provider knows of it); bytes are being sent.
     Created,
-    /// All bytes are stored (single PUT done or multipart completed); confirm is left.
+    /// All bytes are stored (single PUT done or multipart completed); finishing is left.
     Uploaded,
 }
 
@@ -152,26 +154,37 @@ pub struct JobSpec {
     pub metadata: UploadMetadata,
     /// Skip the upload when the service already has the file (the user's choice).
     pub skip_duplicates: bool,
+    /// Upload it even though this account has it from an earlier upload.
+    pub again: bool,
 }
 
 /// A job as the journal holds it.
 #[derive(Clone, Debug)]
 pub struct JobRecord {
     pub id: JobId,
-    pub target: String,
+    /// The account it uploads to ([`crate::provider::VodService::account_key`]).
+    pub account: String,
     pub spec: JobSpec,
     pub identity: FileIdentity,
     pub state: JobState,
     pub reason: Option<String>,
     pub error_code: Option<String>,
     pub request_id: Option<String>,
-    pub asset_id: Option<String>,
-    pub bucket: Option<String>,
-    pub object_key: Option<String>,
+    /// The provider's upload session, once opened (never a secret).
+    pub session: Option<UploadSession>,
+    /// The multipart upload at the storage service, once initiated.
     pub upload_id: Option<String>,
     pub part_size: Option<u64>,
-    pub video_md5: Option<String>,
+    /// Base64 MD5 of the whole file, when it was declared at open (single-PUT files).
+    pub file_md5: Option<String>,
     pub phase: Phase,
     /// Cover / subtitles not yet uploaded to the asset.
     pub extras: Extras,
+}
+
+impl JobRecord {
+    /// The asset, once the provider named it.
+    pub fn asset_id(&self) -> Option<&str> {
+        self.session.as_ref().and_then(|s| s.asset_id.as_deref())
+    }
 }

@@ -9,6 +9,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::job::{Extras, FileIdentity, JobId, JobRecord, JobSpec, JobState, Phase};
 use crate::model::UploadMetadata;
+use crate::provider::ProviderKind;
+use crate::provider::api::{StorageKind, UploadSession};
 
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
@@ -19,10 +21,15 @@ pub struct Journal {
     path: PathBuf,
 }
 
+/// Version 2: the provider-neutral upload session (provider, handle, storage kind, endpoint,
+/// credential expiry) and the files uploaded per account. Version 1 (unversioned) was written by
+/// vodesk 0.1 before the provider seam: [`migrate_v1`] brings it forward in place.
+const VERSION: i64 = 2;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS jobs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  target TEXT NOT NULL,
+  account TEXT NOT NULL,
   path BLOB NOT NULL,
   media TEXT NOT NULL,
   metadata TEXT NOT NULL,
@@ -35,18 +42,23 @@ CREATE TABLE IF NOT EXISTS jobs (
   reason TEXT,
   error_code TEXT,
   request_id TEXT,
+  provider TEXT,
+  handle TEXT,
   asset_id TEXT,
+  storage TEXT,
+  endpoint TEXT,
   bucket TEXT,
   object_key TEXT,
+  credential_expiry INTEGER,
   upload_id TEXT,
   part_size INTEGER,
-  video_md5 TEXT,
+  file_md5 TEXT,
   phase TEXT NOT NULL DEFAULT 'new',
   extras INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS jobs_target_state ON jobs(target, state);
+CREATE INDEX IF NOT EXISTS jobs_account_state ON jobs(account, state);
 CREATE TABLE IF NOT EXISTS parts (
   job_id INTEGER NOT NULL,
   number INTEGER NOT NULL,
@@ -54,7 +66,74 @@ CREATE TABLE IF NOT EXISTS parts (
   size INTEGER NOT NULL,
   PRIMARY KEY (job_id, number)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS uploaded (
+  account TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  head_md5 TEXT NOT NULL,
+  tail_md5 TEXT NOT NULL,
+  asset_id TEXT NOT NULL,
+  path BLOB NOT NULL,
+  finished_at INTEGER NOT NULL,
+  PRIMARY KEY (account, size, head_md5, tail_md5, mtime_ns)
+) WITHOUT ROWID;
 ";
+
+/// Brings a journal of vodesk 0.1 (no version, Huawei only) to [`VERSION`]: columns renamed to
+/// their neutral names, the session columns added (every session then was a Huawei asset, its
+/// storage calls authorised by the service), and finished uploads remembered per account.
+fn migrate_v1(conn: &Connection) -> rusqlite::Result<()> {
+    let has = |column: &str| -> rusqlite::Result<bool> {
+        conn.prepare("SELECT 1 FROM pragma_table_info('jobs') WHERE name = ?1")?
+            .exists([column])
+    };
+    // Journals older still lack the extras column.
+    if !has("extras")? {
+        conn.execute_batch("ALTER TABLE jobs ADD COLUMN extras INTEGER NOT NULL DEFAULT 0")?;
+    }
+    conn.execute_batch(
+        "ALTER TABLE jobs RENAME COLUMN target TO account;
+         ALTER TABLE jobs RENAME COLUMN video_md5 TO file_md5;
+         ALTER TABLE jobs ADD COLUMN provider TEXT;
+         ALTER TABLE jobs ADD COLUMN handle TEXT;
+         ALTER TABLE jobs ADD COLUMN storage TEXT;
+         ALTER TABLE jobs ADD COLUMN endpoint TEXT;
+         ALTER TABLE jobs ADD COLUMN credential_expiry INTEGER;
+         UPDATE jobs SET provider = 'huawei', handle = asset_id, storage = 'authorized'
+           WHERE asset_id IS NOT NULL;
+         DROP INDEX IF EXISTS jobs_target_state;",
+    )?;
+    conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(
+        "INSERT OR REPLACE INTO uploaded
+           (account, size, mtime_ns, head_md5, tail_md5, asset_id, path, finished_at)
+         SELECT account, size, mtime_ns, head_md5, tail_md5, asset_id, path, updated_at
+           FROM jobs WHERE state = 'done' AND asset_id IS NOT NULL ORDER BY id",
+    )
+}
+
+/// Creates or upgrades the schema in one transaction: a journal is never left half-migrated.
+fn prepare_schema(conn: &Connection) -> rusqlite::Result<Result<(), i64>> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > VERSION {
+        return Ok(Err(version));
+    }
+    if version == VERSION {
+        return Ok(Ok(()));
+    }
+    let tx = conn.unchecked_transaction()?;
+    let has_jobs = tx
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'")?
+        .exists([])?;
+    if has_jobs {
+        migrate_v1(&tx)?;
+    } else {
+        tx.execute_batch(SCHEMA)?;
+    }
+    tx.execute_batch(&format!("PRAGMA user_version = {VERSION}"))?;
+    tx.commit()?;
+    Ok(Ok(()))
+}
 
 #[cfg(unix)]
 fn path_bytes(p: &Path) -> Vec<u8> {
@@ -82,13 +161,37 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-const COLUMNS: &str = "id, target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, asset_id, bucket, object_key, upload_id, part_size, video_md5, phase, extras";
+const COLUMNS: &str = "id, account, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, reason, error_code, request_id, provider, handle, asset_id, storage, endpoint, bucket, object_key, credential_expiry, upload_id, part_size, file_md5, phase, extras";
+
+fn session(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<UploadSession>> {
+    let provider: Option<String> = row.get(14)?;
+    let handle: Option<String> = row.get(15)?;
+    let storage: Option<String> = row.get(17)?;
+    let (Some(provider), Some(handle)) =
+        (provider.as_deref().and_then(ProviderKind::parse), handle)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(UploadSession {
+        provider,
+        handle,
+        asset_id: row.get(16)?,
+        storage: storage
+            .as_deref()
+            .and_then(StorageKind::parse)
+            .unwrap_or(StorageKind::Authorized),
+        endpoint: row.get(18)?,
+        bucket: row.get(19)?,
+        key: row.get(20)?,
+        credential_expiry: row.get(21)?,
+    }))
+}
 
 fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
     let metadata: String = row.get(4)?;
     Ok(JobRecord {
         id: row.get(0)?,
-        target: row.get(1)?,
+        account: row.get(1)?,
         spec: JobSpec {
             path: path_from(row.get(2)?),
             media: row.get(3)?,
@@ -96,6 +199,7 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
             // validation at the service instead of a panic.
             metadata: serde_json::from_str::<UploadMetadata>(&metadata).unwrap_or_default(),
             skip_duplicates: row.get::<_, i64>(5)? != 0,
+            again: false,
         },
         identity: FileIdentity {
             size: row.get::<_, i64>(6)? as u64,
@@ -107,14 +211,12 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<JobRecord> {
         reason: row.get(11)?,
         error_code: row.get(12)?,
         request_id: row.get(13)?,
-        asset_id: row.get(14)?,
-        bucket: row.get(15)?,
-        object_key: row.get(16)?,
-        upload_id: row.get(17)?,
-        part_size: row.get::<_, Option<i64>>(18)?.map(|v| v as u64),
-        video_md5: row.get(19)?,
-        phase: Phase::parse(&row.get::<_, String>(20)?),
-        extras: Extras::from_bits(row.get(21)?),
+        session: session(row)?,
+        upload_id: row.get(22)?,
+        part_size: row.get::<_, Option<i64>>(23)?.map(|v| v as u64),
+        file_md5: row.get(24)?,
+        phase: Phase::parse(&row.get::<_, String>(25)?),
+        extras: Extras::from_bits(row.get(26)?),
     })
 }
 
@@ -134,17 +236,6 @@ fn full_message(path: &Path) -> String {
     )
 }
 
-/// Journals written by an earlier version lack columns added since; SQLite adds them in place.
-fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
-    let has_extras = conn
-        .prepare("SELECT 1 FROM pragma_table_info('jobs') WHERE name = 'extras'")?
-        .exists([])?;
-    if !has_extras {
-        conn.execute_batch("ALTER TABLE jobs ADD COLUMN extras INTEGER NOT NULL DEFAULT 0")?;
-    }
-    Ok(())
-}
-
 impl Journal {
     pub fn open(path: &Path) -> Result<Journal, JournalError> {
         let fail = |e: &dyn std::fmt::Display| {
@@ -160,12 +251,18 @@ impl Journal {
             std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
         }
         let conn = Connection::open(path).map_err(|e| fail(&e))?;
-        conn.execute_batch(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
-        )
-        .and_then(|_| conn.execute_batch(SCHEMA))
-        .and_then(|_| add_missing_columns(&conn))
-        .map_err(|e| fail(&e))?;
+        let schema = conn
+            .execute_batch(
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+            )
+            .and_then(|_| prepare_schema(&conn))
+            .map_err(|e| fail(&e))?;
+        if let Err(version) = schema {
+            return Err(JournalError(format!(
+                "the upload journal {} was written by a newer vodesk (format {version}); update vodesk, or move the file away to start a new journal",
+                path.display()
+            )));
+        }
         Ok(Journal {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
@@ -199,19 +296,19 @@ impl Journal {
 
     pub fn insert(
         &self,
-        target: &str,
+        account: &str,
         spec: &JobSpec,
         identity: &FileIdentity,
     ) -> Result<JobId, JournalError> {
         let metadata = serde_json::to_string(&spec.metadata).expect("metadata serializes");
         self.with(|c| {
             c.prepare_cached(
-                "INSERT INTO jobs (target, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, phase, created_at, updated_at)
+                "INSERT INTO jobs (account, path, media, metadata, skip_duplicates, size, mtime_ns, head_md5, tail_md5, state, phase, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 'new', ?10, ?10)"
             )?
             .execute(
                 params![
-                    target,
+                    account,
                     path_bytes(&spec.path),
                     spec.media,
                     metadata,
@@ -235,30 +332,72 @@ impl Journal {
         })
     }
 
-    /// The unfinished job of `target` for `path`, if any.
+    /// The unfinished job of `account` for `path`, if any.
     pub fn find_unfinished(
         &self,
-        target: &str,
+        account: &str,
         path: &Path,
     ) -> Result<Option<JobRecord>, JournalError> {
         self.with(|c| {
             c.query_row(
-                &format!("SELECT {COLUMNS} FROM jobs WHERE target = ?1 AND path = ?2 AND state NOT IN ('done','skipped','cancelled') ORDER BY id DESC LIMIT 1"),
-                params![target, path_bytes(path)],
+                &format!("SELECT {COLUMNS} FROM jobs WHERE account = ?1 AND path = ?2 AND state NOT IN ('done','skipped','cancelled') ORDER BY id DESC LIMIT 1"),
+                params![account, path_bytes(path)],
                 record,
             )
             .optional()
         })
     }
 
-    /// Every job of `target` that has not finished (queued, running, paused or failed); the
+    /// Every job of `account` that has not finished (queued, running, paused or failed); the
     /// states left out are those of [`JobState::is_closed`].
-    pub fn unfinished(&self, target: &str) -> Result<Vec<JobRecord>, JournalError> {
+    pub fn unfinished(&self, account: &str) -> Result<Vec<JobRecord>, JournalError> {
         self.with(|c| {
             let mut st = c.prepare(&format!(
-                "SELECT {COLUMNS} FROM jobs WHERE target = ?1 AND state NOT IN ('done','skipped','cancelled') ORDER BY id"
+                "SELECT {COLUMNS} FROM jobs WHERE account = ?1 AND state NOT IN ('done','skipped','cancelled') ORDER BY id"
             ))?;
-            st.query_map([target], record)?.collect()
+            st.query_map([account], record)?.collect()
+        })
+    }
+
+    /// The asset a file with this identity was uploaded to in `account`, if it was.
+    pub fn find_uploaded(
+        &self,
+        account: &str,
+        identity: &FileIdentity,
+    ) -> Result<Option<String>, JournalError> {
+        self.with(|c| {
+            c.prepare_cached(
+                "SELECT asset_id FROM uploaded WHERE account = ?1 AND size = ?2 AND head_md5 = ?3 AND tail_md5 = ?4 AND mtime_ns = ?5",
+            )?
+            .query_row(
+                params![
+                    account,
+                    identity.size as i64,
+                    identity.head_md5,
+                    identity.tail_md5,
+                    identity.mtime_ns
+                ],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+    }
+
+    /// Closes the job as uploaded to `asset_id` and remembers the file as uploaded to it, in
+    /// one commit.
+    pub fn done(&self, id: JobId, asset_id: &str) -> Result<(), JournalError> {
+        self.with(|c| {
+            let tx = c.unchecked_transaction()?;
+            tx.execute(
+                "UPDATE jobs SET state = 'done', reason = NULL, error_code = NULL, request_id = NULL, asset_id = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, asset_id, now()],
+            )?;
+            tx.execute(
+                "INSERT OR REPLACE INTO uploaded (account, size, mtime_ns, head_md5, tail_md5, asset_id, path, finished_at)
+                 SELECT account, size, mtime_ns, head_md5, tail_md5, ?2, path, ?3 FROM jobs WHERE id = ?1",
+                params![id, asset_id, now()],
+            )?;
+            tx.commit()
         })
     }
 
@@ -289,25 +428,35 @@ impl Journal {
         })
     }
 
-    /// Records the asset created for the job, with the extra files it still lacks.
-    #[allow(clippy::too_many_arguments)]
-    pub fn set_asset(
+    /// Records the upload session opened for the job, with its part size, the whole file's
+    /// MD5 when it was declared, and the extra files the asset still lacks.
+    pub fn set_session(
         &self,
         id: JobId,
-        asset_id: &str,
-        bucket: Option<&str>,
-        object_key: Option<&str>,
+        session: &UploadSession,
         part_size: Option<u64>,
-        video_md5: Option<&str>,
+        file_md5: Option<&str>,
         extras: Extras,
     ) -> Result<(), JournalError> {
         self.with(|c| {
             c.prepare_cached(
-                "UPDATE jobs SET asset_id = ?2, bucket = ?3, object_key = ?4, part_size = ?5, video_md5 = ?6, extras = ?7, phase = 'created', updated_at = ?8 WHERE id = ?1"
+                "UPDATE jobs SET provider = ?2, handle = ?3, asset_id = ?4, storage = ?5, endpoint = ?6, bucket = ?7, object_key = ?8, credential_expiry = ?9, part_size = ?10, file_md5 = ?11, extras = ?12, phase = 'created', updated_at = ?13 WHERE id = ?1"
             )?
-            .execute(
-                params![id, asset_id, bucket, object_key, part_size.map(|v| v as i64), video_md5, extras.bits(), now()],
-            )
+            .execute(params![
+                id,
+                session.provider.as_str(),
+                session.handle,
+                session.asset_id,
+                session.storage.as_str(),
+                session.endpoint,
+                session.bucket,
+                session.key,
+                session.credential_expiry,
+                part_size.map(|v| v as i64),
+                file_md5,
+                extras.bits(),
+                now()
+            ])
             .map(|_| ())
         })
     }
@@ -342,13 +491,13 @@ impl Journal {
         })
     }
 
-    /// Forgets the asset (it will be created anew).
-    pub fn reset_asset(&self, id: JobId) -> Result<(), JournalError> {
+    /// Forgets the upload session (a new one will be opened).
+    pub fn reset_session(&self, id: JobId) -> Result<(), JournalError> {
         self.with(|c| {
             let tx = c.unchecked_transaction()?;
             tx.execute("DELETE FROM parts WHERE job_id = ?1", [id])?;
             tx.execute(
-                "UPDATE jobs SET asset_id = NULL, bucket = NULL, object_key = NULL, upload_id = NULL, part_size = NULL, video_md5 = NULL, extras = 0, phase = 'new', updated_at = ?2 WHERE id = ?1",
+                "UPDATE jobs SET provider = NULL, handle = NULL, asset_id = NULL, storage = NULL, endpoint = NULL, bucket = NULL, object_key = NULL, credential_expiry = NULL, upload_id = NULL, part_size = NULL, file_md5 = NULL, extras = 0, phase = 'new', updated_at = ?2 WHERE id = ?1",
                 params![id, now()],
             )?;
             tx.commit()
@@ -423,6 +572,7 @@ mod tests {
                 media: "MP4".into(),
                 metadata: UploadMetadata::default(),
                 skip_duplicates: false,
+                again: false,
             },
             FileIdentity {
                 size: 10,
@@ -433,8 +583,21 @@ mod tests {
         )
     }
 
+    fn session(asset: &str) -> UploadSession {
+        UploadSession {
+            provider: ProviderKind::Huawei,
+            handle: asset.into(),
+            asset_id: Some(asset.into()),
+            storage: StorageKind::Authorized,
+            endpoint: None,
+            bucket: Some("b".into()),
+            key: Some("k".into()),
+            credential_expiry: Some(7),
+        }
+    }
+
     #[test]
-    fn pending_extras_survive_a_reopen_and_old_journals_gain_the_column() {
+    fn sessions_and_pending_extras_survive_a_reopen() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("journal.db");
         let (spec, identity) = job("/media/a.mp4");
@@ -445,8 +608,8 @@ mod tests {
                 cover: true,
                 subtitles: true,
             };
-            j.set_asset(id, "asset-1", None, None, None, None, pending)
-                .expect("asset");
+            j.set_session(id, &session("asset-1"), Some(5), Some("md5"), pending)
+                .expect("session");
             j.set_extras(
                 id,
                 Extras {
@@ -461,7 +624,10 @@ mod tests {
             .find_unfinished("t", &spec.path)
             .expect("read")
             .expect("job");
-        assert_eq!(rec.asset_id.as_deref(), Some("asset-1"));
+        assert_eq!(rec.session, Some(session("asset-1")));
+        assert_eq!(rec.part_size, Some(5));
+        assert_eq!(rec.file_md5.as_deref(), Some("md5"));
+        assert_eq!(rec.phase, Phase::Created);
         assert_eq!(
             rec.extras,
             Extras {
@@ -469,27 +635,43 @@ mod tests {
                 subtitles: true
             }
         );
-        drop(j);
+        j.reset_session(rec.id).expect("reset");
+        let rec = j.get(rec.id).expect("get").expect("job");
+        assert_eq!((rec.session, rec.phase), (None, Phase::New));
+    }
 
-        // A journal written before the column existed opens, keeps its jobs and records extras.
-        let conn = Connection::open(&path).expect("raw open");
-        conn.execute_batch("ALTER TABLE jobs DROP COLUMN extras")
-            .expect("drop column");
-        drop(conn);
-        let j = Journal::open(&path).expect("open old journal");
-        let rec = j
-            .find_unfinished("t", &spec.path)
-            .expect("read")
-            .expect("job");
-        assert_eq!(rec.extras, Extras::default());
-        j.set_extras(
-            rec.id,
-            Extras {
-                cover: true,
-                subtitles: false,
-            },
-        )
-        .expect("extras");
-        assert!(j.get(rec.id).expect("get").expect("job").extras.cover);
+    #[test]
+    fn finished_files_are_remembered_per_account() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let j = Journal::open(&dir.path().join("journal.db")).expect("open");
+        let (spec, identity) = job("/media/a.mp4");
+        let id = j.insert("acct-1", &spec, &identity).expect("insert");
+        assert_eq!(j.find_uploaded("acct-1", &identity).expect("find"), None);
+        j.done(id, "asset-9").expect("done");
+        assert_eq!(
+            j.find_uploaded("acct-1", &identity)
+                .expect("find")
+                .as_deref(),
+            Some("asset-9")
+        );
+        assert_eq!(j.find_uploaded("acct-2", &identity).expect("find"), None);
+        let touched = FileIdentity {
+            mtime_ns: 2,
+            ..identity.clone()
+        };
+        assert_eq!(j.find_uploaded("acct-1", &touched).expect("find"), None);
+        assert_eq!(j.get(id).expect("get").expect("job").state, JobState::Done);
+    }
+
+    #[test]
+    fn a_journal_of_a_newer_format_is_refused_in_one_sentence() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.db");
+        Connection::open(&path)
+            .expect("raw")
+            .execute_batch("PRAGMA user_version = 99")
+            .expect("version");
+        let err = Journal::open(&path).err().expect("refused");
+        assert!(err.0.contains("newer vodesk (format 99)"), "{}", err.0);
     }
 }

@@ -1,219 +1,94 @@
-//! Assets as listed and detailed (huawei-vod-api.md §9). Every field is optional or defaulted:
-//! servers omit documented-required fields and send `null`s (§16).
+//! Assets as vodesk shows them, whatever the provider: a list row ([`Asset`]) and the details of
+//! one ([`AssetDetails`]). Each provider parses its own replies into these (`provider/*/`).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
-use super::status::{AssetStatus, ReviewStatus, ThumbnailStatus, TranscodeStatus};
+use super::status::{AssetStatus, TaskStatus};
 
-/// Accepts a number, a numeric string or null (ids and counters arrive in both forms).
-pub fn lenient_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
-/// Accepts a string, a number (kept as its text) or null.
-pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
-        _ => None,
-    })
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct CoverInfo {
-    pub cover_url: Option<String>,
-}
-
-/// One row of the asset list.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct AssetSummary {
-    pub asset_id: String,
-    pub title: Option<String>,
+/// One asset as a list shows it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Asset {
+    pub id: String,
+    pub title: String,
     pub description: Option<String>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub duration: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub size: Option<i64>,
-    pub original_url: Option<String>,
-    /// Category name.
-    pub category: Option<String>,
-    pub covers: Option<Vec<CoverInfo>>,
-    /// `yyyymmddhhmmss`, UTC.
-    pub create_time: Option<String>,
-    pub asset_status: Option<AssetStatus>,
-    pub transcode_status: Option<TranscodeStatus>,
-    pub thumbnail_status: Option<ThumbnailStatus>,
-    pub review_status: Option<ReviewStatus>,
-    pub exec_desc: Option<String>,
-    pub media_type: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct MetaData {
-    pub pack_type: Option<String>,
-    pub codec: Option<String>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub duration: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub video_size: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub width: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub height: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub bit_rate: Option<i64>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub frame_rate: Option<i64>,
-    pub quality: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct FileAddr {
-    pub bucket: Option<String>,
-    pub location: Option<String>,
-    pub object: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct SubtitleInfo {
-    pub url: Option<String>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub id: Option<i64>,
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub language: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct BaseInfo {
-    pub title: Option<String>,
-    pub video_name: Option<String>,
-    pub description: Option<String>,
-    #[serde(deserialize_with = "lenient_i64")]
     pub category_id: Option<i64>,
     pub category_name: Option<String>,
-    pub create_time: Option<String>,
-    pub last_modified: Option<String>,
-    pub video_type: Option<String>,
-    pub tags: Option<String>,
-    pub meta_data: Option<MetaData>,
-    pub video_url: Option<String>,
-    pub sign_url: Option<String>,
-    pub cover_info_array: Option<Vec<CoverInfo>>,
-    pub subtitle_info: Option<Vec<SubtitleInfo>>,
-    pub source_path: Option<FileAddr>,
-    pub output_path: Option<FileAddr>,
+    pub tags: Vec<String>,
+    /// Container format of the original, upper case (`MP4`).
+    pub format: Option<String>,
+    pub duration_secs: Option<i64>,
+    pub size_bytes: Option<i64>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub status: AssetStatus,
+    pub transcode: TaskStatus,
+    pub thumbnails: TaskStatus,
+    pub review: TaskStatus,
+    /// The provider's note on the last processing step (why it failed, say).
+    pub note: Option<String>,
+    pub cover_url: Option<String>,
+    pub original_url: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TranscodeOutput {
-    /// Compare case-insensitively: servers send both `HLS` and `hls`.
-    pub play_type: Option<String>,
-    pub url: Option<String>,
-    #[serde(deserialize_with = "lenient_string")]
-    pub group_id: Option<String>,
-    pub group_name: Option<String>,
-    #[serde(deserialize_with = "lenient_i64")]
-    pub encrypted: Option<i64>,
+/// Technical facts of a media file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MediaFacts {
+    pub container: Option<String>,
+    pub codec: Option<String>,
+    pub duration_secs: Option<i64>,
+    pub size_bytes: Option<i64>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    pub bit_rate: Option<i64>,
+    pub frame_rate: Option<i64>,
+}
+
+/// One playable output (a transcoding result, or the original when served as is).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlayOutput {
+    /// `HLS`, `DASH`, `MP4`… as the provider names it.
+    pub protocol: Option<String>,
     pub quality: Option<String>,
-    pub meta_data: Option<MetaData>,
+    pub url: String,
+    pub encrypted: bool,
+    pub facts: Option<MediaFacts>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TranscodeInfo {
-    pub template_group_name: Option<String>,
-    pub output: Option<Vec<TranscodeOutput>>,
-    pub exec_desc: Option<String>,
-    pub transcode_status: Option<TranscodeStatus>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Snapshot {
-    #[serde(deserialize_with = "lenient_i64")]
-    pub offset: Option<i64>,
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubtitleTrack {
+    pub id: Option<i64>,
+    pub language: Option<String>,
+    pub format: Option<String>,
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ThumbnailInfo {
-    pub sample: Option<Vec<Snapshot>>,
-    pub dots: Option<Vec<Snapshot>>,
-    pub quantity: Option<Vec<Snapshot>>,
-    pub exec_desc: Option<String>,
-    pub thumbnail_status: Option<ThumbnailStatus>,
+/// Where an asset's original is stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredObject {
+    pub bucket: Option<String>,
+    pub key: Option<String>,
+    pub location: Option<String>,
 }
 
-impl ThumbnailInfo {
-    /// Every snapshot URL, in the order the server gave them.
-    pub fn snapshot_urls(&self) -> Vec<String> {
-        [&self.sample, &self.dots, &self.quantity]
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|s| s.url.clone())
-            .collect()
-    }
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ReviewInfo {
-    pub review_status: Option<ReviewStatus>,
-    pub suggestion: Option<String>,
-    pub exec_desc: Option<String>,
-}
-
-/// The four sections of the details call.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
+/// Everything the service tells about one asset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssetDetails {
-    pub asset_id: String,
-    pub base_info: Option<BaseInfo>,
-    pub transcode_info: Option<TranscodeInfo>,
-    pub thumbnail_info: Option<ThumbnailInfo>,
-    pub review_info: Option<ReviewInfo>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tolerant_parsing() {
-        let s: AssetSummary = serde_json::from_str(
-            r#"{"asset_id":"a","duration":null,"size":"12","asset_status":" CREATED ","unknown":1,
-                "transcode_status":"SOMETHING_NEW"}"#,
-        )
-        .unwrap();
-        assert_eq!(s.size, Some(12));
-        assert_eq!(s.duration, None);
-        assert_eq!(s.asset_status, Some(AssetStatus::Created));
-        assert_eq!(
-            s.transcode_status,
-            Some(TranscodeStatus::Other("SOMETHING_NEW".into()))
-        );
-        let d: AssetDetails = serde_json::from_str(
-            r#"{"asset_id":"a","transcode_info":{"output":[{"play_type":"hls","group_id":7}]}}"#,
-        )
-        .unwrap();
-        let out = &d.transcode_info.unwrap().output.unwrap()[0];
-        assert_eq!(out.group_id.as_deref(), Some("7"));
-    }
+    #[serde(flatten)]
+    pub asset: Asset,
+    /// The original's file name as uploaded.
+    pub file_name: Option<String>,
+    pub modified_at: Option<DateTime<Utc>>,
+    /// A URL the original can be downloaded from as it is (signed when the service signs).
+    pub download_url: Option<String>,
+    pub facts: Option<MediaFacts>,
+    /// The processing preset applied (its name).
+    pub preset_name: Option<String>,
+    pub outputs: Vec<PlayOutput>,
+    pub covers: Vec<String>,
+    /// Snapshot URLs, in the order the service gave them.
+    pub snapshots: Vec<String>,
+    pub subtitles: Vec<SubtitleTrack>,
+    /// The reviewer's suggestion, when the asset was reviewed.
+    pub review_suggestion: Option<String>,
+    pub source: Option<StoredObject>,
 }

@@ -1,10 +1,11 @@
-//! Asset categories (huawei-vod-api.md §11): up to 3 levels, "Other" is -1, root parent is 0.
+//! Asset categories: a tree as deep as the provider allows ([`Limits::category_levels`]).
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::Limits;
+
+/// "Other": where assets without a category go (Huawei's id; each provider maps it).
 pub const OTHER_CATEGORY_ID: i64 = -1;
-pub const NAME_MAX_BYTES: usize = 64;
-pub const MAX_LEVELS: u32 = 3;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Category {
@@ -12,18 +13,19 @@ pub struct Category {
     pub name: String,
     /// 0 for level-1 categories.
     pub parent_id: Option<i64>,
-    /// 1, 2 or 3 when known.
+    /// From 1 (top level), when known.
     pub level: Option<u32>,
     pub children: Vec<Category>,
 }
 
-/// A category name must be 1..=64 bytes.
-pub fn validate_name(name: &str) -> Option<String> {
+/// A category name must be non-empty and within the provider's byte limit.
+pub fn validate_name(name: &str, limits: &Limits) -> Option<String> {
+    let max = limits.category_name_max_bytes;
     if name.trim().is_empty() {
         Some("category name is empty; give it a name".into())
-    } else if name.len() > NAME_MAX_BYTES {
+    } else if name.len() > max {
         Some(format!(
-            "category name is {} bytes long; the limit is {NAME_MAX_BYTES} bytes (UTF-8) — shorten it",
+            "category name is {} bytes long; the limit is {max} bytes (UTF-8) — shorten it",
             name.len()
         ))
     } else {

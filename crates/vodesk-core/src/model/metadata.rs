@@ -5,12 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub const TITLE_MAX_BYTES: usize = 128;
-pub const DESCRIPTION_MAX_BYTES: usize = 1024;
-pub const TAGS_MAX_COUNT: usize = 16;
-/// The stricter of the two documented limits (16 vs 24 bytes).
-pub const TAG_MAX_BYTES: usize = 16;
-pub const TEMPLATE_GROUP_MAX_BYTES: usize = 128;
+pub use super::limits::Limits;
+
 pub const THUMBNAIL_TIME_MAX: u32 = 100;
 pub const THUMBNAIL_QUANTITY_MAX: u32 = 10;
 pub const SUBTITLE_ID_MAX: u8 = 8;
@@ -103,7 +99,9 @@ pub struct UploadMetadata {
     pub tags: Vec<String>,
     /// `None` or `-1` = the "Other" category.
     pub category_id: Option<i64>,
-    pub template_group: Option<String>,
+    /// The processing preset's id ([`super::Preset::id`]).
+    #[serde(alias = "template_group")]
+    pub preset: Option<String>,
     pub auto_publish: bool,
     pub auto_encrypt: bool,
     pub auto_preheat: bool,
@@ -122,7 +120,7 @@ impl Default for UploadMetadata {
             description: None,
             tags: Vec::new(),
             category_id: None,
-            template_group: None,
+            preset: None,
             // Huawei's documented default; always sent explicitly.
             auto_publish: true,
             auto_encrypt: false,
@@ -200,23 +198,24 @@ fn range(errors: &mut Vec<FieldError>, field: &'static str, v: Option<u32>, lo: 
 }
 
 /// Validates the tag list alone (also used by metadata edits and list filters).
-pub fn validate_tags(tags: &[String]) -> Vec<FieldError> {
+pub fn validate_tags(tags: &[String], limits: &Limits) -> Vec<FieldError> {
+    let (max_count, max_bytes) = (limits.tags_max_count, limits.tag_max_bytes);
     let mut errors = Vec::new();
-    if tags.len() > TAGS_MAX_COUNT {
+    if tags.len() > max_count {
         errors.push(FieldError {
             field: "tags",
             message: format!(
-                "has {} tags; at most {TAGS_MAX_COUNT} are allowed — remove some",
+                "has {} tags; at most {max_count} are allowed — remove some",
                 tags.len()
             ),
         });
     }
     for t in tags {
-        if t.len() > TAG_MAX_BYTES {
+        if t.len() > max_bytes {
             errors.push(FieldError {
                 field: "tags",
                 message: format!(
-                    "tag \"{t}\" is {} bytes long; each tag may be at most {TAG_MAX_BYTES} bytes (UTF-8) — shorten it",
+                    "tag \"{t}\" is {} bytes long; each tag may be at most {max_bytes} bytes (UTF-8) — shorten it",
                     t.len()
                 ),
             });
@@ -231,8 +230,8 @@ pub fn validate_tags(tags: &[String]) -> Vec<FieldError> {
     errors
 }
 
-/// Validates a title on its own (required, ≤ 128 bytes).
-pub fn validate_title(title: &str) -> Vec<FieldError> {
+/// Validates a title on its own (required, within the provider's byte limit).
+pub fn validate_title(title: &str, limits: &Limits) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if title.trim().is_empty() {
         errors.push(FieldError {
@@ -240,29 +239,29 @@ pub fn validate_title(title: &str) -> Vec<FieldError> {
             message: "is empty; give the asset a title".into(),
         });
     }
-    check_bytes(&mut errors, "title", title, TITLE_MAX_BYTES);
+    check_bytes(&mut errors, "title", title, limits.title_max_bytes);
     errors
 }
 
-pub fn validate_description(description: &str) -> Vec<FieldError> {
+pub fn validate_description(description: &str, limits: &Limits) -> Vec<FieldError> {
     let mut errors = Vec::new();
     check_bytes(
         &mut errors,
         "description",
         description,
-        DESCRIPTION_MAX_BYTES,
+        limits.description_max_bytes,
     );
     errors
 }
 
 impl UploadMetadata {
-    /// Every rule that can be checked without asking the server.
-    pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors = validate_title(&self.title);
+    /// Every rule that can be checked without asking the server, under the provider's limits.
+    pub fn validate(&self, limits: &Limits) -> Vec<FieldError> {
+        let mut errors = validate_title(&self.title, limits);
         if let Some(d) = &self.description {
-            errors.extend(validate_description(d));
+            errors.extend(validate_description(d, limits));
         }
-        errors.extend(validate_tags(&self.tags));
+        errors.extend(validate_tags(&self.tags, limits));
         if let Some(c) = self.category_id
             && c < -1
         {
@@ -271,7 +270,7 @@ impl UploadMetadata {
                 message: format!("{c} is not a category id; use -1 for \"Other\" or an id from `vodesk categories list`"),
             });
         }
-        if let Some(g) = &self.template_group {
+        if let Some(g) = &self.preset {
             if g.trim().is_empty() {
                 errors.push(FieldError {
                     field: "template-group",
@@ -279,9 +278,9 @@ impl UploadMetadata {
                         .into(),
                 });
             }
-            check_bytes(&mut errors, "template-group", g, TEMPLATE_GROUP_MAX_BYTES);
+            check_bytes(&mut errors, "template-group", g, limits.preset_max_bytes);
         }
-        if self.auto_encrypt && self.template_group.is_none() {
+        if self.auto_encrypt && self.preset.is_none() {
             errors.push(FieldError {
                 field: "auto-encrypt",
                 message: "needs an HLS template group; choose one or turn encryption off".into(),
@@ -391,13 +390,24 @@ mod tests {
         }
     }
 
+    const LIMITS: Limits = Limits {
+        title_max_bytes: 128,
+        description_max_bytes: 1024,
+        tags_max_count: 16,
+        tag_max_bytes: 16,
+        preset_max_bytes: 128,
+        category_name_max_bytes: 64,
+        category_levels: 3,
+        url_imports_max: 16,
+    };
+
     fn fields(m: &UploadMetadata) -> Vec<&'static str> {
-        m.validate().iter().map(|e| e.field).collect()
+        m.validate(&LIMITS).iter().map(|e| e.field).collect()
     }
 
     #[test]
     fn a_plain_title_is_valid() {
-        assert!(valid().validate().is_empty());
+        assert!(valid().validate(&LIMITS).is_empty());
     }
 
     #[test]
@@ -406,7 +416,7 @@ mod tests {
         m.title = "海".repeat(43); // 129 bytes
         assert_eq!(fields(&m), ["title"]);
         m.title = "海".repeat(42); // 126 bytes
-        assert!(m.validate().is_empty());
+        assert!(m.validate(&LIMITS).is_empty());
         m.description = Some("x".repeat(1025));
         assert_eq!(fields(&m), ["description"]);
     }

@@ -1,19 +1,22 @@
-//! Plain data and validation rules, no I/O.
+//! Plain data and validation rules, no I/O. Provider-neutral: each provider parses its replies
+//! into these types and states its own limits.
 
 pub mod asset;
 pub mod category;
+pub mod limits;
 pub mod media_type;
 pub mod metadata;
 pub mod open_enum;
+pub mod preset;
 pub mod status;
-pub mod template;
 pub mod title_pattern;
 
-pub use asset::{AssetDetails, AssetSummary};
+pub use asset::{Asset, AssetDetails, MediaFacts, PlayOutput, StoredObject, SubtitleTrack};
 pub use category::Category;
+pub use limits::Limits;
 pub use media_type::MediaType;
 pub use metadata::{
     FieldError, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata,
 };
-pub use status::{AssetStatus, ReviewStatus, ThumbnailStatus, TranscodeStatus};
-pub use template::TemplateGroup;
+pub use preset::Preset;
+pub use status::{AssetState, AssetStatus, TaskState, TaskStatus};

@@ -1,10 +1,17 @@
-//! Provider layer: turns model-level requests into HTTP calls and back.
+//! Provider layer: the seam every face and the engine use ([`api`]), and each cloud's client
+//! behind it (`huawei/` now; `tencent/` and `aliyun/` next), turning model-level requests into
+//! signed HTTP calls and replies back into model types.
 
+pub mod api;
 pub mod check;
+pub mod connect;
 pub mod error;
 pub mod http;
 pub mod huawei;
-pub mod obs;
-pub mod vod;
+pub mod kind;
+pub mod retry;
 
+pub use api::VodService;
 pub use error::{ApiError, ErrorKind};
+pub use kind::ProviderKind;
+pub use retry::RetryPolicy;

@@ -8,29 +8,34 @@ use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::assets_wire::{AssetDetailsRsp, TemplateGroupWire};
 use super::endpoint::Endpoint;
 use super::errors;
 use super::pacing::{Category as ApiCategory, Pacer};
 use super::sign::{self, DATE_FORMAT, SignInput};
 use super::wire::*;
 use crate::model::category::Category;
-use crate::model::{AssetDetails, TemplateGroup};
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::{HttpOptions, build_client, transport_error};
+use crate::provider::retry::RetryPolicy;
 
 /// AK/SK credentials, optionally temporary: the same key pair signs VOD calls and object
 /// storage calls (its `Debug` never shows the secret or the token).
-pub use crate::provider::obs::Credentials as AkSk;
+pub use crate::storage::Credentials as AkSk;
 
 #[derive(Clone, Debug)]
 pub struct HuaweiConfig {
     pub endpoint: Endpoint,
     pub project_id: String,
+    /// The region, for the `location` of objects imported from OBS.
+    pub region: String,
     pub credentials: AkSk,
     pub http: HttpOptions,
     /// Pace calls to the documented per-tenant limits.
     pub pacing: bool,
+    /// Every call retries what a retry can cure (throttling, 5xx, resets, timeouts).
+    pub retry: RetryPolicy,
 }
 
 /// Query parameters of the asset list (§9.1).
@@ -104,7 +109,7 @@ impl HuaweiVod {
         format!("/{version}/{}/{rest}", self.config.project_id)
     }
 
-    /// Sends one signed call and returns the status and body of a 2xx reply.
+    /// Sends one signed call under the retry policy and returns the body of a 2xx reply.
     async fn send(
         &self,
         method: Method,
@@ -112,20 +117,34 @@ impl HuaweiVod {
         query: &[(String, String)],
         body: Option<Vec<u8>>,
     ) -> Result<Vec<u8>, ApiError> {
-        // A skew error is retried once with the offset learned from that reply.
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.send_once(&method, path, query, body.as_deref()).await {
-                Err(e) if e.kind == ErrorKind::ClockSkew && attempt == 1 => {
-                    tracing::warn!(
-                        offset = self.clock_offset_secs(),
-                        "clock skew detected; retrying with corrected time"
-                    );
+        self.send_with(&self.config.retry, method, path, query, body)
+            .await
+    }
+
+    async fn send_with(
+        &self,
+        retry: &RetryPolicy,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<Vec<u8>>,
+    ) -> Result<Vec<u8>, ApiError> {
+        let what = format!("{method} {path}");
+        retry
+            .run(&what, |_| async {
+                // A skew error is retried at once with the offset learned from that reply.
+                match self.send_once(&method, path, query, body.as_deref()).await {
+                    Err(e) if e.kind == ErrorKind::ClockSkew => {
+                        tracing::warn!(
+                            offset = self.clock_offset_secs(),
+                            "clock skew detected; retrying with corrected time"
+                        );
+                        self.send_once(&method, path, query, body.as_deref()).await
+                    }
+                    other => other,
                 }
-                other => return other,
-            }
-        }
+            })
+            .await
     }
 
     async fn send_once(
@@ -224,9 +243,24 @@ impl HuaweiVod {
         }
     }
 
-    /// "Test connection": one cheap signed call (the level-1 categories) and its verdict.
+    /// "Test connection": one cheap signed call (the level-1 categories) and its verdict —
+    /// at once, without the patience of the retry policy: the user is waiting for the answer.
     pub async fn test_connection(&self) -> Verdict {
-        let result = self.query_categories(0).await.map(|_| ());
+        let once = RetryPolicy {
+            max_attempts: 1,
+            ..self.config.retry.clone()
+        };
+        let query = vec![("id".to_string(), "0".to_string())];
+        let result = self
+            .send_with(
+                &once,
+                Method::GET,
+                &self.path("v1.0", "asset/category"),
+                &query,
+                None,
+            )
+            .await
+            .map(|_| ());
         Verdict::from_probe(result, self.clock_offset_secs())
     }
 
@@ -394,12 +428,12 @@ impl HuaweiVod {
         &self,
         asset_id: &str,
         sections: &[&str],
-    ) -> Result<AssetDetails, ApiError> {
+    ) -> Result<AssetDetailsRsp, ApiError> {
         let mut query = vec![("asset_id".to_string(), asset_id.to_string())];
         for s in sections {
             query.push(("categories".to_string(), s.to_string()));
         }
-        let d: AssetDetails = self
+        let d: AssetDetailsRsp = self
             .call(
                 Method::GET,
                 &self.path("v1.0", "asset/details"),
@@ -653,7 +687,7 @@ impl HuaweiVod {
     }
 
     /// Every template group, paging through the list.
-    pub async fn all_template_groups(&self) -> Result<Vec<TemplateGroup>, ApiError> {
+    pub async fn all_template_groups(&self) -> Result<Vec<TemplateGroupWire>, ApiError> {
         let mut out = Vec::new();
         for page in 0..100 {
             let rsp = self.template_groups(page, 100).await?;

@@ -2,6 +2,17 @@
 
 use crate::provider::error::{ApiError, ErrorKind};
 
+/// The region a profile without one uses.
+pub const DEFAULT_REGION: &str = "cn-north-4";
+
+/// The VOD and OBS endpoints of a region.
+pub fn region_endpoints(region: &str) -> (String, String) {
+    (
+        format!("https://vod.{region}.myhuaweicloud.com"),
+        format!("https://obs.{region}.myhuaweicloud.com"),
+    )
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     url: url::Url,

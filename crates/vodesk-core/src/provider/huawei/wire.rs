@@ -3,9 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::asset::{BaseInfo, FileAddr, lenient_i64, lenient_string};
+use super::assets_wire::{
+    AssetRow, BaseInfo, FileAddr, TemplateGroupWire, lenient_i64, lenient_string,
+};
+use super::status::HwAssetStatus;
+use crate::model::MediaType;
 use crate::model::metadata::{CoverType, Thumbnail, ThumbnailKind, UploadMetadata};
-use crate::model::{AssetStatus, MediaType};
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ThumbnailReq {
@@ -97,7 +100,7 @@ impl From<&UploadMetadata> for MetadataFields {
             category_id: meta.category_id,
             tags: tags_field(&meta.tags),
             auto_publish: meta.auto_publish as u8,
-            template_group_name: meta.template_group.clone(),
+            template_group_name: meta.preset.clone(),
             auto_encrypt: meta.auto_encrypt as u8,
             thumbnail: meta.thumbnail.as_ref().map(ThumbnailReq::from),
             review: meta
@@ -245,7 +248,7 @@ pub struct UpdateMetaReq {
 #[serde(default)]
 pub struct AssetInfo {
     pub asset_id: String,
-    pub status: Option<AssetStatus>,
+    pub status: Option<HwAssetStatus>,
     pub description: Option<String>,
     pub base_info: Option<BaseInfo>,
 }
@@ -282,7 +285,7 @@ pub struct DuplicationRsp {
 pub struct ListAssetsRsp {
     #[serde(deserialize_with = "lenient_i64")]
     pub total: Option<i64>,
-    pub assets: Vec<crate::model::AssetSummary>,
+    pub assets: Vec<AssetRow>,
 }
 
 /// One entry of the v1.0 category query (ids are strings there).
@@ -328,7 +331,7 @@ pub struct CategoryRsp {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct TemplateGroupsRsp {
-    pub template_group_list: Vec<crate::model::TemplateGroup>,
+    pub template_group_list: Vec<TemplateGroupWire>,
     #[serde(deserialize_with = "lenient_i64")]
     pub total: Option<i64>,
 }

@@ -1,32 +1,51 @@
-//! Which service a command talks to: a saved profile (secrets from the OS keychain, fields
+//! Which account both faces talk to: a saved profile (secrets from the OS keychain, fields
 //! overridable by the HUAWEICLOUD_SDK_* / VODESK_*ENDPOINT environment for one run), the
 //! environment alone, or the built-in Local profile — the embedded local service (an instance
 //! already running on the default data directory is reused; otherwise one is started in-process
-//! for the duration of the command).
+//! for as long as the connection lives). The provider objects themselves are built in core
+//! (`provider::connect`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use vodesk_core::credentials::redact;
 use vodesk_core::credentials::{
-    LOCAL_PROFILE, Profile, ProfilesFile, Secret, SecretKind, config_dir,
+    LOCAL_PROFILE, Profile, ProfilesFile, Provider, Secret, SecretKind, config_dir,
 };
-use vodesk_core::credentials::{keychain, manage};
+use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
+use vodesk_core::provider::VodService;
+use vodesk_core::provider::connect::{self as provider, Account, default_region, region_endpoints};
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
-use vodesk_core::provider::huawei::{AkSk, Endpoint, HuaweiConfig, HuaweiVod};
-use vodesk_core::provider::obs::client::{ObsClient, ObsConfig};
 use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
 
-use super::CliError;
+/// Why no connection could be made: one sentence.
+#[derive(Debug)]
+pub enum ConnectError {
+    /// A profile, a variable or a field is wrong.
+    Usage(String),
+    Api(ApiError),
+    Other(String),
+}
 
-/// A ready connection: the VOD client, the object-storage client, and (when we started it) the
-/// in-process local service, kept alive until the command ends.
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConnectError::Usage(m) | ConnectError::Other(m) => f.write_str(m),
+            ConnectError::Api(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl ConnectError {
+    fn usage(msg: impl Into<String>) -> Self {
+        ConnectError::Usage(msg.into())
+    }
+}
+
+/// A ready connection: the account's service, and (when we started it) the in-process local
+/// service, kept alive until the connection is closed.
 pub struct Connection {
-    pub vod: Arc<HuaweiVod>,
-    pub obs: Arc<ObsClient>,
-    /// Region used for `location` fields (OBS import).
-    pub region: String,
+    pub vod: Arc<dyn VodService>,
     /// The profile in use ("Local", a saved profile's name, or "environment").
     pub profile: String,
     /// The local service in use, when it is one (started here or reused).
@@ -35,12 +54,6 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// Names the service for the upload journal: jobs are only resumed against the same one.
-    pub fn journal_target(&self) -> String {
-        let c = self.vod.config();
-        format!("huawei:{}:{}", c.project_id, c.credentials.access_key)
-    }
-
     pub async fn close(self) {
         if let Some(s) = self.embedded {
             s.shutdown().await;
@@ -92,42 +105,31 @@ impl EnvOverrides {
     }
 }
 
-fn obs_for(endpoint: &str, creds: &AkSk, http: &HttpOptions) -> Result<ObsClient, CliError> {
-    // One key pair signs both VOD and object-storage calls.
-    let mut config = ObsConfig::new(endpoint, creds.clone());
-    config.http = http.clone();
-    ObsClient::new(config).map_err(|e| CliError::usage(format!("object endpoint: {}", e.message)))
+fn service(account: &Account) -> Result<Arc<dyn VodService>, ConnectError> {
+    provider::connect(account).map_err(ConnectError::Api)
 }
 
-fn client(
-    endpoint: Endpoint,
-    project_id: String,
-    creds: AkSk,
-    http: HttpOptions,
-) -> Result<HuaweiVod, ApiError> {
-    // Whatever logs say about this run, they must not carry these.
-    redact::register(&creds.secret_key);
-    if let Some(t) = &creds.security_token {
-        redact::register(t);
-    }
-    HuaweiVod::new(HuaweiConfig {
-        endpoint,
-        project_id,
-        credentials: creds,
-        http,
-        pacing: true,
-    })
-}
-
-fn not_found(name: &str) -> CliError {
-    CliError::usage(format!(
+fn not_found(name: &str) -> ConnectError {
+    ConnectError::usage(format!(
         "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles, `vodesk profiles add` saves one"
     ))
 }
 
+/// The provider `connect(profile)` would talk to, without connecting (input is checked against
+/// its rules first).
+pub fn provider_of(profile: Option<&str>) -> Result<Provider, ConnectError> {
+    let file = ProfilesFile::load(&config_dir()).map_err(ConnectError::Usage)?;
+    let name = profile.unwrap_or_else(|| file.default_name());
+    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+        // The local service and the environment speak Huawei's API.
+        return Ok(Provider::Huawei);
+    }
+    Ok(file.get(name).ok_or_else(|| not_found(name))?.provider)
+}
+
 /// Resolves the connection for one command: `--profile`, else the environment when it names
 /// credentials or an endpoint and no default profile is set, else the default profile.
-pub async fn connect(profile: Option<&str>) -> Result<Connection, CliError> {
+pub async fn connect(profile: Option<&str>) -> Result<Connection, ConnectError> {
     let local = default_local_data_dir();
     connect_in(&config_dir(), &local, profile, ([127, 0, 0, 1], 0).into()).await
 }
@@ -139,8 +141,8 @@ pub async fn connect_in(
     local_data: &Path,
     profile: Option<&str>,
     local_listen: std::net::SocketAddr,
-) -> Result<Connection, CliError> {
-    let file = ProfilesFile::load(dir).map_err(CliError::Usage)?;
+) -> Result<Connection, ConnectError> {
+    let file = ProfilesFile::load(dir).map_err(ConnectError::Usage)?;
     let overrides = EnvOverrides::read();
     let name = profile.unwrap_or_else(|| file.default_name());
     if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
@@ -154,16 +156,16 @@ pub async fn connect_in(
 }
 
 /// Looks a secret up in the keychain on a blocking thread (D-Bus, maybe an unlock prompt).
-pub async fn keychain_get(profile: &str, kind: SecretKind) -> Result<Option<Secret>, CliError> {
+pub async fn keychain_get(profile: &str, kind: SecretKind) -> Result<Option<Secret>, ConnectError> {
     let name = profile.to_string();
     tokio::task::spawn_blocking(move || keychain::get(&name, kind))
         .await
-        .map_err(|e| CliError::Other(format!("keychain lookup stopped: {e}")))?
-        .map_err(|e| CliError::Other(e.to_string()))
+        .map_err(|e| ConnectError::Other(format!("keychain lookup stopped: {e}")))?
+        .map_err(|e| ConnectError::Other(e.to_string()))
 }
 
 /// The proxy of a profile, its password from the keychain.
-pub async fn proxy_mode(profile: &Profile) -> Result<ProxyMode, CliError> {
+pub async fn proxy_mode(profile: &Profile) -> Result<ProxyMode, ConnectError> {
     let password = match profile.proxy.as_ref().and_then(|p| p.user.as_ref()) {
         Some(_) => keychain_get(&profile.name, SecretKind::ProxyPassword).await?,
         None => None,
@@ -174,18 +176,18 @@ pub async fn proxy_mode(profile: &Profile) -> Result<ProxyMode, CliError> {
     Ok(manage::proxy_mode(profile, password))
 }
 
-async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, CliError> {
+async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, ConnectError> {
     let secret_key = match (&env.ak, env.sk) {
         (_, Some(sk)) => sk,
         (Some(_), None) => {
-            return Err(CliError::usage(
+            return Err(ConnectError::usage(
                 "HUAWEICLOUD_SDK_AK is set without HUAWEICLOUD_SDK_SK; set both, or neither to use the profile's keys",
             ));
         }
         (None, None) => keychain_get(&p.name, SecretKind::SecretKey)
             .await?
             .ok_or_else(|| {
-                CliError::usage(format!(
+                ConnectError::usage(format!(
                     "the secret key of profile \"{}\" is not in the OS keychain (service vodesk, account {}); remove the profile and add it again",
                     p.name, p.name
                 ))
@@ -198,35 +200,37 @@ async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, C
         }
         None => None,
     };
-    let creds = AkSk {
-        access_key: env.ak.unwrap_or_else(|| p.access_key.clone()),
-        secret_key: secret_key.expose().to_string(),
-        security_token: security_token.map(|t| t.expose().to_string()),
-    };
-    let endpoint_url = env.endpoint.unwrap_or_else(|| p.vod_endpoint());
-    let endpoint = Endpoint::parse(&endpoint_url).map_err(CliError::Api)?;
     let http = HttpOptions {
         proxy: proxy_mode(p).await?,
         ..HttpOptions::default()
     };
-    let object_endpoint = env.object_endpoint.unwrap_or_else(|| p.obs_endpoint());
-    let obs = obs_for(&object_endpoint, &creds, &http)?;
-    let project_id = env.project_id.unwrap_or_else(|| p.project_id.clone());
+    let mut account = Account::from_profile(p, secret_key, security_token, http);
+    if let Some(ak) = env.ak {
+        account.access_key = ak;
+    }
+    if let Some(e) = env.endpoint {
+        account.endpoint = e;
+    }
+    if let Some(e) = env.object_endpoint {
+        account.object_endpoint = e;
+    }
+    if let Some(id) = env.project_id {
+        account.scope = id;
+    }
+    if let Some(r) = env.region {
+        account.region = r;
+    }
     Ok(Connection {
-        vod: Arc::new(client(endpoint, project_id, creds, http).map_err(CliError::Api)?),
-        obs: Arc::new(obs),
-        region: env
-            .region
-            .unwrap_or_else(|| p.effective_region().to_string()),
+        vod: service(&account)?,
         profile: p.name.clone(),
         local: None,
         embedded: None,
     })
 }
 
-fn connect_env(env: EnvOverrides) -> Result<Connection, CliError> {
+fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
     let missing = |name: &str| {
-        CliError::usage(format!(
+        ConnectError::usage(format!(
             "{name} is not set; set it (with the other HUAWEICLOUD_SDK_* variables) or unset them all to use the local service"
         ))
     };
@@ -235,27 +239,30 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, CliError> {
     let project_id = env
         .project_id
         .ok_or_else(|| missing("HUAWEICLOUD_SDK_PROJECT_ID"))?;
-    let region = env.region.unwrap_or_else(|| "cn-north-4".to_string());
-    let endpoint = match env.endpoint {
-        Some(e) => Endpoint::parse(&e)
-            .map_err(|e| CliError::usage(format!("VODESK_ENDPOINT: {}", e.message)))?,
-        None => Endpoint::for_region(&region).map_err(CliError::Api)?,
-    };
-    let creds = AkSk {
-        access_key: ak,
-        secret_key: sk.expose().to_string(),
-        security_token: env.security_token.map(|t| t.expose().to_string()),
-    };
-    let object_endpoint = env
-        .object_endpoint
-        .unwrap_or_else(|| format!("https://obs.{region}.myhuaweicloud.com"));
-    let http = HttpOptions::default();
-    let obs = obs_for(&object_endpoint, &creds, &http)
-        .map_err(|e| CliError::usage(format!("VODESK_OBJECT_ENDPOINT: {e}")))?;
-    Ok(Connection {
-        vod: Arc::new(client(endpoint, project_id, creds, http).map_err(CliError::Api)?),
-        obs: Arc::new(obs),
+    let region = env
+        .region
+        .unwrap_or_else(|| default_region(Provider::Huawei).to_string());
+    let (endpoint, object_endpoint) = region_endpoints(Provider::Huawei, &region);
+    let account = Account {
+        kind: Provider::Huawei,
+        endpoint: env.endpoint.unwrap_or(endpoint),
+        object_endpoint: env.object_endpoint.unwrap_or(object_endpoint),
         region,
+        scope: project_id,
+        access_key: ak,
+        secret_key: sk,
+        security_token: env.security_token,
+        http: HttpOptions::default(),
+        retry: Default::default(),
+        pacing: true,
+    };
+    let vod = service(&account).map_err(|e| {
+        ConnectError::usage(format!(
+            "VODESK_ENDPOINT / VODESK_OBJECT_ENDPOINT / HUAWEICLOUD_SDK_REGION: {e}"
+        ))
+    })?;
+    Ok(Connection {
+        vod,
         profile: "environment".to_string(),
         local: None,
         embedded: None,
@@ -266,25 +273,26 @@ fn connection_to(
     info: &StartupInfo,
     creds: &Credentials,
     embedded: Option<RunningService>,
-) -> Result<Connection, CliError> {
-    let aksk = AkSk {
-        access_key: creds.access_key.clone(),
-        secret_key: creds.secret_key.clone(),
-        security_token: None,
-    };
-    let endpoint = Endpoint::parse(&info.vod_endpoint).map_err(CliError::Api)?;
-    // The local service is on loopback: a proxy from the environment must not see it.
-    let http = HttpOptions {
-        proxy: ProxyMode::Direct,
-        ..HttpOptions::default()
-    };
-    let obs = obs_for(&info.object_endpoint, &aksk, &http)?;
-    Ok(Connection {
-        vod: Arc::new(
-            client(endpoint, creds.project_id.clone(), aksk, http).map_err(CliError::Api)?,
-        ),
-        obs: Arc::new(obs),
+) -> Result<Connection, ConnectError> {
+    let account = Account {
+        kind: Provider::Huawei,
         region: info.region.clone(),
+        endpoint: info.vod_endpoint.clone(),
+        object_endpoint: info.object_endpoint.clone(),
+        scope: creds.project_id.clone(),
+        access_key: creds.access_key.clone(),
+        secret_key: Secret::new(creds.secret_key.clone()),
+        security_token: None,
+        // The local service is on loopback: a proxy from the environment must not see it.
+        http: HttpOptions {
+            proxy: ProxyMode::Direct,
+            ..HttpOptions::default()
+        },
+        retry: Default::default(),
+        pacing: true,
+    };
+    Ok(Connection {
+        vod: service(&account)?,
         profile: LOCAL_PROFILE.to_string(),
         local: Some(info.clone()),
         embedded,
@@ -296,7 +304,7 @@ fn connection_to(
 pub async fn connect_local_on(
     data_dir: &Path,
     listen: std::net::SocketAddr,
-) -> Result<Connection, CliError> {
+) -> Result<Connection, ConnectError> {
     if let (Some(info), Some(creds)) = (
         RunningService::read_service_file(data_dir),
         Credentials::read_stored(data_dir),
@@ -314,9 +322,9 @@ pub async fn connect_local_on(
             config.object_listen = None;
             RunningService::start(config).await
         }
-        .map_err(|e| CliError::Other(format!("cannot start the local service: {e}")))?,
+        .map_err(|e| ConnectError::Other(format!("cannot start the local service: {e}")))?,
         Err(e) => {
-            return Err(CliError::Other(format!(
+            return Err(ConnectError::Other(format!(
                 "cannot start the local service: {e}"
             )));
         }

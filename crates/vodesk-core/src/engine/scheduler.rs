@@ -12,15 +12,17 @@ use tokio::sync::{Notify, mpsc, watch};
 
 use super::bandwidth::RateLimiter;
 use super::buffers::BufferPool;
+use super::flow::{self, JobCtx, Outcome};
 use super::identity::read_identity;
 use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState};
 use super::journal::{Journal, JournalError};
 use super::limits::AdjustableLimit;
 use super::progress::{Progress, Speedometer, eta};
-use super::retry::RetryPolicy;
-use super::transfer::{self, JobCtx, Outcome};
-use crate::provider::huawei::HuaweiVod;
-use crate::provider::huawei::upload::DEFAULT_PART_SIZE;
+use crate::provider::api::{Abandon, VodService};
+use crate::provider::retry::RetryPolicy;
+
+/// Parts of 10 MiB unless the user chooses otherwise (each provider's bounds apply).
+pub const DEFAULT_PART_SIZE: u64 = 10 * 1024 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct EngineConfig {
@@ -112,7 +114,7 @@ pub struct JobHandle {
     /// continues, like a crash.
     held: AtomicBool,
     state: Mutex<(JobState, Option<String>)>,
-    asset_id: Mutex<Option<String>>,
+    pub(super) asset_id: Mutex<Option<String>>,
     error: Mutex<(Option<String>, Option<String>)>,
 }
 
@@ -128,9 +130,10 @@ impl JobHandle {
 }
 
 pub struct Inner {
-    pub vod: Arc<HuaweiVod>,
+    pub vod: Arc<dyn VodService>,
     pub journal: Arc<Journal>,
-    pub target: String,
+    /// The account jobs upload to; the journal's jobs of other accounts are left alone.
+    pub account: String,
     pub retry: RetryPolicy,
     pub bandwidth: RateLimiter,
     pub part_limit: AdjustableLimit,
@@ -247,6 +250,39 @@ pub struct Engine {
     inner: Arc<Inner>,
 }
 
+/// How [`Engine::bring_back_unfinished`] treats the jobs of earlier runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BringBack {
+    /// As the user left them (the app at start): paused ones stay paused, failed ones stay
+    /// failed and are not run, the others continue.
+    AsLeft,
+    /// Every one runs (`vodesk upload --resume`: an explicit request to continue).
+    All,
+}
+
+/// What [`Engine::add`] did with a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    Queued(JobId),
+    /// The unfinished job of an earlier run for this very file continues.
+    Resumed(JobId),
+    /// The account has this very file (same size, time and content hashes) from an earlier
+    /// upload: nothing was queued.
+    AlreadyUploaded {
+        asset_id: String,
+    },
+}
+
+impl Added {
+    /// The job running the file, unless nothing was queued.
+    pub fn job(&self) -> Option<JobId> {
+        match self {
+            Added::Queued(id) | Added::Resumed(id) => Some(*id),
+            Added::AlreadyUploaded { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AddError {
     #[error("{0}")]
@@ -256,18 +292,18 @@ pub enum AddError {
 }
 
 impl Engine {
-    /// `target` names the service (jobs of other services are never resumed against this one).
+    /// An engine uploading to `vod`'s account, its jobs kept in `journal`.
     pub fn new(
-        vod: Arc<HuaweiVod>,
+        vod: Arc<dyn VodService>,
         journal: Arc<Journal>,
-        target: String,
         config: EngineConfig,
     ) -> (Engine, mpsc::UnboundedReceiver<Event>) {
+        let account = vod.account_key();
         let (tx, rx) = mpsc::unbounded_channel();
         let inner = Arc::new(Inner {
             vod,
             journal,
-            target,
+            account,
             retry: config.retry.clone(),
             bandwidth: RateLimiter::new(config.bandwidth),
             part_limit: AdjustableLimit::new(config.max_parts_in_flight),
@@ -298,25 +334,57 @@ impl Engine {
         &self.inner.journal
     }
 
-    /// Queues a new job for `spec` (its file identity is read now).
-    pub async fn add(&self, spec: JobSpec) -> Result<JobId, AddError> {
+    /// Queues `spec` (its file identity is read now), the same way for every face:
+    /// - an unfinished job of this account for the same, unchanged file is continued instead
+    ///   (an earlier run was interrupted); one whose file changed since is discarded first;
+    /// - a file this account has from an earlier upload is not queued unless `spec.again` is
+    ///   set: the asset it went to is named instead.
+    pub async fn add(&self, spec: JobSpec) -> Result<Added, AddError> {
         let p = spec.path.clone();
+        let unreadable = |error: String| AddError::Unreadable {
+            path: spec.path.display().to_string(),
+            error,
+        };
         let identity = tokio::task::spawn_blocking(move || read_identity(&p))
             .await
-            .map_err(|e| AddError::Unreadable {
-                path: spec.path.display().to_string(),
-                error: e.to_string(),
-            })?
-            .map_err(|e| AddError::Unreadable {
-                path: spec.path.display().to_string(),
-                error: e.to_string(),
-            })?;
-        let id = self
-            .inner
-            .journal
-            .insert(&self.inner.target, &spec, &identity)?;
+            .map_err(|e| unreadable(e.to_string()))?
+            .map_err(|e| unreadable(e.to_string()))?;
+        let journal = &self.inner.journal;
+        if let Some(rec) = journal.find_unfinished(&self.inner.account, &spec.path)? {
+            if rec.identity == identity {
+                self.resume_record(&rec)?;
+                return Ok(Added::Resumed(rec.id));
+            }
+            self.discard(&rec).await?;
+        }
+        if !spec.again
+            && let Some(asset_id) = journal.find_uploaded(&self.inner.account, &identity)?
+        {
+            return Ok(Added::AlreadyUploaded { asset_id });
+        }
+        let id = journal.insert(&self.inner.account, &spec, &identity)?;
         self.track(id, spec.path, &identity, Origin::Fresh);
-        Ok(id)
+        Ok(Added::Queued(id))
+    }
+
+    /// Brings back this account's unfinished jobs of earlier runs, per `policy`; returns each
+    /// record with the state it is back in.
+    pub fn bring_back_unfinished(&self, policy: BringBack) -> Result<Vec<JobRecord>, JournalError> {
+        let mut back = Vec::new();
+        for mut rec in self.inner.journal.unfinished(&self.inner.account)? {
+            match policy {
+                // Retried only when the user asks: unasked, each start could leave another
+                // failed asset on the service.
+                BringBack::AsLeft if rec.state == JobState::Failed => {}
+                BringBack::AsLeft => rec.state = self.reopen_record(&rec)?,
+                BringBack::All => {
+                    self.resume_record(&rec)?;
+                    rec.state = JobState::Queued;
+                }
+            }
+            back.push(rec);
+        }
+        Ok(back)
     }
 
     /// Queues a job the journal already has, to run now — even one the user paused: the
@@ -524,7 +592,7 @@ impl Engine {
         let acknowledged = if rec.state.is_terminal() && rec.state != JobState::Failed {
             true
         } else {
-            transfer::finish_on_service(&self.inner, rec, "CANCELLED").await
+            flow::finish_on_service(&self.inner, rec, Abandon::Cancelled).await
         };
         self.inner.journal.delete(rec.id)?;
         Ok(acknowledged)
@@ -671,7 +739,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
             return;
         }
     };
-    *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = rec.asset_id.clone();
+    *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = rec.asset_id().map(str::to_string);
     let ctx = JobCtx {
         inner: inner.clone(),
         handle: handle.clone(),
@@ -680,7 +748,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
     let outcome = if *handle.control.borrow() == Control::Cancel {
         Ok(Outcome::Cancelled)
     } else {
-        transfer::run(&ctx, rec).await
+        flow::run(&ctx, rec).await
     };
     // The journal now holds what the run achieved (asset, upload id, parts); read only where
     // clean-up needs it, not once more for every finished file.
@@ -689,9 +757,13 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         |id: Option<String>| *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = id;
     let result = match outcome {
         Ok(Outcome::Done { asset_id }) => {
-            set_asset(Some(asset_id));
+            set_asset(Some(asset_id.clone()));
             handle.bytes_done.store(handle.size, Ordering::Relaxed);
-            inner.set_state(&handle, JobState::Done, None, None)
+            // The file is remembered as uploaded to this asset in the same commit.
+            match inner.journal.done(handle.id, &asset_id) {
+                Ok(()) => inner.set_state(&handle, JobState::Done, None, None),
+                Err(e) => Err(e),
+            }
         }
         Ok(Outcome::Skipped { asset_id }) => {
             set_asset(Some(asset_id.clone()));
@@ -705,7 +777,7 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         Ok(Outcome::Paused) => inner.set_state(&handle, JobState::Paused, None, None),
         Ok(Outcome::Cancelled) => {
             if let Some(r) = &reread() {
-                transfer::finish_on_service(inner, r, "CANCELLED").await;
+                flow::finish_on_service(inner, r, Abandon::Cancelled).await;
             }
             inner.set_state(&handle, JobState::Cancelled, Some("cancelled".into()), None)
         }
@@ -725,11 +797,11 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         }
         Err(e) => {
             if let Some(r) = &reread() {
-                set_asset(r.asset_id.clone());
-                // The asset is given up only when the service agreed; otherwise a later resume
-                // can still continue it.
-                if transfer::finish_on_service(inner, r, "FAILED").await {
-                    let _ = inner.journal.reset_asset(r.id);
+                set_asset(r.asset_id().map(str::to_string));
+                // The session is given up only when the service agreed; otherwise a later
+                // resume can still continue it.
+                if flow::finish_on_service(inner, r, Abandon::Failed).await {
+                    let _ = inner.journal.reset_session(r.id);
                 }
             }
             inner.set_state(

@@ -17,8 +17,10 @@ use crate::provider::http::{HttpOptions, build_client, transport_error};
 
 use super::addressing::{Addressing, Endpoint};
 use super::errors::error_from_response;
-use super::presigned;
+use super::header_signer::{self, sign_call};
+use super::send;
 use super::sign::{self, Credentials, PresignInput, SignatureFlavor};
+use super::signer::SignedRequest;
 use super::xml::{self, BucketInfo, FromXml, ListBucketResult, ObjectSummary, normalize_etag};
 
 /// Largest single PUT OBS accepts (§4); bigger files need multipart.
@@ -208,8 +210,8 @@ pub struct PresignSpec<'a> {
     pub expires_in_secs: u64,
 }
 
-/// One signed request before it is sent.
-struct SignedRequest<'a> {
+/// One call of the browser before it is signed.
+struct Call<'a> {
     method: Method,
     bucket: Option<&'a str>,
     key: Option<&'a str>,
@@ -220,9 +222,9 @@ struct SignedRequest<'a> {
     body: Option<reqwest::Body>,
 }
 
-impl<'a> SignedRequest<'a> {
+impl<'a> Call<'a> {
     fn new(method: Method, bucket: Option<&'a str>, key: Option<&'a str>) -> Self {
-        SignedRequest {
+        Call {
             method,
             bucket,
             key,
@@ -283,58 +285,34 @@ impl ObsClient {
         Utc::now() + Duration::seconds(self.clock_offset_secs)
     }
 
-    async fn send_signed(&self, req: SignedRequest<'_>) -> Result<Response, ApiError> {
-        let loc = self.endpoint.locate(req.bucket, req.key)?;
-        let mut headers = req.headers;
-        headers.push(("Date".to_string(), sign::http_date(self.now())));
-        if let Some(token) = &self.credentials.security_token {
-            headers.push((self.flavor.security_token_name().to_string(), token.clone()));
-        }
-        let query_refs: Vec<(&str, Option<&str>)> = req
-            .query
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_deref()))
-            .collect();
-        let header_refs: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let resource = sign::canonical_resource(&loc.resource_path, &query_refs, self.flavor);
-        let sts = sign::string_to_sign(
+    async fn send_signed(&self, req: Call<'_>) -> Result<Response, ApiError> {
+        let body = req.body;
+        let signed = sign_call(
+            &self.endpoint,
+            &self.credentials,
             self.flavor,
-            req.method.as_str(),
-            &header_refs,
-            &resource,
-            None,
-        );
-        let signature = sign::signature(&self.credentials.secret_key, &sts);
-
-        let mut url = loc.url.clone();
-        for (i, (name, value)) in req.query.iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            url.push_str(&sign::encode_query_component(name));
-            if let Some(v) = value {
-                url.push('=');
-                url.push_str(&sign::encode_query_component(v));
-            }
-        }
-        tracing::debug!(method = %req.method, url = %loc.url, "OBS request");
-
-        let mut builder = self.http.request(req.method.clone(), &url).header(
-            "Authorization",
-            sign::authorization(self.flavor, &self.credentials.access_key, &signature),
-        );
-        for (name, value) in &headers {
+            self.now(),
+            header_signer::Call {
+                method: req.method,
+                bucket: req.bucket,
+                key: req.key,
+                query: req.query,
+                headers: req.headers,
+            },
+        )?;
+        let what = format!("{} {}", signed.method, signed.redacted_url());
+        tracing::debug!(request = %what, "storage request");
+        let mut builder = self.http.request(signed.method.clone(), &signed.url);
+        for (name, value) in &signed.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        if let Some(body) = req.body {
+        if let Some(body) = body {
             builder = builder.body(body);
         }
-        let what = format!("{} {}", req.method, loc.url);
         let resp = builder
             .send()
             .await
-            .map_err(|e| transport_error(&e, &what))?;
+            .map_err(|e| transport_error(&e.without_url(), &what))?;
         check_status(resp, &what).await
     }
 
@@ -343,7 +321,7 @@ impl ObsClient {
     /// ListBuckets on the service endpoint (buckets of every region).
     pub async fn list_buckets(&self) -> Result<Vec<BucketInfo>, ApiError> {
         let location_header = format!("{}location", self.flavor.header_prefix());
-        let req = SignedRequest::new(Method::GET, None, None).header(&location_header, "true");
+        let req = Call::new(Method::GET, None, None).header(&location_header, "true");
         let resp = self.send_signed(req).await?;
         let result: xml::ListAllMyBucketsResult = read_xml(resp, "ListBuckets").await?;
         Ok(result.buckets)
@@ -355,7 +333,7 @@ impl ObsClient {
         bucket: &str,
         query: &ListObjectsQuery,
     ) -> Result<ObjectListPage, ApiError> {
-        let mut req = SignedRequest::new(Method::GET, Some(bucket), None);
+        let mut req = Call::new(Method::GET, Some(bucket), None);
         if let Some(p) = query.prefix.as_deref().filter(|p| !p.is_empty()) {
             req = req.query("prefix", Some(p));
         }
@@ -430,7 +408,7 @@ impl ObsClient {
     /// missing permission: it is reported as `PermissionDenied`.
     pub async fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, ApiError> {
         let resp = self
-            .send_signed(SignedRequest::new(Method::HEAD, Some(bucket), Some(key)))
+            .send_signed(Call::new(Method::HEAD, Some(bucket), Some(key)))
             .await?;
         Ok(object_meta(resp.headers(), self.flavor))
     }
@@ -447,7 +425,7 @@ impl ObsClient {
         key: &str,
         range: Option<(u64, Option<u64>)>,
     ) -> Result<ObjectDownload, ApiError> {
-        let mut req = SignedRequest::new(Method::GET, Some(bucket), Some(key));
+        let mut req = Call::new(Method::GET, Some(bucket), Some(key));
         if let Some((start, end)) = range {
             let end = end.map(|e| e.to_string()).unwrap_or_default();
             req = req.header("Range", format!("bytes={start}-{end}"));
@@ -521,7 +499,7 @@ impl ObsClient {
         .into_stream()
         .await?;
         let body = reqwest::Body::wrap_stream(body);
-        let mut req = SignedRequest::new(Method::PUT, Some(bucket), Some(key))
+        let mut req = Call::new(Method::PUT, Some(bucket), Some(key))
             .header("Content-Length", len.to_string())
             .header("Content-MD5", md5);
         if let Some(ct) = content_type {
@@ -540,7 +518,7 @@ impl ObsClient {
         data: Bytes,
         content_type: Option<&str>,
     ) -> Result<PutObjectOutput, ApiError> {
-        let mut req = SignedRequest::new(Method::PUT, Some(bucket), Some(key))
+        let mut req = Call::new(Method::PUT, Some(bucket), Some(key))
             .header("Content-Length", data.len().to_string())
             .header("Content-MD5", sign::content_md5(&data));
         if let Some(ct) = content_type {
@@ -553,7 +531,7 @@ impl ObsClient {
 
     /// DELETE an object (succeeds also when it does not exist, as OBS does).
     pub async fn delete_object(&self, bucket: &str, key: &str) -> Result<(), ApiError> {
-        self.send_signed(SignedRequest::new(Method::DELETE, Some(bucket), Some(key)))
+        self.send_signed(Call::new(Method::DELETE, Some(bucket), Some(key)))
             .await
             .map(|_| ())
     }
@@ -565,7 +543,7 @@ impl ObsClient {
         bucket: &str,
         location: Option<&str>,
     ) -> Result<(), ApiError> {
-        let mut req = SignedRequest::new(Method::PUT, Some(bucket), None);
+        let mut req = Call::new(Method::PUT, Some(bucket), None);
         let body = match location {
             Some(loc) => {
                 let element = match self.flavor {
@@ -627,7 +605,14 @@ impl ObsClient {
         content_md5: Option<&str>,
         body: PutBody,
     ) -> Result<String, TransferError> {
-        presigned::put(&self.http, url, content_type, content_md5, body).await
+        let mut req = SignedRequest::presigned(Method::PUT, url);
+        if let Some(ct) = content_type {
+            req = req.with_header("Content-Type", ct);
+        }
+        if let Some(md5) = content_md5 {
+            req = req.with_header("Content-MD5", md5);
+        }
+        send::put(&self.http, &req, body).await
     }
 
     /// POST to a pre-signed URL (InitiateMultipartUpload with an empty body,
@@ -638,17 +623,32 @@ impl ObsClient {
         content_type: Option<&str>,
         body: impl Into<Bytes>,
     ) -> Result<T, ApiError> {
-        presigned::post_xml(&self.http, url, content_type, body).await
+        let mut req = SignedRequest::presigned(Method::POST, url);
+        if let Some(ct) = content_type {
+            req = req.with_header("Content-Type", ct);
+        }
+        send::xml(&self.http, &req, body).await
     }
 
     /// GET a pre-signed URL that returns XML (ListParts, a listing).
     pub async fn presigned_get_xml<T: FromXml>(&self, url: &str) -> Result<T, ApiError> {
-        presigned::get_xml(&self.http, url).await
+        send::xml(
+            &self.http,
+            &SignedRequest::presigned(Method::GET, url),
+            Bytes::new(),
+        )
+        .await
     }
 
     /// DELETE a pre-signed URL (AbortMultipartUpload, DeleteObject).
     pub async fn presigned_delete(&self, url: &str) -> Result<(), ApiError> {
-        presigned::delete(&self.http, url).await
+        send::send(
+            &self.http,
+            &SignedRequest::presigned(Method::DELETE, url),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 }
 

@@ -4,18 +4,27 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::engine::identity::dedup_md5;
+use crate::engine::{Engine, EngineConfig, JobSpec, JobState, Journal};
+use crate::model::metadata::{SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind};
+use crate::model::{MediaType, UploadMetadata};
+use crate::provider::http::HttpOptions;
+use crate::provider::huawei::HuaweiService;
+use crate::provider::huawei::status::HwTranscodeStatus;
+use crate::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
+use crate::provider::huawei::{AkSk, AuthorityQuery, Endpoint, HuaweiConfig, HuaweiVod};
+use crate::provider::retry::RetryPolicy;
+use crate::provider::{ApiError, ErrorKind};
+use crate::storage::client::{PutBody, TransferError};
+use crate::storage::sign::redact_url;
+use crate::storage::xml::{
+    CompleteMultipartUploadResult, InitiateMultipartUploadResult, ListPartsResult, PartInfo,
+    complete_multipart_upload_body,
+};
+use crate::storage::{ObsClient, ObsConfig, SignedRequest, send};
 use base64::Engine as _;
 use md5::{Digest, Md5};
-use vodesk_core::engine::identity::dedup_md5;
-use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal};
-use vodesk_core::model::metadata::{SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind};
-use vodesk_core::model::{MediaType, TranscodeStatus, UploadMetadata};
-use vodesk_core::provider::ErrorKind;
-use vodesk_core::provider::http::HttpOptions;
-use vodesk_core::provider::huawei::wire::{CreateAssetReq, UpdateAssetReq};
-use vodesk_core::provider::huawei::{AkSk, AuthorityQuery, Endpoint, HuaweiConfig, HuaweiVod};
-use vodesk_core::provider::obs::client::{PutBody, TransferError};
-use vodesk_core::provider::obs::presigned;
+use reqwest::Method;
 use vodesk_local::{Credentials, RunningService, ServeConfig};
 
 struct Fixture {
@@ -51,8 +60,54 @@ fn client(service: &RunningService, secret: Option<&str>) -> HuaweiVod {
         },
         http: HttpOptions::default(),
         pacing: false,
+        region: service.info.region.clone(),
+        retry: RetryPolicy::default(),
     })
     .unwrap()
+}
+
+/// The provider seam over `vod` (the engine's view of the same client).
+fn seam(service: &RunningService, vod: &Arc<HuaweiVod>) -> Arc<HuaweiService> {
+    let obs = ObsClient::new(ObsConfig::new(
+        &service.info.object_endpoint,
+        vod.config().credentials.clone(),
+    ))
+    .unwrap();
+    Arc::new(HuaweiService::over(vod.clone(), obs))
+}
+
+/// The storage calls of a multipart upload on URLs the service authorised.
+async fn initiate(
+    http: &reqwest::Client,
+    url: &str,
+    content_type: &str,
+) -> Result<String, ApiError> {
+    let req = SignedRequest::presigned(Method::POST, url).with_header("Content-Type", content_type);
+    let r: InitiateMultipartUploadResult = send::xml(http, &req, bytes::Bytes::new()).await?;
+    Ok(r.upload_id)
+}
+
+async fn list_parts(http: &reqwest::Client, url: &str) -> Result<Vec<PartInfo>, ApiError> {
+    let req = SignedRequest::presigned(Method::GET, url);
+    let r: ListPartsResult = send::xml(http, &req, bytes::Bytes::new()).await?;
+    Ok(r.parts)
+}
+
+async fn complete(
+    http: &reqwest::Client,
+    url: &str,
+    parts: &[(u32, String)],
+) -> Result<(), ApiError> {
+    let req = SignedRequest::presigned(Method::POST, url);
+    let _: CompleteMultipartUploadResult =
+        send::xml(http, &req, complete_multipart_upload_body(parts)).await?;
+    Ok(())
+}
+
+async fn delete(http: &reqwest::Client, url: &str) -> Result<(), ApiError> {
+    send::send(http, &SignedRequest::presigned(Method::DELETE, url), None)
+        .await
+        .map(|_| ())
 }
 
 fn data(n: usize, seed: u8) -> Vec<u8> {
@@ -72,24 +127,23 @@ async fn put_bytes(
     content_type: &str,
     md5: Option<&str>,
     body: Vec<u8>,
-) -> Result<String, vodesk_core::provider::ApiError> {
-    presigned::put(
-        http,
-        url,
-        Some(content_type),
-        md5,
-        PutBody::Bytes(body.into()),
-    )
-    .await
-    .map_err(|e| match e {
-        TransferError::Api(a) => a,
-        other => panic!("unexpected local error: {other}"),
-    })
+) -> Result<String, ApiError> {
+    let mut req =
+        SignedRequest::presigned(Method::PUT, url).with_header("Content-Type", content_type);
+    if let Some(m) = md5 {
+        req = req.with_header("Content-MD5", m);
+    }
+    send::put(http, &req, PutBody::Bytes(body.into()))
+        .await
+        .map_err(|e| match e {
+            TransferError::Api(a) => a,
+            other => panic!("unexpected local error: {other}"),
+        })
 }
 
 async fn get(url: &str) -> Vec<u8> {
     let r = reqwest::get(url).await.unwrap();
-    assert_eq!(r.status(), 200, "GET {}", presigned::redact_url(url));
+    assert_eq!(r.status(), 200, "GET {}", redact_url(url));
     r.bytes().await.unwrap().to_vec()
 }
 
@@ -122,9 +176,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    let upload_id = presigned::initiate(vod.http(), &url, "video/mp4")
-        .await
-        .unwrap();
+    let upload_id = initiate(vod.http(), &url, "video/mp4").await.unwrap();
     let mut etags = Vec::new();
     for (i, chunk) in body.chunks(256 * 1024).enumerate() {
         let n = i as u32 + 1;
@@ -176,7 +228,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    let parts = presigned::list_parts(vod.http(), &url).await.unwrap();
+    let parts = list_parts(vod.http(), &url).await.unwrap();
     assert_eq!(parts.len(), 4);
     assert_eq!(
         parts.iter().map(|p| p.size.unwrap_or(0)).sum::<u64>(),
@@ -189,7 +241,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    presigned::complete(vod.http(), &url, &etags).await.unwrap();
+    complete(vod.http(), &url, &etags).await.unwrap();
     vod.confirm_upload(&created.asset_id, "CREATED")
         .await
         .unwrap();
@@ -224,9 +276,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    let upload_id = presigned::initiate(vod.http(), &url, "video/mp4")
-        .await
-        .unwrap();
+    let upload_id = initiate(vod.http(), &url, "video/mp4").await.unwrap();
     let url = vod
         .authority(&AuthorityQuery {
             upload_id: Some(upload_id.clone()),
@@ -234,7 +284,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    presigned::delete(vod.http(), &url).await.unwrap();
+    delete(vod.http(), &url).await.unwrap();
     let url = vod
         .authority(&AuthorityQuery {
             upload_id: Some(upload_id.clone()),
@@ -242,7 +292,7 @@ async fn multipart_by_hand_with_list_parts_complete_and_abort() {
         })
         .await
         .unwrap();
-    let err = presigned::list_parts(vod.http(), &url).await.unwrap_err();
+    let err = list_parts(vod.http(), &url).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound, "{err:?}");
     vod.confirm_upload(&created.asset_id, "CANCELLED")
         .await
@@ -270,6 +320,7 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
     let groups = vod.all_template_groups().await.unwrap();
     let hls = groups
         .iter()
+        .map(|g| super::mapping::preset(g.clone()))
         .find(|g| g.produces_hls())
         .expect("an HLS template group");
     let tree = vod.category_tree().await.unwrap();
@@ -284,7 +335,7 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
         description: Some("描述".into()),
         tags: vec!["a".into(), "海岸".into()],
         category_id: Some(category.id),
-        template_group: Some(hls.name.clone()),
+        preset: Some(hls.id.clone()),
         auto_publish: true,
         auto_encrypt: true,
         auto_preheat: true,
@@ -298,24 +349,25 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
             path: srt.clone(),
         }],
     };
-    assert!(meta.validate().is_empty());
+    assert!(
+        meta.validate(&super::service::CAPABILITIES.limits)
+            .is_empty()
+    );
     let media = MediaType::from_code("MP4").unwrap();
     let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let (engine, _events) = Engine::new(
-        f.vod.clone(),
-        journal,
-        "test".into(),
-        EngineConfig::default(),
-    );
+    let (engine, _events) = Engine::new(seam(&f.service, &f.vod), journal, EngineConfig::default());
     let job = engine
         .add(JobSpec {
             path: clip.clone(),
             media: media.code.clone(),
             metadata: meta,
             skip_duplicates: false,
+            again: false,
         })
         .await
-        .unwrap();
+        .unwrap()
+        .job()
+        .expect("queued");
     engine.wait_idle().await;
     let view = engine.view(job).unwrap();
     assert_eq!(view.state, JobState::Done, "{view:?}");
@@ -357,7 +409,7 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
             .transcode_info
             .as_ref()
             .and_then(|t| t.transcode_status.clone())
-            == Some(TranscodeStatus::TranscodeSucceed);
+            == Some(HwTranscodeStatus::TranscodeSucceed);
         if done && !urls.is_empty() {
             break urls;
         }

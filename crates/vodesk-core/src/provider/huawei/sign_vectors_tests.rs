@@ -1,11 +1,12 @@
 //! The signer reproduces every case of huawei-sign.json (official Python SDK) and the two
 //! Go SDK cases byte for byte: canonical request, string to sign, Authorization, request target.
 
+use super::sign::{SignInput, canonical_query, sign};
 use serde_json::Value;
-use vodesk_core::provider::huawei::sign::{SignInput, canonical_query, sign};
 
 fn vectors() -> Value {
-    serde_json::from_str(include_str!("data/huawei-sign.json")).expect("vector file parses")
+    serde_json::from_str(include_str!("../../../tests/data/huawei-sign.json"))
+        .expect("vector file parses")
 }
 
 fn as_text(v: &Value) -> String {

@@ -1,0 +1,129 @@
+//! From an account to a provider: profile fields and secrets in, the provider objects out.
+//! The one place that picks a provider by kind; faces and the engine only see the seam.
+
+use std::sync::Arc;
+
+use super::api::VodService;
+use super::error::{ApiError, ErrorKind};
+use super::http::HttpOptions;
+use super::huawei;
+use super::kind::ProviderKind;
+use super::retry::RetryPolicy;
+use crate::credentials::{Profile, Secret, redact};
+
+/// Everything needed to talk to one account.
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub kind: ProviderKind,
+    pub region: String,
+    /// The VOD API endpoint URL.
+    pub endpoint: String,
+    /// The object storage endpoint URL (bucket browser).
+    pub object_endpoint: String,
+    /// What scopes the account's calls: Huawei's project id.
+    pub scope: String,
+    pub access_key: String,
+    pub secret_key: Secret,
+    pub security_token: Option<Secret>,
+    pub http: HttpOptions,
+    pub retry: RetryPolicy,
+    /// Pace calls to the provider's documented limits.
+    pub pacing: bool,
+}
+
+/// The region a profile without one uses.
+pub fn default_region(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::Huawei => huawei::endpoint::DEFAULT_REGION,
+        ProviderKind::Tencent => "ap-guangzhou",
+        ProviderKind::Aliyun => "cn-shanghai",
+    }
+}
+
+/// The VOD and object storage endpoints of a region.
+pub fn region_endpoints(kind: ProviderKind, region: &str) -> (String, String) {
+    match kind {
+        ProviderKind::Huawei => huawei::endpoint::region_endpoints(region),
+        ProviderKind::Tencent => (
+            "https://vod.tencentcloudapi.com".to_string(),
+            format!("https://cos.{region}.myqcloud.com"),
+        ),
+        ProviderKind::Aliyun => (
+            format!("https://vod.{region}.aliyuncs.com"),
+            format!("https://oss-{region}.aliyuncs.com"),
+        ),
+    }
+}
+
+impl Account {
+    /// A saved profile's account: its endpoints (explicit, or the region's) and its secrets.
+    pub fn from_profile(
+        p: &Profile,
+        secret_key: Secret,
+        security_token: Option<Secret>,
+        http: HttpOptions,
+    ) -> Account {
+        let region = p.effective_region().to_string();
+        let (endpoint, object_endpoint) = region_endpoints(p.provider, &region);
+        Account {
+            kind: p.provider,
+            endpoint: p.endpoint.clone().unwrap_or(endpoint),
+            object_endpoint: p.object_endpoint.clone().unwrap_or(object_endpoint),
+            region,
+            scope: p.project_id.clone(),
+            access_key: p.access_key.clone(),
+            secret_key,
+            security_token,
+            http,
+            retry: RetryPolicy::default(),
+            pacing: true,
+        }
+    }
+}
+
+fn unsupported(kind: ProviderKind) -> ApiError {
+    ApiError::new(
+        ErrorKind::BadParameter,
+        format!("provider {kind} is not supported yet; use huawei"),
+    )
+}
+
+/// What a provider can do, known before connecting (input can be checked first).
+pub fn capabilities(kind: ProviderKind) -> &'static super::api::Capabilities {
+    match kind {
+        ProviderKind::Huawei => &huawei::service::CAPABILITIES,
+        // Not connectable yet (see `connect`): Huawei's rules stand in for checking input.
+        ProviderKind::Tencent | ProviderKind::Aliyun => &huawei::service::CAPABILITIES,
+    }
+}
+
+/// The account's service.
+pub fn connect(account: &Account) -> Result<Arc<dyn VodService>, ApiError> {
+    // Whatever logs say about this run, they must not carry these.
+    redact::register(account.secret_key.expose());
+    if let Some(t) = &account.security_token {
+        redact::register(t.expose());
+    }
+    match account.kind {
+        ProviderKind::Huawei => Ok(Arc::new(huawei::connect::service(account)?)),
+        k => Err(unsupported(k)),
+    }
+}
+
+/// Why the account's scope could not be looked up.
+#[derive(Debug)]
+pub enum ScopeLookup {
+    /// The credentials, clock or network failed (as a connection test would say).
+    Refused(super::check::Verdict),
+    /// One sentence on what to give instead.
+    Failed(String),
+}
+
+/// Finds the scope (Huawei's project id) the account's region has, for a profile that left it
+/// out.
+pub async fn lookup_scope(account: &Account) -> Result<String, ScopeLookup> {
+    match account.kind {
+        ProviderKind::Huawei => huawei::connect::project_id(account).await,
+        k => Err(ScopeLookup::Failed(unsupported(k).to_string())),
+    }
+}
