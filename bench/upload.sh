@@ -291,12 +291,14 @@ if [ "$THROTTLED" = 1 ]; then
   shown() { { grep -h '"status":"failed"\|"error"' "$WORK/d.jsonl" || true; cat "$WORK/d.err"; } | grep -E "$THROTTLE_RE" || true; }
   put "d_429_lines" "$(shown | wc -l)"
   put "d_429_sample" "$(shown | head -1 | cut -c1-300 | tr '|' '/')"
-  # The server's §14 budget (crates/vodesk-local/src/vod/throttle.rs): create asset and confirm
-  # are both "UploadA"; that token bucket holds one minute's budget, starts full and refills
-  # continuously. Read the figures from the source so the bound follows it.
-  THR="$REPO/crates/vodesk-local/src/vod/throttle.rs"
+  # The server's §14 budget (crates/vodesk-local/src/huawei/throttle.rs): create asset and
+  # confirm are both "UploadA"; its token bucket (crates/vodesk-local/src/throttle.rs) holds one
+  # minute's budget, starts full and refills continuously. Read the figures from the source so
+  # the bound follows it.
+  THR="$REPO/crates/vodesk-local/src/huawei/throttle.rs"
+  BUCKET="$REPO/crates/vodesk-local/src/throttle.rs"
   upload_a=$(awk '/pub fn limit/ { f = 1 } f && /ApiCategory::UploadA/ { g = 1 } g && /=> *[0-9]+/ { match($0, /=> *[0-9]+/); print substr($0, RSTART + 2, RLENGTH - 2) + 0; exit }' "$THR")
-  starts_full=$(grep -c 'tokens: limit,' "$THR" || true)
+  starts_full=$(grep -c 'tokens: limit,' "$BUCKET" || true)
   put "d_limit_per_min" "${upload_a:-1500}"; put "d_bucket_starts_full" "$([ "$starts_full" -gt 0 ] && echo 1 || echo 0)"
   rm -rf "$TINY"
 fi

@@ -41,7 +41,10 @@ const ICON: &[u8] = include_bytes!("../../assets/icon-256.png");
 
 /// The engine settings the app starts with (the limits are then set live from the UI).
 pub fn engine_config() -> EngineConfig {
-    EngineConfig::default()
+    EngineConfig {
+        owner_label: "the vodesk app".to_string(),
+        ..EngineConfig::default()
+    }
 }
 
 /// The engine settings for saved settings: the part size is only read at start.

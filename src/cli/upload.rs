@@ -339,6 +339,31 @@ impl Queuer<'_> {
     }
 }
 
+/// How long to wait for the account's uploads before saying another process has them.
+const OWNER_GRACE: Duration = Duration::from_secs(1);
+
+/// Says so when another vodesk holds this account's uploads; the jobs wait for it (they never
+/// run in two processes at once).
+async fn wait_for_owner(engine: &Engine, json: bool) {
+    if tokio::time::timeout(OWNER_GRACE, engine.wait_owner())
+        .await
+        .is_err()
+        && let Some(holder) = engine.held_by()
+    {
+        let line = format!(
+            "waiting: this account's uploads are held by another vodesk, {holder}; they continue here when it ends (Ctrl-C to stop waiting)"
+        );
+        if json {
+            eprintln!(
+                "{}",
+                serde_json::json!({ "waiting_for": holder, "message": line })
+            );
+        } else {
+            eprintln!("{line}");
+        }
+    }
+}
+
 pub async fn run(
     conn: &Connection,
     args: UploadArgs,
@@ -368,9 +393,11 @@ pub async fn run(
         max_parts_in_flight: (args.concurrency * args.parts).min(args.parts.max(8)),
         part_size: plan.part_size,
         bandwidth: plan.bwlimit,
+        owner_label: "vodesk upload".to_string(),
         ..EngineConfig::default()
     };
     let (engine, mut events) = Engine::new(conn.vod.clone(), journal.clone(), config);
+    wait_for_owner(&engine, json).await;
     let mut q = Queuer {
         engine: &engine,
         skip_duplicates: args.skip_duplicates,

@@ -101,7 +101,23 @@ pub async fn run_discard(
         }
         v
     };
-    let (engine, _events) = Engine::new(conn.vod.clone(), journal.clone(), EngineConfig::default());
+    let config = EngineConfig {
+        owner_label: "vodesk uploads discard".to_string(),
+        ..EngineConfig::default()
+    };
+    let (engine, _events) = Engine::new(conn.vod.clone(), journal.clone(), config);
+    // Jobs another process is running are not this one's to drop.
+    if tokio::time::timeout(std::time::Duration::from_secs(2), engine.wait_owner())
+        .await
+        .is_err()
+    {
+        let holder = engine
+            .held_by()
+            .unwrap_or_else(|| "another vodesk process".to_string());
+        return Err(CliError::Other(format!(
+            "this account's uploads are held by {holder}; discard them once it has ended"
+        )));
+    }
     for r in records {
         let ack = engine.discard(&r).await.map_err(|e| CliError::Other(e.0))?;
         if json {

@@ -516,3 +516,64 @@ async fn a_paused_job_comes_back_paused_an_interrupted_one_continues() {
     assert_eq!(wait_for(&e, jc, |s| s.is_terminal()).await, JobState::Done);
     f.service.shutdown().await;
 }
+
+/// Two engines on one journal and account (two processes, or a process and the app): only one
+/// runs the account's jobs. The second waits, naming the holder; a job the first finished is
+/// not run again by the second (no second asset), and the second takes over when the first
+/// is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_owner_per_account_the_second_engine_waits_and_runs_nothing_twice() {
+    let f = fixture().await;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let first_config = EngineConfig {
+        part_size: MIB as u64,
+        bandwidth: 8 * MIB as u64,
+        owner_label: "first".into(),
+        ..Default::default()
+    };
+    let (first, _events) = Engine::new(f.vod.clone(), journal.clone(), first_config);
+    first.wait_owner().await;
+    let (a, md5_a) = file(f.dir.path(), "owned.mp4", 6 * MIB, 1);
+    let ja = job(first.add(spec(&a)).await.unwrap());
+    wait_for(&first, ja, |s| s == JobState::Uploading).await;
+
+    // The second engine, as `vodesk upload --resume` started meanwhile would make it.
+    let (second, _events2) = Engine::new(f.vod.clone(), journal.clone(), EngineConfig::default());
+    let back = second.bring_back_unfinished(BringBack::All).unwrap();
+    assert_eq!(back.len(), 1);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while second.held_by().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the second engine never saw the holder"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let holder = second.held_by().unwrap();
+    assert!(holder.contains("(first)"), "{holder}");
+    assert_eq!(second.view(ja).unwrap().state, JobState::Queued);
+
+    assert_eq!(
+        wait_for(&first, ja, |s| s.is_terminal()).await,
+        JobState::Done
+    );
+    let asset = first.view(ja).unwrap().asset_id.unwrap();
+    drop(first);
+    // The first is gone: the second owns the uploads and finds the job done, not to redo.
+    assert_eq!(
+        wait_for(&second, ja, |s| s.is_terminal()).await,
+        JobState::Done
+    );
+    assert_eq!(second.held_by(), None);
+    assert_eq!(
+        second.view(ja).unwrap().asset_id.as_deref(),
+        Some(asset.as_str())
+    );
+    assert_eq!(stored_md5(&f.vod, &asset).await, md5_a);
+    assert_eq!(
+        all_assets(&f.vod).await.assets.len(),
+        1,
+        "one asset for one file"
+    );
+    f.service.shutdown().await;
+}

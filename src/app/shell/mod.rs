@@ -45,6 +45,8 @@ pub struct VodeskApp {
     pub show_help: bool,
     /// The engine's halt as read this frame (announced once, when it changes).
     halt_noted: Option<String>,
+    /// Who holds this account's uploads while this app waits for them (another vodesk).
+    held_noted: Option<String>,
     /// Uploads waiting for the user to confirm their cancellation.
     pub confirm_cancel: Option<Vec<u64>>,
     pub show_about: bool,
@@ -82,6 +84,7 @@ impl VodeskApp {
             show_help: false,
             confirm_cancel: None,
             halt_noted: None,
+            held_noted: None,
             show_about: false,
             show_connect: false,
             show_settings: false,
@@ -176,6 +179,16 @@ impl VodeskApp {
                 );
             }
             self.halt_noted = halted;
+        }
+        let held = self.backend.engine.held_by();
+        if held != self.held_noted {
+            if let Some(h) = &held {
+                self.notes.push(
+                    Level::Warning,
+                    format!("This account's uploads are held by another vodesk, {h}; they start here when it ends."),
+                );
+            }
+            self.held_noted = held;
         }
         self.handle_drops(&ctx);
         self.shortcuts(&ctx);

@@ -414,6 +414,12 @@ impl VodeskApp {
     /// When the engine stopped every upload (the service unreachable after all retries, the
     /// journal's disk full): why, and one button to continue once it is fixed.
     fn halt_banner(&mut self, ui: &mut egui::Ui) {
+        if let Some(holder) = &self.held_noted {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("⏳ Uploads wait: another vodesk holds this account's uploads ({holder}); they start here when it ends."),
+            );
+        }
         // As read from the engine this frame (`frame` keeps it in `halt_noted`).
         let Some(reason) = self.halt_noted.clone() else {
             return;

@@ -10,6 +10,7 @@ pub mod identity;
 pub mod job;
 pub mod journal;
 pub mod limits;
+pub mod owner;
 mod parts;
 pub mod progress;
 pub mod scheduler;

@@ -17,6 +17,7 @@ use super::identity::read_identity;
 use super::job::{FileIdentity, JobId, JobRecord, JobSpec, JobState};
 use super::journal::{Journal, JournalError};
 use super::limits::AdjustableLimit;
+use super::owner::{OwnerLock, lock_path};
 use super::progress::{Progress, Speedometer, eta};
 use crate::provider::api::{Abandon, VodService};
 use crate::provider::retry::RetryPolicy;
@@ -36,6 +37,9 @@ pub struct EngineConfig {
     /// Bytes per second, 0 = unlimited.
     pub bandwidth: u64,
     pub retry: RetryPolicy,
+    /// What this process is, for another one to read while this one holds the account's
+    /// uploads ("vodesk upload", "the vodesk app").
+    pub owner_label: String,
 }
 
 impl Default for EngineConfig {
@@ -47,6 +51,7 @@ impl Default for EngineConfig {
             part_size: DEFAULT_PART_SIZE,
             bandwidth: 0,
             retry: RetryPolicy::default(),
+            owner_label: "vodesk".to_string(),
         }
     }
 }
@@ -151,11 +156,23 @@ pub struct Inner {
     events: mpsc::UnboundedSender<Event>,
     /// Set when the journal cannot be written: everything stops, resumable.
     halted: Mutex<Option<String>>,
+    /// The account's owner lock once this engine has it: no job runs before.
+    owner: Mutex<Option<OwnerLock>>,
+    owned: watch::Sender<bool>,
+    /// Who holds the lock while this engine waits for it.
+    held_by: Mutex<Option<String>>,
+    /// Every `Engine` handle is gone: the dispatcher parks what is queued and stops.
+    closed: watch::Sender<bool>,
     /// Where commands that need I/O run (faces call the engine from threads without a runtime).
     rt: tokio::runtime::Handle,
 }
 
 impl Inner {
+    fn release_owner(&self) {
+        self.owned.send_replace(false);
+        self.owner.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+
     /// Stops all work because the journal cannot record it or the service is gone; the
     /// first reason is kept (each face says how to continue).
     fn halt(&self, reason: &str) {
@@ -245,9 +262,28 @@ impl Inner {
 }
 
 /// Cheap to clone; all clones drive the same engine.
+/// Cheap to clone; all clones drive the same engine. When the last one is dropped the engine
+/// stops taking jobs and, once its jobs in flight are done, lets the account's uploads go.
 #[derive(Clone)]
 pub struct Engine {
     inner: Arc<Inner>,
+    _handles: Arc<Handles>,
+}
+
+/// Dropped with the last [`Engine`] handle.
+struct Handles(Arc<Inner>);
+
+impl Drop for Handles {
+    fn drop(&mut self) {
+        let inner = self.0.clone();
+        inner.interrupt_all();
+        inner.closed.send_replace(true);
+        let rt = inner.rt.clone();
+        rt.spawn(async move {
+            wait_idle(&inner).await;
+            inner.release_owner();
+        });
+    }
 }
 
 /// How [`Engine::bring_back_unfinished`] treats the jobs of earlier runs.
@@ -299,7 +335,9 @@ impl Engine {
         config: EngineConfig,
     ) -> (Engine, mpsc::UnboundedReceiver<Event>) {
         let account = vod.account_key();
+        let lock = lock_path(journal.path(), &account);
         let (tx, rx) = mpsc::unbounded_channel();
+        let (owned, _) = watch::channel(false);
         let inner = Arc::new(Inner {
             vod,
             journal,
@@ -320,10 +358,38 @@ impl Engine {
             idle: Notify::new(),
             events: tx,
             halted: Mutex::new(None),
+            owner: Mutex::new(None),
+            owned,
+            held_by: Mutex::new(None),
+            closed: watch::channel(false).0,
             rt: tokio::runtime::Handle::current(),
         });
         tokio::spawn(dispatch(inner.clone()));
-        (Engine { inner }, rx)
+        tokio::spawn(own(inner.clone(), lock, config.owner_label));
+        let handles = Arc::new(Handles(inner.clone()));
+        (
+            Engine {
+                inner,
+                _handles: handles,
+            },
+            rx,
+        )
+    }
+
+    /// Who holds this account's uploads while this engine waits for them (another vodesk
+    /// process): one phrase such as "process 1234 (vodesk upload) since 2026-12-03 10:02".
+    pub fn held_by(&self) -> Option<String> {
+        self.inner
+            .held_by
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Waits until this engine owns the account's uploads (at once when nobody else has them).
+    pub async fn wait_owner(&self) {
+        let mut owned = self.inner.owned.subscribe();
+        let _ = owned.wait_for(|o| *o).await;
     }
 
     pub fn totals(&self) -> &Totals {
@@ -671,18 +737,68 @@ impl Engine {
 
     /// Waits until no job is queued or running (paused jobs count as idle).
     pub async fn wait_idle(&self) {
-        loop {
-            let notified = self.inner.idle.notified();
-            if self.inner.active.load(Ordering::SeqCst) == 0 {
+        wait_idle(&self.inner).await;
+    }
+}
+
+async fn wait_idle(inner: &Inner) {
+    loop {
+        let notified = inner.idle.notified();
+        if inner.active.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        notified.await;
+    }
+}
+
+/// How often an engine waiting for the account's uploads tries again.
+const OWNER_POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Takes the account's owner lock, waiting while another process holds it.
+async fn own(inner: Arc<Inner>, path: std::path::PathBuf, label: String) {
+    loop {
+        if *inner.closed.borrow() {
+            return;
+        }
+        let (p, l) = (path.clone(), label.clone());
+        let tried = tokio::task::spawn_blocking(move || OwnerLock::try_acquire(&p, &l)).await;
+        match tried {
+            Ok(Ok(Ok(lock))) => {
+                *inner.owner.lock().unwrap_or_else(|e| e.into_inner()) = Some(lock);
+                *inner.held_by.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                inner.owned.send_replace(true);
                 return;
             }
-            notified.await;
+            Ok(Ok(Err(holder))) => {
+                let mut held = inner.held_by.lock().unwrap_or_else(|e| e.into_inner());
+                if held.is_none() {
+                    tracing::info!(%holder, "the account's uploads are held by another process");
+                }
+                *held = Some(holder);
+            }
+            // A lock that cannot even be tried (a read-only folder) must not keep every upload
+            // waiting: the journal's own writes will say what is wrong.
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "the owner lock cannot be taken; going on without it");
+                inner.owned.send_replace(true);
+                return;
+            }
+            Err(_) => return,
         }
+        tokio::time::sleep(OWNER_POLL).await;
     }
 }
 
 async fn dispatch(inner: Arc<Inner>) {
+    let mut owned = inner.owned.subscribe();
+    let mut closed = inner.closed.subscribe();
     loop {
+        // Nothing runs before the account's uploads are this engine's; once closed, what is
+        // queued is only parked (every job was told to stop).
+        tokio::select! {
+            _ = owned.wait_for(|o| *o) => {}
+            _ = closed.wait_for(|c| *c) => {}
+        }
         let notified = inner.queued.notified();
         let next = inner
             .queue
@@ -690,7 +806,13 @@ async fn dispatch(inner: Arc<Inner>) {
             .unwrap_or_else(|e| e.into_inner())
             .pop_front();
         let Some(id) = next else {
-            notified.await;
+            if *inner.closed.borrow() {
+                return;
+            }
+            tokio::select! {
+                _ = notified => {}
+                _ = closed.wait_for(|c| *c) => {}
+            }
             continue;
         };
         let Some(handle) = inner
@@ -740,6 +862,21 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
         }
     };
     *handle.asset_id.lock().unwrap_or_else(|e| e.into_inner()) = rec.asset_id().map(str::to_string);
+    // Closed meanwhile by the process that held the account's uploads before this one: what
+    // it achieved stands (running it again would upload the file twice).
+    if rec.state.is_closed() {
+        if rec.state == JobState::Done {
+            let shown = handle.bytes_done.swap(handle.size, Ordering::Relaxed);
+            let totals = &inner.totals.bytes_done;
+            totals.fetch_add(handle.size, Ordering::Relaxed);
+            totals.fetch_sub(shown, Ordering::Relaxed);
+        }
+        *handle.state.lock().unwrap_or_else(|p| p.into_inner()) = (rec.state, rec.reason);
+        let _ = inner.events.send(Event::Job(inner.view(&handle)));
+        inner.totals.jobs_finished.fetch_add(1, Ordering::Relaxed);
+        settle(inner);
+        return;
+    }
     let ctx = JobCtx {
         inner: inner.clone(),
         handle: handle.clone(),
