@@ -14,7 +14,9 @@ use vodesk_core::credentials::{
 use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::VodService;
-use vodesk_core::provider::connect::{self as provider, Account, default_region, region_endpoints};
+use vodesk_core::provider::connect::{
+    self as provider, Account, Loopback, default_region, region_endpoints,
+};
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
 use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
 
@@ -274,23 +276,14 @@ fn connection_to(
     creds: &Credentials,
     embedded: Option<RunningService>,
 ) -> Result<Connection, ConnectError> {
-    let account = Account {
-        kind: Provider::Huawei,
+    let account = Account::loopback(Loopback {
         region: info.region.clone(),
         endpoint: info.vod_endpoint.clone(),
         object_endpoint: info.object_endpoint.clone(),
         scope: creds.project_id.clone(),
         access_key: creds.access_key.clone(),
         secret_key: Secret::new(creds.secret_key.clone()),
-        security_token: None,
-        // The local service is on loopback: a proxy from the environment must not see it.
-        http: HttpOptions {
-            proxy: ProxyMode::Direct,
-            ..HttpOptions::default()
-        },
-        retry: Default::default(),
-        pacing: true,
-    };
+    });
     Ok(Connection {
         vod: service(&account)?,
         profile: LOCAL_PROFILE.to_string(),

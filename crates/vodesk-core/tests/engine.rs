@@ -5,13 +5,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
-use vodesk_core::credentials::{Provider, Secret};
+use vodesk_core::credentials::Secret;
 use vodesk_core::engine::{Added, BringBack, Engine, EngineConfig, JobSpec, JobState, Journal};
 use vodesk_core::model::UploadMetadata;
 use vodesk_core::provider::VodService;
 use vodesk_core::provider::api::AssetQuery;
-use vodesk_core::provider::connect::{Account, connect};
-use vodesk_core::provider::http::{HttpOptions, ProxyMode};
+use vodesk_core::provider::connect::{Account, Loopback, connect};
 use vodesk_local::{Credentials, RunningService, ServeConfig};
 
 const MIB: usize = 1024 * 1024;
@@ -32,22 +31,14 @@ async fn fixture() -> Fixture {
         project_id: "11112222333344445555666677778888".into(),
     });
     let service = RunningService::start(config).await.unwrap();
-    let vod = connect(&Account {
-        kind: Provider::Huawei,
+    let vod = connect(&Account::loopback(Loopback {
         region: service.info.region.clone(),
         endpoint: service.info.vod_endpoint.clone(),
         object_endpoint: service.info.object_endpoint.clone(),
         scope: service.credentials.project_id.clone(),
         access_key: service.credentials.access_key.clone(),
         secret_key: Secret::new(service.credentials.secret_key.clone()),
-        security_token: None,
-        http: HttpOptions {
-            proxy: ProxyMode::Direct,
-            ..HttpOptions::default()
-        },
-        retry: Default::default(),
-        pacing: false,
-    })
+    }))
     .unwrap();
     Fixture { service, vod, dir }
 }

@@ -23,8 +23,7 @@ use vodesk_core::engine::{Added, BringBack, Engine, EngineConfig, JobSpec, JobSt
 use vodesk_core::model::{AssetState, UploadMetadata};
 use vodesk_core::provider::VodService;
 use vodesk_core::provider::api::{AssetQuery, StorageKind};
-use vodesk_core::provider::connect::{Account, connect};
-use vodesk_core::provider::http::{HttpOptions, ProxyMode};
+use vodesk_core::provider::connect::{Account, Loopback, connect};
 use vodesk_local::{RunningService, ServeConfig};
 
 /// The bytes of each fixture file: deterministic, and different in every MiB.
@@ -109,22 +108,14 @@ async fn a_journal_of_the_last_release_migrates_and_its_uploads_finish_byte_exac
     let mut config = ServeConfig::new(dir.path().join("local"));
     config.throttle = false;
     let service = RunningService::start(config).await.unwrap();
-    let vod = connect(&Account {
-        kind: Provider::Huawei,
+    let vod = connect(&Account::loopback(Loopback {
         region: service.info.region.clone(),
         endpoint: service.info.vod_endpoint.clone(),
         object_endpoint: service.info.object_endpoint.clone(),
         scope: service.credentials.project_id.clone(),
         access_key: service.credentials.access_key.clone(),
         secret_key: Secret::new(service.credentials.secret_key.clone()),
-        security_token: None,
-        http: HttpOptions {
-            proxy: ProxyMode::Direct,
-            ..HttpOptions::default()
-        },
-        retry: Default::default(),
-        pacing: false,
-    })
+    }))
     .unwrap();
 
     // The migration: the old jobs read back as provider-neutral sessions of this account.

@@ -55,7 +55,39 @@ pub fn region_endpoints(kind: ProviderKind, region: &str) -> (String, String) {
     }
 }
 
+/// Where a service on loopback (the embedded local service) is, and its keys.
+#[derive(Clone, Debug)]
+pub struct Loopback {
+    pub region: String,
+    pub endpoint: String,
+    pub object_endpoint: String,
+    pub scope: String,
+    pub access_key: String,
+    pub secret_key: Secret,
+}
+
 impl Account {
+    /// The account of a Huawei-compatible service on loopback: never through a proxy (one from
+    /// the environment must not see it).
+    pub fn loopback(l: Loopback) -> Account {
+        Account {
+            kind: ProviderKind::Huawei,
+            region: l.region,
+            endpoint: l.endpoint,
+            object_endpoint: l.object_endpoint,
+            scope: l.scope,
+            access_key: l.access_key,
+            secret_key: l.secret_key,
+            security_token: None,
+            http: HttpOptions {
+                proxy: super::http::ProxyMode::Direct,
+                ..HttpOptions::default()
+            },
+            retry: RetryPolicy::default(),
+            pacing: true,
+        }
+    }
+
     /// A saved profile's account: its endpoints (explicit, or the region's) and its secrets.
     pub fn from_profile(
         p: &Profile,
