@@ -12,9 +12,9 @@ use vodesk_core::engine::walk::Walked;
 use vodesk_core::engine::{
     AddError, Added, BringBack, Engine, EngineConfig, Event, JobSpec, JobView, Journal,
 };
-use vodesk_core::model::{Asset, AssetDetails, Category, Preset};
+use vodesk_core::model::{AssetDetails, Category, Preset};
 use vodesk_core::provider::api::{
-    AssetQuery, Cursor, DeleteScope, ItemResult, MetadataEdit, UrlImported,
+    AssetPage, AssetQuery, Cursor, DeleteScope, ItemResult, MetadataEdit, UrlImported,
 };
 use vodesk_core::storage::{BucketInfo, ObjectListPage};
 
@@ -51,11 +51,10 @@ pub enum BgMsg {
     Picked(Pick, Vec<PathBuf>),
     /// A decoded cover preview (or why it cannot be shown).
     Cover(PathBuf, Result<egui::ColorImage, String>),
-    /// A page of the asset list (`epoch` names the query it answers): the assets, the total
-    /// when known, and where the next page starts.
+    /// A page of the asset list (`epoch` names the query it answers).
     AssetPage {
         epoch: u64,
-        result: Result<(Vec<Asset>, Option<i64>, Option<Cursor>), String>,
+        result: Result<AssetPage, String>,
     },
     AssetDetails(String, Box<Result<AssetDetails, String>>),
     /// Each asset's resulting status, or why the whole call failed.
@@ -411,7 +410,6 @@ impl Backend {
             let result = vod
                 .list_assets(&q, cursor.as_ref())
                 .await
-                .map(|p| (p.assets, p.total, p.next))
                 .map_err(|e| e.to_string());
             BgMsg::AssetPage { epoch, result }
         });

@@ -9,7 +9,7 @@ pub mod sort;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vodesk_core::model::{Asset, AssetDetails, AssetState};
-use vodesk_core::provider::api::{AssetQuery, Cursor};
+use vodesk_core::provider::api::{AssetPage, AssetQuery, Cursor};
 
 pub use sort::Sort;
 
@@ -266,17 +266,17 @@ impl AssetsState {
     }
 
     /// A page arrived.
-    pub fn on_page(
-        &mut self,
-        epoch: u64,
-        result: Result<(Vec<Asset>, Option<i64>, Option<Cursor>), String>,
-    ) {
+    pub fn on_page(&mut self, epoch: u64, result: Result<AssetPage, String>) {
         if epoch != self.epoch {
             return;
         }
         self.loading = false;
         match result {
-            Ok((assets, total, next)) => {
+            Ok(AssetPage {
+                assets,
+                total,
+                next,
+            }) => {
                 self.exhausted = next.is_none();
                 self.total = total;
                 self.next = next;

@@ -3,24 +3,26 @@
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use vodesk_core::engine::JobState;
+use vodesk_core::model::AssetState;
 
 use super::harness::{TestApp, media, noted, runtime};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
+/// The asset's status on the service, as the service words it (Huawei's `asset_status`).
 fn status_on_service(t: &TestApp, id: &str) -> Option<String> {
-    let q = vodesk_core::provider::huawei::ListAssetsQuery {
-        asset_ids: vec![id.to_string()],
-        size: 10,
+    let q = vodesk_core::provider::api::AssetQuery {
+        ids: vec![id.to_string()],
+        page_size: 10,
         ..Default::default()
     };
     let r = runtime()
-        .block_on(t.conn.vod.list_assets(&q))
+        .block_on(t.conn.vod.list_assets(&q, None))
         .expect("list");
     r.assets
         .first()
-        .and_then(|a| a.asset_status.as_ref())
-        .map(|s| s.as_str().to_string())
+        .map(|a| a.status.raw.clone())
+        .filter(|s| !s.is_empty())
 }
 
 #[test]
@@ -35,7 +37,7 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
     });
     let id = t.app().queue.rows[0].asset_id.clone().unwrap();
     t.step_until("listed", |app| {
-        !app.assets.loading && app.assets.items.iter().any(|a| a.asset_id == id)
+        !app.assets.loading && app.assets.items.iter().any(|a| a.id == id)
     });
     t.step();
     t.app().queue.select_none();
@@ -70,7 +72,7 @@ fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {
         !app.assets.busy
             && !app.assets.loading
             && app.assets.current.is_none()
-            && !app.assets.items.iter().any(|a| a.asset_id == id)
+            && !app.assets.items.iter().any(|a| a.id == id)
     });
     let left = status_on_service(&t, &id);
     assert!(
@@ -126,13 +128,13 @@ fn uploads_finished_during_a_batch_are_offered_without_reloading_under_the_user(
     });
     assert!(t.app().queue.rows.iter().any(|r| r.state.is_active()));
     let id = t.app().queue.rows[quick].asset_id.clone().unwrap();
-    assert!(!t.app().assets.items.iter().any(|a| a.asset_id == id));
+    assert!(!t.app().assets.items.iter().any(|a| a.id == id));
     t.step();
     t.harness
         .get_by_label("⟳ 1 new upload since this list loaded — show")
         .click_accesskit();
     t.step_until("reloaded", |app| {
-        !app.assets.loading && app.assets.items.iter().any(|a| a.asset_id == id)
+        !app.assets.loading && app.assets.items.iter().any(|a| a.id == id)
     });
     assert_eq!(t.app().assets.new_uploads, 0);
     t.shutdown();
@@ -160,16 +162,15 @@ fn search_and_filters_narrow_the_list() {
         app.assets.items.len() == 2 && !app.assets.loading
     });
     // By status and media format, as the service filters them.
-    let count_with =
-        |t: &mut TestApp, status: Option<&'static str>, format: Option<&'static str>| {
-            t.app().assets.status = status;
-            t.app().assets.format = format;
-            t.app().reload_assets();
-            t.step_until("filtered", |app| !app.assets.loading);
-            t.app().assets.items.len()
-        };
-    assert_eq!(count_with(&mut t, Some("PUBLISHED"), None), 2);
-    assert_eq!(count_with(&mut t, Some("CREATED"), None), 0);
+    let count_with = |t: &mut TestApp, status: Option<AssetState>, format: Option<&'static str>| {
+        t.app().assets.status = status;
+        t.app().assets.format = format;
+        t.app().reload_assets();
+        t.step_until("filtered", |app| !app.assets.loading);
+        t.app().assets.items.len()
+    };
+    assert_eq!(count_with(&mut t, Some(AssetState::Published), None), 2);
+    assert_eq!(count_with(&mut t, Some(AssetState::Unpublished), None), 0);
     assert_eq!(count_with(&mut t, None, Some("MP4")), 2);
     assert_eq!(count_with(&mut t, None, Some("MOV")), 0);
     count_with(&mut t, None, None);
@@ -184,7 +185,7 @@ fn search_and_filters_narrow_the_list() {
         .iter()
         .map(|a| a.title.clone())
         .collect();
-    assert_eq!(tagged, [Some("beta".to_string())]);
+    assert_eq!(tagged, ["beta".to_string()]);
     t.app().assets.tags.clear();
     t.app().assets.search = "beta".into();
     t.app().reload_assets();
@@ -194,7 +195,7 @@ fn search_and_filters_narrow_the_list() {
         .assets
         .items
         .iter()
-        .map(|a| a.title.clone().unwrap_or_default())
+        .map(|a| a.title.clone())
         .collect();
     assert_eq!(titles, ["beta"]);
 
@@ -262,9 +263,9 @@ fn an_assets_metadata_is_edited_with_inline_validation() {
     t.harness.get_by_label("Save").click_accesskit();
     t.step_until("saved", |app| noted(app, |n| n == "Metadata saved."));
     let d = runtime()
-        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .block_on(t.conn.vod.asset_details(&id))
         .expect("asset");
-    assert_eq!(d.base_info.and_then(|b| b.title).as_deref(), Some("新标题"));
+    assert_eq!(d.asset.title, "新标题");
     t.shutdown();
 }
 
@@ -321,14 +322,14 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
     });
     for a in &t.app().assets.items.clone() {
         let d = runtime()
-            .block_on(t.conn.vod.asset_details(&a.asset_id, &["base_info"]))
+            .block_on(t.conn.vod.asset_details(&a.id))
             .expect("asset");
-        let tags = d.base_info.and_then(|b| b.tags).unwrap_or_default();
+        let tags = d.asset.tags;
         assert_eq!(
-            tags.contains("bulk"),
-            chosen.contains(&a.asset_id),
+            tags.iter().any(|tag| tag.contains("bulk")),
+            chosen.contains(&a.id),
             "{} has tags {tags:?}",
-            a.asset_id
+            a.id
         );
     }
 
@@ -338,12 +339,12 @@ fn bulk_edit_and_unpublish_apply_to_the_selected_assets_only() {
         !app.assets.busy && noted(app, |n| n.contains("2 assets unpublished"))
     });
     for a in t.app().assets.items.clone() {
-        let want = if chosen.contains(&a.asset_id) {
+        let want = if chosen.contains(&a.id) {
             "CREATED"
         } else {
             "PUBLISHED"
         };
-        assert_eq!(status_on_service(&t, &a.asset_id).as_deref(), Some(want));
+        assert_eq!(status_on_service(&t, &a.id).as_deref(), Some(want));
     }
     t.shutdown();
 }
@@ -369,8 +370,7 @@ fn a_snapshot_becomes_the_cover() {
             .assets
             .details
             .as_ref()
-            .and_then(|d| d.thumbnail_info.as_ref())
-            .is_some_and(|ti| !ti.snapshot_urls().is_empty());
+            .is_some_and(|d| !d.snapshots.is_empty());
         if !has && app.assets.details.is_some() || app.assets.current.is_none() {
             app.open_asset(id.clone());
         }
@@ -382,13 +382,7 @@ fn a_snapshot_becomes_the_cover() {
         .assets
         .details
         .as_ref()
-        .and_then(|d| d.thumbnail_info.as_ref())
-        .map(|ti| {
-            ti.snapshot_urls()
-                .into_iter()
-                .map(|u| u.to_string())
-                .collect()
-        })
+        .map(|d| d.snapshots.clone())
         .unwrap_or_default();
     assert!(urls.len() > 1, "{urls:?}");
     t.step_until("every snapshot decoded", |app| {
@@ -415,27 +409,36 @@ fn a_snapshot_becomes_the_cover() {
     t.shutdown();
 }
 
-#[test]
-fn a_refused_publish_shows_the_services_reason() {
+/// Creates an asset titled `title` on the service without uploading its file (an upload
+/// opened and never sent: Huawei's status CREATING); its id.
+fn create_asset(t: &TestApp, title: &str, file: &str) -> String {
     use vodesk_core::model::{MediaType, UploadMetadata};
-    use vodesk_core::provider::huawei::wire::CreateAssetReq;
-
-    let mut t = TestApp::start();
-    // An asset created but never uploaded cannot be published; the service says why.
+    use vodesk_core::provider::api::UploadFile;
     let meta = UploadMetadata {
-        title: "never uploaded".into(),
+        title: title.into(),
         ..Default::default()
     };
-    let media = MediaType::from_path(std::path::Path::new("x.mp4")).expect("mp4");
-    let created = runtime()
-        .block_on(
-            t.conn
-                .vod
-                .create_asset(&CreateAssetReq::from_metadata(&meta, "x.mp4", &media)),
-        )
+    let path = std::path::Path::new(file);
+    let media = MediaType::from_path(path).expect("a media type");
+    let opened = runtime()
+        .block_on(t.conn.vod.open_upload(&UploadFile {
+            path,
+            media: &media,
+            size: 4096,
+            md5_b64: None,
+            metadata: &meta,
+        }))
         .expect("created");
+    opened.session.asset_id.expect("an asset id at open")
+}
+
+#[test]
+fn a_refused_publish_shows_the_services_reason() {
+    let mut t = TestApp::start();
+    // An asset created but never uploaded cannot be published; the service says why.
+    let created = create_asset(&t, "never uploaded", "x.mp4");
     t.app()
-        .asset_op(crate::app::assets::AssetOp::Publish, vec![created.asset_id]);
+        .asset_op(crate::app::assets::AssetOp::Publish, vec![created]);
     t.step_until("the refusal is shown", |app| {
         app.notes.history.iter().any(|n| {
             n.text
@@ -447,18 +450,8 @@ fn a_refused_publish_shows_the_services_reason() {
 
 /// Creates `n` assets (not uploaded) titled `title(i)` on the service.
 fn create_assets(t: &TestApp, n: usize, title: impl Fn(usize) -> String) {
-    use vodesk_core::model::{MediaType, UploadMetadata};
-    use vodesk_core::provider::huawei::wire::CreateAssetReq;
-    let mp4 = MediaType::from_code("MP4").unwrap();
     for i in 0..n {
-        let meta = UploadMetadata {
-            title: title(i),
-            ..Default::default()
-        };
-        let req = CreateAssetReq::from_metadata(&meta, "clip.mp4", &mp4);
-        runtime()
-            .block_on(t.conn.vod.create_asset(&req))
-            .expect("create asset");
+        create_asset(t, &title(i), "clip.mp4");
     }
 }
 
@@ -485,7 +478,7 @@ fn a_title_sort_loads_every_page_and_orders_the_whole_list() {
     let shown: Vec<String> = {
         let a = &t.app().assets;
         (0..a.view.len())
-            .map(|r| a.shown(r).title.clone().unwrap_or_default())
+            .map(|r| a.shown(r).title.clone())
             .collect()
     };
     let want: Vec<String> = (0..n).map(|i| format!("clip {i:03}")).collect();
@@ -540,7 +533,7 @@ fn scrolling_the_list_loads_the_next_pages() {
     // The last asset of the list is on screen now.
     let last = {
         let a = &t.app().assets;
-        a.shown(a.view.len() - 1).title.clone().unwrap()
+        a.shown(a.view.len() - 1).title.clone()
     };
     t.harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::Button, &last);

@@ -10,7 +10,7 @@ use super::harness::{TestApp, media, runtime};
 fn browse_a_bucket_authorize_and_import_an_object() {
     let mut t = TestApp::start();
     let clip = media(t.dir.path(), "source.mp4", 200_000);
-    let obs = t.conn.obs.clone();
+    let obs = t.object_storage();
     runtime().block_on(async {
         obs.create_bucket("media-in", None).await.expect("bucket");
         obs.put_object("media-in", "2026/海岸/源片.mp4", &clip, Some("video/mp4"))
@@ -68,12 +68,9 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     assert!(line.contains("imported as asset"), "{line}");
     let id = line.rsplit(' ').next().unwrap().to_string();
     let d = runtime()
-        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .block_on(t.conn.vod.asset_details(&id))
         .expect("the imported asset exists");
-    assert_eq!(
-        d.base_info.and_then(|b| b.title).as_deref(),
-        Some("导入-源片")
-    );
+    assert_eq!(d.asset.title, "导入-源片");
 
     // Malformed URLs are refused before anything is sent.
     let urls = t.harness.get_by_role_and_label(
@@ -101,10 +98,9 @@ fn browse_a_bucket_authorize_and_import_an_object() {
     // Two URLs in one request, each with its own result: the imported asset's own (signed)
     // URL is pulled, a missing object is refused.
     let signed = runtime()
-        .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+        .block_on(t.conn.vod.asset_details(&id))
         .expect("details")
-        .base_info
-        .and_then(|b| b.sign_url)
+        .download_url
         .expect("a signed URL");
     let object_endpoint = t
         .conn
@@ -151,7 +147,7 @@ fn browse_a_bucket_authorize_and_import_an_object() {
 fn a_long_folder_lists_a_page_at_a_time() {
     let mut t = TestApp::start();
     let tiny = media(t.dir.path(), "tiny.mp4", 16);
-    let obs = t.conn.obs.clone();
+    let obs = t.object_storage();
     runtime().block_on(async {
         obs.create_bucket("many", None).await.expect("bucket");
         for i in 0..230 {

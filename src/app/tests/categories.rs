@@ -13,9 +13,7 @@ fn names_on_service(t: &TestApp) -> Vec<String> {
             walk(&c.children, out);
         }
     }
-    let tree = runtime()
-        .block_on(t.conn.vod.category_tree())
-        .expect("tree");
+    let tree = runtime().block_on(t.conn.vod.categories()).expect("tree");
     let mut out = Vec::new();
     walk(&tree, &mut out);
     out

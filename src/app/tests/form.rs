@@ -245,11 +245,10 @@ fn category_and_template_pickers_come_from_the_service_and_reach_the_asset() {
     t.until_all_uploaded();
     let asset = t.app().queue.rows[0].asset_id.clone().unwrap();
     let d = runtime()
-        .block_on(t.conn.vod.asset_details(&asset, &["base_info"]))
+        .block_on(t.conn.vod.asset_details(&asset))
         .expect("asset");
-    let base = d.base_info.expect("base info");
-    assert_eq!(base.title.as_deref(), Some("批量 upload"));
-    assert_eq!(base.category_id, Some(cat_id));
+    assert_eq!(d.asset.title, "批量 upload");
+    assert_eq!(d.asset.category_id, Some(cat_id));
     t.shutdown();
 }
 
@@ -262,7 +261,7 @@ fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
     // Choices from another account (rows moved across profiles): ids and names unknown here.
     for r in &mut t.app().queue.rows {
         r.meta.category_id = Some(987_654);
-        r.meta.template_group = Some("其他账号的模板".into());
+        r.meta.preset = Some("其他账号的模板".into());
     }
     t.app().queue.generation += 1;
     t.step();
@@ -291,7 +290,7 @@ fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
             .queue
             .rows
             .iter()
-            .all(|r| r.meta.template_group.as_deref() == Some("HD-MP4"))
+            .all(|r| r.meta.preset.as_deref() == Some("HD-MP4"))
     );
     assert!(
         t.harness
@@ -350,12 +349,10 @@ fn a_cover_and_a_subtitle_chosen_for_the_selection_reach_the_assets() {
     let with = |t: &mut TestApp, i: usize| {
         let id = t.app().queue.rows[i].asset_id.clone().unwrap();
         let d = runtime()
-            .block_on(t.conn.vod.asset_details(&id, &["base_info"]))
+            .block_on(t.conn.vod.asset_details(&id))
             .expect("asset");
-        let base = d.base_info.expect("base info");
-        let covers = base.cover_info_array.unwrap_or_default();
-        let subtitles = base.subtitle_info.unwrap_or_default();
-        let cover = covers.iter().find_map(|c| c.cover_url.clone()).map(|url| {
+        let subtitles = d.subtitles;
+        let cover = d.covers.first().cloned().map(|url| {
             runtime()
                 .block_on(async { t.conn.vod.http().get(&url).send().await?.bytes().await })
                 .expect("the cover downloads")

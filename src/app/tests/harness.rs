@@ -80,7 +80,7 @@ impl TestApp {
             .expect("local service starts");
         let service = conn.embedded.take().expect("an embedded service");
         let mut config = test_config();
-        config.retry = vodesk_core::engine::retry::RetryPolicy {
+        config.retry = vodesk_core::engine::RetryPolicy {
             base: Duration::from_millis(10),
             cap: Duration::from_millis(50),
             max_attempts: 2,
@@ -208,7 +208,7 @@ impl TestApp {
         let src = self.dir.path().join("media");
         self.drop_files(&[media(&src, name, size)]);
         self.step_until("row", |app| app.queue.rows.len() == 1);
-        self.app().queue.rows[0].meta.template_group = group.map(str::to_string);
+        self.app().queue.rows[0].meta.preset = group.map(str::to_string);
         self.app().run(crate::app::commands::Command::Start);
         self.step_until("uploaded", |app| {
             app.queue.rows[0].state
@@ -236,6 +236,26 @@ impl TestApp {
     /// Row keys in table order.
     pub fn keys(&mut self) -> Vec<u64> {
         self.app().queue.rows.iter().map(|r| r.key).collect()
+    }
+
+    /// A client of the local service's object storage, signed with the account's own keys
+    /// (to make buckets and objects the app then browses).
+    pub fn object_storage(&self) -> vodesk_core::storage::ObsClient {
+        use vodesk_core::provider::http::{HttpOptions, ProxyMode};
+        use vodesk_core::storage::{Credentials, ObsClient, ObsConfig};
+        let info = self.conn.local.as_ref().expect("a local service");
+        let keys = vodesk_local::Credentials::read_stored(&self.dir.path().join("local"))
+            .expect("the local service's keys");
+        let mut config = ObsConfig::new(
+            info.object_endpoint.clone(),
+            Credentials::new(keys.access_key, keys.secret_key),
+        );
+        // The service is on loopback: a proxy from the environment must not see it.
+        config.http = HttpOptions {
+            proxy: ProxyMode::Direct,
+            ..HttpOptions::default()
+        };
+        ObsClient::new(config).expect("an object storage client")
     }
 
     /// Stops the in-process service (tests end cleanly without leaving ports bound).

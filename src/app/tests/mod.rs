@@ -2,6 +2,7 @@
 //! in-process on free ports with a temporary data directory. Background work is real, so tests
 //! step the harness until the state they wait for arrives (with a generous step cap).
 
+mod again;
 mod assets;
 mod buckets;
 mod categories;

@@ -53,10 +53,21 @@ fn second_account() -> (tempfile::TempDir, Arc<crate::connection::Connection>) {
     (dir, Arc::new(conn))
 }
 
-/// Types the account of `conn` into the open profile form, named `name`.
-fn fill_form(t: &mut TestApp, name: &str, conn: &crate::connection::Connection) {
+/// The keys of the local service whose data is in `data_dir`.
+fn keys(data_dir: &std::path::Path) -> vodesk_local::Credentials {
+    vodesk_local::Credentials::read_stored(data_dir).expect("the local service's keys")
+}
+
+/// Types the account of `conn` (its data in `data_dir`) into the open profile form, named
+/// `name`.
+fn fill_form(
+    t: &mut TestApp,
+    name: &str,
+    conn: &crate::connection::Connection,
+    data_dir: &std::path::Path,
+) {
     let info = conn.local.clone().expect("local info");
-    let creds = conn.vod.config().credentials.clone();
+    let creds = keys(data_dir);
     let d = t.app().profiles.draft.as_mut().expect("a profile form");
     d.name = name.into();
     d.region = info.region.clone();
@@ -84,14 +95,14 @@ fn add_a_profile_switch_to_it_and_back() {
         .block_on(other.vod.create_category("第二个账号", None))
         .expect("category on the second account");
     let info = other.local.clone().expect("local info");
-    let creds = other.vod.config().credentials.clone();
+    let creds = keys(other_dir.path());
 
     // "Connect a cloud account" opens the profile form.
     t.harness.get_by_label("Connect a cloud account").click();
     t.step();
     t.step();
     t.harness.get_by_label_contains("New profile");
-    fill_form(&mut t, "second", &other);
+    fill_form(&mut t, "second", &other, other_dir.path());
     t.step();
     t.harness.get_by_label("Save").click();
     t.step_until("the profile is saved", |app| {
@@ -100,7 +111,7 @@ fn add_a_profile_switch_to_it_and_back() {
     let (ok, msg) = t.app().profiles.status.clone().expect("a verdict");
     assert!(ok, "{msg}");
     let saved = t.app().profiles.saved[0].clone();
-    assert_eq!(saved.project_id, creds_project(&other));
+    assert_eq!(saved.project_id, creds.project_id);
     let stored = keychain::get("second", SecretKind::SecretKey).expect("keychain works");
     assert_eq!(
         stored.as_ref().map(|s| s.expose()),
@@ -150,18 +161,14 @@ fn add_a_profile_switch_to_it_and_back() {
     drop(other_dir);
 }
 
-fn creds_project(conn: &crate::connection::Connection) -> String {
-    conn.vod.config().project_id.clone()
-}
-
 #[test]
 fn editing_a_profile_keeps_the_secrets_not_retyped_and_replaces_the_typed_ones() {
     keyring();
     let mut t = TestApp::start();
     let (other_dir, other) = second_account();
-    let creds = other.vod.config().credentials.clone();
+    let creds = keys(other_dir.path());
     t.app().profiles.add_new();
-    fill_form(&mut t, "temporary", &other);
+    fill_form(&mut t, "temporary", &other, other_dir.path());
     t.app().profiles.draft.as_mut().unwrap().security_token = "token-one".into();
     t.step();
     t.step();

@@ -2,7 +2,7 @@
 
 use egui_kittest::kittest::Queryable;
 use vodesk_core::engine::JobState;
-use vodesk_core::provider::huawei::ListAssetsQuery;
+use vodesk_core::provider::api::AssetQuery;
 
 use super::harness::{TestApp, media, noted, runtime};
 use crate::app::commands::Command;
@@ -192,12 +192,9 @@ fn start_uploads_to_the_end_and_the_assets_have_their_titles() {
         .collect();
     for (asset, title) in rows {
         let d = runtime()
-            .block_on(t.conn.vod.asset_details(&asset, &["base_info"]))
+            .block_on(t.conn.vod.asset_details(&asset))
             .expect("the asset exists on the service");
-        assert_eq!(
-            d.base_info.and_then(|b| b.title).as_deref(),
-            Some(title.as_str())
-        );
+        assert_eq!(d.asset.title, title);
     }
     assert!(noted(t.app(), |n| n.contains("2 files uploaded")));
     // Clear finished empties the queue.
@@ -277,12 +274,9 @@ fn a_paused_upload_stays_paused_after_a_restart_until_resumed() {
 fn stored_bytes(t: &TestApp, asset: &str) -> Vec<u8> {
     let rt = runtime();
     let d = rt
-        .block_on(t.conn.vod.asset_details(asset, &["base_info"]))
+        .block_on(t.conn.vod.asset_details(asset))
         .expect("the asset exists on the service");
-    let url = d
-        .base_info
-        .and_then(|b| b.sign_url)
-        .expect("a download URL");
+    let url = d.download_url.expect("a download URL");
     rt.block_on(async {
         let rsp = t.conn.vod.http().get(&url).send().await?;
         rsp.bytes().await
@@ -330,12 +324,13 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert!(t.app().queue.rows.is_empty(), "the removed row came back");
-    let target = t.app().backend.target.clone();
+    let account = t.app().backend.conn.vod.account_key();
     assert!(
         t.app()
             .backend
-            .journal
-            .unfinished(&target)
+            .engine
+            .journal()
+            .unfinished(&account)
             .expect("journal")
             .is_empty()
     );
@@ -347,20 +342,15 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
 /// The statuses of the first assets on the service.
 fn statuses_on_service(t: &TestApp) -> Vec<String> {
     let list = runtime()
-        .block_on(t.conn.vod.list_assets(&ListAssetsQuery {
-            size: 10,
-            ..Default::default()
-        }))
+        .block_on(t.conn.vod.list_assets(
+            &AssetQuery {
+                page_size: 10,
+                ..Default::default()
+            },
+            None,
+        ))
         .expect("list");
-    list.assets
-        .iter()
-        .map(|a| {
-            a.asset_status
-                .as_ref()
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        })
-        .collect()
+    list.assets.iter().map(|a| a.status.raw.clone()).collect()
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use vodesk_core::model::{AssetSummary, UploadMetadata};
+use vodesk_core::model::{Asset, UploadMetadata};
 
 use super::harness::TestApp;
 
@@ -68,10 +68,10 @@ fn ten_thousand_rows_and_a_hundred_thousand_assets_stay_smooth() {
         a.started = true;
         a.set_items(
             (0..100_000)
-                .map(|i| AssetSummary {
-                    asset_id: format!("{i:032x}"),
-                    title: Some(format!("素材 {i}")),
-                    size: Some(1_000_000),
+                .map(|i| Asset {
+                    id: format!("{i:032x}"),
+                    title: format!("素材 {i}"),
+                    size_bytes: Some(1_000_000),
                     ..Default::default()
                 })
                 .collect(),

@@ -124,7 +124,7 @@ fn screenshots() {
     save(&mut t, "assets-dark.png");
     // The bucket browser, on a bucket with a folder and a clip.
     let clip = media(t.dir.path(), "source.mp4", 300_000);
-    let obs = t.conn.obs.clone();
+    let obs = t.object_storage();
     runtime().block_on(async {
         obs.create_bucket("media-in", None).await.expect("bucket");
         for key in [
@@ -144,7 +144,7 @@ fn screenshots() {
         .backend
         .bucket_cmd(crate::app::buckets::BucketCmd::List {
             bucket: "media-in".into(),
-            query: vodesk_core::provider::obs::client::ListObjectsQuery {
+            query: vodesk_core::storage::ListObjectsQuery {
                 prefix: Some("2026/海岸/".into()),
                 delimiter: Some("/".into()),
                 ..Default::default()
