@@ -18,7 +18,7 @@ use vodesk_core::engine::bandwidth::parse_rate;
 use vodesk_core::engine::walk::{Walked, walk};
 use vodesk_core::engine::{
     AddError, Added, BringBack, Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView,
-    Journal, RetryPolicy,
+    Journal,
 };
 use vodesk_core::model::{Limits, MediaType, UploadMetadata};
 use vodesk_core::provider::api::AssetQuery;
@@ -371,19 +371,14 @@ pub async fn run(
     json: bool,
 ) -> Result<(), CliError> {
     // One cheap signed call first: wrong keys or an unreachable endpoint are one clear error,
-    // not a failure per file after every retry. A transient fault is retried, briefly, so a
-    // dead endpoint is still reported within seconds.
-    let preflight = RetryPolicy {
-        max_attempts: 6,
-        ..RetryPolicy::default()
-    };
+    // not a failure per file after every retry. The call is retried by the client's own policy
+    // (management calls are); another retry around it would multiply the attempts and report a
+    // dead endpoint only after minutes.
     let query = AssetQuery {
         page_size: 1,
         ..Default::default()
     };
-    preflight
-        .run("preflight", |_| conn.vod.list_assets(&query, None))
-        .await?;
+    conn.vod.list_assets(&query, None).await?;
     let journal = open_journal()?;
     let limits = conn.vod.capabilities().limits;
     let config = EngineConfig {

@@ -75,11 +75,8 @@ fn buckets_objects_authorize_and_import() {
     ]);
     let id = imported["asset_id"].as_str().expect("asset id").to_string();
     let d = server.json(&["assets", "show", &id]);
-    assert_eq!(d["base_info"]["title"], "Imported source clip");
-    let url = d["base_info"]["sign_url"]
-        .as_str()
-        .or(d["base_info"]["video_url"].as_str())
-        .unwrap();
+    assert_eq!(d["title"], "Imported source clip");
+    let url = d["download_url"].as_str().unwrap();
     let (status, bytes) = http_get(url);
     assert_eq!(status, 200);
     assert_eq!(md5_bytes(&bytes), md5_file(&clip));

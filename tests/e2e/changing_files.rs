@@ -16,7 +16,7 @@ fn statuses(server: &Server) -> Vec<(String, String)> {
         .map(|a| {
             (
                 a["title"].as_str().unwrap().to_string(),
-                a["asset_status"].as_str().unwrap().to_string(),
+                a["status"]["raw"].as_str().unwrap().to_string(),
             )
         })
         .collect()
@@ -239,7 +239,7 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| a["asset_status"] != "FAILED" && a["asset_status"] != "CANCELLED")
+        .filter(|a| a["status"]["raw"] != "FAILED" && a["status"]["raw"] != "CANCELLED")
         .map(|a| a["title"].as_str().unwrap())
         .collect();
     let mut unique = titles.clone();
@@ -252,7 +252,7 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
         .unwrap()
         .iter()
         .filter(|a| titles.iter().filter(|t| a["title"] == **t).count() > 1)
-        .map(|a| format!("{} {} {}", a["title"], a["asset_status"], a["asset_id"]))
+        .map(|a| format!("{} {} {}", a["title"], a["status"]["raw"], a["id"]))
         .collect();
     assert_eq!(
         titles.len(),
@@ -263,7 +263,7 @@ fn a_full_journal_disk_stops_safely_and_resumes() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| a["asset_status"] == "CREATING")
+        .filter(|a| a["status"]["raw"] == "CREATING")
         .count();
     assert_eq!(creating, 0, "nothing left half-done on the service");
 }

@@ -309,15 +309,11 @@ pub fn http_get(url: &str) -> (u16, Vec<u8>) {
 /// Checks that asset `id` serves `cover` as its cover and `srt` as its first subtitle.
 pub fn assert_cover_and_subtitle(server: &Server, id: &str, cover: &Path, srt: &Path) {
     let d = server.json(&["assets", "show", id]);
-    let covers = d["base_info"]["cover_info_array"]
-        .as_array()
-        .expect("covers");
-    let (status, bytes) = http_get(covers[0]["cover_url"].as_str().expect("cover url"));
+    let covers = d["covers"].as_array().expect("covers");
+    let (status, bytes) = http_get(covers[0].as_str().expect("cover url"));
     assert_eq!(status, 200);
     assert_eq!(md5_bytes(&bytes), md5_file(cover));
-    let subs = d["base_info"]["subtitle_info"]
-        .as_array()
-        .expect("subtitles");
+    let subs = d["subtitles"].as_array().expect("subtitles");
     let (status, bytes) = http_get(subs[0]["url"].as_str().expect("subtitle url"));
     assert_eq!(status, 200);
     assert_eq!(bytes, std::fs::read(srt).unwrap());

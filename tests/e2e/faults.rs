@@ -39,36 +39,33 @@ fn a_200_file_batch_survives_injected_faults() {
         assert_eq!(l["status"], "done", "{l}");
         let id = l["asset_id"].as_str().unwrap().to_string();
         let d = server.json(&["assets", "show", &id]);
-        let (status, bytes) = http_get(d["base_info"]["sign_url"].as_str().unwrap());
+        let (status, bytes) = http_get(d["download_url"].as_str().unwrap());
         assert_eq!(status, 200);
         assert_eq!(md5_bytes(&bytes), md5_file(f), "{}", f.display());
         ids.insert(id);
     }
     assert_eq!(ids.len(), 200);
     let mut total = 0;
-    let mut page = 0;
+    let mut cursor: Option<String> = None;
     loop {
-        let l = server.json(&[
-            "assets",
-            "list",
-            "--size",
-            "100",
-            "--page",
-            &page.to_string(),
-        ]);
+        let mut args = vec!["assets", "list", "--size", "100"];
+        if let Some(c) = &cursor {
+            args.extend(["--cursor", c.as_str()]);
+        }
+        let l = server.json(&args);
         let n = l["assets"].as_array().unwrap().len();
         for a in l["assets"].as_array().unwrap() {
             assert!(
-                ids.contains(a["asset_id"].as_str().unwrap()),
+                ids.contains(a["id"].as_str().unwrap()),
                 "an extra asset: {a}"
             );
-            assert_ne!(a["asset_status"], "CREATING", "{a}");
+            assert_ne!(a["status"]["raw"], "CREATING", "{a}");
         }
         total += n;
-        if n < 100 {
-            break;
+        match l["next"].as_str() {
+            Some(next) if n > 0 => cursor = Some(next.to_string()),
+            _ => break,
         }
-        page += 1;
     }
     assert_eq!(total, 200, "exactly one asset per file");
 }

@@ -14,7 +14,7 @@ fn a_second_upload_process_waits_for_the_first_and_uploads_nothing_twice() {
     let files: Vec<_> = (0..3)
         .map(|i| make_file(dir.path(), &format!("held{i}.mp4"), 2_500_000, 40 + i))
         .collect();
-    let mut first = server
+    let first = server
         .cmd()
         .args(["--json", "upload", "--concurrency", "1", "--bwlimit", "1M"])
         .args(&files)

@@ -83,9 +83,9 @@ fn crash_trials(server: &Server, dir: &std::path::Path, points: &[u64]) {
         let assets = assets_titled(server, &title);
         assert_eq!(assets.len(), 1, "trial {i}: exactly one asset: {assets:?}");
         let id = result["asset_id"].as_str().unwrap();
-        assert_eq!(assets[0]["asset_id"], id);
+        assert_eq!(assets[0]["id"], id);
         let d = server.json(&["assets", "show", id]);
-        let (status, bytes) = http_get(d["base_info"]["sign_url"].as_str().unwrap());
+        let (status, bytes) = http_get(d["download_url"].as_str().unwrap());
         assert_eq!(status, 200);
         assert_eq!(
             md5_bytes(&bytes),
@@ -149,7 +149,7 @@ fn the_service_killed_and_restarted_mid_batch() {
             .expect("a result per file");
         assert_eq!(l["status"], "done", "{l}");
         let d = server.json(&["assets", "show", l["asset_id"].as_str().unwrap()]);
-        let (_, bytes) = http_get(d["base_info"]["sign_url"].as_str().unwrap());
+        let (_, bytes) = http_get(d["download_url"].as_str().unwrap());
         assert_eq!(md5_bytes(&bytes), md5_file(f));
     }
     assert_eq!(server.asset_total(), files.len() as i64);

@@ -57,11 +57,9 @@ fn cover_and_subtitle_pending_at_a_sigkill_are_sent_on_resume() {
     let created = created.expect("the asset was created and journaled");
     let d = server.json(&["assets", "show", &created]);
     assert!(
-        d["base_info"]["cover_info_array"]
-            .as_array()
-            .is_none_or(|c| c
-                .iter()
-                .all(|c| c["cover_url"].as_str().is_none_or(|u| http_get(u).0 != 200))),
+        d["covers"].as_array().is_none_or(|c| c
+            .iter()
+            .all(|c| c.as_str().is_none_or(|u| http_get(u).0 != 200))),
         "the cover must not be stored before the kill: {d}"
     );
 
@@ -136,7 +134,7 @@ fn a_small_file_killed_before_its_confirm_is_confirmed_on_resume_without_resendi
     assert_eq!(summary["summary"]["bytes_sent"], 0, "nothing is sent again");
     assert_eq!(server.asset_total(), 1);
     let d = server.json(&["assets", "show", &created]);
-    let (status, bytes) = http_get(d["base_info"]["sign_url"].as_str().unwrap());
+    let (status, bytes) = http_get(d["download_url"].as_str().unwrap());
     assert_eq!(status, 200);
     assert_eq!(md5_bytes(&bytes), md5_file(&clip));
 }

@@ -121,7 +121,16 @@ fn prepare_schema(conn: &Connection) -> rusqlite::Result<Result<(), i64>> {
     if version == VERSION {
         return Ok(Ok(()));
     }
-    let tx = conn.unchecked_transaction()?;
+    // Immediate: a second process preparing the same journal waits for the first (busy
+    // timeout) instead of failing on a stale read, and reads the version again once it may write.
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > VERSION {
+        return Ok(Err(version));
+    }
+    if version == VERSION {
+        return Ok(Ok(()));
+    }
     let has_jobs = tx
         .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'")?
         .exists([])?;
