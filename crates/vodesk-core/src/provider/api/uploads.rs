@@ -122,6 +122,20 @@ pub trait Uploads: Send + Sync {
         file: &UploadFile<'_>,
     ) -> Result<Arc<dyn RequestSigner>, ApiError>;
 
+    /// Renews the storage credentials of a session for the same object, before they expire or
+    /// once they have: the session as it stands now (its new expiry) and a signer over the new
+    /// credentials. `None` when there is nothing to renew — the provider authorises every call
+    /// itself — or it cannot renew them ([`super::Capabilities::refreshable_credentials`]
+    /// false), in which case an expired session has to be opened anew.
+    async fn refresh_upload(
+        &self,
+        session: &UploadSession,
+        file: &UploadFile<'_>,
+    ) -> Result<Option<(UploadSession, Arc<dyn RequestSigner>)>, ApiError> {
+        let _ = (session, file);
+        Ok(None)
+    }
+
     /// Tells the provider the bytes are stored. Safe to repeat: a session finished already
     /// answers as finished.
     async fn finish_upload(&self, session: &UploadSession) -> Result<Finished, ApiError>;
