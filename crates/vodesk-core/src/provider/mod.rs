@@ -9,6 +9,7 @@ pub mod error;
 pub mod http;
 pub mod huawei;
 pub mod kind;
+pub mod pacing;
 pub mod retry;
 
 pub use api::VodService;

@@ -11,13 +11,14 @@ use serde::de::DeserializeOwned;
 use super::assets_wire::{AssetDetailsRsp, TemplateGroupWire};
 use super::endpoint::Endpoint;
 use super::errors;
-use super::pacing::{Category as ApiCategory, Pacer};
+use super::pacing::Category as ApiCategory;
 use super::sign::{self, DATE_FORMAT, SignInput};
 use super::wire::*;
 use crate::model::category::Category;
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::{HttpOptions, build_client, transport_error};
+use crate::provider::pacing::Pacer;
 use crate::provider::retry::RetryPolicy;
 
 /// AK/SK credentials, optionally temporary: the same key pair signs VOD calls and object
@@ -72,7 +73,7 @@ pub struct HuaweiVod {
     config: HuaweiConfig,
     /// Server time minus local time, in seconds, learned from `Date` headers.
     clock_offset: AtomicI64,
-    pacer: Pacer,
+    pacer: Pacer<ApiCategory>,
 }
 
 const SKEW_TOLERANCE_SECS: i64 = 5 * 60;
@@ -155,7 +156,7 @@ impl HuaweiVod {
         body: Option<&[u8]>,
     ) -> Result<Vec<u8>, ApiError> {
         let category = ApiCategory::of(method.as_str(), path);
-        self.pacer.acquire(category).await;
+        self.pacer.acquire(category, category.per_minute()).await;
         let result = self
             .send_unpaced(&self.config.endpoint, true, method, path, query, body)
             .await;

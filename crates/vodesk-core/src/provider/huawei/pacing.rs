@@ -1,14 +1,5 @@
-//! Client-side pacing: token buckets matching the documented per-tenant limits per API
-//! category (huawei-vod-api.md §14), so a large batch runs at the throttle instead of hammering
-//! into 429s. A category is paced from its first 429 on (its bucket then starts empty, in step
-//! with the server's): a service that does not throttle — the local one with `--no-throttle`,
-//! a private cloud with other limits — is never slowed down by limits it does not have.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::Duration;
-
-use tokio::time::Instant;
+//! Huawei's API categories and their documented per-tenant limits (huawei-vod-api.md §14), for
+//! the shared pacer (`provider::pacing`).
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Category {
@@ -59,65 +50,6 @@ impl Category {
     }
 }
 
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-/// One bucket per category, holding a minute's budget and refilling continuously.
-pub struct Pacer {
-    enabled: bool,
-    buckets: Mutex<HashMap<Category, Bucket>>,
-}
-
-impl Pacer {
-    pub fn new(enabled: bool) -> Self {
-        Pacer {
-            enabled,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Waits for a token of `category`.
-    pub async fn acquire(&self, category: Category) {
-        if !self.enabled {
-            return;
-        }
-        let limit = category.per_minute() as f64;
-        let rate = limit / 60.0;
-        loop {
-            let wait = {
-                let mut map = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-                let now = Instant::now();
-                // Not throttled yet: no pacing for this category.
-                let Some(b) = map.get_mut(&category) else {
-                    return;
-                };
-                b.tokens = (b.tokens + now.duration_since(b.last).as_secs_f64() * rate).min(limit);
-                b.last = now;
-                if b.tokens >= 1.0 {
-                    b.tokens -= 1.0;
-                    return;
-                }
-                Duration::from_secs_f64((1.0 - b.tokens) / rate)
-            };
-            tokio::time::sleep(wait).await;
-        }
-    }
-
-    /// The server said "throttled": our estimate was too generous, start again from empty.
-    pub fn throttled(&self, category: Category) {
-        let mut map = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(
-            category,
-            Bucket {
-                tokens: 0.0,
-                last: Instant::now(),
-            },
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,30 +83,5 @@ mod tests {
             Category::of("GET", "/v1.0/p/asset/template_group/transcodings"),
             Category::Templates
         );
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn paces_at_the_limit_once_throttled() {
-        let p = Pacer::new(true);
-        let start = tokio::time::Instant::now();
-        for _ in 0..500 {
-            p.acquire(Category::Management).await;
-        }
-        assert!(
-            start.elapsed().as_secs_f64() < 0.01,
-            "no pacing before a 429"
-        );
-        p.throttled(Category::Management);
-        let start = tokio::time::Instant::now();
-        for _ in 0..10 {
-            p.acquire(Category::Management).await;
-        }
-        // An empty bucket refilling at 100/min: 10 calls take 6 s.
-        let t = start.elapsed().as_secs_f64();
-        assert!((5.5..6.5).contains(&t), "{t}");
-        // Other categories are unaffected.
-        let start = tokio::time::Instant::now();
-        p.acquire(Category::Query).await;
-        assert!(start.elapsed().as_secs_f64() < 0.01);
     }
 }
