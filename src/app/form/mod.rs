@@ -245,7 +245,7 @@ impl FormState {
         }
 
         if !defaults {
-            self.title_field(ui, ts, &errors, catalog.caps.limits.title_max_bytes);
+            self.title_field(ui, ts, &errors, catalog.caps.limits.title_max);
         }
         self.pattern_field(ui, ts, defaults, &mut out);
 
@@ -267,11 +267,7 @@ impl FormState {
             ts.iter_mut().for_each(|t| t.meta.description = d.clone());
         }
         if !mixed {
-            byte_counter(
-                ui,
-                &self.description,
-                catalog.caps.limits.description_max_bytes,
-            );
+            byte_counter(ui, &self.description, catalog.caps.limits.description_max);
         }
         field_errors(ui, &errors, &["description"]);
 
@@ -296,7 +292,7 @@ impl FormState {
                 "{} of {} tags, each at most {} bytes",
                 parse_tags(&self.tags).len(),
                 l.tags_max_count,
-                l.tag_max_bytes
+                l.tag_max
             ));
         }
         field_errors(ui, &errors, &["tags"]);

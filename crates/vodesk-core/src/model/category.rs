@@ -20,15 +20,11 @@ pub struct Category {
 
 /// A category name must be non-empty and within the provider's byte limit.
 pub fn validate_name(name: &str, limits: &Limits) -> Option<String> {
-    let max = limits.category_name_max_bytes;
     if name.trim().is_empty() {
         Some("category name is empty; give it a name".into())
-    } else if name.len() > max {
-        Some(format!(
-            "category name is {} bytes long; the limit is {max} bytes (UTF-8) — shorten it",
-            name.len()
-        ))
     } else {
-        None
+        limits
+            .too_long(name, limits.category_name_max)
+            .map(|why| format!("category name {why}"))
     }
 }

@@ -3,16 +3,63 @@
 
 use serde::Serialize;
 
+/// How a provider measures text: Huawei counts UTF-8 bytes, Tencent characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum LengthUnit {
+    Bytes,
+    Chars,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Limits {
-    pub title_max_bytes: usize,
-    pub description_max_bytes: usize,
+    /// The unit of every `*_max` length below.
+    pub unit: LengthUnit,
+    pub title_max: usize,
+    pub description_max: usize,
     pub tags_max_count: usize,
-    pub tag_max_bytes: usize,
-    pub preset_max_bytes: usize,
-    pub category_name_max_bytes: usize,
+    pub tag_max: usize,
+    pub preset_max: usize,
+    pub category_name_max: usize,
     /// Most levels a category tree may have.
     pub category_levels: u32,
     /// URLs one import-by-URL call takes.
     pub url_imports_max: usize,
+}
+
+impl Limits {
+    /// The length of `s` as the provider counts it.
+    pub fn length(&self, s: &str) -> usize {
+        match self.unit {
+            LengthUnit::Bytes => s.len(),
+            LengthUnit::Chars => s.chars().count(),
+        }
+    }
+
+    /// The unit, as a sentence says it.
+    pub fn unit_words(&self) -> &'static str {
+        match self.unit {
+            LengthUnit::Bytes => "bytes (UTF-8)",
+            LengthUnit::Chars => "characters",
+        }
+    }
+
+    /// The unit's plain name.
+    pub fn unit_name(&self) -> &'static str {
+        match self.unit {
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Chars => "characters",
+        }
+    }
+
+    /// "is 130 bytes long; the limit is 128 bytes (UTF-8) — shorten it", when `s` is too long.
+    pub fn too_long(&self, s: &str, max: usize) -> Option<String> {
+        let n = self.length(s);
+        (n > max).then(|| {
+            format!(
+                "is {n} {} long; the limit is {max} {} — shorten it",
+                self.unit_name(),
+                self.unit_words()
+            )
+        })
+    }
 }

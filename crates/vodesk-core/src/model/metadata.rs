@@ -176,13 +176,15 @@ pub fn parse_tags(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn check_bytes(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize) {
-    let n = value.len();
-    if n > max {
-        errors.push(FieldError {
-            field,
-            message: format!("is {n} bytes long; the limit is {max} bytes (UTF-8) — shorten it"),
-        });
+fn check_length(
+    errors: &mut Vec<FieldError>,
+    limits: &Limits,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) {
+    if let Some(message) = limits.too_long(value, max) {
+        errors.push(FieldError { field, message });
     }
 }
 
@@ -199,7 +201,7 @@ fn range(errors: &mut Vec<FieldError>, field: &'static str, v: Option<u32>, lo: 
 
 /// Validates the tag list alone (also used by metadata edits and list filters).
 pub fn validate_tags(tags: &[String], limits: &Limits) -> Vec<FieldError> {
-    let (max_count, max_bytes) = (limits.tags_max_count, limits.tag_max_bytes);
+    let (max_count, max_len) = (limits.tags_max_count, limits.tag_max);
     let mut errors = Vec::new();
     if tags.len() > max_count {
         errors.push(FieldError {
@@ -211,12 +213,14 @@ pub fn validate_tags(tags: &[String], limits: &Limits) -> Vec<FieldError> {
         });
     }
     for t in tags {
-        if t.len() > max_bytes {
+        if limits.length(t) > max_len {
             errors.push(FieldError {
                 field: "tags",
                 message: format!(
-                    "tag \"{t}\" is {} bytes long; each tag may be at most {max_bytes} bytes (UTF-8) — shorten it",
-                    t.len()
+                    "tag \"{t}\" is {} {} long; each tag may be at most {max_len} {} — shorten it",
+                    limits.length(t),
+                    limits.unit_name(),
+                    limits.unit_words()
                 ),
             });
         }
@@ -239,17 +243,18 @@ pub fn validate_title(title: &str, limits: &Limits) -> Vec<FieldError> {
             message: "is empty; give the asset a title".into(),
         });
     }
-    check_bytes(&mut errors, "title", title, limits.title_max_bytes);
+    check_length(&mut errors, limits, "title", title, limits.title_max);
     errors
 }
 
 pub fn validate_description(description: &str, limits: &Limits) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    check_bytes(
+    check_length(
         &mut errors,
+        limits,
         "description",
         description,
-        limits.description_max_bytes,
+        limits.description_max,
     );
     errors
 }
@@ -278,7 +283,7 @@ impl UploadMetadata {
                         .into(),
                 });
             }
-            check_bytes(&mut errors, "template-group", g, limits.preset_max_bytes);
+            check_length(&mut errors, limits, "template-group", g, limits.preset_max);
         }
         if self.auto_encrypt && self.preset.is_none() {
             errors.push(FieldError {
@@ -391,12 +396,13 @@ mod tests {
     }
 
     const LIMITS: Limits = Limits {
-        title_max_bytes: 128,
-        description_max_bytes: 1024,
+        unit: super::super::limits::LengthUnit::Bytes,
+        title_max: 128,
+        description_max: 1024,
         tags_max_count: 16,
-        tag_max_bytes: 16,
-        preset_max_bytes: 128,
-        category_name_max_bytes: 64,
+        tag_max: 16,
+        preset_max: 128,
+        category_name_max: 64,
         category_levels: 3,
         url_imports_max: 16,
     };

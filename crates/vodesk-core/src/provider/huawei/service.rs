@@ -12,7 +12,9 @@ use super::uploads;
 use super::wire::{
     AssetInfo, InputAddr, ReproductionReq, UpdateMetaReq, UrlUploadItem, tags_field,
 };
-use crate::model::{AssetDetails, AssetState, Category, Limits, MediaType, Preset, UploadMetadata};
+use crate::model::{
+    AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, UploadMetadata,
+};
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
@@ -22,13 +24,14 @@ use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, ObsClient, Re
 /// The documented rules (huawei-vod-api.md §4.1, §6.3, §11, §13.3).
 pub const CAPABILITIES: Capabilities = Capabilities {
     limits: Limits {
-        title_max_bytes: 128,
-        description_max_bytes: 1024,
+        unit: LengthUnit::Bytes,
+        title_max: 128,
+        description_max: 1024,
         tags_max_count: 16,
         // The stricter of the two documented limits (16 vs 24 bytes).
-        tag_max_bytes: 16,
-        preset_max_bytes: 128,
-        category_name_max_bytes: 64,
+        tag_max: 16,
+        preset_max: 128,
+        category_name_max: 64,
         category_levels: 3,
         url_imports_max: 16,
     },
