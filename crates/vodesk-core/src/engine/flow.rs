@@ -275,12 +275,17 @@ pub async fn resume_signer(
 
 /// Tells the provider the bytes are stored; a provider still taking the file in is asked again,
 /// more patiently each time, until it names the asset (or the job is paused or cancelled).
-pub async fn finish(ctx: &JobCtx, session: &UploadSession) -> Result<Outcome, JobError> {
+pub async fn finish(
+    ctx: &JobCtx,
+    rec: &JobRecord,
+    media: &MediaType,
+    session: &UploadSession,
+) -> Result<Outcome, JobError> {
     ctx.state(JobState::Completing)?;
     let vod = ctx.inner.vod.clone();
     let mut wait = Duration::from_secs(1);
     loop {
-        match vod.finish_upload(session).await? {
+        match vod.finish_upload(session, &upload_file(rec, media)).await? {
             Finished::Ready { asset_id } => return Ok(Outcome::Done { asset_id }),
             Finished::Pending { asset_id } => {
                 tracing::debug!(asset_id, "the provider is still taking the upload in");
@@ -370,12 +375,13 @@ async fn single_put(
             let signer = resume_signer(ctx, rec, media, &session).await?;
             if rec.phase == Phase::Uploaded {
                 drop((lease, permit));
-                return finish(ctx, &session).await;
+                return finish(ctx, rec, media, &session).await;
             }
             // A small file does not journal that its bytes are stored (see below): they may
             // be, so finishing is tried first. Without the object it fails and changes nothing.
             if size <= SMALL_FILE
-                && let Ok(Finished::Ready { asset_id }) = vod.finish_upload(&session).await
+                && let Ok(Finished::Ready { asset_id }) =
+                    vod.finish_upload(&session, &upload_file(rec, media)).await
             {
                 return Ok(Outcome::Done { asset_id });
             }
@@ -415,7 +421,7 @@ async fn single_put(
         ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
     }
     let session = rec.session.clone().expect("the session was opened above");
-    finish(ctx, &session).await
+    finish(ctx, rec, media, &session).await
 }
 
 /// Cancels or fails a job on the service side: aborts its multipart upload and gives the

@@ -46,7 +46,7 @@ pub async fn multipart(
     };
     let session = rec.session.clone().expect("the session is open");
     if rec.phase == Phase::Uploaded {
-        return finish(ctx, &session).await;
+        return finish(ctx, rec, media, &session).await;
     }
     let part_size = rec
         .part_size
@@ -86,7 +86,7 @@ pub async fn multipart(
             // The upload is gone (aborted or already completed): completed means the object
             // exists and only finishing is missing.
             Err(e) if e.kind == ErrorKind::NotFound => {
-                if let Ok(Outcome::Done { asset_id }) = finish(ctx, &session).await {
+                if let Ok(Outcome::Done { asset_id }) = finish(ctx, rec, media, &session).await {
                     return Ok(Outcome::Done { asset_id });
                 }
                 ctx.inner.journal.set_upload_id(rec.id, None)?;
@@ -233,7 +233,7 @@ pub async fn multipart(
     })
     .await?;
     ctx.inner.journal.set_phase(rec.id, Phase::Uploaded)?;
-    finish(ctx, &session).await
+    finish(ctx, rec, media, &session).await
 }
 
 async fn wait_stop(mut rx: watch::Receiver<Control>) {

@@ -9,6 +9,7 @@ use super::http::HttpOptions;
 use super::huawei;
 use super::kind::ProviderKind;
 use super::retry::RetryPolicy;
+use super::tencent;
 use crate::credentials::{Profile, Secret, redact};
 
 /// Everything needed to talk to one account.
@@ -124,8 +125,9 @@ fn unsupported(kind: ProviderKind) -> ApiError {
 pub fn capabilities(kind: ProviderKind) -> &'static super::api::Capabilities {
     match kind {
         ProviderKind::Huawei => &huawei::service::CAPABILITIES,
+        ProviderKind::Tencent => &tencent::service::CAPABILITIES,
         // Not connectable yet (see `connect`): Huawei's rules stand in for checking input.
-        ProviderKind::Tencent | ProviderKind::Aliyun => &huawei::service::CAPABILITIES,
+        ProviderKind::Aliyun => &huawei::service::CAPABILITIES,
     }
 }
 
@@ -138,6 +140,7 @@ pub fn connect(account: &Account) -> Result<Arc<dyn VodService>, ApiError> {
     }
     match account.kind {
         ProviderKind::Huawei => Ok(Arc::new(huawei::connect::service(account)?)),
+        ProviderKind::Tencent => Ok(Arc::new(tencent::connect::service(account)?)),
         k => Err(unsupported(k)),
     }
 }

@@ -11,6 +11,7 @@ pub mod huawei;
 pub mod kind;
 pub mod pacing;
 pub mod retry;
+pub mod tencent;
 
 pub use api::VodService;
 pub use error::{ApiError, ErrorKind};

@@ -4,6 +4,7 @@
 
 pub mod addressing;
 pub mod client;
+pub mod cos_sign;
 pub mod errors;
 pub mod header_signer;
 pub mod multipart;
@@ -17,6 +18,7 @@ pub use client::{
     ListObjectsQuery, ObjectDownload, ObjectListPage, ObjectMeta, ObsClient, ObsConfig,
     PresignSpec, PutBody, PutObjectOutput, TransferError,
 };
+pub use cos_sign::CosSigner;
 pub use header_signer::KeySigner;
 pub use sign::{Credentials, SignatureFlavor};
 pub use signer::{Extra, ObjectOp, RequestSigner, SignedRequest};

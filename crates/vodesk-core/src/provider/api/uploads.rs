@@ -136,9 +136,13 @@ pub trait Uploads: Send + Sync {
         Ok(None)
     }
 
-    /// Tells the provider the bytes are stored. Safe to repeat: a session finished already
-    /// answers as finished.
-    async fn finish_upload(&self, session: &UploadSession) -> Result<Finished, ApiError>;
+    /// Tells the provider the bytes are stored (and sets what the session could not carry of
+    /// `file`'s metadata). Safe to repeat: a session finished already answers as finished.
+    async fn finish_upload(
+        &self,
+        session: &UploadSession,
+        file: &UploadFile<'_>,
+    ) -> Result<Finished, ApiError>;
 
     /// Gives a session up on the provider's side (no half-made asset stays behind).
     async fn abandon_upload(&self, session: &UploadSession, why: Abandon) -> Result<(), ApiError>;

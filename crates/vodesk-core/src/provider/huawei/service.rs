@@ -264,7 +264,11 @@ impl Uploads for HuaweiService {
         Ok(uploads::reopen(&self.vod, session, file))
     }
 
-    async fn finish_upload(&self, session: &UploadSession) -> Result<Finished, ApiError> {
+    async fn finish_upload(
+        &self,
+        session: &UploadSession,
+        _file: &UploadFile<'_>,
+    ) -> Result<Finished, ApiError> {
         uploads::finish(&self.vod, session).await
     }
 
