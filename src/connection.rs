@@ -15,7 +15,7 @@ use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::VodService;
 use vodesk_core::provider::connect::{
-    self as provider, Account, Loopback, default_region, region_endpoints,
+    self as provider, Account, Loopback, default_region, env_names, region_endpoints,
 };
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
 use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
@@ -89,13 +89,15 @@ struct EnvOverrides {
 }
 
 impl EnvOverrides {
-    fn read() -> Self {
+    /// The variables of `kind`'s own tools (Huawei's select an account without a profile).
+    fn read(kind: Provider) -> Self {
+        let n = env_names(kind);
         EnvOverrides {
-            ak: env("HUAWEICLOUD_SDK_AK"),
-            sk: env("HUAWEICLOUD_SDK_SK").map(Secret::new),
-            project_id: env("HUAWEICLOUD_SDK_PROJECT_ID"),
-            security_token: env("HUAWEICLOUD_SDK_SECURITY_TOKEN").map(Secret::new),
-            region: env("HUAWEICLOUD_SDK_REGION"),
+            ak: env(n.access_key),
+            sk: env(n.secret_key).map(Secret::new),
+            project_id: env(n.scope),
+            security_token: env(n.security_token).map(Secret::new),
+            region: env(n.region),
             endpoint: env("VODESK_ENDPOINT"),
             object_endpoint: env("VODESK_OBJECT_ENDPOINT"),
         }
@@ -145,15 +147,16 @@ pub async fn connect_in(
     local_listen: std::net::SocketAddr,
 ) -> Result<Connection, ConnectError> {
     let file = ProfilesFile::load(dir).map_err(ConnectError::Usage)?;
-    let overrides = EnvOverrides::read();
     let name = profile.unwrap_or_else(|| file.default_name());
     if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+        let overrides = EnvOverrides::read(Provider::Huawei);
         if overrides.selects_remote() {
             return connect_env(overrides);
         }
         return connect_local_on(local_data, local_listen).await;
     }
     let saved = file.get(name).ok_or_else(|| not_found(name))?.clone();
+    let overrides = EnvOverrides::read(saved.provider);
     connect_profile(&saved, overrides).await
 }
 
@@ -182,9 +185,11 @@ async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, C
     let secret_key = match (&env.ak, env.sk) {
         (_, Some(sk)) => sk,
         (Some(_), None) => {
-            return Err(ConnectError::usage(
-                "HUAWEICLOUD_SDK_AK is set without HUAWEICLOUD_SDK_SK; set both, or neither to use the profile's keys",
-            ));
+            let n = env_names(p.provider);
+            return Err(ConnectError::usage(format!(
+                "{} is set without {}; set both, or neither to use the profile's keys",
+                n.access_key, n.secret_key
+            )));
         }
         (None, None) => keychain_get(&p.name, SecretKind::SecretKey)
             .await?

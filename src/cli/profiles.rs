@@ -7,10 +7,12 @@ use std::io::{BufRead, IsTerminal};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use vodesk_core::credentials::manage::{self, SaveError, Secrets};
+use vodesk_core::credentials::profile::parse_provider;
 use vodesk_core::credentials::{
     LOCAL_PROFILE, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
 };
 use vodesk_core::provider::check::Verdict;
+use vodesk_core::provider::connect;
 
 use super::CliError;
 use super::output::{print_json, print_table};
@@ -34,7 +36,10 @@ pub enum ProfilesCommand {
 pub struct AddArgs {
     /// A name for the profile, e.g. production.
     pub name: String,
-    /// Region id (cn-north-4, ap-southeast-1, ...): endpoints and project id derive from it.
+    /// The cloud: huawei (default) or tencent.
+    #[arg(long, default_value = "huawei", value_parser = parse_provider)]
+    pub provider: Provider,
+    /// Region id (cn-north-4, ap-guangzhou, ...): endpoints (and Huawei's project id) derive from it.
     #[arg(long, required_unless_present = "endpoint")]
     pub region: Option<String>,
     /// Explicit VOD endpoint URL (private cloud, local service).
@@ -43,10 +48,11 @@ pub struct AddArgs {
     /// Explicit object-storage (OBS) endpoint URL.
     #[arg(long)]
     pub object_endpoint: Option<String>,
-    /// Project id; looked up through IAM from the region when left out.
-    #[arg(long)]
+    /// Huawei: the project id (looked up through IAM from the region when left out);
+    /// Tencent: the SubAppId of the VOD application (the account's default when left out).
+    #[arg(long, alias = "sub-app-id")]
     pub project_id: Option<String>,
-    /// Access key id (AK).
+    /// Access key id (Huawei AK, Tencent SecretId).
     #[arg(long)]
     pub ak: String,
     /// Read the secret key from the first line of stdin instead of a hidden prompt.
@@ -201,7 +207,8 @@ fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
     for (v, what) in values.iter().zip(&wanted) {
         if v.expose().trim().is_empty() {
             return Err(CliError::usage(format!(
-                "the {what} is empty; paste it (AK/SK pairs are in My Credentials → Access Keys)"
+                "the {what} is empty; paste it ({})",
+                connect::profile_rules(args.provider).map_or("", |r| r.keys_hint)
             )));
         }
     }
@@ -224,7 +231,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     profile::validate_name(&args.name).map_err(CliError::Usage)?;
     let candidate = Profile {
         name: args.name.clone(),
-        provider: Provider::Huawei,
+        provider: args.provider,
         region: args.region.clone(),
         endpoint: args.endpoint.clone(),
         object_endpoint: args.object_endpoint.clone(),
@@ -237,7 +244,8 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
         }),
     };
     let mut check = candidate.clone();
-    if check.project_id.is_empty() {
+    let lookup = connect::profile_rules(args.provider).is_some_and(|r| r.scope_lookup);
+    if lookup && check.project_id.is_empty() {
         check.project_id = "pending".into();
     }
     check.validate().map_err(CliError::Usage)?;

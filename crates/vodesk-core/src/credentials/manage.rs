@@ -103,7 +103,9 @@ pub async fn prepare(
     secrets: &Secrets,
     skip_test: bool,
 ) -> Result<(Profile, Option<Verdict>), SaveError> {
-    if profile.project_id.trim().is_empty() {
+    let lookup =
+        crate::provider::connect::profile_rules(profile.provider).is_some_and(|r| r.scope_lookup);
+    if lookup && profile.project_id.trim().is_empty() {
         profile.project_id = "pending".into();
         profile.validate().map_err(SaveError::Invalid)?;
         profile.project_id = resolve_project_id(&profile, secrets).await?;

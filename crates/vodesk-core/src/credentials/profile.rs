@@ -117,12 +117,12 @@ impl Profile {
     /// Checks every field; the first problem as one sentence naming the field.
     pub fn validate(&self) -> Result<(), String> {
         validate_name(&self.name)?;
-        if self.provider != Provider::Huawei {
-            return Err(format!(
-                "provider {} is not supported yet; use huawei",
+        let rules = crate::provider::connect::profile_rules(self.provider).ok_or_else(|| {
+            format!(
+                "provider {} is not supported yet; use huawei or tencent",
                 self.provider.as_str()
-            ));
-        }
+            )
+        })?;
         match (&self.region, &self.endpoint) {
             (None, None) => {
                 return Err(
@@ -145,19 +145,29 @@ impl Profile {
         if let Some(e) = &self.object_endpoint {
             validate_url("object endpoint", e)?;
         }
+        let key = rules.key_name;
         if self.access_key.trim().is_empty() {
-            return Err(
-                "the access key (--ak) is empty; copy it from My Credentials → Access Keys"
-                    .to_string(),
-            );
+            return Err(format!("the {key} (--ak) is empty; {}", rules.keys_hint));
         }
         if self.access_key.trim() != self.access_key
             || self.access_key.contains(char::is_whitespace)
         {
-            return Err("the access key (--ak) contains spaces; paste it without them".to_string());
+            return Err(format!(
+                "the {key} (--ak) contains spaces; paste it without them"
+            ));
         }
-        if self.project_id.trim().is_empty() || self.project_id.len() > 64 {
-            return Err("the project id must be 1 to 64 characters; copy it from My Credentials → API Credentials".to_string());
+        let scope = self.project_id.trim();
+        if rules.scope_required && (scope.is_empty() || scope.len() > 64) {
+            return Err(format!(
+                "the {} must be 1 to 64 characters; copy it from the console (My Credentials → API Credentials)",
+                rules.scope_name
+            ));
+        }
+        if rules.scope_numeric && !scope.chars().all(|c| c.is_ascii_digit()) {
+            return Err(format!(
+                "the {} \"{scope}\" is not a number; copy it from the VOD console's application list, or leave it out",
+                rules.scope_name
+            ));
         }
         if let Some(p) = &self.proxy {
             validate_url("proxy", &p.url)?;

@@ -21,7 +21,7 @@ use super::scheduler::{Control, Inner, JobHandle};
 use crate::model::MediaType;
 use crate::model::metadata::CoverType;
 use crate::provider::api::{Abandon, Finished, UploadFile, UploadSession};
-use crate::provider::error::ApiError;
+use crate::provider::error::{ApiError, ErrorKind};
 use crate::storage::{Extra, ObjectOp, RequestSigner};
 
 /// The Content-Type parts and subtitles are sent with.
@@ -176,10 +176,31 @@ pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> 
         }
     }
     let media = media_of(&rec)?;
-    if rec.identity.size <= vod.capabilities().parts.single_put_max {
-        single_put(ctx, &mut rec, &media).await
+    let caps = vod.capabilities().clone();
+    let sent = send(ctx, &mut rec, &media).await;
+    // A session whose storage credentials are gone (expired, or not kept across a restart),
+    // from a provider that can neither renew them nor authorise each call, is opened anew:
+    // a session never finished makes no asset, so nothing is made twice.
+    let expired =
+        matches!(&sent, Err(e) if e.api.as_ref().is_some_and(|a| a.kind == ErrorKind::Expired));
+    if expired
+        && rec.session.is_some()
+        && !caps.refreshable_credentials
+        && !caps.per_call_authorization
+    {
+        tracing::info!(path = %path.display(), "the upload session expired; starting a new one");
+        forget_session(ctx, &mut rec).await;
+        return send(ctx, &mut rec, &media).await;
+    }
+    sent
+}
+
+/// The bytes of the job through its session: one PUT or multipart.
+async fn send(ctx: &JobCtx, rec: &mut JobRecord, media: &MediaType) -> Result<Outcome, JobError> {
+    if rec.identity.size <= ctx.inner.vod.capabilities().parts.single_put_max {
+        single_put(ctx, rec, media).await
     } else {
-        super::parts::multipart(ctx, &mut rec, &media).await
+        super::parts::multipart(ctx, rec, media).await
     }
 }
 

@@ -32,6 +32,76 @@ pub struct Account {
     pub pacing: bool,
 }
 
+/// What a profile of one provider holds beyond the common fields, and how the forms say it.
+#[derive(Clone, Copy, Debug)]
+pub struct ProfileRules {
+    /// What the profile's scope is called ("project id", "SubAppId").
+    pub scope_name: &'static str,
+    /// A profile needs one (Huawei's project id; Tencent's SubAppId is optional).
+    pub scope_required: bool,
+    /// It can be looked up from the region when left out.
+    pub scope_lookup: bool,
+    /// Only digits (Tencent's SubAppId).
+    pub scope_numeric: bool,
+    /// What the access key is called.
+    pub key_name: &'static str,
+    /// Where the keys are created, as a sentence ends it.
+    pub keys_hint: &'static str,
+}
+
+/// The rules of a provider's profiles; `None` while it is not supported.
+pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
+    match kind {
+        ProviderKind::Huawei => Some(ProfileRules {
+            scope_name: "project id",
+            scope_required: true,
+            scope_lookup: true,
+            scope_numeric: false,
+            key_name: "access key",
+            keys_hint: "create them in the Huawei Cloud console under My Credentials → Access Keys",
+        }),
+        ProviderKind::Tencent => Some(ProfileRules {
+            scope_name: "SubAppId",
+            scope_required: false,
+            scope_lookup: false,
+            scope_numeric: true,
+            key_name: "SecretId",
+            keys_hint: "create them in the Tencent Cloud console under CAM → API Keys",
+        }),
+        ProviderKind::Aliyun => None,
+    }
+}
+
+/// The environment variables that override a profile of one provider for one run, named as
+/// the provider's own tools name them.
+#[derive(Clone, Copy, Debug)]
+pub struct EnvNames {
+    pub access_key: &'static str,
+    pub secret_key: &'static str,
+    pub security_token: &'static str,
+    pub scope: &'static str,
+    pub region: &'static str,
+}
+
+pub fn env_names(kind: ProviderKind) -> EnvNames {
+    match kind {
+        ProviderKind::Huawei | ProviderKind::Aliyun => EnvNames {
+            access_key: "HUAWEICLOUD_SDK_AK",
+            secret_key: "HUAWEICLOUD_SDK_SK",
+            security_token: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+            scope: "HUAWEICLOUD_SDK_PROJECT_ID",
+            region: "HUAWEICLOUD_SDK_REGION",
+        },
+        ProviderKind::Tencent => EnvNames {
+            access_key: "TENCENTCLOUD_SECRET_ID",
+            secret_key: "TENCENTCLOUD_SECRET_KEY",
+            security_token: "TENCENTCLOUD_SESSION_TOKEN",
+            scope: "TENCENTCLOUD_SUBAPPID",
+            region: "TENCENTCLOUD_REGION",
+        },
+    }
+}
+
 /// The region a profile without one uses.
 pub fn default_region(kind: ProviderKind) -> &'static str {
     match kind {
