@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_tags};
 use vodesk_core::model::{
-    Category, FieldError, Preset, SubtitleLanguage, SubtitleSpec, UploadMetadata, title_pattern,
+    Category, FieldError, Preset, PresetKind, SubtitleLanguage, SubtitleSpec, UploadMetadata,
+    title_pattern,
 };
 use vodesk_core::provider::api::Capabilities;
 
@@ -307,26 +308,35 @@ impl FormState {
             .memo
             .get("auto_publish", || common(ts, |m| m.auto_publish));
         flag(ui, ts, "Auto-publish", cur, |m| &mut m.auto_publish);
-        let cur = self
-            .memo
-            .get("auto_encrypt", || common(ts, |m| m.auto_encrypt));
-        flag(ui, ts, "Auto-encrypt (HLS only)", cur, |m| {
-            &mut m.auto_encrypt
-        });
+        // What the provider does not take at upload is not offered.
+        let accepts = catalog.caps.limits.accepts;
+        if accepts.encryption {
+            let cur = self
+                .memo
+                .get("auto_encrypt", || common(ts, |m| m.auto_encrypt));
+            flag(ui, ts, "Auto-encrypt (HLS only)", cur, |m| {
+                &mut m.auto_encrypt
+            });
+        }
         field_errors(ui, &errors, &["auto-encrypt"]);
-        let cur = self
-            .memo
-            .get("auto_preheat", || common(ts, |m| m.auto_preheat));
-        flag(ui, ts, "Auto-preheat", cur, |m| &mut m.auto_preheat);
+        if accepts.preheat {
+            let cur = self
+                .memo
+                .get("auto_preheat", || common(ts, |m| m.auto_preheat));
+            flag(ui, ts, "Auto-preheat", cur, |m| &mut m.auto_preheat);
+        }
 
-        ui.separator();
-        if self.thumb.show(ui, ts) {
-            // The buffers changed the targets; nothing else to do.
+        if accepts.thumbnails {
+            ui.separator();
+            if self.thumb.show(ui, ts) {
+                // The buffers changed the targets; nothing else to do.
+            }
         }
         field_errors(
             ui,
             &errors,
             &[
+                "thumbnail",
                 "thumbnail-interval",
                 "thumbnail-dots",
                 "thumbnail-quantity",
@@ -337,13 +347,17 @@ impl FormState {
         );
 
         ui.separator();
-        self.cover_picker(ui, ts, &mut out);
+        if accepts.cover {
+            self.cover_picker(ui, ts, &mut out);
+        }
         field_errors(ui, &errors, &["cover"]);
-        let subs = self
-            .memo
-            .get("subtitles", || common(ts, |m| m.subtitles.clone()));
-        subtitles(ui, ts, subs, &mut out);
-        field_errors(ui, &errors, &["subtitle"]);
+        if accepts.subtitles {
+            let subs = self
+                .memo
+                .get("subtitles", || common(ts, |m| m.subtitles.clone()));
+            subtitles(ui, ts, subs, &mut out);
+        }
+        field_errors(ui, &errors, &["subtitle", "auto-preheat"]);
         out
     }
 
@@ -469,7 +483,8 @@ impl FormState {
                 .map_or_else(|| g.clone(), |p| p.name.clone()),
         };
         let mut chosen: Option<Option<String>> = None;
-        egui::ComboBox::from_label("Template group")
+        let words = preset_words(catalog.caps.limits.preset_kind);
+        egui::ComboBox::from_label(words.label)
             .selected_text(text)
             .width(150.0)
             .show_ui(ui, |ui| {
@@ -491,13 +506,10 @@ impl FormState {
                 }
             });
         if !catalog.loaded_templates {
-            ui.weak("Loading template groups…");
+            ui.weak(words.loading);
         }
         if let Some(e) = &catalog.templates_error {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("Template groups could not be loaded: {e}"),
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {e}", words.failed));
         }
         if let Some(g) = chosen {
             ts.iter_mut().for_each(|t| t.meta.preset = g.clone());
@@ -554,6 +566,28 @@ impl FormState {
 }
 
 /// Every problem of the targets, by field (deduplicated).
+/// How the form names a provider's processing presets (one place per kind, for translation).
+pub struct PresetWords {
+    pub label: &'static str,
+    pub loading: &'static str,
+    pub failed: &'static str,
+}
+
+pub fn preset_words(kind: PresetKind) -> PresetWords {
+    match kind {
+        PresetKind::TemplateGroup => PresetWords {
+            label: "Template group",
+            loading: "Loading template groups…",
+            failed: "Template groups could not be loaded",
+        },
+        PresetKind::TaskFlow => PresetWords {
+            label: "Task flow",
+            loading: "Loading task flows…",
+            failed: "Task flows could not be loaded",
+        },
+    }
+}
+
 fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
     let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     // Defaults have no title of their own: each new row's comes from its file name.

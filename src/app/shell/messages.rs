@@ -174,10 +174,11 @@ impl VodeskApp {
                     match r {
                         Ok(t) => self.catalog.templates = t,
                         Err(e) => {
-                            self.notes.push(
-                                Level::Warning,
-                                format!("Template groups could not be loaded: {e}"),
+                            let words = crate::app::form::preset_words(
+                                self.catalog.caps.limits.preset_kind,
                             );
+                            self.notes
+                                .push(Level::Warning, format!("{}: {e}", words.failed));
                             self.catalog.templates_error = Some(e);
                         }
                     }

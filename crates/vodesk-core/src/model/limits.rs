@@ -10,8 +10,37 @@ pub enum LengthUnit {
     Chars,
 }
 
+/// The optional parts of the metadata form a provider takes at upload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Accepts {
+    /// HLS encryption (`auto_encrypt`).
+    pub encryption: bool,
+    /// CDN preheating (`auto_preheat`).
+    pub preheat: bool,
+    /// Snapshot options (`thumbnail`).
+    pub thumbnails: bool,
+    /// Subtitle files.
+    pub subtitles: bool,
+    /// A cover image.
+    pub cover: bool,
+    /// A review template and a workflow by name.
+    pub review_and_workflow: bool,
+}
+
+/// What a provider calls its processing presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PresetKind {
+    /// Huawei's transcoding template groups.
+    TemplateGroup,
+    /// Tencent's task flows (`Procedure`).
+    TaskFlow,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Limits {
+    /// What the upload form may set beyond title, description, tags, category and preset.
+    pub accepts: Accepts,
+    pub preset_kind: PresetKind,
     /// The unit of every `*_max` length below.
     pub unit: LengthUnit,
     pub title_max: usize,

@@ -294,6 +294,7 @@ impl UploadMetadata {
         if let Some(t) = &self.thumbnail {
             self.validate_thumbnail(t, &mut errors);
         }
+        self.validate_accepted(limits, &mut errors);
         if let Some(cover) = &self.cover
             && CoverType::from_path(cover).is_none()
         {
@@ -336,6 +337,34 @@ impl UploadMetadata {
             }
         }
         errors
+    }
+
+    /// The parts this provider does not take must be left empty.
+    fn validate_accepted(&self, limits: &Limits, errors: &mut Vec<FieldError>) {
+        let a = limits.accepts;
+        let refused = [
+            ("auto-encrypt", self.auto_encrypt && !a.encryption),
+            ("auto-preheat", self.auto_preheat && !a.preheat),
+            ("thumbnail", self.thumbnail.is_some() && !a.thumbnails),
+            ("subtitle", !self.subtitles.is_empty() && !a.subtitles),
+            ("cover", self.cover.is_some() && !a.cover),
+            (
+                "review-template",
+                self.review_template_id.is_some() && !a.review_and_workflow,
+            ),
+            (
+                "workflow",
+                self.workflow_name.is_some() && !a.review_and_workflow,
+            ),
+        ];
+        for (field, set) in refused {
+            if set {
+                errors.push(FieldError {
+                    field,
+                    message: "is not available with this provider; leave it out".into(),
+                });
+            }
+        }
     }
 
     fn validate_thumbnail(&self, t: &Thumbnail, errors: &mut Vec<FieldError>) {
@@ -396,6 +425,15 @@ mod tests {
     }
 
     const LIMITS: Limits = Limits {
+        accepts: super::super::limits::Accepts {
+            encryption: true,
+            preheat: true,
+            thumbnails: true,
+            subtitles: true,
+            cover: true,
+            review_and_workflow: true,
+        },
+        preset_kind: super::super::limits::PresetKind::TemplateGroup,
         unit: super::super::limits::LengthUnit::Bytes,
         title_max: 128,
         description_max: 1024,

@@ -13,7 +13,8 @@ use super::wire::{
     AssetInfo, InputAddr, ReproductionReq, UpdateMetaReq, UrlUploadItem, tags_field,
 };
 use crate::model::{
-    AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, UploadMetadata,
+    Accepts, AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, PresetKind,
+    UploadMetadata,
 };
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
@@ -24,6 +25,15 @@ use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, ObsClient, Re
 /// The documented rules (huawei-vod-api.md §4.1, §6.3, §11, §13.3).
 pub const CAPABILITIES: Capabilities = Capabilities {
     limits: Limits {
+        accepts: Accepts {
+            encryption: true,
+            preheat: true,
+            thumbnails: true,
+            subtitles: true,
+            cover: true,
+            review_and_workflow: true,
+        },
+        preset_kind: PresetKind::TemplateGroup,
         unit: LengthUnit::Bytes,
         title_max: 128,
         description_max: 1024,

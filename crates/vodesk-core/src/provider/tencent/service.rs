@@ -16,7 +16,8 @@ use super::wire::{
     MediaInfo, NotExistRsp, SearchMediaRsp, TaskRsp,
 };
 use crate::model::{
-    AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, UploadMetadata,
+    Accepts, AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, PresetKind,
+    UploadMetadata,
 };
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
@@ -27,6 +28,16 @@ use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, RequestSigner
 /// The documented rules (§A.4, §A.8; names and tags are counted in characters).
 pub const CAPABILITIES: Capabilities = Capabilities {
     limits: Limits {
+        // Snapshots, encryption and the rest are a task flow's business on Tencent (§A.8).
+        accepts: Accepts {
+            encryption: false,
+            preheat: false,
+            thumbnails: false,
+            subtitles: false,
+            cover: true,
+            review_and_workflow: false,
+        },
+        preset_kind: PresetKind::TaskFlow,
         unit: LengthUnit::Chars,
         title_max: 64,
         description_max: 128,

@@ -192,6 +192,15 @@ pub async fn finish(
         }
         let _: Value = vod.call("ModifyMediaInfo", params).await?;
     }
+    // Tencent serves a media from its commit on (§A.9): "not published" is a forbidden one.
+    if !meta.auto_publish {
+        let _: Value = vod
+            .call(
+                "ForbidMediaDistribution",
+                json!({ "FileIds": [file_id], "Operation": "forbid" }),
+            )
+            .await?;
+    }
     sessions
         .signers
         .lock()
