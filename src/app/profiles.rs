@@ -6,6 +6,7 @@
 use eframe::egui;
 use vodesk_core::credentials::manage::Secrets;
 use vodesk_core::credentials::{LOCAL_PROFILE, Profile, Provider, ProxyConfig, Secret};
+use vodesk_core::provider::connect::default_region;
 
 /// The secret fields as typed (`None` = left empty).
 #[derive(Clone, Default)]
@@ -58,6 +59,8 @@ pub enum ProfileAction {
 pub struct ProfileDraft {
     /// The profile being edited (`None` = a new one).
     pub original: Option<String>,
+    /// The cloud (`None`: Huawei, the first one offered).
+    pub provider: Option<Provider>,
     pub name: String,
     pub region: String,
     pub endpoint: String,
@@ -82,6 +85,7 @@ impl ProfileDraft {
     pub fn edit(p: &Profile) -> Self {
         ProfileDraft {
             original: Some(p.name.clone()),
+            provider: Some(p.provider),
             name: p.name.clone(),
             region: p.region.clone().unwrap_or_default(),
             endpoint: p.endpoint.clone().unwrap_or_default(),
@@ -98,10 +102,14 @@ impl ProfileDraft {
         }
     }
 
+    pub fn kind(&self) -> Provider {
+        self.provider.unwrap_or(Provider::Huawei)
+    }
+
     pub fn profile(&self) -> Profile {
         Profile {
             name: self.name.trim().to_string(),
-            provider: Provider::Huawei,
+            provider: self.kind(),
             region: opt(&self.region),
             endpoint: opt(&self.endpoint),
             object_endpoint: opt(&self.object_endpoint),
@@ -145,7 +153,7 @@ impl ProfilesScreen {
         self.open = true;
         self.status = None;
         self.draft = Some(ProfileDraft {
-            region: "cn-north-4".into(),
+            region: default_region(Provider::Huawei).into(),
             ..Default::default()
         });
     }
@@ -277,13 +285,53 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
             let saved = s.saved.clone();
             for p in &saved {
                 let detail = format!(
-                    "{} · {}",
+                    "{} · {} · {}",
+                    words(p.provider).name,
                     p.region.as_deref().unwrap_or("custom endpoint"),
                     p.vod_endpoint()
                 );
                 row(ui, &p.name, detail, Some(p));
             }
         });
+}
+
+/// What the form says for each cloud: one place, for translation.
+struct ProviderWords {
+    name: &'static str,
+    title: &'static str,
+    region_hint: &'static str,
+    scope_label: &'static str,
+    scope_hint: &'static str,
+    key_label: &'static str,
+    secret_label: &'static str,
+    keys_where: &'static str,
+}
+
+const PROVIDERS: [Provider; 2] = [Provider::Huawei, Provider::Tencent];
+
+fn words(p: Provider) -> ProviderWords {
+    match p {
+        Provider::Tencent => ProviderWords {
+            name: "Tencent Cloud VOD",
+            title: "New profile (Tencent Cloud VOD)",
+            region_hint: "ap-guangzhou",
+            scope_label: "SubAppId",
+            scope_hint: "the account's default application",
+            key_label: "SecretId",
+            secret_label: "SecretKey",
+            keys_where: "Keys are created in the Tencent Cloud console under CAM → API Keys.",
+        },
+        Provider::Huawei | Provider::Aliyun => ProviderWords {
+            name: "Huawei Cloud VOD",
+            title: "New profile (Huawei Cloud VOD)",
+            region_hint: "cn-north-4",
+            scope_label: "Project id",
+            scope_hint: "looked up from the region",
+            key_label: "Access key (AK)",
+            secret_label: "Secret key (SK)",
+            keys_where: "Keys are created in the Huawei Cloud console under My Credentials → Access Keys.",
+        },
+    }
 }
 
 /// Draws the form; true when the user cancelled it.
@@ -294,16 +342,37 @@ fn form(
     action: &mut Option<ProfileAction>,
 ) -> bool {
     let mut cancel = false;
+    let w = words(d.kind());
     ui.heading(match &d.original {
         Some(n) => format!("Edit \"{n}\""),
-        None => "New profile (Huawei Cloud VOD)".to_string(),
+        None => w.title.to_string(),
     });
+    if d.original.is_none() {
+        let before = d.kind();
+        let mut chosen = before;
+        egui::ComboBox::from_label("Cloud")
+            .selected_text(w.name)
+            .show_ui(ui, |ui| {
+                for p in PROVIDERS {
+                    ui.selectable_value(&mut chosen, p, words(p).name);
+                }
+            });
+        if chosen != before {
+            d.provider = Some(chosen);
+            // The region field follows the cloud while it holds the other one's default.
+            if d.region.trim() == default_region(before) {
+                d.region = default_region(chosen).to_string();
+            }
+        }
+    }
+    let w = words(d.kind());
+    ui.weak(w.keys_where);
     egui::Grid::new("profile-form")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             field(ui, "Name", &mut d.name, "production", false);
-            field(ui, "Region", &mut d.region, "cn-north-4", false);
+            field(ui, "Region", &mut d.region, w.region_hint, false);
             field(
                 ui,
                 "VOD endpoint",
@@ -318,14 +387,8 @@ fn form(
                 "derived from the region",
                 false,
             );
-            field(
-                ui,
-                "Project id",
-                &mut d.project_id,
-                "looked up from the region",
-                false,
-            );
-            field(ui, "Access key (AK)", &mut d.access_key, "", false);
+            field(ui, w.scope_label, &mut d.project_id, w.scope_hint, false);
+            field(ui, w.key_label, &mut d.access_key, "", false);
             let editing = d.original.is_some();
             let keep = |new: &'static str| {
                 if editing {
@@ -334,7 +397,7 @@ fn form(
                     new
                 }
             };
-            field(ui, "Secret key (SK)", &mut d.secret_key, keep(""), true);
+            field(ui, w.secret_label, &mut d.secret_key, keep(""), true);
             field(
                 ui,
                 "Security token",
