@@ -319,7 +319,7 @@ fn words(p: Provider) -> ProviderWords {
             scope_hint: "the account's default application",
             key_label: "SecretId",
             secret_label: "SecretKey",
-            keys_where: "Keys are created in the Tencent Cloud console under CAM → API Keys.",
+            keys_where: "Keys are created in the Tencent Cloud console under CAM > API Keys.",
         },
         Provider::Huawei | Provider::Aliyun => ProviderWords {
             name: "Huawei Cloud VOD",
@@ -329,7 +329,7 @@ fn words(p: Provider) -> ProviderWords {
             scope_hint: "looked up from the region",
             key_label: "Access key (AK)",
             secret_label: "Secret key (SK)",
-            keys_where: "Keys are created in the Huawei Cloud console under My Credentials → Access Keys.",
+            keys_where: "Keys are created in the Huawei Cloud console under My Credentials > Access Keys.",
         },
     }
 }

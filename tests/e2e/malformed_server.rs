@@ -3,15 +3,31 @@
 
 use crate::common::*;
 
-pub fn fake_server(
-    body: &'static str,
-    content_type: &'static str,
-    status: u16,
-) -> (String, std::thread::JoinHandle<()>) {
+/// A stand-in endpoint that answers every request with one reply; it serves until dropped, so
+/// a slow machine retrying for a long time never meets a closed port instead of the reply.
+pub struct FakeServer {
+    pub url: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+pub fn fake_server(body: &'static str, content_type: &'static str, status: u16) -> FakeServer {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     listener.set_nonblocking(true).unwrap();
-    let handle = std::thread::spawn(move || {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -25,14 +41,18 @@ pub fn fake_server(
                     body,
                 )
             });
-            let _ = tokio::time::timeout(
-                std::time::Duration::from_secs(60),
-                axum::serve(listener, app),
-            )
-            .await;
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
         });
     });
-    (format!("http://{addr}"), handle)
+    FakeServer {
+        url: format!("http://{addr}"),
+        stop: Some(stop),
+        thread: Some(thread),
+    }
 }
 
 #[test]
@@ -68,7 +88,8 @@ fn garbage_truncated_and_mistyped_replies() {
         ("oops", "text/plain", 500, "internal error"),
     ];
     for (body, ct, status, needle) in cases {
-        let (endpoint, _h) = fake_server(body, ct, status);
+        let fake = fake_server(body, ct, status);
+        let endpoint = &fake.url;
         for args in [
             vec!["assets", "list"],
             vec!["upload", f.to_str().unwrap()],
@@ -77,7 +98,7 @@ fn garbage_truncated_and_mistyped_replies() {
             let r = Run::from(
                 server
                     .cmd()
-                    .env("VODESK_ENDPOINT", &endpoint)
+                    .env("VODESK_ENDPOINT", endpoint)
                     .args(&args)
                     .output()
                     .unwrap(),

@@ -609,16 +609,17 @@ fn the_local_profile_never_goes_through_a_proxy() {
 fn a_refused_account_is_reported_as_permission_denied() {
     // The local service has no account states; a stand-in answers as VOD does for a frozen
     // account.
-    let (url, _server) = crate::malformed_server::fake_server(
+    let fake = crate::malformed_server::fake_server(
         r#"{"error_code":"VOD.10056","error_msg":"The user is in an abnormal state."}"#,
         "application/json",
         403,
     );
+    let url = &fake.url;
     let server = Server::start(&[]);
     let keyring = Keyring::start();
     let desk = Desk::new(&server, &keyring);
     let r = with_stdin(
-        desk.add_cmd("frozen", &url, &url, &["--project-id", PROJECT]),
+        desk.add_cmd("frozen", url, url, &["--project-id", PROJECT]),
         &format!("{SK}\n"),
     );
     r.assert_error("permission denied");

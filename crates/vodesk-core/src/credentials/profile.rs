@@ -159,7 +159,7 @@ impl Profile {
         let scope = self.project_id.trim();
         if rules.scope_required && (scope.is_empty() || scope.len() > 64) {
             return Err(format!(
-                "the {} must be 1 to 64 characters; copy it from the console (My Credentials → API Credentials)",
+                "the {} must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)",
                 rules.scope_name
             ));
         }

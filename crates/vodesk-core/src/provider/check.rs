@@ -86,7 +86,7 @@ impl Verdict {
         match self {
             Verdict::Ok => "OK: the credentials, project id and endpoint work".to_string(),
             Verdict::WrongCredentials(e) => format!(
-                "wrong access key or secret key: the service rejected the signature ({}); check both keys in My Credentials → Access Keys",
+                "wrong access key or secret key: the service rejected the signature ({}); check both keys in My Credentials > Access Keys",
                 detail(e)
             ),
             Verdict::ClockOff { offset_secs } => {
@@ -106,7 +106,7 @@ impl Verdict {
                 detail(e)
             ),
             Verdict::WrongProject(e) => format!(
-                "project id wrong for these credentials or this region ({}); copy it from My Credentials → API Credentials, or leave it out to look it up",
+                "project id wrong for these credentials or this region ({}); copy it from My Credentials > API Credentials, or leave it out to look it up",
                 detail(e)
             ),
             Verdict::PermissionDenied(e) => format!(

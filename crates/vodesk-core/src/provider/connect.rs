@@ -58,7 +58,7 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             scope_lookup: true,
             scope_numeric: false,
             key_name: "access key",
-            keys_hint: "create them in the Huawei Cloud console under My Credentials → Access Keys",
+            keys_hint: "create them in the Huawei Cloud console under My Credentials > Access Keys",
         }),
         ProviderKind::Tencent => Some(ProfileRules {
             scope_name: "SubAppId",
@@ -66,7 +66,7 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             scope_lookup: false,
             scope_numeric: true,
             key_name: "SecretId",
-            keys_hint: "create them in the Tencent Cloud console under CAM → API Keys",
+            keys_hint: "create them in the Tencent Cloud console under CAM > API Keys",
         }),
         ProviderKind::Aliyun => None,
     }
