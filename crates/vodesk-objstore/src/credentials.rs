@@ -60,6 +60,22 @@ impl Scope {
             (KeyScope::Prefix(p), Some(key)) => key.starts_with(p.as_str()),
         }
     }
+
+    /// Whether a listing of `bucket` restricted to keys beginning with `prefix` stays inside:
+    /// the COS SDK looks for a resumable multipart upload of its key with a bucket-level
+    /// `GET /?uploads&prefix=<key>`. An exact-key scope may list its own key's prefix; what
+    /// such a listing can show beyond it is only longer keys' upload ids, which the scope still
+    /// cannot write to.
+    pub fn allows_listing(&self, bucket: &str, prefix: &str) -> bool {
+        if bucket != self.bucket {
+            return false;
+        }
+        match &self.keys {
+            KeyScope::All => true,
+            KeyScope::Exact(k) => prefix == k,
+            KeyScope::Prefix(p) => prefix.starts_with(p.as_str()),
+        }
+    }
 }
 
 /// One key pair the endpoint accepts.
@@ -197,6 +213,9 @@ mod tests {
         assert!(pre.allows("b", Some("p/x")) && !pre.allows("b", Some("q/x")));
         assert!(!pre.allows("b", None));
         assert!(Scope::bucket("b").allows("b", None));
+        assert!(pre.allows_listing("b", "p/x") && !pre.allows_listing("b", "q"));
+        assert!(!pre.allows_listing("b", "") && !pre.allows_listing("c", "p/x"));
+        assert!(obj.allows_listing("b", "p/a.mp4") && !obj.allows_listing("b", "p/"));
         assert!(!Scope::bucket("b").allows("c", Some("k")));
     }
 

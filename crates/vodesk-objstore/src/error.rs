@@ -4,6 +4,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::StoreError;
+use crate::handlers::Dialect;
 use crate::xml::XmlOut;
 
 /// An error answered to the client as `<Error><Code/><Message/>...</Error>`.
@@ -128,8 +129,9 @@ impl S3Error {
         )
     }
 
-    /// Renders the error; HEAD responses carry no body, as on OBS.
-    pub fn into_response_with(self, request_id: &str, head: bool) -> Response {
+    /// Renders the error; HEAD responses carry no body, as on OBS. COS names its second id
+    /// `TraceId` where S3 and OBS say `HostId`.
+    pub fn into_response_with(self, dialect: Dialect, request_id: &str, head: bool) -> Response {
         if head {
             let mut resp = self.status.into_response();
             resp.headers_mut()
@@ -146,7 +148,10 @@ impl S3Error {
             x.elem(name, value);
         }
         x.elem("RequestId", request_id);
-        x.elem("HostId", request_id);
+        match dialect {
+            Dialect::Obs => x.elem("HostId", request_id),
+            Dialect::Cos => x.elem("TraceId", request_id),
+        }
         let body = x.finish("Error");
         (
             self.status,

@@ -35,6 +35,7 @@ use std::time::Duration;
 use store::Inner;
 
 pub use credentials::{Credential, CredentialStore, KeyRing, KeyScope, Scope};
+pub use handlers::Dialect;
 
 /// Settings for [`ObjectStore::open`].
 #[derive(Clone, Debug)]
@@ -281,7 +282,15 @@ impl ObjectStore {
     /// The HTTP endpoint: ListBuckets, ListObjects (v1 and v2), Get/Head/Put/Delete object,
     /// multipart (initiate, upload part, list parts, complete, abort). Path-style addressing.
     pub fn router(&self) -> axum::Router {
-        handlers::router(self.inner.clone())
+        handlers::router(self.inner.clone(), Dialect::Obs)
+    }
+
+    /// The same endpoint as Tencent COS: the bucket also comes from a virtual-host `Host`
+    /// (`<bucket>.cos.<region>.myqcloud.com`, while the client connects to loopback), errors
+    /// are COS documents (`Code, Message, Resource, RequestId, TraceId`) with
+    /// `x-cos-request-id`, and q-sign signatures are verified like every other scheme.
+    pub fn cos_router(&self) -> axum::Router {
+        handlers::router(self.inner.clone(), Dialect::Cos)
     }
 }
 

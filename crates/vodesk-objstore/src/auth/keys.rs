@@ -14,9 +14,11 @@ struct TokenCarrier {
     expired_code: &'static str,
 }
 
-/// OBS and AWS today; COS (`x-cos-security-token`) and OSS (`x-oss-security-token`, which
-/// calls an expired one `SecurityTokenExpired`) join here with their signers. Query names are
-/// compared case-insensitively: SigV4 URLs spell it `X-Amz-Security-Token`.
+/// OBS, AWS and COS; OSS (`x-oss-security-token`, which calls an expired one
+/// `SecurityTokenExpired`) joins here with its signer. Query names are compared
+/// case-insensitively: SigV4 URLs spell it `X-Amz-Security-Token`. COS's name for an expired
+/// token is not documented in our references; S3's `ExpiredToken` is what its XML API is
+/// modelled on, so that is what it answers.
 const CARRIERS: &[TokenCarrier] = &[
     TokenCarrier {
         name: "x-obs-security-token",
@@ -24,6 +26,10 @@ const CARRIERS: &[TokenCarrier] = &[
     },
     TokenCarrier {
         name: "x-amz-security-token",
+        expired_code: "ExpiredToken",
+    },
+    TokenCarrier {
+        name: "x-cos-security-token",
         expired_code: "ExpiredToken",
     },
 ];

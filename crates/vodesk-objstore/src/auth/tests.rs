@@ -70,6 +70,7 @@ fn verify(
         &RequestView {
             method: req["method"].as_str().expect("method"),
             raw_path: &raw_path,
+            path_bucket: None,
             query: &query,
             headers: &headers,
             now,
@@ -149,6 +150,7 @@ fn verify_url(url: &str, now: i64) -> Result<BodyMode, crate::error::S3Error> {
         &RequestView {
             method: "GET",
             raw_path: &raw_path,
+            path_bucket: None,
             query: &query,
             headers: &headers,
             now,
@@ -198,6 +200,7 @@ fn unknown_key_and_anonymous_requests_are_refused() {
     let view = RequestView {
         method: "PUT",
         raw_path: full,
+        path_bucket: None,
         query: &q,
         headers: &headers,
         now: T0,
@@ -210,6 +213,7 @@ fn unknown_key_and_anonymous_requests_are_refused() {
     let view = RequestView {
         method: "GET",
         raw_path: "/",
+        path_bucket: None,
         query: &q,
         headers: &empty,
         now: T0,
@@ -262,6 +266,7 @@ fn documented_sts_requests_need_their_token_until_expiry() {
             &RequestView {
                 method: "GET",
                 raw_path: PATH,
+                path_bucket: None,
                 query,
                 headers,
                 now: T0,

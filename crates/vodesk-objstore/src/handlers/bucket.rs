@@ -143,6 +143,17 @@ async fn location(ctx: Ctx, bucket: String) -> Result<Response, S3Error> {
     Ok(xml_response(StatusCode::OK, body))
 }
 
+/// `encoding-type=url`: keys in the answer are URL-encoded (the only method there is).
+pub(super) fn url_encoding(q: &crate::query::Query) -> Result<bool, S3Error> {
+    match q.get("encoding-type") {
+        None => Ok(false),
+        Some(e) if e.eq_ignore_ascii_case("url") => Ok(true),
+        Some(_) => Err(S3Error::invalid_argument(
+            "Invalid Encoding Method specified in Request",
+        )),
+    }
+}
+
 fn encode_token(marker: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(marker.as_bytes())
 }
@@ -163,15 +174,7 @@ async fn list(ctx: Ctx, bucket: String, v2: bool) -> Result<Response, S3Error> {
         .filter(|d| !d.is_empty())
         .map(str::to_string);
     let max_keys = int_param(q, "max-keys", MAX_KEYS, MAX_KEYS)?;
-    let url_encoding = match q.get("encoding-type") {
-        None => false,
-        Some(e) if e.eq_ignore_ascii_case("url") => true,
-        Some(_) => {
-            return Err(S3Error::invalid_argument(
-                "Invalid Encoding Method specified in Request",
-            ));
-        }
-    };
+    let url_encoding = url_encoding(q)?;
     let marker = if v2 {
         match q.get("continuation-token") {
             Some(t) => decode_token(t)?,

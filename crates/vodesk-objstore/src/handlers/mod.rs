@@ -1,7 +1,10 @@
-//! HTTP front: authentication, then dispatch on path shape, method and sub-resources.
+//! HTTP front: addressing, authentication, then dispatch on path shape, method and
+//! sub-resources.
 //!
 //! S3 routes by query parameters (`?uploads`, `?uploadId`, `?delete`, ...), and signatures need
-//! the raw encoded path, so one fallback handler parses the request itself.
+//! the raw encoded path, so one fallback handler parses the request itself. The same pipeline
+//! serves two dialects: OBS/S3 (path-style) and COS (virtual-host addressing from the `Host`
+//! header as well, COS error documents and ids); every signature scheme is accepted on both.
 
 mod bucket;
 mod multipart;
@@ -24,8 +27,23 @@ use crate::ingest::BodyMode;
 use crate::query::Query;
 use crate::store::Shared;
 
-pub(crate) fn router(inner: Shared) -> Router {
-    Router::new().fallback(dispatch).with_state(inner)
+/// Which cloud's conventions an endpoint follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Obs,
+    Cos,
+}
+
+#[derive(Clone)]
+struct Endpoint {
+    inner: Shared,
+    dialect: Dialect,
+}
+
+pub(crate) fn router(inner: Shared, dialect: Dialect) -> Router {
+    Router::new()
+        .fallback(dispatch)
+        .with_state(Endpoint { inner, dialect })
 }
 
 /// Everything a handler needs about one authenticated request.
@@ -70,30 +88,59 @@ enum Target {
 
 const MAX_KEY_BYTES: usize = 1024;
 
+fn invalid_uri() -> S3Error {
+    S3Error::new(
+        StatusCode::BAD_REQUEST,
+        "InvalidURI",
+        "Couldn't parse the specified URI.",
+    )
+}
+
+fn decode(raw: &str) -> Result<String, S3Error> {
+    Ok(percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| invalid_uri())?
+        .into_owned())
+}
+
+/// Path-style: `/bucket/key`.
 fn parse_target(raw_path: &str) -> Result<Target, S3Error> {
     let path = raw_path.strip_prefix('/').unwrap_or(raw_path);
     if path.is_empty() {
         return Ok(Target::Service);
     }
-    let invalid_uri = || {
-        S3Error::new(
-            StatusCode::BAD_REQUEST,
-            "InvalidURI",
-            "Couldn't parse the specified URI.",
-        )
-    };
     let (bucket_raw, key_raw) = path.split_once('/').unwrap_or((path, ""));
-    let bucket = percent_decode_str(bucket_raw)
-        .decode_utf8()
-        .map_err(|_| invalid_uri())?
-        .into_owned();
+    let bucket = decode(bucket_raw)?;
     if key_raw.is_empty() {
         return Ok(Target::Bucket(bucket));
     }
-    let key = percent_decode_str(key_raw)
-        .decode_utf8()
-        .map_err(|_| invalid_uri())?
-        .into_owned();
+    object_target(bucket, decode(key_raw)?)
+}
+
+/// The bucket of a COS virtual-host name, `<bucket>.cos.<region>.myqcloud.com` (or the newer
+/// `….tencentcos.cn`), port ignored.
+pub(crate) fn cos_host_bucket(host: &str) -> Option<&str> {
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let (bucket, rest) = host.split_once(".cos.")?;
+    let region = rest
+        .strip_suffix(".myqcloud.com")
+        .or_else(|| rest.strip_suffix(".tencentcos.cn"))?;
+    (!bucket.is_empty() && !region.is_empty() && !region.contains('.')).then_some(bucket)
+}
+
+/// Virtual-host: the path is the key (`/` for the bucket itself).
+fn parse_host_target(bucket: &str, raw_path: &str) -> Result<Target, S3Error> {
+    let key_raw = raw_path.strip_prefix('/').unwrap_or(raw_path);
+    if key_raw.is_empty() {
+        return Ok(Target::Bucket(bucket.to_string()));
+    }
+    object_target(bucket.to_string(), decode(key_raw)?)
+}
+
+fn object_target(bucket: String, key: String) -> Result<Target, S3Error> {
     if key.len() > MAX_KEY_BYTES {
         return Err(S3Error::new(
             StatusCode::BAD_REQUEST,
@@ -104,11 +151,12 @@ fn parse_target(raw_path: &str) -> Result<Target, S3Error> {
     Ok(Target::Object(bucket, key))
 }
 
-async fn dispatch(State(inner): State<Shared>, req: Request) -> Response {
+async fn dispatch(State(endpoint): State<Endpoint>, req: Request) -> Response {
     let request_id = random_hex(8).to_ascii_uppercase();
     let head = req.method() == Method::HEAD;
     let path = req.uri().path().to_string();
-    let mut resp = match handle(inner, req).await {
+    let dialect = endpoint.dialect;
+    let mut resp = match handle(endpoint, req).await {
         Ok(r) => r,
         Err(mut e) => {
             if e.resource.is_none() {
@@ -119,36 +167,65 @@ async fn dispatch(State(inner): State<Shared>, req: Request) -> Response {
                 status = e.status.as_u16(),
                 "object store request failed"
             );
-            e.into_response_with(&request_id, head)
+            e.into_response_with(dialect, &request_id, head)
         }
     };
     let h = resp.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&request_id) {
-        h.insert("x-amz-request-id", v.clone());
-        h.insert("x-obs-request-id", v.clone());
-        h.insert("x-amz-id-2", v);
+        match dialect {
+            Dialect::Obs => {
+                h.insert("x-amz-request-id", v.clone());
+                h.insert("x-obs-request-id", v.clone());
+                h.insert("x-amz-id-2", v);
+            }
+            Dialect::Cos => {
+                h.insert("x-cos-request-id", v.clone());
+                h.insert("x-cos-trace-id", v);
+            }
+        }
     }
-    h.insert(header::SERVER, HeaderValue::from_static("OBS"));
+    let server = match dialect {
+        Dialect::Obs => "OBS",
+        Dialect::Cos => "tencent-cos",
+    };
+    h.insert(header::SERVER, HeaderValue::from_static(server));
     resp
 }
 
-async fn handle(inner: Shared, req: Request) -> Result<Response, S3Error> {
+async fn handle(endpoint: Endpoint, req: Request) -> Result<Response, S3Error> {
+    let inner = endpoint.inner;
     let (parts, body) = req.into_parts();
     let query = Query::parse(parts.uri.query());
     let raw_path = parts.uri.path();
+    let host_bucket = match endpoint.dialect {
+        Dialect::Cos => parts
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .and_then(cos_host_bucket),
+        Dialect::Obs => None,
+    };
+    let target = match host_bucket {
+        Some(bucket) => parse_host_target(bucket, raw_path)?,
+        None => parse_target(raw_path)?,
+    };
+    let path_bucket = match (&target, host_bucket) {
+        (Target::Bucket(b) | Target::Object(b, _), None) => Some(b.as_str()),
+        _ => None,
+    };
     let grant = auth::authenticate(
         &*inner.keys,
         &RequestView {
             method: parts.method.as_str(),
             raw_path,
+            path_bucket,
             query: &query,
             headers: &parts.headers,
             now: crate::time::now_secs(),
         },
     )?;
-    let target = parse_target(raw_path)?;
     if let Some(scope) = &grant.scope {
-        check_scope(scope, &target, &parts.headers)?;
+        check_scope(scope, &target, &parts.method, &query, &parts.headers)?;
     }
     let ctx = Ctx {
         inner,
@@ -166,10 +243,20 @@ async fn handle(inner: Shared, req: Request) -> Result<Response, S3Error> {
 }
 
 /// A scoped (temporary) key reaches only its own objects: never the bucket list, bucket-level
-/// requests only with a whole-bucket scope, and a copy only from a source within scope too.
-fn check_scope(scope: &Scope, target: &Target, headers: &HeaderMap) -> Result<(), S3Error> {
+/// requests only with a whole-bucket scope (or a multipart-upload listing restricted to its own
+/// keys), and a copy only from a source within scope too.
+fn check_scope(
+    scope: &Scope,
+    target: &Target,
+    method: &Method,
+    query: &Query,
+    headers: &HeaderMap,
+) -> Result<(), S3Error> {
     let inside = match target {
         Target::Service => false,
+        Target::Bucket(b) if *method == Method::GET && query.has("uploads") => {
+            scope.allows_listing(b, query.get("prefix").unwrap_or(""))
+        }
         Target::Bucket(b) => scope.allows(b, None),
         Target::Object(b, k) => {
             scope.allows(b, Some(k))

@@ -5,6 +5,7 @@ use axum::response::Response;
 
 use super::service::OWNER_ID;
 use super::{Ctx, check_content_md5, empty, int_param, quoted, xml_response};
+use crate::auth::sigv4::uri_encode;
 use crate::error::S3Error;
 use crate::index::{self, UploadRow};
 use crate::ingest::{ingest, read_small};
@@ -202,6 +203,14 @@ pub(super) async fn list_uploads(ctx: Ctx, bucket: String) -> Result<Response, S
     let key_marker = q.get("key-marker").unwrap_or("").to_string();
     let id_marker = q.get("upload-id-marker").unwrap_or("").to_string();
     let max = int_param(q, "max-uploads", 1000, 1000)?;
+    let url_encoding = super::bucket::url_encoding(q)?;
+    let enc = |s: &str| {
+        if url_encoding {
+            uri_encode(s, true)
+        } else {
+            s.to_string()
+        }
+    };
     let inner = ctx.inner.clone();
     let (b, p, km, im) = (
         bucket.clone(),
@@ -221,18 +230,21 @@ pub(super) async fn list_uploads(ctx: Ctx, bucket: String) -> Result<Response, S
     uploads.truncate(max);
     let mut x = XmlOut::new("ListMultipartUploadsResult");
     x.elem("Bucket", &bucket);
-    x.elem("KeyMarker", &key_marker);
+    if url_encoding {
+        x.elem("EncodingType", "url");
+    }
+    x.elem("KeyMarker", &enc(&key_marker));
     x.elem("UploadIdMarker", &id_marker);
     if truncated && let Some(last) = uploads.last() {
-        x.elem("NextKeyMarker", &last.key);
+        x.elem("NextKeyMarker", &enc(&last.key));
         x.elem("NextUploadIdMarker", &last.upload_id);
     }
-    x.elem("Prefix", &prefix);
+    x.elem("Prefix", &enc(&prefix));
     x.elem("MaxUploads", &max.to_string());
     x.elem("IsTruncated", if truncated { "true" } else { "false" });
     for u in &uploads {
         x.open("Upload");
-        x.elem("Key", &u.key);
+        x.elem("Key", &enc(&u.key));
         x.elem("UploadId", &u.upload_id);
         x.open("Initiator");
         x.elem("ID", OWNER_ID);
