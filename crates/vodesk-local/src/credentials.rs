@@ -1,10 +1,13 @@
-//! The service's own AK/SK/project id: taken from the HUAWEICLOUD_SDK_* variables when the caller
-//! passes them, otherwise generated once and kept in `<data_dir>/credentials.json` (mode 0600).
+//! The service's own keys, one set per personality: Huawei's AK/SK/project id (from the
+//! HUAWEICLOUD_SDK_* variables when the caller passes them) in `<data_dir>/credentials.json`,
+//! Tencent's SecretId/SecretKey/SubAppId (from TENCENTCLOUD_SECRET_ID/KEY) in
+//! `<data_dir>/tencent-credentials.json`; otherwise generated once and kept there (mode 0600).
 
 use std::io::Write;
 use std::path::Path;
 
 use rand::Rng;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -59,48 +62,111 @@ impl Credentials {
 
     /// Loads the stored credentials of `data_dir`, or generates and stores new ones.
     pub fn load_or_generate(data_dir: &Path) -> std::io::Result<(Self, CredentialsSource)> {
-        let path = data_dir.join(FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let creds: Credentials = serde_json::from_slice(&bytes).map_err(|e| {
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!(
-                            "{} is not valid ({e}); delete it to let the service generate new keys",
-                            path.display()
-                        ),
-                    )
-                })?;
-                Ok((creds, CredentialsSource::Stored))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let creds = Self::generate();
-                creds.store(data_dir)?;
-                Ok((creds, CredentialsSource::Generated))
-            }
-            Err(e) => Err(e),
-        }
+        load_or_generate(data_dir, FILE, Self::generate)
     }
 
     /// Reads the credentials a service stored in `data_dir`, if any.
     pub fn read_stored(data_dir: &Path) -> Option<Self> {
-        let bytes = std::fs::read(data_dir.join(FILE)).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        read_stored(data_dir, FILE)
+    }
+}
+
+/// The Tencent personality's keys. Real SecretIds are 36 characters beginning `AKID`, keys 32;
+/// sub-application ids are numbers from 1500000000.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TencentCredentials {
+    pub secret_id: String,
+    pub secret_key: String,
+    pub sub_app_id: u64,
+}
+
+impl std::fmt::Debug for TencentCredentials {
+    // Never print the secret key, even in debug output or panics.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TencentCredentials")
+            .field("secret_id", &self.secret_id)
+            .field("secret_key", &"<redacted>")
+            .field("sub_app_id", &self.sub_app_id)
+            .finish()
+    }
+}
+
+const TENCENT_FILE: &str = "tencent-credentials.json";
+
+impl TencentCredentials {
+    pub fn generate() -> Self {
+        const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        TencentCredentials {
+            secret_id: format!("AKIDLOCAL{}", random_string(27, ALNUM)),
+            secret_key: random_string(32, ALNUM),
+            sub_app_id: rand::rng().random_range(1_500_000_000..1_600_000_000),
+        }
     }
 
-    fn store(&self, data_dir: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(data_dir)?;
-        let tmp = data_dir.join(format!("{FILE}.tmp"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&tmp)?;
-        file.write_all(&serde_json::to_vec_pretty(self).expect("credentials serialize"))?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, data_dir.join(FILE))
+    /// A fresh sub-application id, for keys given without one.
+    pub fn generated_sub_app_id() -> u64 {
+        Self::generate().sub_app_id
     }
+
+    pub fn load_or_generate(data_dir: &Path) -> std::io::Result<(Self, CredentialsSource)> {
+        load_or_generate(data_dir, TENCENT_FILE, Self::generate)
+    }
+
+    pub fn read_stored(data_dir: &Path) -> Option<Self> {
+        read_stored(data_dir, TENCENT_FILE)
+    }
+
+    /// Where [`Self::load_or_generate`] keeps them.
+    pub fn file(data_dir: &Path) -> std::path::PathBuf {
+        data_dir.join(TENCENT_FILE)
+    }
+}
+
+fn load_or_generate<T: Serialize + DeserializeOwned>(
+    data_dir: &Path,
+    file: &str,
+    generate: fn() -> T,
+) -> std::io::Result<(T, CredentialsSource)> {
+    let path = data_dir.join(file);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let creds: T = serde_json::from_slice(&bytes).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "{} is not valid ({e}); delete it to let the service generate new keys",
+                        path.display()
+                    ),
+                )
+            })?;
+            Ok((creds, CredentialsSource::Stored))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let creds = generate();
+            store(&creds, data_dir, file)?;
+            Ok((creds, CredentialsSource::Generated))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn read_stored<T: DeserializeOwned>(data_dir: &Path, file: &str) -> Option<T> {
+    let bytes = std::fs::read(data_dir.join(file)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+fn store<T: Serialize>(creds: &T, data_dir: &Path, file: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(data_dir)?;
+    let tmp = data_dir.join(format!("{file}.tmp"));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(&tmp)?;
+    f.write_all(&serde_json::to_vec_pretty(creds).expect("credentials serialize"))?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, data_dir.join(file))
 }

@@ -25,10 +25,12 @@ use rand::{Rng, SeedableRng};
 
 use crate::http::request_id;
 
-/// Which endpoint a fault layer wraps (the VOD API answers JSON errors, the object endpoint XML).
+/// Which endpoint a fault layer wraps (Huawei's VOD API answers JSON errors with an HTTP status,
+/// Tencent's HTTP 200 with `Response.Error`, the object endpoints XML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FaultTarget {
     Vod,
+    TencentVod,
     Object,
 }
 
@@ -236,8 +238,30 @@ fn xml_error(status: StatusCode, code: &str, msg: &str, retry_after: bool) -> Re
     )
 }
 
+/// Tencent answers every API error with HTTP 200 and `{"Response":{"Error":{..},"RequestId"}}`.
+fn tencent_error(code: &str, msg: &str) -> Response {
+    let body = serde_json::json!({
+        "Response": {"Error": {"Code": code, "Message": msg}, "RequestId": request_id()}
+    });
+    with_headers(
+        (StatusCode::OK, body.to_string()).into_response(),
+        "application/json",
+        false,
+    )
+}
+
 fn server_error(target: FaultTarget, unavailable: bool) -> Response {
     match (target, unavailable) {
+        (FaultTarget::TencentVod, false) => {
+            tencent_error("InternalError", "Internal error. Please try again later.")
+        }
+        // A gateway in front answers 503 itself, as any HTTP service can.
+        (FaultTarget::TencentVod, true) => json_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "The service is temporarily unavailable.",
+            true,
+        ),
         (FaultTarget::Vod, false) => json_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "VOD.10051",
@@ -267,6 +291,10 @@ fn server_error(target: FaultTarget, unavailable: bool) -> Response {
 
 fn throttled(target: FaultTarget) -> Response {
     match target {
+        FaultTarget::TencentVod => tencent_error(
+            "RequestLimitExceeded",
+            "Your current request rate exceeds the limit. Please try again later.",
+        ),
         FaultTarget::Vod => json_error(
             StatusCode::TOO_MANY_REQUESTS,
             "APIGW.0308",

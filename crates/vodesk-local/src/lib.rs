@@ -1,8 +1,9 @@
-//! The embedded local VOD service: the Huawei VOD REST API subset vodesk uses, plus an
-//! OBS/S3-compatible object endpoint, on loopback, persisted in SQLite and files.
+//! The embedded local VOD service: the Huawei VOD REST API subset vodesk uses with an
+//! OBS/S3-compatible object endpoint, and the Tencent VOD API with a COS-compatible one, on
+//! loopback, persisted in SQLite and files.
 //!
 //! One provider-neutral asset `library` serves every API personality; a personality
-//! (`huawei` today) only parses its wire format into library calls and renders the results,
+//! (`huawei`, `tencent`) only parses its wire format into library calls and renders the results,
 //! using the request plumbing in `http` and the token buckets in `throttle`.
 //!
 //! This crate is an independent implementation of the documented contract: it must not import
@@ -14,7 +15,8 @@ mod http;
 mod huawei;
 mod library;
 mod server;
+mod tencent;
 mod throttle;
 
-pub use credentials::{Credentials, CredentialsSource};
+pub use credentials::{Credentials, CredentialsSource, TencentCredentials};
 pub use server::{RunningService, ServeConfig, ServeError, StartupInfo};

@@ -1,5 +1,6 @@
-//! Start-up and composition: binds the VOD API and the object endpoint, wires faults and
-//! throttling, writes `service.json` so other vodesk processes can reuse a running instance.
+//! Start-up and composition: binds each personality's API and object endpoint (Huawei VOD +
+//! OBS, Tencent VOD + COS), wires faults and throttling, writes `service.json` so other vodesk
+//! processes can reuse a running instance.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,13 +11,18 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
 
-use crate::credentials::{Credentials, CredentialsSource};
+use crate::credentials::{Credentials, CredentialsSource, TencentCredentials};
 use crate::faults::{FaultConfig, FaultTarget};
 use crate::huawei::{HuaweiApi, HuaweiOptions};
 use crate::library::{Library, LibraryOptions};
+use crate::tencent::{TencentApi, TencentOptions};
 
 /// Region the local service pretends to be in.
 pub const LOCAL_REGION: &str = "local-1";
+
+/// Region of the Tencent personality: a real region name, because COS hosts
+/// (`<bucket>.cos.<region>.myqcloud.com`) and the SDKs take it as given.
+pub const TENCENT_REGION: &str = "ap-guangzhou";
 
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
@@ -31,6 +37,12 @@ pub struct ServeConfig {
     pub faults: FaultConfig,
     /// Credentials to accept; `None` loads or generates them in `data_dir`.
     pub credentials: Option<Credentials>,
+    /// Address of the Tencent VOD API; default: the VOD port + 2 (or a free port).
+    pub tencent_listen: Option<SocketAddr>,
+    /// Address of the COS endpoint; default: the VOD port + 3 (or a free port).
+    pub cos_listen: Option<SocketAddr>,
+    /// Tencent keys to accept; `None` loads or generates them in `data_dir`.
+    pub tencent_credentials: Option<TencentCredentials>,
 }
 
 impl ServeConfig {
@@ -42,6 +54,9 @@ impl ServeConfig {
             throttle: true,
             faults: FaultConfig::default(),
             credentials: None,
+            tencent_listen: None,
+            cos_listen: None,
+            tencent_credentials: None,
         }
     }
 }
@@ -80,12 +95,28 @@ pub struct StartupInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sk: Option<String>,
     pub pid: u32,
+    /// The Tencent personality (absent in a `service.json` of an older vodesk).
+    #[serde(default)]
+    pub tencent_endpoint: String,
+    #[serde(default)]
+    pub tencent_cos_endpoint: String,
+    #[serde(default)]
+    pub tencent_region: String,
+    #[serde(default)]
+    pub tencent_subappid: u64,
+    #[serde(default)]
+    pub tencent_secret_id: String,
+    /// Only present when this start-up generated the key (shown once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tencent_secret_key: Option<String>,
 }
 
 pub struct RunningService {
     pub info: StartupInfo,
     pub credentials: Credentials,
     pub credentials_source: CredentialsSource,
+    pub tencent_credentials: TencentCredentials,
+    pub tencent_credentials_source: CredentialsSource,
     pub data_dir: PathBuf,
     shutdown: watch::Sender<bool>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
@@ -114,6 +145,17 @@ impl RunningService {
             }
         };
 
+        let (tencent_credentials, tencent_credentials_source) =
+            match config.tencent_credentials.clone() {
+                Some(c) => (c, CredentialsSource::Given),
+                None => TencentCredentials::load_or_generate(&data_dir).map_err(|source| {
+                    ServeError::DataDir {
+                        path: data_dir.clone(),
+                        source,
+                    }
+                })?,
+            };
+
         let vod_listener = bind(config.listen).await?;
         let vod_addr = vod_listener
             .local_addr()
@@ -121,25 +163,11 @@ impl RunningService {
                 addr: config.listen,
                 source,
             })?;
-        let object_addr = config.object_listen.unwrap_or_else(|| {
-            let mut a = config.listen;
-            a.set_port(if config.listen.port() == 0 {
-                0
-            } else {
-                config.listen.port() + 1
-            });
-            a
-        });
-        if !object_addr.ip().is_loopback() {
-            return Err(ServeError::NotLoopback(object_addr));
-        }
-        let object_listener = bind(object_addr).await?;
-        let object_addr = object_listener
-            .local_addr()
-            .map_err(|source| ServeError::Bind {
-                addr: object_addr,
-                source,
-            })?;
+        let (object_listener, object_addr) =
+            bind_next(config.object_listen, config.listen, 1).await?;
+        let (tencent_listener, tencent_addr) =
+            bind_next(config.tencent_listen, config.listen, 2).await?;
+        let (cos_listener, cos_addr) = bind_next(config.cos_listen, config.listen, 3).await?;
 
         let vod_endpoint = format!("http://{vod_addr}");
         let object_endpoint = format!("http://{object_addr}");
@@ -166,14 +194,36 @@ impl RunningService {
             throttle: config.throttle,
         });
 
+        // The Tencent personality keeps its own library (its own database and bucket) in the
+        // same object store: a file uploaded through one cloud's API is not an asset of another.
+        let tencent_library = Library::open(LibraryOptions {
+            data_dir: data_dir.join("tencent"),
+            objects: objects.clone(),
+            tenant: tencent_credentials.sub_app_id.to_string(),
+        })
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+        let tencent_cos_endpoint = format!("http://{cos_addr}");
+        let tencent = TencentApi::new(TencentOptions {
+            library: Arc::new(tencent_library),
+            credentials: tencent_credentials.clone(),
+            region: TENCENT_REGION.to_string(),
+            throttle: config.throttle,
+        });
+
         let vod_router = crate::faults::apply(huawei.router(), &config.faults, FaultTarget::Vod);
         let object_router =
             crate::faults::apply(objects.router(), &config.faults, FaultTarget::Object);
+        let tencent_router =
+            crate::faults::apply(tencent.router(), &config.faults, FaultTarget::TencentVod);
+        let cos_router =
+            crate::faults::apply(objects.cos_router(), &config.faults, FaultTarget::Object);
 
         let (shutdown, rx) = watch::channel(false);
         let tasks = vec![
             spawn_server(vod_listener, vod_router, rx.clone()),
-            spawn_server(object_listener, object_router, rx),
+            spawn_server(object_listener, object_router, rx.clone()),
+            spawn_server(tencent_listener, tencent_router, rx.clone()),
+            spawn_server(cos_listener, cos_router, rx),
         ];
 
         let info = StartupInfo {
@@ -185,10 +235,18 @@ impl RunningService {
             sk: (credentials_source == CredentialsSource::Generated)
                 .then(|| credentials.secret_key.clone()),
             pid: std::process::id(),
+            tencent_endpoint: format!("http://{tencent_addr}"),
+            tencent_cos_endpoint,
+            tencent_region: TENCENT_REGION.to_string(),
+            tencent_subappid: tencent_credentials.sub_app_id,
+            tencent_secret_id: tencent_credentials.secret_id.clone(),
+            tencent_secret_key: (tencent_credentials_source == CredentialsSource::Generated)
+                .then(|| tencent_credentials.secret_key.clone()),
         };
         // service.json never carries the secret key: readers take it from credentials.json (0600).
         let public = StartupInfo {
             sk: None,
+            tencent_secret_key: None,
             ..info.clone()
         };
         let _ = std::fs::write(
@@ -200,6 +258,8 @@ impl RunningService {
             info,
             credentials,
             credentials_source,
+            tencent_credentials,
+            tencent_credentials_source,
             data_dir,
             shutdown,
             tasks,
@@ -222,6 +282,32 @@ impl RunningService {
             let _ = t.await;
         }
     }
+}
+
+/// Binds `given`, or the port `offset` above `base` (a free port when `base`'s is 0); loopback
+/// only.
+async fn bind_next(
+    given: Option<SocketAddr>,
+    base: SocketAddr,
+    offset: u16,
+) -> Result<(TcpListener, SocketAddr), ServeError> {
+    let addr = given.unwrap_or_else(|| {
+        let mut a = base;
+        a.set_port(if base.port() == 0 {
+            0
+        } else {
+            base.port().saturating_add(offset)
+        });
+        a
+    });
+    if !addr.ip().is_loopback() {
+        return Err(ServeError::NotLoopback(addr));
+    }
+    let listener = bind(addr).await?;
+    let bound = listener
+        .local_addr()
+        .map_err(|source| ServeError::Bind { addr, source })?;
+    Ok((listener, bound))
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener, ServeError> {
