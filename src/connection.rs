@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use vodesk_core::credentials::{
-    LOCAL_PROFILE, Profile, ProfilesFile, Provider, Secret, SecretKind, config_dir,
+    Profile, ProfilesFile, Provider, Secret, SecretKind, config_dir, local_profile,
 };
 use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
@@ -18,7 +18,7 @@ use vodesk_core::provider::connect::{
     self as provider, Account, Loopback, default_region, env_names, region_endpoints,
 };
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
-use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo};
+use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo, TencentCredentials};
 
 /// Why no connection could be made: one sentence.
 #[derive(Debug)]
@@ -124,9 +124,8 @@ fn not_found(name: &str) -> ConnectError {
 pub fn provider_of(profile: Option<&str>) -> Result<Provider, ConnectError> {
     let file = ProfilesFile::load(&config_dir()).map_err(ConnectError::Usage)?;
     let name = profile.unwrap_or_else(|| file.default_name());
-    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
-        // The local service and the environment speak Huawei's API.
-        return Ok(Provider::Huawei);
+    if let Some((_, kind)) = local_profile(name) {
+        return Ok(kind);
     }
     Ok(file.get(name).ok_or_else(|| not_found(name))?.provider)
 }
@@ -148,12 +147,14 @@ pub async fn connect_in(
 ) -> Result<Connection, ConnectError> {
     let file = ProfilesFile::load(dir).map_err(ConnectError::Usage)?;
     let name = profile.unwrap_or_else(|| file.default_name());
-    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+    if let Some((_, kind)) = local_profile(name) {
+        // With no profile chosen, HUAWEICLOUD_SDK_* select an account (as Huawei's own tools
+        // do); the Tencent built-in profile is only ever the local service.
         let overrides = EnvOverrides::read(Provider::Huawei);
-        if overrides.selects_remote() {
+        if kind == Provider::Huawei && overrides.selects_remote() {
             return connect_env(overrides);
         }
-        return connect_local_on(local_data, local_listen).await;
+        return connect_local_on(local_data, local_listen, kind).await;
     }
     let saved = file.get(name).ok_or_else(|| not_found(name))?.clone();
     let overrides = EnvOverrides::read(saved.provider);
@@ -276,40 +277,81 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
     })
 }
 
+/// The account of the local service's `kind` personality.
+fn local_account(
+    info: &StartupInfo,
+    huawei: &Credentials,
+    tencent: &TencentCredentials,
+    kind: Provider,
+) -> Result<Account, ConnectError> {
+    let loopback = match kind {
+        Provider::Huawei => Loopback {
+            kind,
+            region: info.region.clone(),
+            endpoint: info.vod_endpoint.clone(),
+            object_endpoint: info.object_endpoint.clone(),
+            scope: huawei.project_id.clone(),
+            access_key: huawei.access_key.clone(),
+            secret_key: Secret::new(huawei.secret_key.clone()),
+        },
+        Provider::Tencent => Loopback {
+            kind,
+            region: info.tencent_region.clone(),
+            endpoint: info.tencent_endpoint.clone(),
+            object_endpoint: info.tencent_cos_endpoint.clone(),
+            scope: tencent.sub_app_id.to_string(),
+            access_key: tencent.secret_id.clone(),
+            secret_key: Secret::new(tencent.secret_key.clone()),
+        },
+        Provider::Aliyun => return Err(no_personality()),
+    };
+    Ok(Account::loopback(loopback))
+}
+
+fn no_personality() -> ConnectError {
+    ConnectError::usage(
+        "the local service does not speak Alibaba Cloud's API yet; use the Local or Local-Tencent profile",
+    )
+}
+
 fn connection_to(
     info: &StartupInfo,
-    creds: &Credentials,
+    account: &Account,
     embedded: Option<RunningService>,
 ) -> Result<Connection, ConnectError> {
-    let account = Account::loopback(Loopback {
-        region: info.region.clone(),
-        endpoint: info.vod_endpoint.clone(),
-        object_endpoint: info.object_endpoint.clone(),
-        scope: creds.project_id.clone(),
-        access_key: creds.access_key.clone(),
-        secret_key: Secret::new(creds.secret_key.clone()),
-    });
+    let (name, _) = vodesk_core::credentials::LOCAL_PROFILES
+        .iter()
+        .find(|(_, k)| *k == account.kind)
+        .copied()
+        .expect("every provider has a built-in local profile");
     Ok(Connection {
-        vod: service(&account)?,
-        profile: LOCAL_PROFILE.to_string(),
+        vod: service(account)?,
+        profile: name.to_string(),
         local: Some(info.clone()),
         embedded,
     })
 }
 
 /// Reuses a running local service on `data_dir`, or starts one in-process on `listen`
-/// (free ports when that is taken).
+/// (free ports when that is taken); connects to its `kind` personality.
 pub async fn connect_local_on(
     data_dir: &Path,
     listen: std::net::SocketAddr,
+    kind: Provider,
 ) -> Result<Connection, ConnectError> {
-    if let (Some(info), Some(creds)) = (
+    if kind == Provider::Aliyun {
+        // Checked before a service is started for nothing.
+        return Err(no_personality());
+    }
+    if let (Some(info), Some(huawei), Some(tencent)) = (
         RunningService::read_service_file(data_dir),
         Credentials::read_stored(data_dir),
-    ) && info.ak == creds.access_key
+        TencentCredentials::read_stored(data_dir),
+    ) && info.ak == huawei.access_key
+        && info.tencent_secret_id == tencent.secret_id
         && reachable(&info.vod_endpoint).await
     {
-        return connection_to(&info, &creds, None);
+        return connection_to(&info, &local_account(&info, &huawei, &tencent, kind)?, None);
     }
     let mut config = ServeConfig::new(data_dir.to_path_buf());
     config.listen = listen;
@@ -328,8 +370,13 @@ pub async fn connect_local_on(
         }
     };
     let info = service.info.clone();
-    let creds = service.credentials.clone();
-    connection_to(&info, &creds, Some(service))
+    let account = local_account(
+        &info,
+        &service.credentials,
+        &service.tencent_credentials,
+        kind,
+    )?;
+    connection_to(&info, &account, Some(service))
 }
 
 async fn reachable(endpoint: &str) -> bool {

@@ -23,7 +23,7 @@ use crate::app::assets::AssetOp;
 use crate::app::profiles::{ProfileAction, TypedSecrets};
 use crate::connection::Connection;
 use vodesk_core::credentials::manage::{self, Secrets};
-use vodesk_core::credentials::{LOCAL_PROFILE, Profile, ProfilesFile};
+use vodesk_core::credentials::{Profile, ProfilesFile};
 
 /// Results of background work, drained by the UI each frame.
 pub enum BgMsg {
@@ -139,10 +139,10 @@ impl Backend {
         let (engine, mut events) = Engine::new(conn.vod.clone(), journal.clone(), config);
         let (tx, rx) = mpsc::unbounded_channel();
         let info = match &conn.local {
-            Some(l) => ConnectionInfo {
-                name: LOCAL_PROFILE.into(),
+            Some(_) => ConnectionInfo {
+                name: conn.profile.clone(),
                 is_local: true,
-                endpoint: l.vod_endpoint.clone(),
+                endpoint: conn.vod.endpoint(),
             },
             None => ConnectionInfo {
                 name: conn.profile.clone(),

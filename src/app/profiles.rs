@@ -5,7 +5,7 @@
 
 use eframe::egui;
 use vodesk_core::credentials::manage::Secrets;
-use vodesk_core::credentials::{LOCAL_PROFILE, Profile, Provider, ProxyConfig, Secret};
+use vodesk_core::credentials::{LOCAL_PROFILES, Profile, Provider, ProxyConfig, Secret};
 use vodesk_core::provider::connect::default_region;
 
 /// The secret fields as typed (`None` = left empty).
@@ -281,7 +281,9 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
                     });
                     ui.end_row();
                 };
-            row(ui, LOCAL_PROFILE, "embedded local service".into(), None);
+            for (name, kind) in LOCAL_PROFILES {
+                row(ui, name, words(*kind).local.into(), None);
+            }
             let saved = s.saved.clone();
             for p in &saved {
                 let detail = format!(
@@ -305,6 +307,8 @@ struct ProviderWords {
     key_label: &'static str,
     secret_label: &'static str,
     keys_where: &'static str,
+    /// The detail of the built-in profile of the local service's personality.
+    local: &'static str,
 }
 
 const PROVIDERS: [Provider; 2] = [Provider::Huawei, Provider::Tencent];
@@ -320,6 +324,7 @@ fn words(p: Provider) -> ProviderWords {
             key_label: "SecretId",
             secret_label: "SecretKey",
             keys_where: "Keys are created in the Tencent Cloud console under CAM > API Keys.",
+            local: "embedded local service (Tencent Cloud VOD API)",
         },
         Provider::Huawei | Provider::Aliyun => ProviderWords {
             name: "Huawei Cloud VOD",
@@ -330,6 +335,7 @@ fn words(p: Provider) -> ProviderWords {
             key_label: "Access key (AK)",
             secret_label: "Secret key (SK)",
             keys_where: "Keys are created in the Huawei Cloud console under My Credentials > Access Keys.",
+            local: "embedded local service (Huawei Cloud VOD API)",
         },
     }
 }

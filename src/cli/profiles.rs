@@ -9,7 +9,7 @@ use serde::Serialize;
 use vodesk_core::credentials::manage::{self, SaveError, Secrets};
 use vodesk_core::credentials::profile::parse_provider;
 use vodesk_core::credentials::{
-    LOCAL_PROFILE, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
+    LOCAL_PROFILES, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
 };
 use vodesk_core::provider::check::Verdict;
 use vodesk_core::provider::connect;
@@ -106,18 +106,18 @@ fn load() -> Result<ProfilesFile, CliError> {
 fn list(json: bool) -> Result<(), CliError> {
     let file = load()?;
     let default = file.default_name();
-    let local = Row {
-        name: LOCAL_PROFILE,
-        default: default == LOCAL_PROFILE,
-        provider: "huawei",
+    let locals = LOCAL_PROFILES.iter().map(|(name, kind)| Row {
+        name,
+        default: default.eq_ignore_ascii_case(name),
+        provider: kind.as_str(),
         region: None,
         endpoint: "embedded local service".to_string(),
         object_endpoint: "embedded local service".to_string(),
         project_id: "",
         access_key: "",
         proxy: None,
-    };
-    let rows: Vec<Row> = std::iter::once(local)
+    });
+    let rows: Vec<Row> = locals
         .chain(file.profiles.iter().map(|p| Row {
             name: &p.name,
             default: default == p.name,

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use vodesk_local::faults::FaultConfig;
-use vodesk_local::{Credentials, CredentialsSource, RunningService, ServeConfig};
+use vodesk_local::{
+    Credentials, CredentialsSource, RunningService, ServeConfig, TencentCredentials,
+};
 
 use super::CliError;
 use crate::connection::default_local_data_dir;
@@ -63,6 +65,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
         }
     };
     let mut config = ServeConfig::new(args.data.unwrap_or_else(default_local_data_dir));
+    let tencent_credentials = tencent_credentials(&config.data_dir)?;
     config.listen = args.listen;
     config.object_listen = args.object_listen;
     config.throttle = !args.no_throttle;
@@ -72,6 +75,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
         ..FaultConfig::default()
     };
     config.credentials = credentials;
+    config.tencent_credentials = tencent_credentials;
     let service = RunningService::start(config)
         .await
         .map_err(|e| CliError::Other(e.to_string()))?;
@@ -96,6 +100,26 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
             ),
             CredentialsSource::Given => println!("  secret key (SK):  from HUAWEICLOUD_SDK_SK"),
         }
+        println!("Tencent Cloud VOD API (profile Local-Tencent)");
+        println!("  VOD API:          {}", info.tencent_endpoint);
+        println!("  COS endpoint:     {}", info.tencent_cos_endpoint);
+        println!("  region:           {}", info.tencent_region);
+        println!("  SubAppId:         {}", info.tencent_subappid);
+        println!("  SecretId:         {}", info.tencent_secret_id);
+        let tencent_file = TencentCredentials::file(&service.data_dir);
+        match service.tencent_credentials_source {
+            CredentialsSource::Generated => println!(
+                "  SecretKey:        {}   (shown once; stored in {})",
+                service.tencent_credentials.secret_key,
+                tencent_file.display()
+            ),
+            CredentialsSource::Stored => {
+                println!("  SecretKey:        stored in {}", tencent_file.display())
+            }
+            CredentialsSource::Given => {
+                println!("  SecretKey:        from TENCENTCLOUD_SECRET_KEY")
+            }
+        }
         println!("  data directory:   {}", service.data_dir.display());
         println!("Press Ctrl-C to stop.");
     }
@@ -104,6 +128,37 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     wait_for_signal().await;
     service.shutdown().await;
     Ok(())
+}
+
+/// The Tencent personality's keys from TENCENTCLOUD_SECRET_ID / _KEY (and TENCENTCLOUD_SUBAPPID),
+/// as Tencent's own tools read them; `None` lets the service load or generate its own. Without
+/// TENCENTCLOUD_SUBAPPID the SubAppId stays the one of earlier runs, so its media stay listed.
+fn tencent_credentials(data_dir: &std::path::Path) -> Result<Option<TencentCredentials>, CliError> {
+    let var = |n: &str| std::env::var(n).ok().filter(|s| !s.trim().is_empty());
+    let sub_app_id = match var("TENCENTCLOUD_SUBAPPID") {
+        None => None,
+        Some(v) => Some(v.trim().parse::<u64>().map_err(|_| {
+            CliError::usage(format!(
+                "TENCENTCLOUD_SUBAPPID {v:?} is not a number; give the SubAppId as digits, e.g. 1500000001, or unset it"
+            ))
+        })?),
+    };
+    match (
+        var("TENCENTCLOUD_SECRET_ID"),
+        var("TENCENTCLOUD_SECRET_KEY"),
+    ) {
+        (Some(secret_id), Some(secret_key)) => Ok(Some(TencentCredentials {
+            secret_id,
+            secret_key,
+            sub_app_id: sub_app_id
+                .or_else(|| TencentCredentials::read_stored(data_dir).map(|c| c.sub_app_id))
+                .unwrap_or_else(TencentCredentials::generated_sub_app_id),
+        })),
+        (None, None) => Ok(None),
+        _ => Err(CliError::usage(
+            "set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither to let the service generate keys",
+        )),
+    }
 }
 
 async fn wait_for_signal() {

@@ -32,6 +32,7 @@ async fn fixture() -> Fixture {
     });
     let service = RunningService::start(config).await.unwrap();
     let vod = connect(&Account::loopback(Loopback {
+        kind: vodesk_core::provider::ProviderKind::Huawei,
         region: service.info.region.clone(),
         endpoint: service.info.vod_endpoint.clone(),
         object_endpoint: service.info.object_endpoint.clone(),

@@ -109,6 +109,7 @@ async fn a_journal_of_the_last_release_migrates_and_its_uploads_finish_byte_exac
     config.throttle = false;
     let service = RunningService::start(config).await.unwrap();
     let vod = connect(&Account::loopback(Loopback {
+        kind: vodesk_core::provider::ProviderKind::Huawei,
         region: service.info.region.clone(),
         endpoint: service.info.vod_endpoint.clone(),
         object_endpoint: service.info.object_endpoint.clone(),

@@ -1,7 +1,7 @@
 //! The panels of the window: top bar, status bar, assets / buckets, queue, metadata.
 
 use eframe::egui;
-use vodesk_core::credentials::LOCAL_PROFILE;
+use vodesk_core::credentials::LOCAL_PROFILES;
 
 use crate::app::assets::{details, list};
 use crate::app::form::Target;
@@ -19,13 +19,15 @@ impl VodeskApp {
             ui.horizontal(|ui| {
                 ui.heading(egui::RichText::new("vodesk").strong().color(theme::ACCENT));
                 ui.separator();
-                // One click switches: the list is the Local profile and the saved ones.
+                // One click switches: the list is the built-in local profiles and the saved ones.
                 let current = self.backend.info.name.clone();
                 let mut chosen = None;
                 egui::ComboBox::from_id_salt("profile")
                     .selected_text(format!("Profile: {current}"))
                     .show_ui(ui, |ui| {
-                        let names = std::iter::once(LOCAL_PROFILE.to_string())
+                        let names = LOCAL_PROFILES
+                            .iter()
+                            .map(|(n, _)| n.to_string())
                             .chain(self.profiles.saved.iter().map(|p| p.name.clone()));
                         for name in names {
                             if ui.selectable_label(name == current, &name).clicked() {

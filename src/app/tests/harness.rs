@@ -13,6 +13,7 @@ use crate::app::settings::UiSettings;
 use crate::app::shell::VodeskApp;
 use crate::app::{engine_config, fonts};
 use crate::connection::{Connection, connect_local_on};
+use vodesk_core::credentials::Provider;
 
 /// One runtime for all tests (the engine and the service run on it).
 pub fn runtime() -> &'static tokio::runtime::Runtime {
@@ -52,12 +53,21 @@ impl TestApp {
     }
 
     pub fn start_in(dir: tempfile::TempDir) -> TestApp {
+        Self::start_on(dir, Provider::Huawei)
+    }
+
+    /// A fresh local service and an app on its `kind` personality (the Local-Tencent profile…).
+    pub fn start_on(dir: tempfile::TempDir, kind: Provider) -> TestApp {
         let rt = runtime();
         let _g = rt.enter();
         let service_dir = dir.path().join("local");
         let conn = Arc::new(
-            rt.block_on(connect_local_on(&service_dir, ([127, 0, 0, 1], 0).into()))
-                .expect("local service starts"),
+            rt.block_on(connect_local_on(
+                &service_dir,
+                ([127, 0, 0, 1], 0).into(),
+                kind,
+            ))
+            .expect("local service starts"),
         );
         Self::resume(conn, dir)
     }
@@ -76,6 +86,7 @@ impl TestApp {
             .block_on(connect_local_on(
                 &dir.path().join("local"),
                 ([127, 0, 0, 1], 0).into(),
+                Provider::Huawei,
             ))
             .expect("local service starts");
         let service = conn.embedded.take().expect("an embedded service");
@@ -106,6 +117,7 @@ impl TestApp {
             rt.block_on(connect_local_on(
                 &dir.path().join("local"),
                 ([127, 0, 0, 1], 0).into(),
+                Provider::Huawei,
             ))
             .expect("local service starts"),
         );

@@ -48,7 +48,11 @@ fn keyring() {
 fn second_account() -> (tempfile::TempDir, Arc<crate::connection::Connection>) {
     let dir = tempfile::tempdir().unwrap();
     let conn = runtime()
-        .block_on(connect_local_on(dir.path(), ([127, 0, 0, 1], 0).into()))
+        .block_on(connect_local_on(
+            dir.path(),
+            ([127, 0, 0, 1], 0).into(),
+            vodesk_core::credentials::Provider::Huawei,
+        ))
         .expect("second service");
     (dir, Arc::new(conn))
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::keychain::{self, SecretKind};
-use super::profile::{LOCAL_PROFILE, Profile};
+use super::profile::{LOCAL_PROFILE, Profile, local_profile};
 use super::profiles_file::ProfilesFile;
 use super::secret::Secret;
 use crate::provider::check::Verdict;
@@ -211,11 +211,10 @@ pub fn stored_secrets(name: &str) -> Result<Secrets, String> {
 /// Removes a profile and its secrets. Secrets go first: if the keychain cannot be reached the
 /// profile stays, so nothing is left behind that the user can no longer find.
 pub fn remove(dir: &Path, name: &str) -> Result<(), String> {
-    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
-        return Err(
-            "the built-in Local profile cannot be removed; it is the embedded local service"
-                .to_string(),
-        );
+    if let Some((builtin, _)) = local_profile(name) {
+        return Err(format!(
+            "the built-in {builtin} profile cannot be removed; it is the embedded local service"
+        ));
     }
     ProfilesFile::update(dir, |file| {
         let Some(i) = file.profiles.iter().position(|p| p.name == name) else {
@@ -233,9 +232,11 @@ pub fn remove(dir: &Path, name: &str) -> Result<(), String> {
 /// Makes `name` the default profile ("Local" clears it); the name chosen.
 pub fn set_default(dir: &Path, name: &str) -> Result<String, String> {
     ProfilesFile::update(dir, |file| {
-        if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
-            file.default = None;
-            return Ok(LOCAL_PROFILE.to_string());
+        if let Some((builtin, _)) = local_profile(name) {
+            // No default at all means Local, so files written before there were several
+            // built-in profiles read the same.
+            file.default = (builtin != LOCAL_PROFILE).then(|| builtin.to_string());
+            return Ok(builtin.to_string());
         }
         if file.get(name).is_none() {
             return Err(not_found(name));

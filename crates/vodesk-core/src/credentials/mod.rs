@@ -10,6 +10,9 @@ pub mod redact;
 pub mod secret;
 
 pub use keychain::{KeychainError, SecretKind};
-pub use profile::{LOCAL_PROFILE, Profile, Provider, ProxyConfig};
+pub use profile::{
+    LOCAL_PROFILE, LOCAL_PROFILES, LOCAL_TENCENT_PROFILE, Profile, Provider, ProxyConfig,
+    local_profile,
+};
 pub use profiles_file::{ProfilesFile, config_dir};
 pub use secret::Secret;

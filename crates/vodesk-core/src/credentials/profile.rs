@@ -2,10 +2,26 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The name of the built-in profile that points at the embedded local service.
+/// The name of the built-in profile that points at the embedded local service (Huawei's API).
 pub const LOCAL_PROFILE: &str = "Local";
+/// The built-in profile of the local service's Tencent personality.
+pub const LOCAL_TENCENT_PROFILE: &str = "Local-Tencent";
 
 pub use crate::provider::ProviderKind as Provider;
+
+/// The built-in profiles, one per personality of the embedded local service, in listing order.
+pub const LOCAL_PROFILES: &[(&str, Provider)] = &[
+    (LOCAL_PROFILE, Provider::Huawei),
+    (LOCAL_TENCENT_PROFILE, Provider::Tencent),
+];
+
+/// The built-in profile `name` names (any case): its canonical name and provider.
+pub fn local_profile(name: &str) -> Option<(&'static str, Provider)> {
+    LOCAL_PROFILES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .copied()
+}
 
 /// A provider named on the command line or in a form.
 pub fn parse_provider(s: &str) -> Result<Provider, String> {
@@ -78,9 +94,9 @@ pub fn validate_name(name: &str) -> Result<(), String> {
             "profile name \"{name}\" is longer than 64 characters; shorten it"
         ));
     }
-    if name.eq_ignore_ascii_case(LOCAL_PROFILE) {
+    if local_profile(name).is_some() {
         return Err(format!(
-            "\"{name}\" is the built-in profile of the local service; choose another name"
+            "\"{name}\" is a built-in profile of the local service; choose another name"
         ));
     }
     if let Some(c) = name

@@ -129,6 +129,8 @@ pub fn region_endpoints(kind: ProviderKind, region: &str) -> (String, String) {
 /// Where a service on loopback (the embedded local service) is, and its keys.
 #[derive(Clone, Debug)]
 pub struct Loopback {
+    /// Which personality of the local service.
+    pub kind: ProviderKind,
     pub region: String,
     pub endpoint: String,
     pub object_endpoint: String,
@@ -138,11 +140,11 @@ pub struct Loopback {
 }
 
 impl Account {
-    /// The account of a Huawei-compatible service on loopback: never through a proxy (one from
-    /// the environment must not see it).
+    /// The account of a service on loopback: never through a proxy (one from the environment
+    /// must not see it).
     pub fn loopback(l: Loopback) -> Account {
         Account {
-            kind: ProviderKind::Huawei,
+            kind: l.kind,
             region: l.region,
             endpoint: l.endpoint,
             object_endpoint: l.object_endpoint,
