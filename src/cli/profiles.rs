@@ -259,9 +259,9 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let (profile, verdict) = manage::prepare(candidate, &secrets, args.skip_test)
         .await
         .map_err(|e| match e {
-            SaveError::Refused(v) => CliError::usage(format!(
+            SaveError::Refused(v, kind) => CliError::usage(format!(
                 "connection test failed, nothing was saved: {}; or pass --skip-test to save anyway",
-                v.sentence()
+                v.sentence(kind)
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
             SaveError::Storage(m) => CliError::Other(m),
@@ -328,22 +328,23 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
     let conn = connect(name).await?;
     let verdict = conn.vod.test_connection().await;
     let profile = conn.profile.clone();
+    let kind = conn.vod.kind();
     conn.close().await;
     if json {
         let e = verdict.error();
         print_json(&serde_json::json!({
             "profile": profile,
             "verdict": verdict.code(),
-            "message": verdict.sentence(),
+            "message": verdict.sentence(kind),
             "error_code": e.and_then(|e| e.code.clone()),
             "request_id": e.and_then(|e| e.request_id.clone()),
         }));
     } else if verdict.is_ok() {
-        println!("{profile}: {}", verdict.sentence());
+        println!("{profile}: {}", verdict.sentence(kind));
     } else {
         return Err(CliError::Other(format!(
             "{profile}: {}",
-            verdict.sentence()
+            verdict.sentence(kind)
         )));
     }
     if verdict.is_ok() {

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::keychain::{self, SecretKind};
-use super::profile::{LOCAL_PROFILE, Profile, local_profile};
+use super::profile::{LOCAL_PROFILE, Profile, Provider, local_profile};
 use super::profiles_file::ProfilesFile;
 use super::secret::Secret;
 use crate::provider::check::Verdict;
@@ -26,8 +26,9 @@ pub struct Secrets {
 pub enum SaveError {
     /// A field is wrong (one sentence naming it).
     Invalid(String),
-    /// The connection test (or the project lookup) gave this verdict.
-    Refused(Verdict),
+    /// The connection test (or the project lookup) of a profile of this provider gave this
+    /// verdict.
+    Refused(Verdict, Provider),
     /// The keychain or the profiles file failed.
     Storage(String),
 }
@@ -36,10 +37,10 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Invalid(m) | SaveError::Storage(m) => f.write_str(m),
-            SaveError::Refused(v) => write!(
+            SaveError::Refused(v, kind) => write!(
                 f,
                 "connection test failed, nothing was saved: {}; or save without the test",
-                v.sentence()
+                v.sentence(*kind)
             ),
         }
     }
@@ -83,7 +84,7 @@ pub async fn resolve_project_id(profile: &Profile, secrets: &Secrets) -> Result<
     lookup_scope(&account(profile, secrets))
         .await
         .map_err(|e| match e {
-            ScopeLookup::Refused(v) => SaveError::Refused(v),
+            ScopeLookup::Refused(v) => SaveError::Refused(v, profile.provider),
             ScopeLookup::Failed(m) => SaveError::Invalid(m),
         })
 }
@@ -118,7 +119,7 @@ pub async fn prepare(
     if verdict.is_ok() {
         Ok((profile, Some(verdict)))
     } else {
-        Err(SaveError::Refused(verdict))
+        Err(SaveError::Refused(verdict, profile.provider))
     }
 }
 

@@ -1,7 +1,40 @@
 //! "Test connection": one cheap signed call and a precise verdict for the profile screen and
 //! `vodesk profiles test`.
 
+use super::ProviderKind;
 use super::error::{ApiError, ErrorKind};
+
+/// The verdict sentences that name a provider's fields and console, whole for translation:
+/// `{detail}` is the error's message, code and request id, `{scope}` the profile's scope.
+pub struct VerdictWords {
+    pub ok: &'static str,
+    pub ok_scope: &'static str,
+    pub wrong_credentials: &'static str,
+    pub wrong_scope: &'static str,
+}
+
+pub fn verdict_words(kind: ProviderKind) -> VerdictWords {
+    match kind {
+        ProviderKind::Huawei => VerdictWords {
+            ok: "OK: the credentials, project id and endpoint work",
+            ok_scope: "OK: the credentials, project id ({scope}) and endpoint work",
+            wrong_credentials: "wrong access key or secret key: the service rejected the signature ({detail}); check both keys in My Credentials > Access Keys",
+            wrong_scope: "project id wrong for these credentials or this region ({detail}); copy it from My Credentials > API Credentials, or leave it out to look it up",
+        },
+        ProviderKind::Tencent => VerdictWords {
+            ok: "OK: the SecretId, SecretKey and endpoint work (the account's default application)",
+            ok_scope: "OK: the SecretId, SecretKey, SubAppId ({scope}) and endpoint work",
+            wrong_credentials: "wrong SecretId or SecretKey: the service rejected the signature ({detail}); check both in the Tencent Cloud console under CAM > API Keys",
+            wrong_scope: "SubAppId wrong for these keys ({detail}); copy it from the VOD console's application list, or leave it out for the default application",
+        },
+        ProviderKind::Aliyun => VerdictWords {
+            ok: "OK: the AccessKey ID, AccessKey secret and endpoint work",
+            ok_scope: "OK: the AccessKey ID, AccessKey secret and endpoint work",
+            wrong_credentials: "wrong AccessKey ID or secret: the service rejected the signature ({detail}); check both in the RAM console under AccessKey",
+            wrong_scope: "the region or application is wrong for these keys ({detail}); check the profile's region",
+        },
+    }
+}
 
 /// Server time minus local time beyond which the user is told to fix the clock (the gateway
 /// rejects requests 15 minutes off; vodesk corrects for it, but pre-signed URLs and other tools
@@ -74,8 +107,9 @@ impl Verdict {
         }
     }
 
-    /// One sentence for the user.
-    pub fn sentence(&self) -> String {
+    /// One sentence for the user, in the words of `kind`'s console.
+    pub fn sentence(&self, kind: ProviderKind) -> String {
+        let words = verdict_words(kind);
         let detail = |e: &ApiError| {
             let mut parts = vec![e.message.clone()];
             parts.extend(e.code.clone());
@@ -84,11 +118,8 @@ impl Verdict {
             parts.join("; ")
         };
         match self {
-            Verdict::Ok => "OK: the credentials, project id and endpoint work".to_string(),
-            Verdict::WrongCredentials(e) => format!(
-                "wrong access key or secret key: the service rejected the signature ({}); check both keys in My Credentials > Access Keys",
-                detail(e)
-            ),
+            Verdict::Ok => words.ok.to_string(),
+            Verdict::WrongCredentials(e) => words.wrong_credentials.replace("{detail}", &detail(e)),
             Verdict::ClockOff { offset_secs } => {
                 let minutes = (offset_secs.abs() + 30) / 60;
                 let dir = if *offset_secs > 0 {
@@ -105,10 +136,7 @@ impl Verdict {
                 "endpoint unreachable ({}); check the endpoint URL, the network and the proxy",
                 detail(e)
             ),
-            Verdict::WrongProject(e) => format!(
-                "project id wrong for these credentials or this region ({}); copy it from My Credentials > API Credentials, or leave it out to look it up",
-                detail(e)
-            ),
+            Verdict::WrongProject(e) => words.wrong_scope.replace("{detail}", &detail(e)),
             Verdict::PermissionDenied(e) => format!(
                 "permission denied ({}); ask the account administrator for VOD permissions, or check the account's status",
                 detail(e)
@@ -132,17 +160,19 @@ mod tests {
         assert_eq!(Verdict::from_probe(Ok(()), 20 * 60).code(), "clock_off");
         let v = Verdict::from_probe(Ok(()), 20 * 60);
         assert!(
-            v.sentence().contains("20 minutes behind"),
+            v.sentence(ProviderKind::Huawei)
+                .contains("20 minutes behind"),
             "{}",
-            v.sentence()
+            v.sentence(ProviderKind::Huawei)
         );
         let v = Verdict::from_probe(Ok(()), -61);
         assert_eq!(v.code(), "ok");
         let v = Verdict::from_probe(err(ErrorKind::ClockSkew), -16 * 60);
         assert!(
-            v.sentence().contains("16 minutes ahead of"),
+            v.sentence(ProviderKind::Huawei)
+                .contains("16 minutes ahead of"),
             "{}",
-            v.sentence()
+            v.sentence(ProviderKind::Huawei)
         );
         assert_eq!(
             Verdict::from_probe(err(ErrorKind::Unreachable), 99999).code(),
@@ -155,6 +185,40 @@ mod tests {
             (ErrorKind::ServerFault, "failed"),
         ] {
             assert_eq!(Verdict::from_probe(err(kind), 0).code(), code);
+        }
+    }
+
+    #[test]
+    fn sentences_name_each_providers_fields_and_console() {
+        let mut e = ApiError::new(ErrorKind::WrongCredentials, "bad signature");
+        e.code = Some("AuthFailure.SignatureFailure".into());
+        let v = Verdict::WrongCredentials(e);
+        let tencent = v.sentence(ProviderKind::Tencent);
+        assert!(
+            tencent.starts_with("wrong SecretId or SecretKey"),
+            "{tencent}"
+        );
+        assert!(tencent.contains("CAM > API Keys"), "{tencent}");
+        assert!(
+            tencent.contains("bad signature; AuthFailure.SignatureFailure"),
+            "{tencent}"
+        );
+        let huawei = v.sentence(ProviderKind::Huawei);
+        assert!(huawei.contains("My Credentials > Access Keys"), "{huawei}");
+        let w = Verdict::WrongProject(ApiError::new(ErrorKind::WrongProject, "no such app"));
+        assert!(
+            w.sentence(ProviderKind::Tencent)
+                .starts_with("SubAppId wrong")
+        );
+        for kind in [
+            ProviderKind::Huawei,
+            ProviderKind::Tencent,
+            ProviderKind::Aliyun,
+        ] {
+            let words = verdict_words(kind);
+            assert!(words.ok_scope.contains("{scope}") || kind == ProviderKind::Aliyun);
+            assert!(words.wrong_credentials.contains("{detail}"));
+            assert!(words.wrong_scope.contains("{detail}"));
         }
     }
 }
