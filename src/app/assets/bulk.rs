@@ -30,10 +30,11 @@ pub fn show(
     ui.add_enabled_ui(!s.busy, |ui| {
         ui.push_id("bulk-actions", |ui| {
             ui.horizontal(|ui| {
-                if ui.button("Publish all").clicked() {
+                let words = super::publish_words::publish_words(s.publish);
+                if ui.button(words.publish_all).clicked() {
                     out.op = Some((AssetOp::Publish, ids.clone()));
                 }
-                if ui.button("Unpublish all").clicked() {
+                if ui.button(words.unpublish_all).clicked() {
                     out.op = Some((AssetOp::Unpublish, ids.clone()));
                 }
                 if ui.button("🗑 Delete all…").clicked() {

@@ -206,10 +206,11 @@ pub fn show(
     ui.push_id("asset-actions", |ui| {
         ui.horizontal(|ui| {
             ui.add_enabled_ui(!s.busy, |ui| {
-                if ui.button("Publish").clicked() {
+                let words = super::publish_words::publish_words(s.publish);
+                if ui.button(words.publish).clicked() {
                     out.op = Some((AssetOp::Publish, vec![id.clone()]));
                 }
-                if ui.button("Unpublish").clicked() {
+                if ui.button(words.unpublish).clicked() {
                     out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
                 }
                 if ui.button("🗑 Delete…").clicked() {

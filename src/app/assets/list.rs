@@ -20,9 +20,8 @@ pub struct ListOutput {
     pub open: Option<String>,
 }
 
+/// The states offered besides the two the provider names (`publish_words`).
 const STATUSES: &[(AssetState, &str)] = &[
-    (AssetState::Unpublished, "Not published"),
-    (AssetState::Published, "Published"),
     (AssetState::Processing, "Processing"),
     (AssetState::Uploading, "Uploading"),
     (AssetState::Failed, "Failed"),
@@ -81,7 +80,15 @@ pub fn show(
         None => out.restart |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)),
     }
     ui.horizontal_wrapped(|ui| {
-        out.restart |= filter(ui, "Status", &mut s.status, STATUSES);
+        let words = super::publish_words::publish_words(s.publish);
+        let statuses: Vec<(AssetState, &'static str)> = [
+            (AssetState::Unpublished, words.unpublished),
+            (AssetState::Published, words.published),
+        ]
+        .into_iter()
+        .chain(STATUSES.iter().copied())
+        .collect();
+        out.restart |= filter(ui, "Status", &mut s.status, &statuses);
         let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();
         out.restart |= filter(ui, "Format", &mut s.format, &formats);
         let since_changed = choice(

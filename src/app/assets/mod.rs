@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod categories;
 pub mod details;
 pub mod list;
+pub mod publish_words;
 pub mod sort;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,10 +28,10 @@ pub enum AssetOp {
 }
 
 impl AssetOp {
-    pub fn verb(self) -> &'static str {
+    pub fn verb(self, words: &publish_words::PublishWords) -> &'static str {
         match self {
-            AssetOp::Publish => "published",
-            AssetOp::Unpublish => "unpublished",
+            AssetOp::Publish => words.published_verb,
+            AssetOp::Unpublish => words.unpublished_verb,
             AssetOp::Delete => "deleted",
         }
     }
@@ -102,6 +103,14 @@ pub fn day_bound(typed: &str, end: DayEnd) -> Result<Option<DateTime<Utc>>, Stri
 }
 
 impl AssetsState {
+    /// An empty list for an account whose provider publishes as `publish` says.
+    pub fn new(publish: Option<vodesk_core::provider::api::PublishModel>) -> Self {
+        AssetsState {
+            publish,
+            ..Default::default()
+        }
+    }
+
     /// Why the typed range cannot be used, if it cannot.
     pub fn range_problem(&self) -> Option<String> {
         if self.since != Since::Range {
@@ -167,6 +176,8 @@ pub struct AssetsState {
     /// Uploads finished since the list was loaded (it is not reloaded under the user's
     /// scrolling; the list offers to).
     pub new_uploads: usize,
+    /// What publishing means for this account's provider (the words of its buttons).
+    pub publish: Option<vodesk_core::provider::api::PublishModel>,
 }
 
 /// A bulk metadata edit: only the parts switched on are changed.

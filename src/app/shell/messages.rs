@@ -319,7 +319,13 @@ impl VodeskApp {
                 if !ok.is_empty() {
                     self.notes.push(
                         Level::Success,
-                        format!("{} {}.", count(ok.len(), "asset"), op.verb()),
+                        format!(
+                            "{} {}.",
+                            count(ok.len(), "asset"),
+                            op.verb(&crate::app::assets::publish_words::publish_words(
+                                self.assets.publish
+                            ))
+                        ),
                     );
                 }
                 for o in refused {
@@ -334,7 +340,9 @@ impl VodeskApp {
                         format!(
                             "Asset {} was not {} (status {status}); {why}.",
                             o.asset_id,
-                            op.verb()
+                            op.verb(&crate::app::assets::publish_words::publish_words(
+                                self.assets.publish
+                            ))
                         ),
                     );
                 }
@@ -353,7 +361,12 @@ impl VodeskApp {
             }
             Err(e) => self.notes.push(
                 Level::Error,
-                format!("The assets could not be {}: {e}", op.verb()),
+                format!(
+                    "The assets could not be {}: {e}",
+                    op.verb(&crate::app::assets::publish_words::publish_words(
+                        self.assets.publish
+                    ))
+                ),
             ),
         }
         self.reload_assets();

@@ -68,6 +68,7 @@ impl VodeskApp {
         let mut form = FormState::default();
         form.pattern = settings.title_pattern.clone();
         let caps = backend.conn.vod.capabilities().clone();
+        let publish = caps.publish;
         let mut app = VodeskApp {
             backend,
             settings,
@@ -75,7 +76,7 @@ impl VodeskApp {
             form,
             catalog: Catalog::new(caps),
             notes: Notifications::default(),
-            assets: AssetsState::default(),
+            assets: AssetsState::new(publish),
             categories: Default::default(),
             buckets: Default::default(),
             show_buckets: false,
@@ -134,9 +135,9 @@ impl VodeskApp {
         self.backend.resume_unfinished();
         self.queue = QueueState::default();
         self.queue.add_drafts(drafts);
-        self.assets = AssetsState::default();
-        self.buckets = Default::default();
         self.catalog = Catalog::new(self.backend.conn.vod.capabilities().clone());
+        self.assets = AssetsState::new(self.catalog.caps.publish);
+        self.buckets = Default::default();
         self.profiles.current = self.backend.info.name.clone();
         if !self.queue.rows.is_empty() {
             self.notes.push(

@@ -34,13 +34,24 @@ impl PartRules {
     }
 }
 
+/// What `publish` / `unpublish` do at a provider, so each face can say it in that cloud's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishModel {
+    /// An asset is published or not (Huawei: PUBLISHED / UNPUBLISHED).
+    Publish,
+    /// Playback is allowed or forbidden (Tencent: `ForbidMediaDistribution`, Normal / Forbidden).
+    Distribution,
+    /// An audit verdict lets the asset play or blocks it (Alibaba: Normal / Blocked).
+    Audit,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Capabilities {
     pub limits: Limits,
     pub parts: PartRules,
-    /// Assets can be published and unpublished (natively or emulated; each provider says
-    /// what it means).
-    pub publish: bool,
+    /// What publishing and unpublishing mean at this provider (`None`: no such thing).
+    pub publish: Option<PublishModel>,
     /// The asset id is known when the upload opens (otherwise only when it finishes).
     pub asset_id_at_open: bool,
     /// The VOD service authorises each storage call itself (nothing is signed here).

@@ -10,7 +10,7 @@ pub mod uploads;
 use async_trait::async_trait;
 
 pub use buckets::{Buckets, UrlImport, UrlImported};
-pub use capabilities::{Capabilities, PartRules};
+pub use capabilities::{Capabilities, PartRules, PublishModel};
 pub use catalogue::{
     AssetPage, AssetQuery, Catalogue, Cursor, DeleteScope, ItemResult, MetadataEdit,
 };

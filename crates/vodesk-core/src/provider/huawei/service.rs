@@ -52,7 +52,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
         // Keeps List Parts within one page (§6.2 point 3).
         max_parts: 1000,
     },
-    publish: true,
+    publish: Some(PublishModel::Publish),
     asset_id_at_open: true,
     per_call_authorization: true,
     refreshable_credentials: false,

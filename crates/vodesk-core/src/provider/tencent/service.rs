@@ -57,7 +57,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
         // COS allows 10,000; kept within one List Parts page.
         max_parts: 1000,
     },
-    publish: true,
+    publish: Some(PublishModel::Distribution),
     asset_id_at_open: false,
     per_call_authorization: false,
     refreshable_credentials: false,
