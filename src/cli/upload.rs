@@ -212,6 +212,8 @@ struct FileResult {
     error_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 pub fn open_journal() -> Result<Arc<Journal>, CliError> {
@@ -238,8 +240,12 @@ fn report(json: bool, v: &JobView) {
             error: (v.state == JobState::Failed).then(|| v.reason.clone().unwrap_or_default()),
             error_code: v.error_code.clone(),
             request_id: v.request_id.clone(),
+            note: v.note.clone(),
         });
         return;
+    }
+    if let Some(n) = &v.note {
+        eprintln!("{path}  note: {n}");
     }
     match v.state {
         JobState::Done => println!(
@@ -265,6 +271,7 @@ fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
             error: Some(why.to_string()),
             error_code: None,
             request_id: None,
+            note: None,
         });
     } else {
         eprintln!("{}  failed: {why}", path.display());
@@ -282,6 +289,7 @@ fn report_already(json: bool, path: &Path, size: u64, asset_id: &str) {
             error: None,
             error_code: None,
             request_id: None,
+            note: None,
         });
     } else {
         println!(

@@ -83,6 +83,9 @@ pub struct Row {
     pub cancel_when_queued: bool,
     /// Sent even though the account has it from an earlier upload ("Upload again").
     pub again: bool,
+    /// What the engine noted about the job (a session started anew), shown where the error
+    /// would be.
+    pub note: Option<String>,
 }
 
 impl Row {
@@ -107,6 +110,7 @@ impl Row {
             sample: None,
             cancel_when_queued: false,
             again: false,
+            note: None,
         }
     }
 
@@ -124,6 +128,9 @@ impl Row {
             JobState::Paused => v.reason.clone(),
             _ => None,
         };
+        if v.note.is_some() {
+            self.note = v.note.clone();
+        }
         if v.state != JobState::Uploading {
             self.speed = 0.0;
         }

@@ -147,6 +147,8 @@ pub fn show(
                             if let Some(e) = &problem {
                                 ui.colored_label(ui.visuals().error_fg_color, e)
                                     .on_hover_text(e);
+                            } else if let Some(n) = &r.note {
+                                ui.weak(n).on_hover_text(n);
                             }
                         });
                         if tr.response().clicked() {

@@ -189,11 +189,16 @@ pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> 
         && !caps.per_call_authorization
     {
         tracing::info!(path = %path.display(), "the upload session expired; starting a new one");
+        *ctx.handle.note.lock().unwrap_or_else(|e| e.into_inner()) = Some(SESSION_RESTARTED.into());
         forget_session(ctx, &mut rec).await;
         return send(ctx, &mut rec, &media).await;
     }
     sent
 }
+
+/// The row's note when a session was opened anew.
+pub const SESSION_RESTARTED: &str =
+    "the upload session expired, so the file was sent again in a new one (one asset, no duplicate)";
 
 /// The bytes of the job through its session: one PUT or multipart.
 async fn send(ctx: &JobCtx, rec: &mut JobRecord, media: &MediaType) -> Result<Outcome, JobError> {

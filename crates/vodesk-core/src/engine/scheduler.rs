@@ -75,6 +75,9 @@ pub struct JobView {
     pub reason: Option<String>,
     pub error_code: Option<String>,
     pub request_id: Option<String>,
+    /// Something the user should know about a job that went on (a session started anew).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -121,6 +124,7 @@ pub struct JobHandle {
     state: Mutex<(JobState, Option<String>)>,
     pub(super) asset_id: Mutex<Option<String>>,
     error: Mutex<(Option<String>, Option<String>)>,
+    pub(super) note: Mutex<Option<String>>,
 }
 
 impl JobHandle {
@@ -216,6 +220,7 @@ impl Inner {
             reason,
             error_code,
             request_id,
+            note: h.note.lock().unwrap_or_else(|e| e.into_inner()).clone(),
         }
     }
 
@@ -511,6 +516,7 @@ impl Engine {
             state: Mutex::new((state, None)),
             asset_id: Mutex::new(None),
             error: Mutex::new((None, None)),
+            note: Mutex::new(None),
         });
         let totals = &self.inner.totals;
         totals
