@@ -11,6 +11,7 @@ use std::sync::Arc;
 use vodesk_core::credentials::{
     Profile, ProfilesFile, Provider, Secret, SecretKind, config_dir, local_profile,
 };
+use vodesk_core::credentials::session_vault::KeychainVault;
 use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::VodService;
@@ -213,6 +214,7 @@ async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, C
         ..HttpOptions::default()
     };
     let mut account = Account::from_profile(p, secret_key, security_token, http);
+    account.vault = Some(Arc::new(KeychainVault));
     if let Some(ak) = env.ak {
         account.access_key = ak;
     }
@@ -263,6 +265,7 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
         http: HttpOptions::default(),
         retry: Default::default(),
         pacing: true,
+        vault: None,
     };
     let vod = service(&account).map_err(|e| {
         ConnectError::usage(format!(
@@ -305,7 +308,11 @@ fn local_account(
         },
         Provider::Aliyun => return Err(no_personality()),
     };
-    Ok(Account::loopback(loopback))
+    let mut account = Account::loopback(loopback);
+    // The same keychain keeps the local Tencent sessions' certificates as a real account's,
+    // so a crash resumes them the same way.
+    account.vault = Some(Arc::new(KeychainVault));
+    Ok(account)
 }
 
 fn no_personality() -> ConnectError {

@@ -93,30 +93,47 @@ fn map_err(e: keyring::Error) -> KeychainError {
 }
 
 fn entry(profile: &str, kind: SecretKind) -> Result<keyring::Entry, KeychainError> {
-    keyring::Entry::new(SERVICE, &kind.account(profile)).map_err(map_err)
+    entry_of(&kind.account(profile))
 }
 
-pub fn set(profile: &str, kind: SecretKind, value: &Secret) -> Result<(), KeychainError> {
-    entry(profile, kind)?
-        .set_password(value.expose())
-        .map_err(map_err)
+/// The entry of a keychain account under vodesk's service name.
+pub(super) fn entry_of(account: &str) -> Result<keyring::Entry, KeychainError> {
+    keyring::Entry::new(SERVICE, account).map_err(map_err)
 }
 
-/// `Ok(None)` when the keychain works but holds no such secret.
-pub fn get(profile: &str, kind: SecretKind) -> Result<Option<Secret>, KeychainError> {
-    match entry(profile, kind)?.get_password() {
-        Ok(v) => Ok(Some(Secret::new(v))),
+/// A keychain read: `Ok(None)` when there is no such entry.
+pub(super) fn read(entry: &keyring::Entry) -> Result<Option<String>, KeychainError> {
+    match entry.get_password() {
+        Ok(v) => Ok(Some(v)),
         Err(keyring::Error::NoEntry) => Ok(None),
         Err(e) => Err(map_err(e)),
     }
 }
 
-/// Removes one secret; a secret that is not there is not an error.
-pub fn delete(profile: &str, kind: SecretKind) -> Result<(), KeychainError> {
-    match entry(profile, kind)?.delete_credential() {
+/// Removes an entry; one that is not there is not an error.
+pub(super) fn remove(entry: &keyring::Entry) -> Result<(), KeychainError> {
+    match entry.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(map_err(e)),
     }
+}
+
+pub(super) fn write(entry: &keyring::Entry, value: &str) -> Result<(), KeychainError> {
+    entry.set_password(value).map_err(map_err)
+}
+
+pub fn set(profile: &str, kind: SecretKind, value: &Secret) -> Result<(), KeychainError> {
+    write(&entry(profile, kind)?, value.expose())
+}
+
+/// `Ok(None)` when the keychain works but holds no such secret.
+pub fn get(profile: &str, kind: SecretKind) -> Result<Option<Secret>, KeychainError> {
+    Ok(read(&entry(profile, kind)?)?.map(Secret::new))
+}
+
+/// Removes one secret; a secret that is not there is not an error.
+pub fn delete(profile: &str, kind: SecretKind) -> Result<(), KeychainError> {
+    remove(&entry(profile, kind)?)
 }
 
 /// Removes every secret of a profile.

@@ -8,6 +8,7 @@ pub mod profile;
 pub mod profiles_file;
 pub mod redact;
 pub mod secret;
+pub mod session_vault;
 
 pub use keychain::{KeychainError, SecretKind};
 pub use profile::{

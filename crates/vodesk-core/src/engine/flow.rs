@@ -202,6 +202,14 @@ pub const SESSION_RESTARTED: &str =
 
 /// The bytes of the job through its session: one PUT or multipart.
 async fn send(ctx: &JobCtx, rec: &mut JobRecord, media: &MediaType) -> Result<Outcome, JobError> {
+    // Bytes already stored need no signer, only finishing: a provider whose credentials were
+    // not kept would otherwise open a new session, and could make a second media.
+    if rec.phase == Phase::Uploaded
+        && !rec.extras.any()
+        && let Some(session) = rec.session.clone()
+    {
+        return finish(ctx, rec, media, &session).await;
+    }
     if rec.identity.size <= ctx.inner.vod.capabilities().parts.single_put_max {
         single_put(ctx, rec, media).await
     } else {

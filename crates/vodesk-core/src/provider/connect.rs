@@ -11,6 +11,7 @@ use super::kind::ProviderKind;
 use super::retry::RetryPolicy;
 use super::tencent;
 use crate::credentials::{Profile, Secret, redact};
+use crate::storage::CredentialVault;
 
 /// Everything needed to talk to one account.
 #[derive(Clone, Debug)]
@@ -30,6 +31,9 @@ pub struct Account {
     pub retry: RetryPolicy,
     /// Pace calls to the provider's documented limits.
     pub pacing: bool,
+    /// Where upload sessions' temporary credentials outlive the process (the OS keychain), for
+    /// providers that cannot renew them; `None` keeps them in memory only.
+    pub vault: Option<Arc<dyn CredentialVault>>,
 }
 
 /// What a profile of one provider holds beyond the common fields, and how the forms say it.
@@ -158,6 +162,7 @@ impl Account {
             },
             retry: RetryPolicy::default(),
             pacing: true,
+            vault: None,
         }
     }
 
@@ -182,6 +187,7 @@ impl Account {
             http,
             retry: RetryPolicy::default(),
             pacing: true,
+            vault: None,
         }
     }
 }

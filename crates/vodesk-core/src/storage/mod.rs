@@ -11,6 +11,7 @@ pub mod multipart;
 pub mod send;
 pub mod sign;
 pub mod signer;
+pub mod vault;
 pub mod xml;
 
 pub use addressing::{Addressing, Endpoint};
@@ -22,4 +23,5 @@ pub use cos_sign::CosSigner;
 pub use header_signer::KeySigner;
 pub use sign::{Credentials, SignatureFlavor};
 pub use signer::{Extra, ObjectOp, RequestSigner, SignedRequest};
+pub use vault::{CredentialVault, KeptSession};
 pub use xml::{BucketInfo, ObjectSummary};

@@ -46,5 +46,5 @@ pub fn service(account: &Account) -> Result<TencentService, ApiError> {
     // (the local service on loopback).
     let default_cos = region_endpoints(ProviderKind::Tencent, &account.region).1;
     let cos = (account.object_endpoint != default_cos).then(|| account.object_endpoint.clone());
-    Ok(TencentService::new(vod, cos))
+    Ok(TencentService::new(vod, cos, account.vault.clone()))
 }

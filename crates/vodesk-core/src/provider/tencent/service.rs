@@ -84,10 +84,14 @@ pub struct TencentService {
 }
 
 impl TencentService {
-    pub fn new(vod: TencentVod, cos_endpoint: Option<String>) -> Self {
+    pub fn new(
+        vod: TencentVod,
+        cos_endpoint: Option<String>,
+        vault: Option<Arc<dyn crate::storage::CredentialVault>>,
+    ) -> Self {
         TencentService {
             vod: Arc::new(vod),
-            sessions: Sessions::default(),
+            sessions: Sessions::new(vault),
             cos_endpoint,
         }
     }
@@ -459,7 +463,13 @@ impl Uploads for TencentService {
         session: &UploadSession,
         _file: &UploadFile<'_>,
     ) -> Result<Arc<dyn RequestSigner>, ApiError> {
-        uploads::reopen(&self.sessions, session)
+        uploads::reopen(
+            &self.vod,
+            &self.sessions,
+            self.cos_endpoint.as_deref(),
+            session,
+        )
+        .await
     }
 
     async fn finish_upload(
@@ -470,13 +480,10 @@ impl Uploads for TencentService {
         uploads::finish(&self.vod, &self.sessions, session, file).await
     }
 
-    async fn abandon_upload(
-        &self,
-        _session: &UploadSession,
-        _why: Abandon,
-    ) -> Result<(), ApiError> {
+    async fn abandon_upload(&self, session: &UploadSession, _why: Abandon) -> Result<(), ApiError> {
         // [INF] Tencent has no call to drop a session: one never committed makes no media,
-        // and its storage is the service's to reclaim.
+        // and its storage is the service's to reclaim. Its certificate is no longer kept.
+        uploads::abandon(&self.sessions, session).await;
         Ok(())
     }
 

@@ -1,7 +1,9 @@
 //! Tencent uploads (tencent-aliyun-vod-api.md §A.4–§A.6): `ApplyUpload` opens a session with a
 //! temporary COS certificate → the bytes go to COS, signed here (q-sign) → `CommitUpload` names
 //! the media (its FileId exists only from then on). Tencent has no call to renew a certificate:
-//! a session whose certificate is gone is opened anew (an uncommitted session makes no media).
+//! the certificate is kept in the vault (the OS keychain) so that a restart continues the same
+//! COS upload while it lasts; a session whose certificate is gone is opened anew (an
+//! uncommitted session makes no media).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -14,14 +16,54 @@ use crate::model::metadata::CoverType;
 use crate::provider::api::{Finished, OpenedUpload, StorageKind, UploadFile, UploadSession};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::kind::ProviderKind;
-use crate::storage::{CosSigner, Credentials, Extra, RequestSigner};
+use crate::storage::{CosSigner, CredentialVault, Credentials, Extra, KeptSession, RequestSigner};
 
-/// What this process knows of its open sessions: their signers (certificates are kept in
-/// memory only, never written) and the media of sessions already committed.
+/// What this process knows of its open sessions: their signers and the media of sessions
+/// already committed; certificates outlive the process only in the vault (never in a file).
 #[derive(Default)]
 pub struct Sessions {
     signers: Mutex<HashMap<String, Arc<CosSigner>>>,
     committed: Mutex<HashMap<String, String>>,
+    pub vault: Option<Arc<dyn CredentialVault>>,
+}
+
+impl Sessions {
+    pub fn new(vault: Option<Arc<dyn CredentialVault>>) -> Self {
+        Sessions {
+            vault,
+            ..Default::default()
+        }
+    }
+
+    /// Runs `f` on the vault on a blocking thread (D-Bus); a vault that fails costs only a
+    /// restart's head start, so failures are logged, not returned.
+    async fn with_vault<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        f: impl FnOnce(&dyn CredentialVault) -> Result<Option<T>, String> + Send + 'static,
+    ) -> Option<T> {
+        let vault = self.vault.clone()?;
+        match tokio::task::spawn_blocking(move || f(vault.as_ref())).await {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "the upload session vault could not {what}");
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
+    async fn forget(&self, handle: &str) {
+        self.signers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(handle);
+        let h = handle.to_string();
+        self.with_vault("forget a session", move |v| {
+            v.remove(&h).map(|_| None::<()>)
+        })
+        .await;
+    }
 }
 
 /// The bucket's virtual host, which the journal keeps as the session's endpoint.
@@ -112,17 +154,36 @@ pub async fn open(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .insert(session.handle.clone(), signer.clone());
+    let kept = KeptSession {
+        access_key: signer.credentials.access_key.clone(),
+        secret_key: signer.credentials.secret_key.clone(),
+        security_token: signer.credentials.security_token.clone(),
+        cover_key: signer
+            .extras
+            .iter()
+            .find(|(e, _)| *e == Extra::Cover)
+            .map(|(_, k)| k.clone()),
+    };
+    let handle = session.handle.clone();
+    sessions
+        .with_vault("keep a session", move |v| {
+            v.put(&handle, &kept).map(|_| None::<()>)
+        })
+        .await;
     Ok(OpenedUpload { session, signer })
 }
 
-/// The signer of a session this process opened, while its certificate lasts. Certificates are
-/// not kept across restarts: after one, the session is reported expired and opened anew.
-pub fn reopen(
+/// The signer of a session, while its certificate lasts: from memory, or after a restart from
+/// the vault. Without either the session is reported expired and opened anew.
+pub async fn reopen(
+    vod: &TencentVod,
     sessions: &Sessions,
+    cos_endpoint: Option<&str>,
     session: &UploadSession,
 ) -> Result<Arc<dyn RequestSigner>, ApiError> {
     let now = chrono::Utc::now().timestamp();
     if session.credential_expiry.is_some_and(|t| t <= now) {
+        sessions.forget(&session.handle).await;
         return Err(expired("the upload session's certificate expired"));
     }
     let known = sessions
@@ -131,19 +192,46 @@ pub fn reopen(
         .unwrap_or_else(|e| e.into_inner())
         .get(&session.handle)
         .cloned();
-    match known {
-        Some(s) => Ok(s),
-        None => {
-            let region = session.endpoint.as_deref().and_then(region_of);
-            tracing::info!(
-                ?region,
-                "a Tencent upload session of an earlier run starts over"
-            );
-            Err(expired(
-                "the upload session's certificate is not kept across restarts",
-            ))
-        }
+    if let Some(s) = known {
+        return Ok(s);
     }
+    let handle = session.handle.clone();
+    let kept = sessions
+        .with_vault("read a session", move |v| v.get(&handle))
+        .await;
+    let region = session.endpoint.as_deref().and_then(region_of);
+    let (Some(kept), Some(region), Some(bucket), Some(key)) =
+        (kept, region, session.bucket.clone(), session.key.clone())
+    else {
+        tracing::info!("a Tencent upload session of an earlier run starts over");
+        return Err(expired(
+            "the upload session's certificate was not kept (no OS keychain)",
+        ));
+    };
+    let signer = Arc::new(CosSigner {
+        credentials: kept.credentials(),
+        bucket,
+        region,
+        endpoint: cos_endpoint.map(str::to_string),
+        key,
+        extras: kept
+            .cover_key
+            .into_iter()
+            .map(|k| (Extra::Cover, k))
+            .collect(),
+        clock_offset_secs: vod.clock_offset_secs(),
+    });
+    sessions
+        .signers
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(session.handle.clone(), signer.clone());
+    Ok(signer)
+}
+
+/// Gives a session up: its certificate leaves memory and the vault.
+pub async fn abandon(sessions: &Sessions, session: &UploadSession) {
+    sessions.forget(&session.handle).await;
 }
 
 /// `CommitUpload`, then what `ApplyUpload` cannot carry (description, tags). A commit is done
@@ -201,11 +289,7 @@ pub async fn finish(
             )
             .await?;
     }
-    sessions
-        .signers
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .remove(&session.handle);
+    sessions.forget(&session.handle).await;
     Ok(Finished::Ready { asset_id: file_id })
 }
 
