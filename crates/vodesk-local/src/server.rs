@@ -14,7 +14,7 @@ use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
 use crate::credentials::{Credentials, CredentialsSource, TencentCredentials};
 use crate::faults::{FaultConfig, FaultTarget};
 use crate::huawei::{HuaweiApi, HuaweiOptions};
-use crate::library::{Library, LibraryOptions};
+use crate::library::{IdStyle, Library, LibraryOptions, presets};
 use crate::tencent::{TencentApi, TencentOptions};
 
 /// Region the local service pretends to be in.
@@ -43,6 +43,9 @@ pub struct ServeConfig {
     pub cos_listen: Option<SocketAddr>,
     /// Tencent keys to accept; `None` loads or generates them in `data_dir`.
     pub tencent_credentials: Option<TencentCredentials>,
+    /// Lifetime of `ApplyUpload` certificates; `None`: `VODESK_LOCAL_TENCENT_CERT_SECS` if
+    /// set, else one hour.
+    pub tencent_cert_lifetime: Option<std::time::Duration>,
 }
 
 impl ServeConfig {
@@ -57,6 +60,7 @@ impl ServeConfig {
             tencent_listen: None,
             cos_listen: None,
             tencent_credentials: None,
+            tencent_cert_lifetime: None,
         }
     }
 }
@@ -185,6 +189,8 @@ impl RunningService {
             data_dir: data_dir.join("vod"),
             objects: objects.clone(),
             tenant: credentials.project_id.clone(),
+            presets: presets::defaults(),
+            ids: IdStyle::Hex32,
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let huawei = HuaweiApi::new(HuaweiOptions {
@@ -200,6 +206,8 @@ impl RunningService {
             data_dir: data_dir.join("tencent"),
             objects: objects.clone(),
             tenant: tencent_credentials.sub_app_id.to_string(),
+            presets: crate::tencent::procedures(),
+            ids: IdStyle::Digits19,
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let tencent_cos_endpoint = format!("http://{cos_addr}");
@@ -208,6 +216,11 @@ impl RunningService {
             credentials: tencent_credentials.clone(),
             region: TENCENT_REGION.to_string(),
             throttle: config.throttle,
+            cert_lifetime: config
+                .tencent_cert_lifetime
+                .or_else(crate::tencent::cert_lifetime_from_env)
+                .unwrap_or(crate::tencent::DEFAULT_CERT_LIFETIME),
+            public_url: format!("http://{tencent_addr}"),
         });
 
         let vod_router = crate::faults::apply(huawei.router(), &config.faults, FaultTarget::Vod);

@@ -1,5 +1,6 @@
-//! Per-tenant request budgets as token buckets that hold one minute's budget and refill
-//! continuously. Each personality names its own API categories and their budgets.
+//! Per-tenant request budgets as token buckets that refill continuously and hold one minute's
+//! budget, or less where a cloud limits requests per second. Each personality names its own API
+//! categories and their budgets.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -10,6 +11,11 @@ use std::time::Instant;
 pub trait Budget: Copy + Eq + Hash {
     /// Requests per minute per tenant.
     fn per_minute(self) -> u32;
+
+    /// Most requests accepted at once: a minute's budget unless the limit is per second.
+    fn burst(self) -> u32 {
+        self.per_minute()
+    }
 }
 
 struct Bucket {
@@ -37,8 +43,8 @@ impl<C: Budget> Throttle<C> {
     }
 
     pub fn check_at(&self, tenant: &str, category: C, now: Instant) -> Result<(), u64> {
-        let limit = f64::from(category.per_minute());
-        let per_sec = limit / 60.0;
+        let per_sec = f64::from(category.per_minute()) / 60.0;
+        let limit = f64::from(category.burst());
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         let b = buckets
             .entry((tenant.to_string(), category))

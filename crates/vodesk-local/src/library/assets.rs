@@ -123,7 +123,7 @@ impl Library {
     /// Creates the asset (status `CREATING`) with its id chosen here; the upload goes to
     /// `object_key` and, when given a cover type, the cover to `cover_key`.
     pub fn create(&self, conn: &Connection, up: NewUpload) -> Result<AssetRow> {
-        let asset_id = new_asset_id();
+        let asset_id = self.new_id();
         let object_key = self.layout.video_key(&asset_id, &asset_id, &up.video_type);
         let mut row = up.meta.into_row(
             asset_id.clone(),
@@ -386,5 +386,83 @@ impl Library {
                 (a.status == status::CREATING && a.object_key == key && a.bucket == bucket)
                     || a.pending.as_ref().is_some_and(|p| p.object_key == key)
             }))
+    }
+}
+
+impl Library {
+    /// Stores `data` as the asset's cover (replacing any other) and returns its key.
+    pub async fn set_cover_image(
+        &self,
+        asset_id: &str,
+        cover_type: &str,
+        data: bytes::Bytes,
+    ) -> Result<String> {
+        load(&self.db(), asset_id)?;
+        let key = self.layout.cover_key(asset_id, Some(cover_type));
+        self.objects
+            .put_object(
+                self.bucket(),
+                &key,
+                &media::cover_content_type(Some(cover_type)),
+                data,
+            )
+            .await?;
+        let conn = self.db();
+        let mut a = load(&conn, asset_id)?;
+        a.cover_type = Some(cover_type.to_string());
+        a.cover_key = Some(key.clone());
+        a.last_modified = now_ms();
+        a.save(&conn)?;
+        Ok(key)
+    }
+
+    /// Removes the asset's original (and an uploaded cover) but keeps the asset and what was
+    /// derived from it.
+    pub fn drop_original(&self, asset_id: &str) -> Result<()> {
+        let a = load(&self.db(), asset_id)?;
+        if let Some(task) = Progress::of(&a, now_ms()).running() {
+            return Err(Error::Busy(task));
+        }
+        if a.owns_object {
+            self.objects.delete_object(&a.bucket, &a.object_key)?;
+        }
+        if a.cover_type.is_some()
+            && let Some(key) = &a.cover_key
+        {
+            self.objects.delete_object(self.bucket(), key)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets the asset's transcoded renditions.
+    pub fn drop_renditions(&self, asset_id: &str) -> Result<()> {
+        let conn = self.db();
+        let mut a = load(&conn, asset_id)?;
+        if let Some(task) = Progress::of(&a, now_ms()).running() {
+            return Err(Error::Busy(task));
+        }
+        a.transcodes = false;
+        a.last_modified = now_ms();
+        a.save(&conn)?;
+        Ok(())
+    }
+
+    /// Runs `preset` on an uploaded asset: its processing clock starts again.
+    pub fn reprocess(&self, asset_id: &str, preset: Preset) -> Result<()> {
+        let conn = self.db();
+        let mut a = load(&conn, asset_id)?;
+        if !uploaded(&a) {
+            return Err(Error::NotAwaitingUpload);
+        }
+        if let Some(task) = Progress::of(&a, now_ms()).running() {
+            return Err(Error::Busy(task));
+        }
+        let now = now_ms();
+        a.transcodes = !media::is_audio(&a.video_type) && preset.transcodes();
+        a.template_group = Some(preset.name);
+        a.confirmed_at = Some(now);
+        a.last_modified = now;
+        a.save(&conn)?;
+        Ok(())
     }
 }

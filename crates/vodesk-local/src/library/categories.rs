@@ -170,3 +170,10 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// Every category, by id.
+pub fn all(conn: &Connection) -> Result<Vec<Category>> {
+    let mut stmt = conn.prepare(&format!("{COLUMNS} ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

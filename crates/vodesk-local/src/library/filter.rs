@@ -9,16 +9,33 @@ use super::lifecycle::{
 };
 use super::rows::{ASSET_COLUMNS, AssetRow};
 
-/// One page of a listing: `index` from 0, `size` items.
+/// One page of a listing: `size` items from `offset` (0 = the first).
 #[derive(Clone, Copy, Debug)]
 pub struct Page {
-    pub index: i64,
+    pub offset: i64,
     pub size: i64,
 }
 
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            offset: 0,
+            size: 10,
+        }
+    }
+}
+
 impl Page {
+    /// Page number `index` (from 0) of `size` items.
+    pub fn numbered(index: i64, size: i64) -> Self {
+        Page {
+            offset: index.saturating_mul(size),
+            size,
+        }
+    }
+
     pub fn offset(&self) -> i64 {
-        self.index.saturating_mul(self.size)
+        self.offset
     }
 
     /// This page of an in-memory list.
@@ -42,7 +59,7 @@ pub enum StatusFilter {
 
 /// Which assets a listing returns; every given criterion must hold, list criteria match any of
 /// their values. Ordered by creation time, then id.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct AssetFilter {
     pub ids: Vec<String>,
     pub statuses: Vec<StatusFilter>,
@@ -53,6 +70,14 @@ pub struct AssetFilter {
     pub tags: Vec<String>,
     /// Case-insensitive, in the title, the description or the category's name.
     pub text: Option<String>,
+    /// Categories whose assets match, each with all its descendants.
+    pub category_trees: Vec<i64>,
+    /// Case-insensitive substrings of the title (any of them).
+    pub title_contains: Vec<String>,
+    /// Title prefixes (any of them; case-sensitive).
+    pub title_prefixes: Vec<String>,
+    /// Case-insensitive substrings of the description (any of them).
+    pub description_contains: Vec<String>,
     /// Upper-case formats (`MP4`, ...).
     pub media_types: Vec<String>,
     pub page: Page,
@@ -133,6 +158,28 @@ fn where_clause(f: &AssetFilter, now: i64) -> (String, Args) {
         ));
     }
     conds.extend(one_of(&mut args, "video_type", &f.media_types));
+    if !f.category_trees.is_empty() {
+        let roots: Vec<String> = f
+            .category_trees
+            .iter()
+            .map(|c| placeholder(&mut args, *c))
+            .collect();
+        conds.push(format!(
+            "category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id IN ({}) \
+             UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)",
+            roots.join(",")
+        ));
+    }
+    let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+    conds.extend(any_of(&mut args, &lower(&f.title_contains), |p| {
+        format!("instr(lower(title), {p}) > 0")
+    }));
+    conds.extend(any_of(&mut args, &f.title_prefixes, |p| {
+        format!("substr(title, 1, length({p})) = {p}")
+    }));
+    conds.extend(any_of(&mut args, &lower(&f.description_contains), |p| {
+        format!("instr(lower(description), {p}) > 0")
+    }));
     let clause = if conds.is_empty() {
         String::new()
     } else {
@@ -208,7 +255,8 @@ mod tests {
     #[test]
     fn status_filters_agree_with_progress() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let conn = super::super::schema::open(dir.path()).expect("db");
+        let conn = super::super::schema::open(dir.path(), &crate::library::presets::defaults())
+            .expect("db");
         let now = 10_000_000;
         let mut rows = Vec::new();
         for st in [
@@ -271,19 +319,12 @@ mod tests {
             }));
         for f in filters {
             let filter = AssetFilter {
-                ids: vec![],
                 statuses: vec![f],
-                created_from: None,
-                created_to: None,
-                category: None,
-                tags: vec![],
-                text: None,
-                media_types: vec![],
                 page: Page {
-                    index: 0,
+                    offset: 0,
                     size: 10_000,
                 },
-                newest_first: false,
+                ..Default::default()
             };
             let (total, found) = find(&conn, &filter, now).expect("find");
             let mut got: Vec<String> = found.into_iter().map(|a| a.asset_id).collect();

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, params};
 
-use super::assets::{AssetMeta, new_asset_id};
+use super::assets::AssetMeta;
 use super::lifecycle::now_ms;
 use super::rows::status;
 use super::{Error, Library, Result, processing};
@@ -59,7 +59,7 @@ impl Library {
         video_type: String,
         source: Source<'_>,
     ) -> Result<String> {
-        let asset_id = new_asset_id();
+        let asset_id = self.new_id();
         let (bucket, key) = (source.bucket, source.key);
         let video_name = key.rsplit('/').next().unwrap_or(key).to_string();
         let (dst_bucket, dst_key) = if source.keep_in_place {
@@ -80,6 +80,39 @@ impl Library {
         );
         row.owns_object = !source.keep_in_place;
         row.source = source.origin.to_string();
+        self.settle(row).await
+    }
+
+    /// Creates an uploaded asset whose original is `data` (fetched from elsewhere, e.g. a URL
+    /// pull); returns its id.
+    pub async fn ingest(
+        &self,
+        meta: AssetMeta,
+        video_type: String,
+        video_name: String,
+        data: bytes::Bytes,
+        origin: &str,
+    ) -> Result<String> {
+        let asset_id = self.new_id();
+        let key = self.layout.video_key(&asset_id, &asset_id, &video_type);
+        let content_type = super::media::media_content_type(&video_type);
+        self.objects
+            .put_object(self.bucket(), &key, &content_type, data)
+            .await?;
+        let mut row = meta.into_row(
+            asset_id,
+            video_type,
+            video_name,
+            self.bucket().to_string(),
+            key,
+        );
+        row.source = origin.to_string();
+        self.settle(row).await
+    }
+
+    /// Inspects the original of a new asset row and stores the row as uploaded.
+    async fn settle(&self, mut row: super::rows::AssetRow) -> Result<String> {
+        let asset_id = row.asset_id.clone();
         let up = self
             .inspect(&row, &row.bucket.clone(), &row.object_key.clone(), None)
             .await?;

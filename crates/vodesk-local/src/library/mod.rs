@@ -10,6 +10,7 @@ mod digest;
 mod error;
 pub mod filter;
 pub mod imports;
+pub mod jobs;
 pub mod layout;
 pub mod lifecycle;
 pub mod media;
@@ -19,6 +20,7 @@ pub mod presets;
 mod processing;
 pub mod rows;
 mod schema;
+pub mod sessions;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -41,6 +43,32 @@ pub struct LibraryOptions {
     /// The account the assets belong to (Huawei: the project id); names the bucket and the
     /// first segment of every object key.
     pub tenant: String,
+    /// What a new library's preset table starts with ([`presets::defaults`] unless a
+    /// personality names its presets differently).
+    pub presets: Vec<presets::Preset>,
+    /// How new asset ids look.
+    pub ids: IdStyle,
+}
+
+/// The shape of new asset ids: each cloud's clients may show or check them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdStyle {
+    /// 32 hex digits (Huawei `asset_id`).
+    Hex32,
+    /// 19 decimal digits, no leading zero (Tencent `FileId`).
+    Digits19,
+}
+
+impl IdStyle {
+    pub fn generate(self) -> String {
+        use rand::Rng;
+        match self {
+            IdStyle::Hex32 => assets::new_asset_id(),
+            IdStyle::Digits19 => rand::rng()
+                .random_range(1_000_000_000_000_000_000u64..=9_999_999_999_999_999_999)
+                .to_string(),
+        }
+    }
 }
 
 pub struct Library {
@@ -48,13 +76,14 @@ pub struct Library {
     objects: ObjectStore,
     object_router: OnceLock<axum::Router>,
     layout: Layout,
+    ids: IdStyle,
 }
 
 impl Library {
     pub fn open(options: LibraryOptions) -> std::result::Result<Self, OpenError> {
         std::fs::create_dir_all(&options.data_dir)
             .map_err(|e| OpenError(format!("{}: {e}", options.data_dir.display())))?;
-        let conn = schema::open(&options.data_dir)?;
+        let conn = schema::open(&options.data_dir, &options.presets)?;
         // The bucket name is chosen once and kept, even if the credentials change later.
         let bucket = match schema::meta_get(&conn, "bucket")? {
             Some(b) => b,
@@ -73,7 +102,13 @@ impl Library {
             objects: options.objects,
             object_router: OnceLock::new(),
             layout: Layout::new(bucket, &options.tenant),
+            ids: options.ids,
         })
+    }
+
+    /// A fresh id for a new asset.
+    pub fn new_id(&self) -> String {
+        self.ids.generate()
     }
 
     /// The one connection; every multi-row change runs in one transaction on it.

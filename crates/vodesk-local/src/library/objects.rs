@@ -38,6 +38,13 @@ impl Library {
             .map_err(|e| Error::Internal(format!("object endpoint: {e}")))
     }
 
+    /// `GET bucket/key` as the object endpoint answers it (status, headers, streamed body):
+    /// what a personality serving its own media URLs hands on.
+    pub async fn fetch_object(&self, bucket: &str, key: &str) -> Result<Response> {
+        self.object_get(&path_and_query(&self.presign_get(bucket, key)))
+            .await
+    }
+
     /// Whether `url` names this service's own object endpoint (nothing else is ever fetched).
     pub fn is_own_url(&self, url: &url::Url) -> bool {
         url.origin().ascii_serialization() == self.objects.base_url().trim_end_matches('/')

@@ -64,21 +64,38 @@ CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
 CREATE INDEX IF NOT EXISTS assets_object ON assets(bucket, object_key);
 CREATE TABLE IF NOT EXISTS authorized_buckets(bucket TEXT PRIMARY KEY, authorized_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS upload_sessions(
+    handle TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs(
+    job_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    asset_id TEXT,
+    error_code TEXT,
+    error_message TEXT,
+    created_at INTEGER NOT NULL,
+    started_at INTEGER,
+    finished_at INTEGER,
+    input TEXT NOT NULL DEFAULT '{}'
+);
 "#;
 
-pub fn open(dir: &Path) -> rusqlite::Result<Connection> {
+pub fn open(dir: &Path, presets: &[presets::Preset]) -> rusqlite::Result<Connection> {
     let mut conn = Connection::open(dir.join("vod.db"))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch(SCHEMA)?;
-    seed_defaults(&mut conn)?;
+    seed_defaults(&mut conn, presets)?;
     Ok(conn)
 }
 
 /// First open: the default category, a few example categories and the presets.
-fn seed_defaults(conn: &mut Connection) -> rusqlite::Result<()> {
+fn seed_defaults(conn: &mut Connection, presets: &[presets::Preset]) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     let seeded: Option<String> = tx
         .query_row("SELECT value FROM meta WHERE key = 'seeded'", [], |r| {
@@ -99,7 +116,7 @@ fn seed_defaults(conn: &mut Connection) -> rusqlite::Result<()> {
                 params![id, name, parent, level],
             )?;
         }
-        for (pos, preset) in presets::defaults().iter().enumerate() {
+        for (pos, preset) in presets.iter().enumerate() {
             tx.execute(
                 "INSERT OR IGNORE INTO template_groups(group_id, name, position, json) VALUES (?1, ?2, ?3, ?4)",
                 params![

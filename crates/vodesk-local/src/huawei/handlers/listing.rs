@@ -113,8 +113,9 @@ fn parse_filter(call: &Call) -> ApiResult<AssetFilter> {
         tags,
         text,
         media_types: media_types.iter().map(|t| t.to_ascii_uppercase()).collect(),
-        page: Page { index: page, size },
+        page: Page::numbered(page, size),
         newest_first,
+        ..Default::default()
     })
 }
 

@@ -104,7 +104,7 @@ pub fn list_legacy(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
         ));
     }
     let total = found.len();
-    let list: Vec<Value> = Page { index: page, size }
+    let list: Vec<Value> = Page::numbered(page, size)
         .of(&found)
         .into_iter()
         .map(legacy_json)
@@ -132,14 +132,11 @@ pub fn list_v2(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
         text: q.get("query_string").map(str::to_string),
     };
     let found = presets::find(&ctx.lib.db(), &query)?;
-    let list: Vec<Value> = Page {
-        index: offset,
-        size: limit,
-    }
-    .of(&found)
-    .into_iter()
-    .map(v2_json)
-    .collect();
+    let list: Vec<Value> = Page::numbered(offset, limit)
+        .of(&found)
+        .into_iter()
+        .map(v2_json)
+        .collect();
     Ok(http::json(
         json!({"template_group_list": list, "total": found.len()}),
     ))
