@@ -83,10 +83,10 @@ fn envelope(result: TcResult<Value>) -> Response {
 }
 
 async fn dispatch(State(ctx): State<Arc<Ctx>>, req: Request) -> Response {
-    if req.method() == Method::GET || req.method() == Method::HEAD {
-        if let Some(rest) = req.uri().path().strip_prefix("/media/") {
-            return serve::media(&ctx, rest, req.headers()).await;
-        }
+    if (req.method() == Method::GET || req.method() == Method::HEAD)
+        && let Some(rest) = req.uri().path().strip_prefix("/media/")
+    {
+        return serve::media(&ctx, rest).await;
     }
     envelope(handle(&ctx, req).await)
 }

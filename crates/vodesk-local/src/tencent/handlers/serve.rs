@@ -3,7 +3,7 @@
 //! `adp.10.m3u8`; the local service serves the original bytes for them). 403 while the media is
 //! forbidden (§A.9), 404 when it or the file does not exist.
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::library::assets::uploaded;
@@ -12,7 +12,7 @@ use crate::library::rows::get_asset;
 use crate::tencent::Ctx;
 use crate::tencent::routes::status;
 
-pub async fn media(ctx: &Ctx, rest: &str, _headers: &HeaderMap) -> Response {
+pub async fn media(ctx: &Ctx, rest: &str) -> Response {
     let Some((file_id, file)) = rest.split_once('/') else {
         return status(StatusCode::NOT_FOUND);
     };
