@@ -37,6 +37,29 @@ pub struct Call {
     pub body: Bytes,
 }
 
+/// Equality of secrets (signatures) in time independent of where they differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A personality's router: every request goes to `handler` (it routes by itself), and a
+/// panic becomes the personality's own "internal error" answer.
+pub fn guarded<S, H, T>(
+    state: S,
+    handler: H,
+    on_panic: fn(Box<dyn std::any::Any + Send + 'static>) -> Response,
+) -> axum::Router
+where
+    S: Clone + Send + Sync + 'static,
+    H: axum::handler::Handler<T, S>,
+    T: 'static,
+{
+    axum::Router::new()
+        .fallback(handler)
+        .with_state(state)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(on_panic))
+}
+
 /// 32 hex digits, for `X-Request-Id`.
 pub fn request_id() -> String {
     hex::encode(rand::rng().random::<[u8; 16]>())

@@ -222,16 +222,12 @@ pub fn verify(
         &credentials.secret_key,
         &string_to_sign(&sdk_date, &canonical),
     );
-    if constant_time_eq(expected.as_bytes(), header.signature.as_bytes()) {
+    if crate::http::constant_time_eq(expected.as_bytes(), header.signature.as_bytes()) {
         Ok(())
     } else {
         tracing::debug!(canonical_request = %canonical, "signature mismatch");
         Err(ApiError::signature())
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

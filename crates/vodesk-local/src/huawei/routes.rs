@@ -77,10 +77,7 @@ fn lookup(method: &Method, version: &str, rest: &str) -> Option<Op> {
 }
 
 pub fn router(ctx: Arc<Ctx>) -> Router {
-    Router::new()
-        .fallback(dispatch)
-        .with_state(ctx)
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(on_panic))
+    http::guarded(ctx, dispatch, on_panic)
 }
 
 fn on_panic(_: Box<dyn std::any::Any + Send + 'static>) -> Response {

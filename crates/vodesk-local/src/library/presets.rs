@@ -38,7 +38,8 @@ impl Preset {
     }
 }
 
-fn q(quality: &str, width: i64, height: i64, bitrate: i64) -> Quality {
+/// A rendition: quality name, size and bitrate (kbit/s).
+pub fn q(quality: &str, width: i64, height: i64, bitrate: i64) -> Quality {
     Quality {
         quality: quality.into(),
         width,

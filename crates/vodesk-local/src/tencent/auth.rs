@@ -196,16 +196,12 @@ pub fn verify(
         &date,
         &string_to_sign(timestamp, &date, &canonical),
     );
-    if constant_time_eq(expected.as_bytes(), auth.signature.as_bytes()) {
+    if crate::http::constant_time_eq(expected.as_bytes(), auth.signature.as_bytes()) {
         Ok(())
     } else {
         tracing::debug!(canonical_request = %canonical, "TC3 signature mismatch");
         Err(mismatch())
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

@@ -5,20 +5,11 @@
 
 use serde_json::{Value, json};
 
-use crate::library::presets::{Preset, Quality};
+use crate::library::presets::{Preset, Quality, q};
 
 /// `Type` of the built-in flows; the others are `Custom`.
 pub const PRESET: &str = "Preset";
 pub const CUSTOM: &str = "Custom";
-
-fn q(quality: &str, width: i64, height: i64, bitrate: i64) -> Quality {
-    Quality {
-        quality: quality.into(),
-        width,
-        height,
-        bitrate,
-    }
-}
 
 fn flow(
     id: u8,

@@ -4,7 +4,7 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
-use super::{class_param, expire_time, list_max, text_max};
+use super::{class_param, expire_time, file_ids, list_max, text_max};
 use crate::http::Body;
 use crate::library::assets::{self, Deletion, MetaChange, uploaded};
 use crate::library::lifecycle::now_ms;
@@ -39,17 +39,7 @@ pub fn committed(ctx: &Ctx, file_id: &str) -> TcResult<AssetRow> {
 }
 
 pub fn describe(ctx: &Ctx, p: &Body) -> TcResult<Value> {
-    let ids = p
-        .str_list("FileIds")?
-        .filter(|l| !l.is_empty())
-        .ok_or_else(|| TcError::missing("FileIds"))?;
-    if ids.len() > 20 {
-        return Err(TcError::invalid(
-            Some("FileIds"),
-            "FileIds",
-            "at most 20 ids per call",
-        ));
-    }
+    let ids = file_ids(p, 20)?;
     let blocks = filters(p)?;
     let now = now_ms();
     let conn = ctx.lib.db();
@@ -240,18 +230,8 @@ pub fn delete(ctx: &Ctx, p: &Body) -> TcResult<Value> {
 }
 
 pub fn forbid(ctx: &Ctx, p: &Body) -> TcResult<Value> {
-    let ids = p
-        .str_list("FileIds")?
-        .filter(|l| !l.is_empty())
-        .ok_or_else(|| TcError::missing("FileIds"))?;
     // The SDK's docstring (§A.9) says 20 per call.
-    if ids.len() > 20 {
-        return Err(TcError::invalid(
-            Some("FileIds"),
-            "FileIds",
-            "at most 20 ids per call",
-        ));
-    }
+    let ids = file_ids(p, 20)?;
     let publish = match p.req_str("Operation")?.as_str() {
         "forbid" => false,
         "recover" => true,

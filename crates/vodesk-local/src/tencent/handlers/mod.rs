@@ -14,7 +14,42 @@ use serde_json::Value;
 
 use super::errors::{TcError, TcResult};
 use crate::http::Body;
+use crate::library::assets::AssetMeta;
 use crate::library::{categories, media as formats, presets};
+
+/// A new media's library metadata: what uploads and pulls can set on Tencent.
+pub fn new_meta(title: String, category_id: i64, preset: Option<presets::Preset>) -> AssetMeta {
+    AssetMeta {
+        title,
+        description: String::new(),
+        category_id,
+        tags: String::new(),
+        // Tencent serves a media from its commit on (§A.9).
+        auto_publish: true,
+        preset,
+        auto_encrypt: false,
+        auto_preheat: "0".into(),
+        thumbnail: None,
+        review: None,
+        workflow_name: None,
+    }
+}
+
+/// `FileIds`: 1 to `max` ids.
+pub fn file_ids(p: &Body, max: usize) -> TcResult<Vec<String>> {
+    let ids = p
+        .str_list("FileIds")?
+        .filter(|l| !l.is_empty())
+        .ok_or_else(|| TcError::missing("FileIds"))?;
+    if ids.len() > max {
+        return Err(TcError::invalid(
+            Some("FileIds"),
+            "FileIds",
+            format!("at most {max} ids per call"),
+        ));
+    }
+    Ok(ids)
+}
 
 /// An optional string of at most `max` characters (`InvalidParameterValue.<code>` otherwise).
 pub fn text_max(p: &Body, key: &str, max: usize, code: &str) -> TcResult<Option<String>> {

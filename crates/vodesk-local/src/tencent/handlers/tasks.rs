@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::{class_param, expire_time, media_type, procedure, storage_region, text_max};
+use super::{class_param, expire_time, media_type, new_meta, procedure, storage_region, text_max};
 use crate::http::{self, Body};
 use crate::library::assets::{AssetMeta, uploaded};
 use crate::library::jobs::{self, Job, JobState};
@@ -74,19 +74,7 @@ pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
         let conn = ctx.lib.db();
         (class_param(&conn, p)?, procedure(&conn, p, "Procedure")?)
     };
-    let meta = AssetMeta {
-        title: name.clone(),
-        description: String::new(),
-        category_id,
-        tags: String::new(),
-        auto_publish: true,
-        preset,
-        auto_encrypt: false,
-        auto_preheat: "0".into(),
-        thumbnail: None,
-        review: None,
-        workflow_name: None,
-    };
+    let meta = new_meta(name.clone(), category_id, preset);
     let id = task_id(ctx, "PullUpload");
     jobs::create(
         &ctx.lib.db(),

@@ -7,9 +7,9 @@
 use serde_json::{Value, json};
 use vodesk_objstore::Scope;
 
-use super::{class_param, expire_time, media_type, procedure, storage_region, text_max};
+use super::{class_param, expire_time, media_type, new_meta, procedure, storage_region, text_max};
 use crate::http::Body;
-use crate::library::assets::{self, AssetMeta, NewUpload, uploaded};
+use crate::library::assets::{self, NewUpload, uploaded};
 use crate::library::{Error, Outcome, sessions};
 use crate::tencent::Ctx;
 use crate::tencent::errors::{TcError, TcResult};
@@ -60,20 +60,7 @@ pub fn apply(ctx: &Ctx, p: &Body) -> TcResult<Value> {
     let row = ctx.lib.create(
         &conn,
         NewUpload {
-            meta: AssetMeta {
-                title: name.clone(),
-                description: String::new(),
-                category_id,
-                tags: String::new(),
-                // Tencent serves a media from its commit on (§A.9).
-                auto_publish: true,
-                preset,
-                auto_encrypt: false,
-                auto_preheat: "0".into(),
-                thumbnail: None,
-                review: None,
-                workflow_name: None,
-            },
+            meta: new_meta(name.clone(), category_id, preset),
             video_type,
             video_name: name,
             video_md5: None,
