@@ -21,7 +21,7 @@ async fn official_sdks_work_unchanged() {
     }
     let tc = Tc::start(false, None).await;
     let media = tc.dir.path().join("clip.mp4");
-    let data: Vec<u8> = (0..(2_500_000u32)).map(|i| (i % 253) as u8).collect();
+    let data: Vec<u8> = (0..2_500_000u32).map(|i| (i % 253) as u8).collect();
     std::fs::write(&media, &data).unwrap();
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
