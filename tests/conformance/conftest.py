@@ -14,6 +14,10 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 AK = "CONFORMANCEAK0000001"
 SK = "ConformanceSecretKey000000000000000000000"
 PROJECT_ID = "0123456789abcdef0123456789abcdef"
+# The Tencent personality's keys (TENCENTCLOUD_*), fixed so that tests can sign with them.
+TC_SECRET_ID = "AKIDCONFORMANCE000000000000000000001"
+TC_SECRET_KEY = "ConformanceTencentSecretKey00001"
+TC_SUBAPPID = 1500012345
 
 
 def vodesk_bin() -> str:
@@ -28,6 +32,11 @@ class Service:
         self.data_dir = tempfile.mkdtemp(prefix="vodesk-conf-")
         env = dict(os.environ)
         env.update(HUAWEICLOUD_SDK_AK=AK, HUAWEICLOUD_SDK_SK=SK, HUAWEICLOUD_SDK_PROJECT_ID=PROJECT_ID)
+        env.update(
+            TENCENTCLOUD_SECRET_ID=TC_SECRET_ID,
+            TENCENTCLOUD_SECRET_KEY=TC_SECRET_KEY,
+            TENCENTCLOUD_SUBAPPID=str(TC_SUBAPPID),
+        )
         self.proc = subprocess.Popen(
             [vodesk_bin(), "serve", "--data", self.data_dir, "--listen", "127.0.0.1:0", "--json", *extra_args],
             stdout=subprocess.PIPE,
@@ -44,6 +53,13 @@ class Service:
         self.region = info.get("region", "local-1")
         self.ak = AK
         self.sk = SK
+        # Tencent personality (absent from binaries that predate it).
+        self.tencent_endpoint = info.get("tencent_endpoint")
+        self.tencent_cos_endpoint = info.get("tencent_cos_endpoint")
+        self.tencent_region = info.get("tencent_region")
+        self.tencent_subappid = info.get("tencent_subappid")
+        self.tencent_secret_id = info.get("tencent_secret_id")
+        self.tencent_secret_key = TC_SECRET_KEY
 
     def stop(self):
         self.proc.terminate()

@@ -1,0 +1,458 @@
+"""The official Tencent Cloud Python SDKs, unchanged, against the Tencent personality of `vodesk serve`.
+
+- API calls: tencentcloud-sdk-python-vod 3.1.194 on tencentcloud-sdk-python-common 3.1.195,
+  addressed as `HttpProfile(protocol="http", endpoint="127.0.0.1:PORT")` (no scheme in the
+  endpoint: the SDK would sign `Host: http://…`).
+- Uploads: cos-python-sdk-v5 1.9.44 with the `ApplyUpload` TempCertificate, addressed as
+  `CosConfig(IP="127.0.0.1", Port=PORT, Scheme="http")`, so that the SDK connects to loopback but
+  sends and signs `Host: <StorageBucket>.cos.<StorageRegion>.myqcloud.com`.
+
+Run: VODESK_BIN=<path to vodesk> .venv/bin/pytest tests/conformance/test_tencent_sdk.py
+"""
+import hashlib
+import json
+import os
+import random
+import time
+import types
+import uuid
+
+import pytest
+import requests
+from qcloud_cos import CosConfig, CosS3Client
+from qcloud_cos.cos_exception import CosServiceError
+from tencentcloud.common import abstract_client, credential
+from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
+from tencentcloud.common.profile.client_profile import ClientProfile
+from tencentcloud.common.profile.http_profile import HttpProfile
+from tencentcloud.vod.v20180717 import models, vod_client
+
+NO_PROXY = {"http": None, "https": None}
+PROXY_VARS = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_proxies():
+    # Both SDKs take proxies from the environment. The Tencent common SDK's NO_PROXY check is a
+    # substring test on "host:port" (common/http/request.py), so NO_PROXY alone does not protect
+    # a loopback endpoint with a port: the proxy variables themselves must go.
+    with pytest.MonkeyPatch.context() as mp:
+        for name in PROXY_VARS:
+            mp.delenv(name, raising=False)
+        mp.setenv("NO_PROXY", "127.0.0.1,localhost")
+        mp.setenv("no_proxy", "127.0.0.1,localhost")
+        yield
+
+
+def hostport(url: str):
+    host, port = url.split("://", 1)[1].rstrip("/").rsplit(":", 1)
+    return host, int(port)
+
+
+def new_client(service, secret_id=None, secret_key=None):
+    host, port = hostport(service.tencent_endpoint)
+    profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=f"{host}:{port}", reqTimeout=30))
+    cred = credential.Credential(secret_id or service.tencent_secret_id, secret_key or service.tencent_secret_key)
+    return vod_client.VodClient(cred, service.tencent_region, profile)
+
+
+class Tencent:
+    """One SDK client plus the calls the tests share."""
+
+    def __init__(self, service):
+        assert service.tencent_endpoint, "this vodesk binary prints no tencent_endpoint: it predates the personality"
+        self.service = service
+        self.sub_app_id = service.tencent_subappid
+        self.client = new_client(service)
+
+    def call(self, action, client=None, **fields):
+        """Build `<Action>Request` from `fields` as the SDK's own models do, send it and return the
+        SDK's response model. `SubAppId` is filled in wherever the request has it."""
+        req = getattr(models, action + "Request")()
+        known = set(req._serialize(allow_none=True))
+        if "SubAppId" in known:
+            fields.setdefault("SubAppId", self.sub_app_id)
+        unknown = set(fields) - known
+        assert not unknown, f"{action}Request has no field(s) {unknown}"
+        req.from_json_string(json.dumps(fields))
+        return getattr(client or self.client, action)(req)
+
+    def cos(self, apply, secret=None):
+        """A COS client for the session's bucket and region with its temporary certificate."""
+        cert = secret or apply.TempCertificate
+        host, port = hostport(self.service.tencent_cos_endpoint)
+        config = CosConfig(
+            Region=apply.StorageRegion,
+            SecretId=cert.SecretId,
+            SecretKey=cert.SecretKey,
+            Token=cert.Token,
+            IP=host,
+            Port=port,
+            Scheme="http",
+        )
+        return CosS3Client(config, retry=1)
+
+    def apply(self, name, media_type="mp4", **fields):
+        return self.call("ApplyUpload", MediaType=media_type, MediaName=name, **fields)
+
+    def upload(self, data: bytes, name: str, **apply_fields):
+        """ApplyUpload, one COS PUT, CommitUpload. Returns (ApplyUpload, CommitUpload) responses."""
+        apply = self.apply(name, **apply_fields)
+        put = self.cos(apply).put_object(Bucket=apply.StorageBucket, Body=data, Key=apply.MediaStoragePath[1:])
+        assert put["ETag"].strip('"') == hashlib.md5(data).hexdigest()
+        commit = self.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+        return apply, commit
+
+    def describe(self, *file_ids, **fields):
+        return self.call("DescribeMediaInfos", FileIds=list(file_ids), **fields)
+
+    def info(self, file_id):
+        rsp = self.describe(file_id)
+        assert not rsp.NotExistFileIdSet, rsp.NotExistFileIdSet
+        assert [m.FileId for m in rsp.MediaInfoSet] == [file_id]
+        return rsp.MediaInfoSet[0]
+
+    def classes(self):
+        return {c.ClassId: c for c in self.call("DescribeAllClass").ClassInfoSet or []}
+
+    def create_class(self, name, parent=-1):
+        class_id = self.call("CreateClass", ParentId=parent, ClassName=name).ClassId
+        assert isinstance(class_id, int)
+        return class_id
+
+
+@pytest.fixture(scope="module")
+def tc(service):
+    return Tencent(service)
+
+
+def payload(n: int, seed: int) -> bytes:
+    return random.Random(seed).randbytes(n)
+
+
+def token() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+def get(url):
+    return requests.get(url, proxies=NO_PROXY, timeout=30)
+
+
+def sdk_error(fn, *args, **kw) -> TencentCloudSDKException:
+    with pytest.raises(TencentCloudSDKException) as e:
+        fn(*args, **kw)
+    assert e.value.requestId, f"no RequestId on {e.value}"
+    return e.value
+
+
+def test_apply_put_commit_describe(tc):
+    data = payload(300_000, 1)
+    name = "单次上传 " + token()
+    apply = tc.apply(name)
+    assert apply.StorageBucket and apply.StorageRegion and apply.VodSessionKey
+    assert apply.MediaStoragePath.startswith("/") and len(apply.MediaStoragePath) > 1
+    cert = apply.TempCertificate
+    assert cert.SecretId and cert.SecretKey and cert.Token
+    assert cert.ExpiredTime > time.time()
+    assert apply.RequestId
+
+    put = tc.cos(apply).put_object(Bucket=apply.StorageBucket, Body=data, Key=apply.MediaStoragePath[1:])
+    assert put["ETag"].strip('"') == hashlib.md5(data).hexdigest()
+
+    commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+    assert commit.FileId and commit.MediaUrl and commit.RequestId
+
+    media = tc.info(commit.FileId)
+    assert media.BasicInfo.Name == name
+    assert media.BasicInfo.Status == "Normal"
+    assert media.BasicInfo.MediaUrl
+    if media.MetaData is not None and media.MetaData.Size is not None:
+        assert media.MetaData.Size == len(data)
+
+    got = get(commit.MediaUrl)
+    assert got.status_code == 200
+    assert got.content == data
+    assert get(media.BasicInfo.MediaUrl).content == data
+
+
+def test_multipart_upload_file(tc, tmp_path):
+    size = 26 * 1024 * 1024 + 12_345  # 7 parts of 4 MiB, the last one short
+    data = payload(size, 2)
+    path = tmp_path / "big.mp4"
+    path.write_bytes(data)
+    name = "multipart " + token()
+    apply = tc.apply(name)
+    cos = tc.cos(apply)
+
+    parts = []
+    upload_part = cos.upload_part
+
+    def counting_upload_part(*args, **kw):
+        parts.append(kw.get("PartNumber"))
+        return upload_part(*args, **kw)
+
+    cos.upload_part = counting_upload_part
+    rsp = cos.upload_file(
+        Bucket=apply.StorageBucket, Key=apply.MediaStoragePath[1:], LocalFilePath=str(path), PartSize=4, MAXThread=3
+    )
+    assert rsp["ETag"]
+    assert sorted(parts) == list(range(1, 8))
+
+    commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+    media = tc.info(commit.FileId)
+    assert media.BasicInfo.Name == name
+    if media.MetaData is not None and media.MetaData.Size is not None:
+        assert media.MetaData.Size == size
+    got = get(commit.MediaUrl)
+    assert got.status_code == 200
+    assert hashlib.sha256(got.content).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def library(tc):
+    """Three media in a fresh class tree, created a second apart (CreateTime has second
+    resolution): alpha and beta in the class, gamma in its subclass; beta is tagged."""
+    tok = token()
+    parent = tc.create_class("search " + tok)
+    child = tc.create_class("search child " + tok, parent)
+    ids = {}
+    for i, (key, class_id) in enumerate((("alpha", parent), ("beta", parent), ("gamma", child))):
+        if i:
+            time.sleep(1.1)
+        _, commit = tc.upload(payload(1000 + i, 10 + i), f"{key} {tok}", ClassId=class_id)
+        ids[key] = commit.FileId
+    tag = "tag" + tok
+    tc.call("ModifyMediaInfo", FileId=ids["beta"], AddTags=[tag])
+    return types.SimpleNamespace(tok=tok, parent=parent, child=child, ids=ids, tag=tag)
+
+
+def found(rsp):
+    return [m.FileId for m in rsp.MediaInfoSet or []]
+
+
+def test_search_by_name_class_and_tags(tc, library):
+    ids = library.ids
+    rsp = tc.call("SearchMedia", Names=[library.tok])
+    assert rsp.TotalCount == 3
+    assert set(found(rsp)) == set(ids.values())
+    assert ids["beta"] in found(tc.call("SearchMedia", Names=["beta " + library.tok]))
+    assert tc.call("SearchMedia", Names=["nothing-" + token()]).TotalCount == 0
+
+    # ClassIds matches the class and all its subclasses.
+    assert set(found(tc.call("SearchMedia", ClassIds=[library.parent]))) == set(ids.values())
+    assert found(tc.call("SearchMedia", ClassIds=[library.child])) == [ids["gamma"]]
+
+    assert found(tc.call("SearchMedia", Tags=[library.tag])) == [ids["beta"]]
+    assert found(tc.call("SearchMedia", Tags=[library.tag], ClassIds=[library.child])) == []
+    # The returned media carry their basic info.
+    beta = tc.call("SearchMedia", Tags=[library.tag]).MediaInfoSet[0]
+    assert beta.BasicInfo.Name == "beta " + library.tok
+    assert beta.BasicInfo.TagSet == [library.tag]
+    assert beta.BasicInfo.ClassId == library.parent
+
+
+def test_search_by_text(tc, library):
+    # `Text` is deprecated in favour of Names/Descriptions, but still in the SDK and documented:
+    # fuzzy match on name or description.
+    assert set(found(tc.call("SearchMedia", Text=library.tok))) == set(library.ids.values())
+    assert found(tc.call("SearchMedia", Text="gamma " + library.tok))[:1] == [library.ids["gamma"]]
+
+
+def test_search_paging_and_sort(tc, library):
+    ids = library.ids
+    order = [ids["alpha"], ids["beta"], ids["gamma"]]
+
+    def page(direction, offset, limit):
+        rsp = tc.call(
+            "SearchMedia",
+            ClassIds=[library.parent],
+            Sort={"Field": "CreateTime", "Order": direction},
+            Offset=offset,
+            Limit=limit,
+        )
+        assert rsp.TotalCount == 3
+        return found(rsp), [m.BasicInfo.CreateTime for m in rsp.MediaInfoSet]
+
+    first, times = page("Asc", 0, 2)
+    assert first == order[:2]
+    assert times == sorted(times)
+    assert page("Asc", 2, 2)[0] == order[2:]
+    assert page("Desc", 0, 2)[0] == order[::-1][:2]
+    assert page("Desc", 2, 10)[0] == order[:1]
+    assert page("Desc", 0, 10)[0] == order[::-1]
+    assert page("Asc", 3, 10)[0] == []
+
+
+def test_modify_and_delete_media(tc):
+    tok = token()
+    class_id = tc.create_class("modify " + tok)
+    _, commit = tc.upload(payload(5000, 20), "before " + tok)
+    fid = commit.FileId
+
+    tc.call(
+        "ModifyMediaInfo",
+        FileId=fid,
+        Name="after 改名 " + tok,
+        Description="a description 描述",
+        AddTags=["red", "green"],
+        ClassId=class_id,
+    )
+    basic = tc.info(fid).BasicInfo
+    assert basic.Name == "after 改名 " + tok
+    assert basic.Description == "a description 描述"
+    assert sorted(basic.TagSet) == ["green", "red"]
+    assert basic.ClassId == class_id
+
+    tc.call("ModifyMediaInfo", FileId=fid, AddTags=["blue"], DeleteTags=["red"])
+    basic = tc.info(fid).BasicInfo
+    assert sorted(basic.TagSet) == ["blue", "green"]
+    assert basic.Name == "after 改名 " + tok  # untouched fields stay
+    assert found(tc.call("SearchMedia", Tags=["blue"], ClassIds=[class_id])) == [fid]
+
+    # A class that still holds media cannot go.
+    assert sdk_error(tc.call, "DeleteClass", ClassId=class_id).code == "UnsupportedOperation.ClassNotEmpty"
+
+    tc.call("DeleteMedia", FileId=fid)
+    rsp = tc.describe(fid)
+    assert rsp.NotExistFileIdSet == [fid]
+    assert not rsp.MediaInfoSet
+    assert get(commit.MediaUrl).status_code == 404
+    assert found(tc.call("SearchMedia", Names=[tok])) == []
+    tc.call("DeleteClass", ClassId=class_id)
+    assert class_id not in tc.classes()
+
+
+def test_modify_media_info_limits(tc):
+    _, commit = tc.upload(payload(100, 21), "limits " + token())
+    fid = commit.FileId
+    assert sdk_error(tc.call, "ModifyMediaInfo", FileId=fid, Name="n" * 65).code == "InvalidParameterValue.Name"
+    assert (
+        sdk_error(tc.call, "ModifyMediaInfo", FileId=fid, Description="d" * 129).code
+        == "InvalidParameterValue.Description"
+    )
+    assert sdk_error(tc.call, "ModifyMediaInfo", FileId=fid, AddTags=["t" * 33]).code == "InvalidParameterValue.TagTooLong"
+    assert (
+        sdk_error(tc.call, "ModifyMediaInfo", FileId=fid, AddTags=["x"], DeleteTags=["x"]).code
+        == "InvalidParameterValue.AddTagsAndDeleteTagsConflict"
+    )
+    # At the limits, accepted; refused calls changed nothing.
+    tc.call("ModifyMediaInfo", FileId=fid, Name="n" * 64, AddTags=["t" * 32])
+    basic = tc.info(fid).BasicInfo
+    assert basic.Name == "n" * 64
+    assert basic.TagSet == ["t" * 32]
+
+
+def test_class_crud(tc):
+    tok = token()
+    levels = [tc.create_class(f"L0 {tok}")]
+    for level in range(1, 4):
+        levels.append(tc.create_class(f"L{level} {tok}", levels[-1]))
+    err = sdk_error(tc.call, "CreateClass", ParentId=levels[-1], ClassName=f"L4 {tok}")
+    assert err.code == "FailedOperation.ClassLevelLimitExceeded"
+
+    all_classes = tc.classes()
+    for level, class_id in enumerate(levels):
+        c = all_classes[class_id]
+        assert c.Name == f"L{level} {tok}"
+        assert c.Level == level
+        assert c.ParentId == (levels[level - 1] if level else -1)
+        assert (c.SubClassIdSet or []) == levels[level + 1:level + 2]
+    assert not any(c.Name == f"L4 {tok}" for c in all_classes.values())
+
+    dup = sdk_error(tc.call, "CreateClass", ParentId=levels[0], ClassName=f"L1 {tok}")
+    assert dup.code == "FailedOperation.ClassNameDuplicate"
+    missing_parent = sdk_error(tc.call, "CreateClass", ParentId=987654321, ClassName=f"orphan {tok}")
+    assert missing_parent.code == "FailedOperation.ParentIdNoFound"
+
+    tc.call("ModifyClass", ClassId=levels[1], ClassName=f"renamed {tok}")
+    assert tc.classes()[levels[1]].Name == f"renamed {tok}"
+
+    # A class with a subclass cannot go; leaves first.
+    assert sdk_error(tc.call, "DeleteClass", ClassId=levels[0]).code == "UnsupportedOperation.ClassNotEmpty"
+    for class_id in reversed(levels):
+        tc.call("DeleteClass", ClassId=class_id)
+    remaining = tc.classes()
+    assert not set(levels) & set(remaining)
+
+
+def test_forbid_and_recover_distribution(tc):
+    data = payload(4096, 30)
+    _, commit = tc.upload(data, "forbid " + token())
+    fid = commit.FileId
+
+    rsp = tc.call("ForbidMediaDistribution", FileIds=[fid], Operation="forbid")
+    assert not rsp.NotExistFileIdSet
+    assert tc.info(fid).BasicInfo.Status == "Forbidden"
+    assert get(commit.MediaUrl).status_code == 403
+
+    tc.call("ForbidMediaDistribution", FileIds=[fid], Operation="recover")
+    assert tc.info(fid).BasicInfo.Status == "Normal"
+    got = get(commit.MediaUrl)
+    assert got.status_code == 200 and got.content == data
+
+    unknown = "5285890" + str(random.Random(31).randrange(10**12, 10**13))
+    rsp = tc.call("ForbidMediaDistribution", FileIds=[unknown], Operation="forbid")
+    assert rsp.NotExistFileIdSet == [unknown]
+
+
+def test_procedure_templates_and_upload_with_procedure(tc):
+    rsp = tc.call("DescribeProcedureTemplates")
+    assert rsp.TotalCount >= 1
+    assert rsp.ProcedureTemplateSet
+    names = [t.Name for t in rsp.ProcedureTemplateSet]
+    assert all(names)
+    assert all(t.Type in ("Preset", "Custom") for t in rsp.ProcedureTemplateSet)
+
+    data = payload(2048, 40)
+    _, commit = tc.upload(data, "with procedure " + token(), Procedure=names[0])
+    assert tc.info(commit.FileId).BasicInfo.Status == "Normal"
+    assert get(commit.MediaUrl).content == data
+
+
+def test_signature_errors(tc, service):
+    wrong_key = new_client(service, secret_key="x" * 32)
+    err = sdk_error(tc.call, "DescribeAllClass", client=wrong_key)
+    assert err.code == "AuthFailure.SignatureFailure"
+
+    unknown_id = new_client(service, secret_id="AKID" + "0" * 32)
+    err = sdk_error(tc.call, "DescribeAllClass", client=unknown_id)
+    assert err.code == "AuthFailure.SecretIdNotFound"
+
+
+def test_signature_expired(tc, monkeypatch):
+    # The SDK stamps X-TC-Timestamp with abstract_client's time.time(): pin it 10 minutes back.
+    monkeypatch.setattr(abstract_client, "time", types.SimpleNamespace(time=lambda: time.time() - 600))
+    err = sdk_error(tc.call, "DescribeAllClass")
+    assert err.code == "AuthFailure.SignatureExpire"
+
+
+def test_unknown_ids(tc):
+    unknown = "5285890" + str(random.Random(50).randrange(10**12, 10**13))
+    rsp = tc.describe(unknown)
+    assert rsp.NotExistFileIdSet == [unknown]
+    assert not rsp.MediaInfoSet
+    assert rsp.RequestId
+
+    err = sdk_error(tc.call, "ModifyMediaInfo", FileId=unknown, Name="x")
+    assert err.code == "ResourceNotFound.FileNotExist"
+    err = sdk_error(tc.call, "DeleteMedia", FileId=unknown)
+    assert err.code == "ResourceNotFound" or err.code.startswith("ResourceNotFound.")
+
+    err = sdk_error(tc.call, "CommitUpload", VodSessionKey="not-a-session-" + token())
+    assert err.code == "InvalidParameterValue.VodSessionKey"
+
+
+def test_cos_put_outside_session_path_is_refused(tc):
+    mine = tc.apply("scoped " + token())
+    other = tc.apply("other " + token())
+    cos = tc.cos(mine)
+    for key in ("outside-" + token() + "/x.mp4", other.MediaStoragePath[1:]):
+        with pytest.raises(CosServiceError) as e:
+            cos.put_object(Bucket=mine.StorageBucket, Body=b"not here", Key=key)
+        assert e.value.get_status_code() == 403, key
+        assert e.value.get_error_code() == "AccessDenied", key
+        assert e.value.get_request_id()
+    # The session's own key still works with the same certificate.
+    cos.put_object(Bucket=mine.StorageBucket, Body=b"here", Key=mine.MediaStoragePath[1:])
+    commit = tc.call("CommitUpload", VodSessionKey=mine.VodSessionKey)
+    assert get(commit.MediaUrl).content == b"here"
