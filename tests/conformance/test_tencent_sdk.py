@@ -10,6 +10,7 @@
 Run: VODESK_BIN=<path to vodesk> .venv/bin/pytest tests/conformance/test_tencent_sdk.py
 """
 import hashlib
+import io
 import json
 import os
 import random
@@ -20,7 +21,7 @@ import uuid
 import pytest
 import requests
 from qcloud_cos import CosConfig, CosS3Client
-from qcloud_cos.cos_exception import CosServiceError
+from qcloud_cos.cos_exception import CosClientError, CosServiceError
 from tencentcloud.common import abstract_client, credential
 from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 from tencentcloud.common.profile.client_profile import ClientProfile
@@ -49,9 +50,10 @@ def hostport(url: str):
     return host, int(port)
 
 
-def new_client(service, secret_id=None, secret_key=None):
+def new_client(service, secret_id=None, secret_key=None, method="POST"):
     host, port = hostport(service.tencent_endpoint)
-    profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=f"{host}:{port}", reqTimeout=30))
+    http = HttpProfile(protocol="http", endpoint=f"{host}:{port}", reqTimeout=30, reqMethod=method)
+    profile = ClientProfile(httpProfile=http)
     cred = credential.Credential(secret_id or service.tencent_secret_id, secret_key or service.tencent_secret_key)
     return vod_client.VodClient(cred, service.tencent_region, profile)
 
@@ -99,7 +101,7 @@ class Tencent:
         """ApplyUpload, one COS PUT, CommitUpload. Returns (ApplyUpload, CommitUpload) responses."""
         apply = self.apply(name, **apply_fields)
         put = self.cos(apply).put_object(Bucket=apply.StorageBucket, Body=data, Key=apply.MediaStoragePath[1:])
-        assert put["ETag"].strip('"') == hashlib.md5(data).hexdigest()
+        assert header(put, "ETag").strip('"') == hashlib.md5(data).hexdigest()
         commit = self.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
         return apply, commit
 
@@ -134,6 +136,14 @@ def token() -> str:
     return uuid.uuid4().hex[:10]
 
 
+def header(headers: dict, name: str):
+    """A response header from a COS SDK result. The SDK returns `dict(**response.headers)`, which
+    keeps the server's spelling of each name (see test_cos_result_headers_keep_cos_spelling)."""
+    found = [v for k, v in headers.items() if k.lower() == name.lower()]
+    assert len(found) == 1, (name, headers)
+    return found[0]
+
+
 def get(url):
     return requests.get(url, proxies=NO_PROXY, timeout=30)
 
@@ -157,7 +167,7 @@ def test_apply_put_commit_describe(tc):
     assert apply.RequestId
 
     put = tc.cos(apply).put_object(Bucket=apply.StorageBucket, Body=data, Key=apply.MediaStoragePath[1:])
-    assert put["ETag"].strip('"') == hashlib.md5(data).hexdigest()
+    assert header(put, "ETag").strip('"') == hashlib.md5(data).hexdigest()
 
     commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
     assert commit.FileId and commit.MediaUrl and commit.RequestId
@@ -188,7 +198,8 @@ def test_multipart_upload_file(tc, tmp_path):
     upload_part = cos.upload_part
 
     def counting_upload_part(*args, **kw):
-        parts.append(kw.get("PartNumber"))
+        # upload_file's workers call upload_part(Bucket, Key, Body, PartNumber, UploadId, ...).
+        parts.append(kw["PartNumber"] if "PartNumber" in kw else args[3])
         return upload_part(*args, **kw)
 
     cos.upload_part = counting_upload_part
@@ -309,9 +320,6 @@ def test_modify_and_delete_media(tc):
     assert basic.Name == "after 改名 " + tok  # untouched fields stay
     assert found(tc.call("SearchMedia", Tags=["blue"], ClassIds=[class_id])) == [fid]
 
-    # A class that still holds media cannot go.
-    assert sdk_error(tc.call, "DeleteClass", ClassId=class_id).code == "UnsupportedOperation.ClassNotEmpty"
-
     tc.call("DeleteMedia", FileId=fid)
     rsp = tc.describe(fid)
     assert rsp.NotExistFileIdSet == [fid]
@@ -320,6 +328,25 @@ def test_modify_and_delete_media(tc):
     assert found(tc.call("SearchMedia", Names=[tok])) == []
     tc.call("DeleteClass", ClassId=class_id)
     assert class_id not in tc.classes()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=pytest.fail.Exception,  # DID NOT RAISE
+    reason="DeleteClass of a class that still holds media succeeds (the media move to class 0); the SDK "
+    "(vod_client.DeleteClass docstring) and the reference (§A.8) refuse it with UnsupportedOperation.ClassNotEmpty",
+)
+def test_class_with_media_cannot_be_deleted(tc):
+    class_id = tc.create_class("holds media " + token())
+    _, commit = tc.upload(payload(100, 22), "in a class " + token(), ClassId=class_id)
+    try:
+        err = sdk_error(tc.call, "DeleteClass", ClassId=class_id)
+        assert err.code == "UnsupportedOperation.ClassNotEmpty"
+        assert tc.info(commit.FileId).BasicInfo.ClassId == class_id
+    finally:
+        tc.call("DeleteMedia", FileId=commit.FileId)
+        if class_id in tc.classes():
+            tc.call("DeleteClass", ClassId=class_id)
 
 
 def test_modify_media_info_limits(tc):
@@ -442,6 +469,40 @@ def test_unknown_ids(tc):
     assert err.code == "InvalidParameterValue.VodSessionKey"
 
 
+def test_get_form(tc, service):
+    # HttpProfile(reqMethod="GET"): the SDK flattens the parameters into the TC3-signed query
+    # string (FileIds.0=…&Sort.Field=…).
+    client = new_client(service, method="GET")
+    tok = token()
+    _, first = tc.upload(payload(10, 70), f"getform-{tok}-名字")
+    time.sleep(1.1)
+    _, second = tc.upload(payload(10, 71), f"getform-{tok}-2")
+    unknown = "5285890" + str(random.Random(72).randrange(10**12, 10**13))
+    rsp = tc.call("DescribeMediaInfos", client=client, FileIds=[first.FileId, unknown])
+    assert [m.BasicInfo.Name for m in rsp.MediaInfoSet] == [f"getform-{tok}-名字"]
+    assert rsp.NotExistFileIdSet == [unknown]
+    rsp = tc.call(
+        "SearchMedia", client=client, Names=[f"getform-{tok}"], Sort={"Field": "CreateTime", "Order": "Asc"}, Limit=5
+    )
+    assert rsp.TotalCount == 2
+    assert found(rsp) == [first.FileId, second.FileId]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="GET form: the SDK builds the query with urllib's urlencode (abstract_client."
+    "_build_req_with_tc3_signature), which sends a space as '+'; the service decodes only %XX "
+    "(http/query.rs decode_pairs), so Names.0=get+form searches for 'get+form'",
+)
+def test_get_form_value_with_space(tc, service):
+    client = new_client(service, method="GET")
+    tok = token()
+    _, commit = tc.upload(payload(10, 73), f"get form {tok}")
+    assert found(tc.call("SearchMedia", Names=[f"get form {tok}"])) == [commit.FileId]  # POST
+    assert found(tc.call("SearchMedia", client=client, Names=[f"get form {tok}"])) == [commit.FileId]
+
+
 def test_cos_put_outside_session_path_is_refused(tc):
     mine = tc.apply("scoped " + token())
     other = tc.apply("other " + token())
@@ -456,3 +517,35 @@ def test_cos_put_outside_session_path_is_refused(tc):
     cos.put_object(Bucket=mine.StorageBucket, Body=b"here", Key=mine.MediaStoragePath[1:])
     commit = tc.call("CommitUpload", VodSessionKey=mine.VodSessionKey)
     assert get(commit.MediaUrl).content == b"here"
+
+
+HEADER_CASE = (
+    "COS SDK results are dict(**response.headers), which keeps the server's spelling of header names; the "
+    "service sends them lower-case (etag, x-cos-request-id), so the documented response['ETag'] raises KeyError"
+)
+
+
+@pytest.mark.xfail(strict=True, raises=KeyError, reason=HEADER_CASE)
+def test_cos_result_headers_keep_cos_spelling(tc):
+    apply = tc.apply("header case " + token())
+    data = payload(1000, 60)
+    rsp = tc.cos(apply).put_object(Bucket=apply.StorageBucket, Body=data, Key=apply.MediaStoragePath[1:])
+    # As in put_object's docstring (qcloud_cos/cos_client.py): print(response['ETag'])
+    assert rsp["ETag"].strip('"') == hashlib.md5(data).hexdigest()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=CosClientError,
+    reason=HEADER_CASE + "; upload_file_from_buffer's _upload_part_from_buffer reads rt['ETag'] of each part "
+    "and the upload fails with 'some upload_part fail after max_retry'",
+)
+def test_upload_file_from_buffer(tc):
+    apply = tc.apply("from buffer " + token())
+    data = payload(3 * 1024 * 1024 + 5, 61)
+    cos = tc.cos(apply)
+    cos.upload_file_from_buffer(
+        Bucket=apply.StorageBucket, Key=apply.MediaStoragePath[1:], Body=io.BytesIO(data), PartSize=1, MAXThread=2
+    )
+    commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+    assert get(commit.MediaUrl).content == data
