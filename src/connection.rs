@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use vodesk_core::credentials::session_vault::KeychainVault;
 use vodesk_core::credentials::{
     Profile, ProfilesFile, Provider, Secret, SecretKind, config_dir, local_profile,
 };
-use vodesk_core::credentials::session_vault::KeychainVault;
 use vodesk_core::credentials::{keychain, manage, redact};
 use vodesk_core::provider::ApiError;
 use vodesk_core::provider::VodService;

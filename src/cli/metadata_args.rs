@@ -20,20 +20,23 @@ pub enum ThumbnailArg {
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetadataArgs {
     /// Title; may use {name} (file name without extension), {stem}, {ext} and {dir}.
-    /// Default: the file name without extension. At most 128 bytes.
+    /// Default: the file name without extension. At most 128 bytes (Huawei) or 64 characters
+    /// (Tencent).
     #[arg(long)]
     pub title: Option<String>,
-    /// Description, at most 1024 bytes.
+    /// Description, at most 1024 bytes (Huawei) or 128 characters (Tencent).
     #[arg(long)]
     pub description: Option<String>,
-    /// Comma-separated tags: at most 16, each at most 16 bytes.
+    /// Comma-separated tags: at most 16, each at most 16 bytes (Huawei) or 32 characters
+    /// (Tencent).
     #[arg(long)]
     pub tags: Option<String>,
     /// Category id (see `vodesk categories list`); -1 is "Other".
     #[arg(long, allow_negative_numbers = true)]
     pub category: Option<i64>,
-    /// Transcoding template group name (see `vodesk templates list`).
-    #[arg(long)]
+    /// Processing preset: Huawei's transcoding template group, Tencent's task flow (names in
+    /// `vodesk templates list`).
+    #[arg(long, visible_alias = "task-flow")]
     pub template_group: Option<String>,
     /// Do not publish automatically once uploaded (default: publish).
     #[arg(long)]

@@ -1,15 +1,5 @@
 use crate::common::*;
 
-fn find<'a>(tree: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
-    tree.as_array()?.iter().find_map(|c| {
-        if c["name"] == name {
-            Some(c)
-        } else {
-            find(&c["children"], name)
-        }
-    })
-}
-
 #[test]
 fn categories_and_templates() {
     let server = Server::start(&[]);

@@ -25,6 +25,9 @@ pub struct Server {
     pub data: tempfile::TempDir,
     /// Isolated default data dir for CLI runs, so tests never touch the user's.
     pub home: tempfile::TempDir,
+    /// The service was given the test's Huawei keys (otherwise it generated and kept its own,
+    /// and the CLI reaches it through a built-in Local profile: [`Server::tencent_cmd`]).
+    keys_given: bool,
 }
 
 impl Server {
@@ -55,6 +58,18 @@ impl Server {
             home,
             listen,
             extra.iter().map(|s| s.to_string()).collect(),
+            true,
+        )
+    }
+
+    /// A service with keys of its own, for the CLI's built-in Local-Tencent profile.
+    pub fn start_tencent(extra: &[&str]) -> Server {
+        Self::spawn(
+            tempfile::tempdir().expect("temp dir"),
+            tempfile::tempdir().expect("temp dir"),
+            "127.0.0.1:0",
+            extra.iter().map(|s| s.to_string()).collect(),
+            false,
         )
     }
 
@@ -63,15 +78,23 @@ impl Server {
         home: tempfile::TempDir,
         listen: &str,
         args: Vec<String>,
+        keys_given: bool,
     ) -> Server {
-        let mut child = Command::new(bin())
+        let mut serve = Command::new(bin());
+        serve
             .args(["serve", "--data"])
             .arg(data.path())
             .args(["--listen", listen, "--json"])
             .args(&args)
-            .env("HUAWEICLOUD_SDK_AK", AK)
-            .env("HUAWEICLOUD_SDK_SK", SK)
-            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .env_remove("TENCENTCLOUD_SECRET_ID")
+            .env_remove("TENCENTCLOUD_SECRET_KEY");
+        if keys_given {
+            serve
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT);
+        }
+        let mut child = serve
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -96,6 +119,7 @@ impl Server {
                 .to_string(),
             data,
             home,
+            keys_given,
         }
     }
 
@@ -124,7 +148,41 @@ impl Server {
         let data = std::mem::replace(&mut self.data, tempfile::tempdir().expect("temp dir"));
         let home = std::mem::replace(&mut self.home, tempfile::tempdir().expect("temp dir"));
         let listen = self.listen.clone();
-        Self::spawn(data, home, &listen, args)
+        Self::spawn(data, home, &listen, args, self.keys_given)
+    }
+
+    /// A `vodesk` command on this service's Tencent personality, through the built-in
+    /// Local-Tencent profile (which reuses the service running on its local data directory).
+    pub fn tencent_cmd(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.args(["--profile", "Local-Tencent"])
+            .env("VODESK_LOCAL_DATA", self.data.path())
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env_remove("VODESK_ENDPOINT")
+            .env_remove("VODESK_OBJECT_ENDPOINT")
+            .env_remove("HUAWEICLOUD_SDK_AK")
+            .env_remove("HUAWEICLOUD_SDK_SK")
+            .env_remove("VODESK_LOG");
+        c
+    }
+
+    /// A Tencent `--json` run expected to succeed: its JSON lines.
+    pub fn tencent_json(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        let r = Run::from(
+            self.tencent_cmd()
+                .arg("--json")
+                .args(args)
+                .output()
+                .expect("vodesk runs"),
+        );
+        assert!(
+            r.ok(),
+            "vodesk --profile Local-Tencent {args:?} failed: {}",
+            r.stderr
+        );
+        r.json_lines()
     }
 
     /// A `vodesk` command configured for this server.
@@ -317,4 +375,15 @@ pub fn assert_cover_and_subtitle(server: &Server, id: &str, cover: &Path, srt: &
     let (status, bytes) = http_get(subs[0]["url"].as_str().expect("subtitle url"));
     assert_eq!(status, 200);
     assert_eq!(bytes, std::fs::read(srt).unwrap());
+}
+
+/// The category named `name` anywhere in a `categories list --json` tree.
+pub fn find<'a>(tree: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    tree.as_array()?.iter().find_map(|c| {
+        if c["name"] == name {
+            Some(c)
+        } else {
+            find(&c["children"], name)
+        }
+    })
 }

@@ -17,4 +17,5 @@ mod owner;
 mod profiles;
 mod resume;
 mod stalled_then_killed;
+mod tencent;
 mod upload;

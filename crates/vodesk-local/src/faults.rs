@@ -181,8 +181,16 @@ async fn inject(State(st): State<Arc<FaultState>>, req: Request, next: Next) -> 
         return next.run(req).await;
     };
     tracing::debug!(?kind, uri = %req.uri(), "injected fault");
+    // Tencent's media URLs are files on a CDN, not API calls: their faults are plain HTTP
+    // errors, never an API error envelope with status 200.
+    let target = if st.target == FaultTarget::TencentVod && req.uri().path().starts_with("/media/")
+    {
+        FaultTarget::Object
+    } else {
+        st.target
+    };
     match kind {
-        Kind::ServerError => server_error(st.target, coin),
+        Kind::ServerError => server_error(target, coin),
         Kind::Reset => reset(),
         Kind::ResetAfter => {
             let _ = next.run(req).await;
@@ -192,14 +200,14 @@ async fn inject(State(st): State<Arc<FaultState>>, req: Request, next: Next) -> 
             tokio::time::sleep(st.config.delay).await;
             next.run(req).await
         }
-        Kind::ThrottleBurst => throttled(st.target),
+        Kind::ThrottleBurst => throttled(target),
         Kind::Throttle => {
             // This answer is the first of the burst; the counter covers the rest.
             let rest = st.config.burst_len.saturating_sub(1);
             let _ = st
                 .burst_left
                 .compare_exchange(0, rest, Ordering::SeqCst, Ordering::SeqCst);
-            throttled(st.target)
+            throttled(target)
         }
     }
 }

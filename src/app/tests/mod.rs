@@ -13,3 +13,4 @@ mod queue;
 mod scale;
 mod screenshots;
 mod shell;
+mod tencent;

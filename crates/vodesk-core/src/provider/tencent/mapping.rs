@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::wire::{ClassInfo, MediaInfo, MetaData, ProcedureTemplate};
 use crate::model::{
     Asset, AssetDetails, AssetState, AssetStatus, Category, MediaFacts, PlayOutput, Preset,
+    TaskState, TaskStatus,
 };
 
 /// Tencent's times: ISO 8601 (`2026-12-03T08:00:00Z`).
@@ -66,12 +67,29 @@ pub fn asset(m: &MediaInfo) -> Asset {
         size_bytes: meta.size,
         created_at: b.create_time.as_deref().and_then(parse_time),
         status: b.status.as_deref().map(status).unwrap_or_default(),
-        transcode: Default::default(),
+        transcode: transcoded(m),
         thumbnails: Default::default(),
         review: Default::default(),
         note: None,
         cover_url: b.cover_url.filter(|u| !u.is_empty()),
         original_url: b.media_url.filter(|u| !u.is_empty()),
+    }
+}
+
+/// What the media says of its transcoding: renditions (definitions other than 0, the original)
+/// mean it is done. [INF] A running task flow shows only in the task list, which this view does
+/// not read, so "none yet" covers both "not asked for" and "still running".
+fn transcoded(m: &MediaInfo) -> TaskStatus {
+    let renditions = m
+        .transcode_info
+        .iter()
+        .flat_map(|t| &t.transcode_set)
+        .filter(|t| t.definition.is_some_and(|d| d != 0))
+        .count();
+    if renditions > 0 {
+        TaskStatus::new(TaskState::Succeeded, format!("{renditions} renditions"))
+    } else {
+        TaskStatus::default()
     }
 }
 

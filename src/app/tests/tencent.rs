@@ -1,0 +1,111 @@
+//! The app on the local service's Tencent personality (the Local-Tencent profile): the form
+//! offers what Tencent takes (task flows, no encryption or snapshots), an upload lands in its
+//! class with its task flow, playback is forbidden and allowed in Tencent's words, and classes
+//! are managed from the same window.
+
+use egui_kittest::kittest::Queryable;
+use vodesk_core::credentials::Provider;
+use vodesk_core::provider::api::AssetQuery;
+
+use super::harness::{TestApp, noted, runtime};
+
+fn raw_status(t: &TestApp, id: &str) -> String {
+    let q = AssetQuery {
+        ids: vec![id.to_string()],
+        page_size: 10,
+        ..Default::default()
+    };
+    let page = runtime()
+        .block_on(t.conn.vod.list_assets(&q, None))
+        .expect("list");
+    page.assets
+        .first()
+        .map(|a| a.status.raw.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
+    let mut t = TestApp::start_on(tempfile::tempdir().unwrap(), Provider::Tencent);
+    assert_eq!(t.app().profiles.current, "Local-Tencent");
+    let class = runtime()
+        .block_on(t.conn.vod.create_category("旅行 Travel", None))
+        .expect("a class");
+    t.app().backend.fetch_categories();
+    t.step_until("classes and task flows", |app| {
+        app.catalog.names.contains_key(&class.id) && !app.catalog.templates.is_empty()
+    });
+    let flow = t.app().catalog.templates[0].name.clone();
+
+    // The form speaks Tencent: a task flow, and none of what Tencent does not take.
+    t.harness.get_by_label_contains("Task flow");
+    assert!(t.harness.query_by_label("Auto-encrypt").is_none());
+    assert!(t.harness.query_by_label_contains("Thumbnail").is_none());
+
+    let src = t.dir.path().join("media");
+    t.drop_files(&[super::harness::media(&src, "海岸 dawn.mp4", 300_000)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    {
+        let meta = &mut t.app().queue.rows[0].meta;
+        meta.category_id = Some(class.id);
+        meta.preset = Some(flow.clone());
+        meta.auto_publish = false;
+    }
+    t.app().run(crate::app::commands::Command::Start);
+    t.until_all_uploaded();
+    let id = t.app().queue.rows[0].asset_id.clone().expect("a FileId");
+    let d = runtime()
+        .block_on(t.conn.vod.asset_details(&id))
+        .expect("details");
+    assert_eq!(d.asset.category_id, Some(class.id));
+    // The task flow ran: its renditions appear a few seconds after the commit.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while runtime()
+        .block_on(t.conn.vod.asset_details(&id))
+        .expect("details")
+        .asset
+        .transcode
+        .state
+        != vodesk_core::model::TaskState::Succeeded
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no renditions of {flow}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_eq!(raw_status(&t, &id), "Forbidden", "not auto-published");
+
+    t.app().open_asset(id.clone());
+    t.step_until("details", |app| {
+        app.assets.details.is_some() && !app.assets.loading
+    });
+    t.step();
+    assert!(
+        t.harness.query_by_label("Publish").is_none(),
+        "Tencent's words"
+    );
+    t.harness.get_by_label("Allow playback").click_accesskit();
+    t.step_until("allowed", |app| {
+        !app.assets.busy && noted(app, |n| n.contains("1 asset allowed for playback"))
+    });
+    assert_eq!(raw_status(&t, &id), "Normal");
+    t.step_until("list reloaded", |app| !app.assets.loading);
+    t.harness.get_by_label("Forbid playback").click_accesskit();
+    t.step_until("forbidden", |app| {
+        !app.assets.busy && noted(app, |n| n.contains("forbidden for playback"))
+    });
+    assert_eq!(raw_status(&t, &id), "Forbidden");
+}
+
+#[test]
+fn classes_are_created_renamed_and_deleted_from_the_categories_window() {
+    let mut t = TestApp::start_on(tempfile::tempdir().unwrap(), Provider::Tencent);
+    // Tencent counts characters: 64 fit, 65 are refused before anything is sent.
+    super::categories::crud_through_the_window(
+        &mut t,
+        &"类".repeat(65),
+        "64 characters",
+        ["新分类", "改名分类"],
+    );
+}
