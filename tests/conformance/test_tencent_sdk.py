@@ -9,14 +9,14 @@
 
 Run: VODESK_BIN=<path to vodesk> .venv/bin/pytest tests/conformance/test_tencent_sdk.py
 """
+import base64
 import hashlib
 import io
+import itertools
 import json
-import os
 import random
 import time
 import types
-import uuid
 
 import pytest
 import requests
@@ -79,9 +79,9 @@ class Tencent:
         req.from_json_string(json.dumps(fields))
         return getattr(client or self.client, action)(req)
 
-    def cos(self, apply, secret=None):
+    def cos(self, apply):
         """A COS client for the session's bucket and region with its temporary certificate."""
-        cert = secret or apply.TempCertificate
+        cert = apply.TempCertificate
         host, port = hostport(self.service.tencent_cos_endpoint)
         config = CosConfig(
             Region=apply.StorageRegion,
@@ -132,8 +132,12 @@ def payload(n: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(n)
 
 
+_tokens = itertools.count(1)
+
+
 def token() -> str:
-    return uuid.uuid4().hex[:10]
+    """A word no other name in this module's service contains (each module has its own service)."""
+    return "tok%04dx" % next(_tokens)
 
 
 def header(headers: dict, name: str):
@@ -185,6 +189,20 @@ def test_apply_put_commit_describe(tc):
     assert get(media.BasicInfo.MediaUrl).content == data
 
 
+def record_parts(cos) -> list:
+    """The part numbers `cos` sends from now on (upload_file's workers call
+    upload_part(Bucket, Key, Body, PartNumber, UploadId, ...))."""
+    sent = []
+    upload_part = cos.upload_part
+
+    def recording(*args, **kw):
+        sent.append(kw["PartNumber"] if "PartNumber" in kw else args[3])
+        return upload_part(*args, **kw)
+
+    cos.upload_part = recording
+    return sent
+
+
 def test_multipart_upload_file(tc, tmp_path):
     size = 26 * 1024 * 1024 + 12_345  # 7 parts of 4 MiB, the last one short
     data = payload(size, 2)
@@ -194,15 +212,7 @@ def test_multipart_upload_file(tc, tmp_path):
     apply = tc.apply(name)
     cos = tc.cos(apply)
 
-    parts = []
-    upload_part = cos.upload_part
-
-    def counting_upload_part(*args, **kw):
-        # upload_file's workers call upload_part(Bucket, Key, Body, PartNumber, UploadId, ...).
-        parts.append(kw["PartNumber"] if "PartNumber" in kw else args[3])
-        return upload_part(*args, **kw)
-
-    cos.upload_part = counting_upload_part
+    parts = record_parts(cos)
     rsp = cos.upload_file(
         Bucket=apply.StorageBucket, Key=apply.MediaStoragePath[1:], LocalFilePath=str(path), PartSize=4, MAXThread=3
     )
@@ -217,6 +227,65 @@ def test_multipart_upload_file(tc, tmp_path):
     got = get(commit.MediaUrl)
     assert got.status_code == 200
     assert hashlib.sha256(got.content).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_cover_and_cos_reads_with_the_certificate(tc):
+    media, cover = payload(7000, 3), b"\xff\xd8\xff\xe0 cover " + payload(500, 4)
+    apply = tc.apply("with cover " + token(), CoverType="jpg")
+    assert apply.CoverStoragePath.startswith("/") and apply.CoverStoragePath != apply.MediaStoragePath
+    cos = tc.cos(apply)
+    bucket, key = apply.StorageBucket, apply.MediaStoragePath[1:]
+    cos.put_object(Bucket=bucket, Body=media, Key=key)
+    cos.put_object(Bucket=bucket, Body=cover, Key=apply.CoverStoragePath[1:])
+    # The session's certificate reads back what it wrote.
+    head = cos.head_object(Bucket=bucket, Key=key)
+    assert int(header(head, "Content-Length")) == len(media)
+    assert cos.get_object(Bucket=bucket, Key=key)["Body"].get_raw_stream().read() == media
+
+    commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+    assert commit.CoverUrl
+    assert get(commit.CoverUrl).content == cover
+    assert tc.info(commit.FileId).BasicInfo.CoverUrl == commit.CoverUrl
+    assert get(commit.MediaUrl).content == media
+
+
+def test_upload_file_resumes_an_interrupted_multipart_upload(tc, tmp_path):
+    # upload_file looks for an unfinished upload of its key (bucket-level GET ?uploads&prefix=,
+    # encoding-type=url), checks the parts already there (ListParts, MD5 per part) and sends only
+    # the rest.
+    data = payload(5 * 1024 * 1024 + 7, 5)
+    path = tmp_path / "resume.mp4"
+    path.write_bytes(data)
+    apply = tc.apply("resumed " + token())
+    cos = tc.cos(apply)
+    bucket, key = apply.StorageBucket, apply.MediaStoragePath[1:]
+    upload_id = cos.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"]
+    cos.upload_part(Bucket=bucket, Key=key, Body=data[: 1024 * 1024], PartNumber=1, UploadId=upload_id)
+    cos.upload_part(Bucket=bucket, Key=key, Body=data[1024 * 1024 : 2 * 1024 * 1024], PartNumber=2, UploadId=upload_id)
+    listed = cos.list_multipart_uploads(Bucket=bucket, Prefix=key)["Upload"]
+    assert [(u["Key"], u["UploadId"]) for u in listed] == [(key, upload_id)]
+
+    sent = record_parts(cos)
+    cos.upload_file(Bucket=bucket, Key=key, LocalFilePath=str(path), PartSize=1, MAXThread=2)
+    assert sorted(sent) == [3, 4, 5, 6]
+    assert not cos.list_multipart_uploads(Bucket=bucket, Prefix=key).get("Upload")
+
+    commit = tc.call("CommitUpload", VodSessionKey=apply.VodSessionKey)
+    assert get(commit.MediaUrl).content == data
+
+
+def test_abort_multipart_upload(tc):
+    apply = tc.apply("aborted " + token())
+    cos = tc.cos(apply)
+    bucket, key = apply.StorageBucket, apply.MediaStoragePath[1:]
+    upload_id = cos.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"]
+    cos.upload_part(Bucket=bucket, Key=key, Body=b"part", PartNumber=1, UploadId=upload_id)
+    cos.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
+    assert not cos.list_multipart_uploads(Bucket=bucket, Prefix=key).get("Upload")
+    with pytest.raises(CosServiceError) as e:
+        cos.list_parts(Bucket=bucket, Key=key, UploadId=upload_id)
+    assert e.value.get_status_code() == 404
+    assert e.value.get_error_code() == "NoSuchUpload"
 
 
 @pytest.fixture(scope="module")
@@ -319,6 +388,18 @@ def test_modify_and_delete_media(tc):
     assert sorted(basic.TagSet) == ["blue", "green"]
     assert basic.Name == "after 改名 " + tok  # untouched fields stay
     assert found(tc.call("SearchMedia", Tags=["blue"], ClassIds=[class_id])) == [fid]
+    tc.call("ModifyMediaInfo", FileId=fid, ClearTags=1)
+    assert not tc.info(fid).BasicInfo.TagSet
+
+    png = b"\x89PNG\r\n\x1a\n" + payload(200, 23)
+    rsp = tc.call("ModifyMediaInfo", FileId=fid, CoverData=base64.b64encode(png).decode())
+    assert rsp.CoverUrl
+    assert get(rsp.CoverUrl).content == png
+    assert tc.info(fid).BasicInfo.CoverUrl == rsp.CoverUrl
+
+    err = sdk_error(tc.call, "ModifyMediaInfo", FileId=fid, ClassId=987654321)
+    assert err.code == "InvalidParameterValue.ClassId"
+    assert tc.info(fid).BasicInfo.ClassId == class_id
 
     tc.call("DeleteMedia", FileId=fid)
     rsp = tc.describe(fid)
@@ -444,6 +525,17 @@ def test_signature_errors(tc, service):
     unknown_id = new_client(service, secret_id="AKID" + "0" * 32)
     err = sdk_error(tc.call, "DescribeAllClass", client=unknown_id)
     assert err.code == "AuthFailure.SecretIdNotFound"
+
+
+def test_unsigned_payload(tc, service):
+    # ClientProfile.unsignedPayload: X-TC-Content-SHA256: UNSIGNED-PAYLOAD, and the canonical
+    # request hashes that literal string instead of the body.
+    client = new_client(service)
+    client.profile.unsignedPayload = True
+    tok = token()
+    class_id = tc.call("CreateClass", client=client, ParentId=-1, ClassName="unsigned " + tok).ClassId
+    assert tc.classes()[class_id].Name == "unsigned " + tok
+    tc.call("DeleteClass", ClassId=class_id)
 
 
 def test_signature_expired(tc, monkeypatch):
