@@ -545,7 +545,7 @@ def test_signature_expired(tc, monkeypatch):
     assert err.code == "AuthFailure.SignatureExpire"
 
 
-def test_unknown_ids(tc):
+def test_unknown_ids_and_bad_values(tc):
     unknown = "5285890" + str(random.Random(50).randrange(10**12, 10**13))
     rsp = tc.describe(unknown)
     assert rsp.NotExistFileIdSet == [unknown]
@@ -559,6 +559,11 @@ def test_unknown_ids(tc):
 
     err = sdk_error(tc.call, "CommitUpload", VodSessionKey="not-a-session-" + token())
     assert err.code == "InvalidParameterValue.VodSessionKey"
+
+    err = sdk_error(tc.call, "DescribeAllClass", SubAppId=tc.sub_app_id + 1)
+    assert err.code == "InvalidParameterValue.SubAppId"
+    err = sdk_error(tc.apply, "not a media file " + token(), media_type="exe")
+    assert err.code == "InvalidParameterValue.MediaType"
 
 
 def test_get_form(tc, service):
