@@ -119,7 +119,11 @@ impl JobCtx {
         F: FnMut(u32) -> Fut,
         Fut: std::future::Future<Output = Result<T, ApiError>>,
     {
-        self.inner.retry.run(what, op).await
+        // Credentials that can neither be renewed nor re-authorised per call stay expired:
+        // retrying them only delays opening a new session.
+        let caps = self.inner.vod.capabilities();
+        let renewable = caps.refreshable_credentials || caps.per_call_authorization;
+        self.inner.retry.run_expiring(what, renewable, op).await
     }
 }
 

@@ -17,6 +17,7 @@ pub mod scheduler;
 pub mod walk;
 
 pub use crate::provider::retry::RetryPolicy;
+pub use flow::SESSION_RESTARTED;
 pub use job::{JobId, JobSpec, JobState};
 pub use journal::Journal;
 pub use scheduler::{AddError, Added, BringBack, Control, Engine, EngineConfig, Event, JobView};

@@ -45,7 +45,22 @@ impl RetryPolicy {
 
     /// Runs `op` until it succeeds, fails with a non-retryable error, or attempts run out.
     /// `op` gets the attempt number (1-based).
-    pub async fn run<T, F, Fut>(&self, what: &str, mut op: F) -> Result<T, ApiError>
+    pub async fn run<T, F, Fut>(&self, what: &str, op: F) -> Result<T, ApiError>
+    where
+        F: FnMut(u32) -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        self.run_expiring(what, true, op).await
+    }
+
+    /// [`Self::run`], retrying an expired authorization only when `renewable` (a new attempt
+    /// signs again with fresh credentials); otherwise expiry is returned at once.
+    pub async fn run_expiring<T, F, Fut>(
+        &self,
+        what: &str,
+        renewable: bool,
+        mut op: F,
+    ) -> Result<T, ApiError>
     where
         F: FnMut(u32) -> Fut,
         Fut: Future<Output = Result<T, ApiError>>,
@@ -57,7 +72,7 @@ impl RetryPolicy {
         loop {
             match op(attempt).await {
                 Ok(v) => return Ok(v),
-                Err(e) if e.is_retryable() => {
+                Err(e) if e.is_retryable() && (renewable || e.kind != ErrorKind::Expired) => {
                     let throttled = matches!(e.kind, ErrorKind::Throttled { .. });
                     if !throttled {
                         failures += 1;

@@ -1,0 +1,292 @@
+//! The Tencent client behind the seam against the local service's Tencent personality
+//! (in-process, over loopback sockets): a certificate that expires mid-upload opens exactly one
+//! new session and makes one media; imports by URL are followed to their FileId; the
+//! catalogue pages with its cursor and filters in Tencent's terms.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use md5::{Digest, Md5};
+use vodesk_core::credentials::Secret;
+use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal, SESSION_RESTARTED};
+use vodesk_core::model::{AssetState, MediaType, UploadMetadata};
+use vodesk_core::provider::api::{AssetQuery, UrlImport};
+use vodesk_core::provider::connect::{Account, Loopback, connect};
+use vodesk_core::provider::{ProviderKind, RetryPolicy, VodService};
+use vodesk_local::{RunningService, ServeConfig, TencentCredentials};
+
+const MIB: usize = 1024 * 1024;
+
+struct Fixture {
+    service: RunningService,
+    vod: Arc<dyn VodService>,
+    dir: tempfile::TempDir,
+}
+
+async fn fixture(cert_lifetime: Option<Duration>) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServeConfig::new(dir.path().join("svc"));
+    config.throttle = false;
+    config.tencent_cert_lifetime = cert_lifetime;
+    config.tencent_credentials = Some(TencentCredentials {
+        secret_id: "AKIDTENCENTLOCALTEST000000000000001".into(),
+        secret_key: "TencentLocalTestSecretKey0000001".into(),
+        sub_app_id: 1_500_000_042,
+    });
+    let service = RunningService::start(config).await.unwrap();
+    let info = &service.info;
+    let vod = connect(&Account::loopback(Loopback {
+        kind: ProviderKind::Tencent,
+        region: info.tencent_region.clone(),
+        endpoint: info.tencent_endpoint.clone(),
+        object_endpoint: info.tencent_cos_endpoint.clone(),
+        scope: service.tencent_credentials.sub_app_id.to_string(),
+        access_key: service.tencent_credentials.secret_id.clone(),
+        secret_key: Secret::new(service.tencent_credentials.secret_key.clone()),
+    }))
+    .unwrap();
+    Fixture { service, vod, dir }
+}
+
+fn data(size: usize, seed: u8) -> Vec<u8> {
+    (0..size)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 12) as u8)
+        .collect()
+}
+
+async fn served_md5(vod: &Arc<dyn VodService>, id: &str) -> String {
+    let url = vod.asset_details(id).await.unwrap().download_url.unwrap();
+    let bytes = reqwest::get(&url).await.unwrap().bytes().await.unwrap();
+    hex::encode(Md5::digest(&bytes))
+}
+
+async fn all_media(vod: &Arc<dyn VodService>) -> Vec<String> {
+    let q = AssetQuery {
+        page_size: 100,
+        ..Default::default()
+    };
+    let page = vod.list_assets(&q, None).await.unwrap();
+    page.assets.into_iter().map(|a| a.id).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_certificate_expiring_mid_upload_opens_one_new_session_and_makes_one_media() {
+    let f = fixture(Some(Duration::from_secs(2))).await;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (engine, _events) = Engine::new(
+        f.vod.clone(),
+        journal,
+        EngineConfig {
+            part_size: MIB as u64,
+            parts_per_file: 2,
+            // Slow enough that the 2-second certificate expires after a few parts.
+            bandwidth: 4 * MIB as u64,
+            retry: RetryPolicy {
+                base: Duration::from_millis(20),
+                cap: Duration::from_millis(200),
+                max_attempts: 4,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    let bytes = data(24 * MIB, 5);
+    let path = f.dir.path().join("long take.mp4");
+    std::fs::write(&path, &bytes).unwrap();
+    let id = engine
+        .add(JobSpec {
+            path: path.clone(),
+            media: "MP4".into(),
+            metadata: UploadMetadata {
+                title: "long take".into(),
+                ..Default::default()
+            },
+            skip_duplicates: false,
+            again: false,
+        })
+        .await
+        .unwrap()
+        .job()
+        .expect("queued");
+    // Once the first certificate is surely gone, the limit is lifted: the new session's
+    // certificate outlives the whole file.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while engine.view(id).unwrap().note.is_none() {
+        assert!(Instant::now() < deadline, "{:?}", engine.view(id));
+        assert!(
+            !engine.view(id).unwrap().state.is_terminal(),
+            "{:?}",
+            engine.view(id)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    engine.set_bandwidth(0);
+    engine.wait_idle().await;
+    let v = engine.view(id).unwrap();
+    assert_eq!(v.state, JobState::Done, "{v:?}");
+    assert_eq!(v.note.as_deref(), Some(SESSION_RESTARTED));
+    let file_id = v.asset_id.unwrap();
+    assert_eq!(
+        all_media(&f.vod).await,
+        std::slice::from_ref(&file_id),
+        "one media"
+    );
+    assert_eq!(
+        served_md5(&f.vod, &file_id).await,
+        hex::encode(Md5::digest(&bytes))
+    );
+    f.service.shutdown().await;
+}
+
+/// A loopback HTTP server that serves `body` at any path, for imports by URL.
+async fn file_server(body: Vec<u8>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = axum::Router::new().fallback(move || {
+        let body = body.clone();
+        async move { body }
+    });
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_by_url_is_followed_to_its_media() {
+    let f = fixture(None).await;
+    let bytes = data(700_000, 9);
+    let base = file_server(bytes.clone()).await;
+    let imported = f
+        .vod
+        .import_urls(&[UrlImport {
+            url: format!("{base}/clips/harbour.mp4"),
+            media: MediaType::from_code("MP4").unwrap(),
+            metadata: UploadMetadata {
+                title: "harbour".into(),
+                ..Default::default()
+            },
+        }])
+        .await
+        .unwrap();
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0].error, None, "{imported:?}");
+    let id = imported[0].asset_id.clone().expect("a FileId");
+    let d = f.vod.asset_details(&id).await.unwrap();
+    assert_eq!(d.asset.title, "harbour");
+    assert_eq!(
+        served_md5(&f.vod, &id).await,
+        hex::encode(Md5::digest(&bytes))
+    );
+
+    // A URL the service cannot fetch is refused for that URL only, with its reason.
+    let refused = f
+        .vod
+        .import_urls(&[UrlImport {
+            url: "ftp://example.invalid/x.mp4".into(),
+            media: MediaType::from_code("MP4").unwrap(),
+            metadata: UploadMetadata {
+                title: "nope".into(),
+                ..Default::default()
+            },
+        }])
+        .await
+        .unwrap();
+    assert!(refused[0].asset_id.is_none());
+    assert!(refused[0].error.is_some(), "{refused:?}");
+    f.service.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalogue_pages_filters_and_forbids_in_tencent_terms() {
+    let f = fixture(None).await;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (engine, _events) = Engine::new(f.vod.clone(), journal, EngineConfig::default());
+    let class = f.vod.create_category("港口", None).await.unwrap();
+    for i in 0..5 {
+        let path = f.dir.path().join(format!("clip{i}.mp4"));
+        std::fs::write(&path, data(50_000 + i, i as u8)).unwrap();
+        engine
+            .add(JobSpec {
+                path,
+                media: "MP4".into(),
+                metadata: UploadMetadata {
+                    title: format!("港口 clip {i}"),
+                    category_id: (i % 2 == 0).then_some(class.id),
+                    tags: if i == 4 { vec!["night".into()] } else { vec![] },
+                    ..Default::default()
+                },
+                skip_duplicates: false,
+                again: false,
+            })
+            .await
+            .unwrap();
+        // Distinct creation times keep the order checkable.
+        engine.wait_idle().await;
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+    }
+
+    // Pages of two, newest first, through the opaque cursor: all five, once each, in order.
+    let q = AssetQuery {
+        page_size: 2,
+        ..Default::default()
+    };
+    let (mut seen, mut cursor) = (Vec::new(), None);
+    loop {
+        let page = f.vod.list_assets(&q, cursor.as_ref()).await.unwrap();
+        assert_eq!(page.total, Some(5));
+        seen.extend(page.assets.into_iter().map(|a| a.title));
+        match page.next {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..5).rev().map(|i| format!("港口 clip {i}")).collect();
+    assert_eq!(seen, expected);
+
+    let titles = |page: vodesk_core::provider::api::AssetPage| -> Vec<String> {
+        page.assets.into_iter().map(|a| a.title).collect()
+    };
+    let in_class = AssetQuery {
+        category_id: Some(class.id),
+        oldest_first: true,
+        page_size: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(f.vod.list_assets(&in_class, None).await.unwrap()),
+        ["港口 clip 0", "港口 clip 2", "港口 clip 4"]
+    );
+    let tagged = AssetQuery {
+        tags: vec!["night".into()],
+        page_size: 10,
+        ..Default::default()
+    };
+    let night = f.vod.list_assets(&tagged, None).await.unwrap();
+    assert_eq!(titles(night.clone()), ["港口 clip 4"]);
+
+    // Forbidding and allowing playback is what unpublishing and publishing are here.
+    let id = night.assets[0].id.clone();
+    let r = f.vod.unpublish(std::slice::from_ref(&id)).await.unwrap();
+    assert!(r[0].ok, "{r:?}");
+    let forbidden = AssetQuery {
+        states: vec![AssetState::Unpublished],
+        page_size: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(f.vod.list_assets(&forbidden, None).await.unwrap()),
+        ["港口 clip 4"]
+    );
+    let r = f.vod.publish(std::slice::from_ref(&id)).await.unwrap();
+    assert!(r[0].ok, "{r:?}");
+    assert!(
+        f.vod
+            .list_assets(&forbidden, None)
+            .await
+            .unwrap()
+            .assets
+            .is_empty()
+    );
+    f.service.shutdown().await;
+}
