@@ -414,12 +414,6 @@ def test_modify_and_delete_media(tc):
     assert class_id not in tc.classes()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,  # DID NOT RAISE
-    reason="DeleteClass of a class that still holds media succeeds (the media move to class 0); the SDK "
-    "(vod_client.DeleteClass docstring) and the reference (§A.8) refuse it with UnsupportedOperation.ClassNotEmpty",
-)
 def test_class_with_media_cannot_be_deleted(tc):
     class_id = tc.create_class("holds media " + token())
     _, commit = tc.upload(payload(100, 22), "in a class " + token(), ClassId=class_id)
@@ -588,13 +582,6 @@ def test_get_form(tc, service):
     assert found(rsp) == [first.FileId, second.FileId]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="GET form: the SDK builds the query with urllib's urlencode (abstract_client."
-    "_build_req_with_tc3_signature), which sends a space as '+'; the service decodes only %XX "
-    "(http/query.rs decode_pairs), so Names.0=get+form searches for 'get+form'",
-)
 def test_get_form_value_with_space(tc, service):
     client = new_client(service, method="GET")
     tok = token()

@@ -134,6 +134,16 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
     let list = &server.tencent_json(&["assets", "list", "--tags", "coast"])[0];
     assert_eq!(list["assets"].as_array().unwrap().len(), 2, "{list}");
 
+    // A class that holds media is not removed (Tencent refuses it).
+    let r = Run::from(
+        server
+            .tencent_cmd()
+            .args(["categories", "remove", &deepest])
+            .output()
+            .unwrap(),
+    );
+    r.assert_error("ClassNotEmpty");
+
     // A forbidden media does not play; allowed, both serve the source's bytes.
     let url = d["download_url"].as_str().unwrap();
     assert_eq!(http_get(url).0, 403, "forbidden media are not served");
@@ -185,7 +195,7 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
     );
     assert_eq!(r.code, Some(1), "a deleted media is gone: {}", r.stdout);
 
-    // A class with media can still be removed; the media fall back to the default class.
+    // Emptied (one media moved, one deleted), the class can be removed.
     server.tencent_json(&["categories", "remove", &deepest]);
     let tree = &server.tencent_json(&["categories", "list"])[0];
     assert!(find(tree, "九十年代").is_none());

@@ -87,8 +87,14 @@ async fn classes_nest_four_levels() {
         tc.err("DeleteClass", json!({"ClassId": l2})).await,
         "UnsupportedOperation.ClassNotEmpty"
     );
-    // A deleted class's media move to class 0.
+    // A class holding media is not empty either; once they move, it can go.
     let id = tc.upload(json!({"ClassId": l3}), b"x").await;
+    assert_eq!(
+        tc.err("DeleteClass", json!({"ClassId": l3})).await,
+        "UnsupportedOperation.ClassNotEmpty"
+    );
+    tc.ok("ModifyMediaInfo", json!({"FileId": id, "ClassId": 0}))
+        .await;
     tc.ok("DeleteClass", json!({"ClassId": l3})).await;
     tc.ok("DeleteClass", json!({"ClassId": l2})).await;
     let b =

@@ -171,6 +171,16 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Whether any asset is filed under the category itself (not its subcategories).
+pub fn has_assets(conn: &Connection, id: i64) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM assets WHERE category_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
 /// Every category, by id.
 pub fn all(conn: &Connection) -> Result<Vec<Category>> {
     let mut stmt = conn.prepare(&format!("{COLUMNS} ORDER BY id"))?;

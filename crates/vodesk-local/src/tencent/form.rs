@@ -7,10 +7,16 @@ use serde_json::{Map, Value};
 
 use crate::http::decode_pairs;
 
+/// The Tencent SDK builds a GET call's query with Python's `urlencode`, which sends a space as
+/// `+` (and a literal `+` as `%2B`): form decoding, unlike the S3-style queries of `http`.
+fn form_pairs(raw_query: &str) -> Vec<(String, String)> {
+    decode_pairs(&raw_query.replace('+', "%20"))
+}
+
 /// The JSON object of a GET call's query (`None` when two keys collide, e.g. `a=1&a.b=2`).
 pub fn unflatten(raw_query: &str) -> Option<Map<String, Value>> {
     let mut root = Value::Object(Map::new());
-    for (key, value) in decode_pairs(raw_query) {
+    for (key, value) in form_pairs(raw_query) {
         let mut node = &mut root;
         let path: Vec<&str> = key.split('.').collect();
         for (i, seg) in path.iter().enumerate() {
@@ -56,6 +62,13 @@ fn arrays(v: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plus_is_a_space_and_an_encoded_plus_a_plus() {
+        let m = unflatten("Names.0=get+form&Text=a%2Bb").unwrap();
+        assert_eq!(m["Names"][0], "get form");
+        assert_eq!(m["Text"], "a+b");
+    }
 
     #[test]
     fn sdk_flattening_folds_back() {

@@ -1,7 +1,8 @@
 //! `CreateClass`, `DescribeAllClass`, `ModifyClass`, `DeleteClass` (§A.8): up to 4 levels and
 //! 500 subclasses per class, names of 1–64 characters unique among siblings. Class 0 (the
 //! default class, the library's "Other") is implicit: it is not listed, renamed or deleted.
-//! Deleting a class with subclasses is refused; its media move to class 0.
+//! Deleting a class with subclasses or media is refused (`UnsupportedOperation.ClassNotEmpty`,
+//! §A.8), where Huawei moves a deleted category's assets to "Other".
 
 use serde_json::{Value, json};
 
@@ -120,7 +121,15 @@ pub fn modify(ctx: &Ctx, p: &Body) -> TcResult<Value> {
 
 pub fn delete(ctx: &Ctx, p: &Body) -> TcResult<Value> {
     let id = class_id(p)?;
-    categories::delete(&mut ctx.lib.db(), existing(id)?).map_err(|e| match e {
+    let mut conn = ctx.lib.db();
+    let id = existing(id)?;
+    if categories::has_assets(&conn, id)? {
+        return Err(TcError::new(
+            "UnsupportedOperation.ClassNotEmpty",
+            "The class holds media; move them to another class or delete them first.",
+        ));
+    }
+    categories::delete(&mut conn, id).map_err(|e| match e {
         Error::NoCategory(_) => no_class(id),
         other => other.into(),
     })?;
