@@ -280,39 +280,63 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
     })
 }
 
-/// The account of the local service's `kind` personality.
-fn local_account(
-    info: &StartupInfo,
-    huawei: &Credentials,
-    tencent: &TencentCredentials,
-    kind: Provider,
-) -> Result<Account, ConnectError> {
-    let loopback = match kind {
-        Provider::Huawei => Loopback {
-            kind,
-            region: info.region.clone(),
-            endpoint: info.vod_endpoint.clone(),
-            object_endpoint: info.object_endpoint.clone(),
-            scope: huawei.project_id.clone(),
-            access_key: huawei.access_key.clone(),
-            secret_key: Secret::new(huawei.secret_key.clone()),
-        },
-        Provider::Tencent => Loopback {
-            kind,
-            region: info.tencent_region.clone(),
-            endpoint: info.tencent_endpoint.clone(),
-            object_endpoint: info.tencent_cos_endpoint.clone(),
-            scope: tencent.sub_app_id.to_string(),
-            access_key: tencent.secret_id.clone(),
-            secret_key: Secret::new(tencent.secret_key.clone()),
-        },
-        Provider::Aliyun => return Err(no_personality()),
-    };
-    let mut account = Account::loopback(loopback);
-    // The same keychain keeps the local Tencent sessions' certificates as a real account's,
-    // so a crash resumes them the same way.
-    account.vault = Some(Arc::new(KeychainVault));
-    Ok(account)
+/// The keys of one personality of the local service.
+enum LocalKeys {
+    Huawei(Credentials),
+    Tencent(TencentCredentials),
+}
+
+impl LocalKeys {
+    /// The keys a running service keeps in `data_dir` for `kind`, when they are the ones it
+    /// announced (a service given keys by the environment keeps none).
+    fn stored(data_dir: &Path, info: &StartupInfo, kind: Provider) -> Option<LocalKeys> {
+        match kind {
+            Provider::Huawei => Credentials::read_stored(data_dir)
+                .filter(|c| c.access_key == info.ak)
+                .map(LocalKeys::Huawei),
+            Provider::Tencent => TencentCredentials::read_stored(data_dir)
+                .filter(|c| c.secret_id == info.tencent_secret_id)
+                .map(LocalKeys::Tencent),
+            Provider::Aliyun => None,
+        }
+    }
+
+    /// The keys of the service this process started.
+    fn of(service: &RunningService, kind: Provider) -> Option<LocalKeys> {
+        match kind {
+            Provider::Huawei => Some(LocalKeys::Huawei(service.credentials.clone())),
+            Provider::Tencent => Some(LocalKeys::Tencent(service.tencent_credentials.clone())),
+            Provider::Aliyun => None,
+        }
+    }
+
+    fn account(&self, info: &StartupInfo) -> Account {
+        let loopback = match self {
+            LocalKeys::Huawei(c) => Loopback {
+                kind: Provider::Huawei,
+                region: info.region.clone(),
+                endpoint: info.vod_endpoint.clone(),
+                object_endpoint: info.object_endpoint.clone(),
+                scope: c.project_id.clone(),
+                access_key: c.access_key.clone(),
+                secret_key: Secret::new(c.secret_key.clone()),
+            },
+            LocalKeys::Tencent(c) => Loopback {
+                kind: Provider::Tencent,
+                region: info.tencent_region.clone(),
+                endpoint: info.tencent_endpoint.clone(),
+                object_endpoint: info.tencent_cos_endpoint.clone(),
+                scope: c.sub_app_id.to_string(),
+                access_key: c.secret_id.clone(),
+                secret_key: Secret::new(c.secret_key.clone()),
+            },
+        };
+        let mut account = Account::loopback(loopback);
+        // The same keychain keeps the local Tencent sessions' certificates as a real
+        // account's, so a crash resumes them the same way.
+        account.vault = Some(Arc::new(KeychainVault));
+        account
+    }
 }
 
 fn no_personality() -> ConnectError {
@@ -326,11 +350,10 @@ fn connection_to(
     account: &Account,
     embedded: Option<RunningService>,
 ) -> Result<Connection, ConnectError> {
-    let (name, _) = vodesk_core::credentials::LOCAL_PROFILES
+    let name = vodesk_core::credentials::LOCAL_PROFILES
         .iter()
         .find(|(_, k)| *k == account.kind)
-        .copied()
-        .expect("every provider has a built-in local profile");
+        .map_or(vodesk_core::credentials::LOCAL_PROFILE, |(n, _)| n);
     Ok(Connection {
         vod: service(account)?,
         profile: name.to_string(),
@@ -350,15 +373,11 @@ pub async fn connect_local_on(
         // Checked before a service is started for nothing.
         return Err(no_personality());
     }
-    if let (Some(info), Some(huawei), Some(tencent)) = (
-        RunningService::read_service_file(data_dir),
-        Credentials::read_stored(data_dir),
-        TencentCredentials::read_stored(data_dir),
-    ) && info.ak == huawei.access_key
-        && info.tencent_secret_id == tencent.secret_id
+    if let Some(info) = RunningService::read_service_file(data_dir)
+        && let Some(keys) = LocalKeys::stored(data_dir, &info, kind)
         && reachable(&info.vod_endpoint).await
     {
-        return connection_to(&info, &local_account(&info, &huawei, &tencent, kind)?, None);
+        return connection_to(&info, &keys.account(&info), None);
     }
     let mut config = ServeConfig::new(data_dir.to_path_buf());
     config.listen = listen;
@@ -377,13 +396,11 @@ pub async fn connect_local_on(
         }
     };
     let info = service.info.clone();
-    let account = local_account(
-        &info,
-        &service.credentials,
-        &service.tencent_credentials,
-        kind,
-    )?;
-    connection_to(&info, &account, Some(service))
+    let Some(keys) = LocalKeys::of(&service, kind) else {
+        service.shutdown().await;
+        return Err(no_personality());
+    };
+    connection_to(&info, &keys.account(&info), Some(service))
 }
 
 async fn reachable(endpoint: &str) -> bool {
