@@ -108,6 +108,43 @@ def build(res, label):
             notes.append(f"(c) peak RSS: vodesk {rss_c / 1024:.1f} MiB, rclone "
                          f"{(num(res, 'c1_rclone_rss_kib') or 0) / 1024:.1f} MiB.")
 
+    # (e) / (f): the same files through the Tencent personality.
+    e = [num(res, f"e{i}_wall") for i in range(1, reps + 1)
+         if res.get(f"e{i}_done") == "1" and res.get(f"e{i}_rc") == "0"]
+    e = [x for x in e if x is not None]
+    for i in range(1, reps + 1):
+        if f"e{i}_load" in res:
+            loads.append((f"(e) vodesk Tencent #{i}", res.get(f"e{i}_load", "?"), res.get(f"e{i}_busy", "?")))
+    if e:
+        eb, em = min(e), statistics.median(e)
+        rows.append((f"(e) `vodesk --profile Local-Tencent upload` {size} (ApplyUpload, COS multipart, "
+                     f"CommitUpload), best / median of {len(e)}",
+                     f"{fmt_s(eb)} / {fmt_s(em)} ({big_mib / eb:.0f} / {big_mib / em:.0f} MiB/s)", "", ""))
+        if a:
+            ok = am / em >= 0.6
+            verdicts["tencent_speed"] = ok
+            rows.append(("(e) speed ÷ (a) speed, median / best", f"{am / em:.2f}× / {ab / eb:.2f}×", "≥ 0.6×", yes(ok)))
+        rss_e = [num(res, f"e{i}_rss_kib") for i in range(1, reps + 1)]
+        rss_e = [x for x in rss_e if x is not None]
+        if rss_e:
+            peak = max(rss_e) / 1024
+            ok = peak <= 100
+            verdicts["tencent_rss"] = ok
+            rows.append(("(e) peak RSS (max over runs)", f"{peak:.1f} MiB", "≤ 100 MiB", yes(ok)))
+    ffs = []
+    for i in range(1, small_reps + 1):
+        fw, fd = num(res, f"f{i}_wall"), int(res.get(f"f{i}_done", "0") or 0)
+        if fw:
+            ffs.append((fd / fw, fw, fd))
+        if f"f{i}_load" in res:
+            loads.append((f"(f) vodesk Tencent #{i}", res.get(f"f{i}_load", "?"), res.get(f"f{i}_busy", "?")))
+    if ffs:
+        f_best = max(ffs)
+        ok = bool(rfs) and f_best[0] >= max(rfs)[0] and f_best[2] == small_files
+        verdicts["tencent_files"] = ok
+        rows.append((f"(f) `vodesk --profile Local-Tencent upload` of {small_files} × 256 KiB (best of {len(ffs)})",
+                     f"{f_best[0]:.1f} files/s ({f_best[1]:.2f} s, {f_best[2]} uploaded)", "≥ rclone", yes(ok)))
+
     if res.get("throttled") == "1":
         files = int(res.get("throttled_files", "2000"))
         limit = num(res, "d_limit_per_min", 1500)

@@ -5,6 +5,8 @@
 #   (b) vodesk upload of the same file (create, multipart, confirm) under /usr/bin/time -v
 #   (c) 1,000 files of 256 KiB: vodesk upload of the folder vs rclone copy (files/s)
 #   (d) --throttled only: 2,000 files of 4 KiB against a throttled service vs the §14 bound
+#   (e) the same 1 GiB file and (f) the same small files on the service's Tencent personality
+#       (profile Local-Tencent: ApplyUpload, COS with the session certificate, CommitUpload)
 # Prints a results table and inserts it into BENCHMARKS.md (newest run first).
 #
 # Usage: bench/upload.sh [--throttled] [--reps N] [--small-reps N] [--label TEXT] [--no-write]
@@ -159,14 +161,20 @@ service_alive() {
   fi
 }
 
-# vodesk_upload TAG PATH: /usr/bin/time -v vodesk --json upload PATH, against $VOD_EP/$OBJ_EP.
+# vodesk_upload TAG PATH [tencent]: /usr/bin/time -v vodesk --json upload PATH, against
+# $VOD_EP/$OBJ_EP, or with "tencent" through the Local-Tencent profile on the running service.
 # A run that hangs is stopped after BENCH_TIMEOUT seconds (default 900) and counted as failed.
 vodesk_upload() {
   local tag=$1 path=$2 rc=0
+  local how=(env VODESK_ENDPOINT="$VOD_EP" VODESK_OBJECT_ENDPOINT="$OBJ_EP"
+    VODESK_LOCAL_DATA="$WORK/vodesk-local-$tag" "$BIN")
+  if [ "${3:-}" = tencent ]; then
+    how=(env -u VODESK_ENDPOINT -u VODESK_OBJECT_ENDPOINT VODESK_LOCAL_DATA="$WORK/$SERVICE_NAME-data"
+      "$BIN" --profile Local-Tencent)
+  fi
   /usr/bin/time -v -o "$WORK/$tag.time.txt" \
-    timeout -k 10 "${BENCH_TIMEOUT:-900}" env VODESK_ENDPOINT="$VOD_EP" VODESK_OBJECT_ENDPOINT="$OBJ_EP" \
-    VODESK_DATA="$WORK/vodesk-data-$tag" VODESK_LOCAL_DATA="$WORK/vodesk-local-$tag" \
-    "$BIN" --json upload "$path" >"$WORK/$tag.jsonl" 2>"$WORK/$tag.err" || rc=$?
+    timeout -k 10 "${BENCH_TIMEOUT:-900}" env VODESK_DATA="$WORK/vodesk-data-$tag" \
+    "${how[@]}" --json upload "$path" >"$WORK/$tag.jsonl" 2>"$WORK/$tag.err" || rc=$?
   local wall rss done_n failed_n
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.3f", s }' "$WORK/$tag.time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/$tag.time.txt")
@@ -230,6 +238,11 @@ for i in $(seq 1 "$REPS"); do
   sync
   put "b${i}_load" "$(loadavg)"; put "b${i}_busy" "$(busy)"
   vodesk_upload "b$i" "$BIG"
+
+  # (e) the same through the Tencent personality
+  sync
+  put "e${i}_load" "$(loadavg)"; put "e${i}_busy" "$(busy)"
+  vodesk_upload "e$i" "$BIG" tencent
 done
 rm -f "$BIG"
 
@@ -268,6 +281,10 @@ for i in $(seq 1 "$SMALL_REPS"); do
   log "c$i: rclone copy rc=$rc, ${wall} s, $count objects in the bucket"
   service_alive "c${i}_rclone"
   [ "$rc" = 0 ] || log "c$i: rclone errors: $(tail -3 "$WORK/c${i}_rclone.err")"
+
+  sync
+  put "f${i}_load" "$(loadavg)"; put "f${i}_busy" "$(busy)"
+  vodesk_upload "f$i" "$SMALL" tencent
 done
 rm -rf "$SMALL"
 

@@ -214,6 +214,14 @@ async fn upload_commit_describe_modify_forbid_delete() {
     assert_eq!(f["NotExistFileIdSet"], json!(["77"]));
     let media_url = c1["MediaUrl"].as_str().unwrap();
     assert_eq!(tc.get(media_url).await.0, 403);
+    // The cover stays visible, so the forbidden media can still be recognised.
+    let cover =
+        tc.ok("DescribeMediaInfos", json!({"FileIds": [id]})).await["MediaInfoSet"][0]["BasicInfo"]
+            ["CoverUrl"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+    assert_eq!(tc.get(&cover).await.0, 200, "{cover}");
     let b =
         tc.ok("DescribeMediaInfos", json!({"FileIds": [id]})).await["MediaInfoSet"][0]["BasicInfo"]
             .clone();

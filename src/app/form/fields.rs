@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use eframe::egui;
-use vodesk_core::model::UploadMetadata;
+use vodesk_core::model::{LengthUnit, Limits, UploadMetadata};
 
 use super::Target;
 
@@ -24,10 +24,13 @@ pub fn labelled(
     add(ui).labelled_by(l.id)
 }
 
-/// "12 / 128 bytes", red past the limit (limits are UTF-8 bytes, not characters).
-pub fn byte_counter(ui: &mut egui::Ui, text: &str, max: usize) {
-    let n = text.len();
-    let t = format!("{n} / {max} bytes");
+/// "12 / 128 bytes" (or characters, as the provider counts), red past the limit.
+pub fn length_counter(ui: &mut egui::Ui, text: &str, max: usize, limits: &Limits) {
+    let n = limits.length(text);
+    let t = match limits.unit {
+        LengthUnit::Bytes => format!("{n} / {max} bytes"),
+        LengthUnit::Chars => format!("{n} / {max} characters"),
+    };
     if n > max {
         ui.colored_label(ui.visuals().error_fg_color, t);
     } else {

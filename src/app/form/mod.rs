@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_tags};
 use vodesk_core::model::{
-    Category, FieldError, Preset, PresetKind, SubtitleLanguage, SubtitleSpec, UploadMetadata,
-    title_pattern,
+    Category, FieldError, LengthUnit, Limits, Preset, PresetKind, SubtitleLanguage, SubtitleSpec,
+    UploadMetadata, title_pattern,
 };
 use vodesk_core::provider::api::Capabilities;
 
 use crate::app::backend::Pick;
-use fields::{byte_counter, common, field_errors, labelled};
+use fields::{common, field_errors, labelled, length_counter};
 pub use thumbnail::ThumbBuffers;
 
 /// One thing the form edits: a draft row's metadata (with its file, for title patterns) or
@@ -246,7 +246,7 @@ impl FormState {
         }
 
         if !defaults {
-            self.title_field(ui, ts, &errors, catalog.caps.limits.title_max);
+            self.title_field(ui, ts, &errors, &catalog.caps.limits);
         }
         self.pattern_field(ui, ts, defaults, &mut out);
 
@@ -268,7 +268,8 @@ impl FormState {
             ts.iter_mut().for_each(|t| t.meta.description = d.clone());
         }
         if !mixed {
-            byte_counter(ui, &self.description, catalog.caps.limits.description_max);
+            let l = &catalog.caps.limits;
+            length_counter(ui, &self.description, l.description_max, l);
         }
         field_errors(ui, &errors, &["description"]);
 
@@ -289,12 +290,13 @@ impl FormState {
         }
         if !mixed {
             let l = &catalog.caps.limits;
-            ui.weak(format!(
-                "{} of {} tags, each at most {} bytes",
-                parse_tags(&self.tags).len(),
-                l.tags_max_count,
-                l.tag_max
-            ));
+            let (n, max, each) = (parse_tags(&self.tags).len(), l.tags_max_count, l.tag_max);
+            ui.weak(match l.unit {
+                LengthUnit::Bytes => format!("{n} of {max} tags, each at most {each} bytes"),
+                LengthUnit::Chars => {
+                    format!("{n} of {max} tags, each at most {each} characters")
+                }
+            });
         }
         field_errors(ui, &errors, &["tags"]);
 
@@ -366,7 +368,7 @@ impl FormState {
         ui: &mut egui::Ui,
         ts: &mut [Target],
         errors: &BTreeMap<&'static str, Vec<String>>,
-        title_max: usize,
+        limits: &Limits,
     ) {
         let mixed = self
             .memo
@@ -383,7 +385,7 @@ impl FormState {
                 .for_each(|t| t.meta.title = self.title.clone());
         }
         if !mixed {
-            byte_counter(ui, &self.title, title_max);
+            length_counter(ui, &self.title, limits.title_max, limits);
         }
         field_errors(ui, errors, &["title"]);
     }
@@ -525,7 +527,7 @@ impl FormState {
                     ui.weak("mixed");
                 }
                 Some(None) => {
-                    ui.weak("none (a snapshot is used)");
+                    ui.weak("none (the service makes one)");
                 }
                 Some(Some(p)) => {
                     ui.label(

@@ -111,13 +111,18 @@ impl TestApp {
 
     /// A fresh app that can also render real frames (wgpu, e.g. llvmpipe), for screenshots.
     pub fn start_rendering() -> TestApp {
+        Self::start_rendering_on(Provider::Huawei)
+    }
+
+    /// [`Self::start_rendering`] on the local service's `kind` personality.
+    pub fn start_rendering_on(kind: Provider) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let rt = runtime();
         let conn = Arc::new(
             rt.block_on(connect_local_on(
                 &dir.path().join("local"),
                 ([127, 0, 0, 1], 0).into(),
-                Provider::Huawei,
+                kind,
             ))
             .expect("local service starts"),
         );

@@ -188,3 +188,65 @@ fn screenshots() {
     save(&mut t, "profiles-dark.png");
     t.shutdown();
 }
+
+/// The Tencent screens: the queue with the form in Tencent's words (task flow, no snapshot or
+/// encryption fields), a media whose playback is forbidden, and the profile window listing
+/// Local-Tencent with a Tencent profile being added.
+#[test]
+#[ignore = "writes docs/screenshots"]
+fn tencent_screenshots() {
+    let mut t = TestApp::start_rendering_on(vodesk_core::credentials::Provider::Tencent);
+    let _g = runtime().enter();
+    t.app().settings.theme = ThemePref::Dark;
+    let class = runtime()
+        .block_on(t.conn.vod.create_category("旅行 Travel", None))
+        .expect("a class");
+    t.app().backend.fetch_categories();
+    t.step_until("classes and task flows", |app| {
+        app.catalog.names.contains_key(&class.id) && !app.catalog.templates.is_empty()
+    });
+    let flow = t.app().catalog.templates[0].name.clone();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "港口 harbour.mp4", 2 * 1024 * 1024),
+        media(&src, "夜市 night market.mp4", 1024 * 1024),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    for row in t.app().queue.rows.iter_mut() {
+        row.meta.category_id = Some(class.id);
+        row.meta.preset = Some(flow.clone());
+        row.meta.auto_publish = false;
+    }
+    let k = t.keys();
+    t.app().queue.click(k[0], false, false);
+    save(&mut t, "tencent-queue-dark.png");
+
+    t.app().queue.select_all();
+    t.app().run(Command::Start);
+    t.until_all_uploaded();
+    let id = t.app().queue.rows[0].asset_id.clone().expect("a FileId");
+    t.app().reload_assets();
+    t.step_until("listed", |app| {
+        !app.assets.loading && app.assets.items.len() >= 2
+    });
+    t.app().open_asset(id);
+    t.step_until("details", |app| app.assets.details.is_some());
+    for _ in 0..30 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    save(&mut t, "tencent-assets-dark.png");
+
+    t.app().assets.current = None;
+    t.app().profiles.open = true;
+    t.app().profiles.add_new();
+    if let Some(d) = t.app().profiles.draft.as_mut() {
+        d.provider = Some(vodesk_core::credentials::Provider::Tencent);
+        d.name = "腾讯云 production".into();
+        d.region = "ap-guangzhou".into();
+        d.access_key = "AKIDEXAMPLE0000000000000000000000000".into();
+        d.secret_key = "not-a-real-secret-key".into();
+    }
+    save(&mut t, "tencent-profiles-dark.png");
+    t.shutdown();
+}

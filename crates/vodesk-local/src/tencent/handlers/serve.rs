@@ -1,7 +1,9 @@
 //! Media URLs (`GET /media/{FileId}/{file}`), unsigned like a CDN's: the original `f0.<ext>`,
 //! the cover `cover.<ext>`, and the renditions of a finished task flow (`v.f<definition>.mp4`,
-//! `adp.10.m3u8`; the local service serves the original bytes for them). 403 while the media is
-//! forbidden (§A.9), 404 when it or the file does not exist.
+//! `adp.10.m3u8`; the local service serves the original bytes for them). The media's files
+//! answer 403 while it is forbidden (§A.9: forbidding stops playback); [INF] its cover stays
+//! visible, so an editor still sees what the forbidden media is. 404 when it or the file does
+//! not exist.
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -24,7 +26,7 @@ pub async fn media(ctx: &Ctx, rest: &str) -> Response {
             return status(StatusCode::INTERNAL_SERVER_ERROR);
         }
     };
-    if !a.published {
+    if !a.published && !file.starts_with("cover.") {
         return status(StatusCode::FORBIDDEN);
     }
     let transcoded = Progress::of(&a, now_ms()).transcode == Stage::Succeeded;
