@@ -94,8 +94,14 @@ impl BucketsState {
         problem: Option<String>,
         caps: &Capabilities,
     ) -> Vec<BucketCmd> {
-        let max_urls = caps.limits.url_imports_max;
         let mut cmds = Vec::new();
+        if !caps.buckets {
+            // A cloud whose VOD API has no buckets of the user's (Tencent): imports by URL only.
+            ui.weak("This cloud's VOD service has no bucket browser; import media by URL here.");
+            ui.separator();
+            self.imports(ui, defaults, pattern, problem, caps, None, &mut cmds);
+            return cmds;
+        }
         if !self.loaded {
             self.loaded = true;
             cmds.push(BucketCmd::ListBuckets);
@@ -203,6 +209,32 @@ impl BucketsState {
                 }
             });
         ui.separator();
+        self.imports(
+            ui,
+            defaults,
+            pattern,
+            problem,
+            caps,
+            Some(&bucket),
+            &mut cmds,
+        );
+        cmds
+    }
+
+    /// Importing the selected objects of `bucket` (when browsing one) and URLs, with the
+    /// metadata form's defaults.
+    #[allow(clippy::too_many_arguments)]
+    fn imports(
+        &mut self,
+        ui: &mut egui::Ui,
+        defaults: &UploadMetadata,
+        pattern: Option<&str>,
+        problem: Option<String>,
+        caps: &Capabilities,
+        bucket: Option<&str>,
+        cmds: &mut Vec<BucketCmd>,
+    ) {
+        let max_urls = caps.limits.url_imports_max;
         ui.weak(format!(
             "Imports use the metadata form's defaults (shown when no queue row is selected); titles: {}",
             pattern.unwrap_or("the object names")
@@ -215,6 +247,7 @@ impl BucketsState {
         }
         let sendable = problem.is_none();
         ui.add_enabled_ui(!self.busy, |ui| {
+            if let Some(bucket) = bucket {
             ui.horizontal_wrapped(|ui| {
                 let n = self.selected.len();
                 if ui
@@ -236,7 +269,7 @@ impl BucketsState {
                         })
                         .collect();
                     cmds.push(BucketCmd::Import {
-                        bucket: bucket.clone(),
+                        bucket: bucket.to_string(),
                         items,
                     });
                 }
@@ -246,9 +279,10 @@ impl BucketsState {
                         .on_hover_text("Let VOD read this bucket (needed before importing)")
                         .clicked()
                 {
-                    cmds.push(BucketCmd::Authorize(bucket.clone()));
+                    cmds.push(BucketCmd::Authorize(bucket.to_string()));
                 }
             });
+            }
             let l = ui.label(format!("Import by URL (one per line, up to {max_urls})"));
             ui.add(egui::TextEdit::multiline(&mut self.urls).desired_rows(2).desired_width(f32::INFINITY))
                 .labelled_by(l.id);
@@ -281,7 +315,6 @@ impl BucketsState {
             self.busy = true;
             self.results.clear();
         }
-        cmds
     }
 }
 

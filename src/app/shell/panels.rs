@@ -157,10 +157,16 @@ impl VodeskApp {
                 false,
                 egui::RichText::new("Assets").heading(),
             );
+            // Without a bucket browser the tab holds imports by URL only.
+            let tab = if self.catalog.caps.buckets {
+                "Buckets"
+            } else {
+                "Import"
+            };
             ui.selectable_value(
                 &mut self.show_buckets,
                 true,
-                egui::RichText::new("Buckets").heading(),
+                egui::RichText::new(tab).heading(),
             );
             if !self.show_buckets && ui.small_button("Categories…").clicked() {
                 self.categories.open = true;

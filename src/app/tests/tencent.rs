@@ -109,3 +109,52 @@ fn classes_are_created_renamed_and_deleted_from_the_categories_window() {
         ["新分类", "改名分类"],
     );
 }
+
+#[test]
+fn without_a_bucket_browser_the_import_tab_imports_by_url() {
+    let mut t = TestApp::start_on(tempfile::tempdir().unwrap(), Provider::Tencent);
+    // A media of the service itself, playable, is the URL to import from.
+    let src = t.dir.path().join("media");
+    t.drop_files(&[super::harness::media(&src, "源片 source.mp4", 200_000)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(crate::app::commands::Command::Start);
+    t.until_all_uploaded();
+    let id = t.app().queue.rows[0].asset_id.clone().expect("a FileId");
+    let url = runtime()
+        .block_on(t.conn.vod.asset_details(&id))
+        .expect("details")
+        .download_url
+        .expect("a media URL");
+
+    t.harness.get_by_label("Import").click_accesskit();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label_contains("no bucket browser; import media by URL");
+    assert!(t.harness.query_by_label("Choose a bucket").is_none());
+    t.app().buckets.urls = "ftp://example.invalid/x.mp4\n".into();
+    t.step();
+    t.step();
+    // An ftp URL is refused before anything is sent.
+    t.harness.get_by_label_contains("must be http or https");
+    t.app().buckets.urls = format!("{url}\n");
+    t.step();
+    t.step();
+    t.harness.get_by_label("Import URLs").click_accesskit();
+    t.step_until("URL imported", |app| !app.buckets.busy);
+    let results = t.app().buckets.results.clone();
+    assert!(
+        results.iter().any(|r| r.contains("imported as asset")),
+        "{results:?}"
+    );
+    let all = runtime()
+        .block_on(t.conn.vod.list_assets(
+            &AssetQuery {
+                page_size: 10,
+                ..Default::default()
+            },
+            None,
+        ))
+        .expect("list");
+    assert_eq!(all.assets.len(), 2, "the upload and its import");
+}
