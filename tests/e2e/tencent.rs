@@ -18,27 +18,52 @@ fn result_for<'a>(lines: &'a [serde_json::Value], path: &str) -> &'a serde_json:
         .unwrap_or_else(|| panic!("no result line for {path}: {lines:?}"))
 }
 
-/// The MD5 of a media's original as served (playback allowed); a few tries, as the fault
-/// tests inject failures on the media URLs too.
+/// The MD5 of a media's original as served (playback allowed).
 fn stored_md5(server: &Server, id: &str) -> String {
     let d = &server.tencent_json(&["assets", "show", id])[0];
-    let url = d["download_url"].as_str().expect("a download URL");
-    let rt = tokio::runtime::Builder::new_current_thread()
+    served_md5(d["download_url"].as_str().expect("a download URL"))
+}
+
+/// The MD5 of what `url` serves; a few tries, as the fault tests inject failures on the media
+/// URLs too.
+fn served_md5(url: &str) -> String {
+    served_md5s(vec![url.to_string()]).remove(0)
+}
+
+/// [`served_md5`] of many URLs, eight at a time on one client.
+fn served_md5s(urls: Vec<String>) -> Vec<String> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
-    for _ in 0..20 {
-        let got = rt.block_on(async {
-            let r = reqwest::get(url).await.ok()?;
-            let status = r.status().as_u16();
-            Some((status, r.bytes().await.ok()?))
-        });
-        if let Some((200, bytes)) = got {
-            return md5_bytes(&bytes);
+    rt.block_on(async {
+        let http = reqwest::Client::builder().no_proxy().build().unwrap();
+        let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(8));
+        let mut tasks = tokio::task::JoinSet::new();
+        for (i, url) in urls.into_iter().enumerate() {
+            let (http, gate) = (http.clone(), gate.clone());
+            tasks.spawn(async move {
+                let _permit = gate.acquire().await.unwrap();
+                for _ in 0..20 {
+                    if let Ok(r) = http.get(&url).send().await
+                        && r.status() == 200
+                        && let Ok(bytes) = r.bytes().await
+                    {
+                        return (i, md5_bytes(&bytes));
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                panic!("{url} never answered 200");
+            });
         }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("{url} never answered 200: {d}");
+        let mut out = vec![String::new(); tasks.len()];
+        while let Some(r) = tasks.join_next().await {
+            let (i, md5) = r.expect("a download task");
+            out[i] = md5;
+        }
+        out
+    })
 }
 
 fn add_class(server: &Server, name: &str, parent: Option<&str>) -> String {
@@ -235,52 +260,62 @@ fn bad_input_is_refused_in_tencent_limits_before_anything_is_sent() {
 }
 
 #[test]
-fn injected_faults_on_the_tencent_endpoints_are_retried_to_the_end() {
+fn two_hundred_files_under_injected_faults_on_the_tencent_endpoints_end_byte_exact() {
     let server = Server::start_tencent(&["--no-throttle", "--faults", "0.2"]);
     let dir = tempfile::tempdir().unwrap();
-    let files: Vec<_> = (0..4)
+    // Mostly single PUTs, a few COS multipart uploads.
+    let files: Vec<_> = (0..200)
         .map(|i| {
-            make_file(
-                dir.path(),
-                &format!("f{i}.mp4"),
-                3 * MIB + i * 999,
-                i as u64,
-            )
+            let size = if i % 50 == 0 {
+                3 * MIB
+            } else {
+                20_000 + i * 37
+            };
+            make_file(dir.path(), &format!("f{i:03}.mp4"), size, i as u64)
         })
         .collect();
-    let mut args = vec!["upload", "--part-size", "1M"];
-    args.extend(files.iter().map(|f| f.to_str().unwrap()));
-    let lines = server.tencent_json(&args);
-    for f in &files {
-        let r = result_for(&lines, f.to_str().unwrap());
-        assert_eq!(r["status"], "done", "{r}");
-        assert_eq!(
-            stored_md5(&server, r["asset_id"].as_str().unwrap()),
-            md5_file(f)
-        );
+    let lines = server.tencent_json(&["upload", "--part-size", "1M", dir.path().to_str().unwrap()]);
+    // Every media's original, by the URLs of two list pages (not one command per file).
+    let mut urls = std::collections::HashMap::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut args = vec!["assets", "list", "--size", "100"];
+        if let Some(c) = &cursor {
+            args.extend(["--cursor", c.as_str()]);
+        }
+        let page = server.tencent_json(&args).remove(0);
+        for a in page["assets"].as_array().unwrap() {
+            urls.insert(
+                a["id"].as_str().unwrap().to_string(),
+                a["original_url"].as_str().unwrap().to_string(),
+            );
+        }
+        match page["next"].as_str() {
+            Some(n) => cursor = Some(n.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(urls.len(), 200, "one media per file");
+    let wanted: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let r = result_for(&lines, f.to_str().unwrap());
+            assert_eq!(r["status"], "done", "{r}");
+            urls[r["asset_id"].as_str().unwrap()].clone()
+        })
+        .collect();
+    for (f, got) in files.iter().zip(served_md5s(wanted)) {
+        assert_eq!(got, md5_file(f), "{}", f.display());
     }
     // Management calls under the same faults.
-    for _ in 0..10 {
+    for _ in 0..5 {
         server.tencent_json(&["assets", "list"]);
         server.tencent_json(&["categories", "list"]);
     }
-    let list = &server.tencent_json(&["assets", "list"])[0];
-    assert_eq!(
-        list["assets"].as_array().unwrap().len(),
-        4,
-        "one media per file"
-    );
 }
 
-#[test]
-fn a_killed_upload_continues_the_same_cos_upload_with_the_kept_certificate() {
-    let keyring = Keyring::start();
-    let server = Server::start_tencent(&["--no-throttle"]);
-    let dir = tempfile::tempdir().unwrap();
-    let size = 24 * MIB;
-    let file = make_file(dir.path(), "resumed.mp4", size, 77);
-    let path = file.to_str().unwrap();
-
+/// `vodesk upload` on Local-Tencent with the test keychain, SIGKILLed after `after`.
+fn killed_tencent_upload(server: &Server, keyring: &Keyring, path: &str, after: Duration) {
     let mut first = server.tencent_cmd();
     keyring.apply(&mut first);
     let mut child = first
@@ -298,54 +333,70 @@ fn a_killed_upload_continues_the_same_cos_upload_with_the_kept_certificate() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    std::thread::sleep(after);
     let _ = child.kill();
     let _ = child.wait();
-    assert!(
-        keyring.vodesk_items().contains("upload-session#"),
-        "the session's certificate is in the keychain: {}",
-        keyring.vodesk_items()
-    );
+}
 
-    let mut listed = server.tencent_cmd();
-    keyring.apply(&mut listed);
-    let jobs = Run::from(listed.args(["--json", "uploads", "list"]).output().unwrap());
-    let jobs: serde_json::Value = serde_json::from_str(jobs.stdout.trim()).unwrap();
-    let done_before = jobs[0]["parts_done"].as_u64().unwrap_or(0);
-    assert!(
-        done_before >= 2,
-        "parts were stored before the kill: {jobs}"
-    );
+#[test]
+fn killed_uploads_continue_the_same_cos_upload_with_the_kept_certificate() {
+    let keyring = Keyring::start();
+    let server = Server::start_tencent(&["--no-throttle"]);
+    let dir = tempfile::tempdir().unwrap();
+    let size = 24 * MIB;
+    // 24 MiB in 2 MiB parts at 8 MiB/s: about 3 s to cut into, at five points.
+    for (i, after_ms) in [300u64, 800, 1300, 1900, 2500].into_iter().enumerate() {
+        let file = make_file(dir.path(), &format!("resumed{i}.mp4"), size, 77 + i as u64);
+        let path = file.to_str().unwrap();
+        killed_tencent_upload(&server, &keyring, path, Duration::from_millis(after_ms));
 
-    let mut again = server.tencent_cmd();
-    keyring.apply(&mut again);
-    let r = Run::from(
-        again
-            .args(["--json", "upload", "--part-size", "2M", path])
-            .output()
-            .unwrap(),
-    );
-    assert!(r.ok(), "{}", r.stderr);
-    let lines = r.json_lines();
-    let result = result_for(&lines, path);
-    assert_eq!(result["status"], "done", "{result}");
-    assert!(result.get("note").is_none(), "no new session: {result}");
-    let summary = lines.iter().find(|l| l.get("summary").is_some()).unwrap();
-    let sent = summary["summary"]["bytes_sent"].as_u64().unwrap();
-    assert!(
-        sent <= (size as u64) - done_before * 2 * MIB as u64,
-        "only missing parts are sent again: {sent} with {done_before} parts stored"
-    );
-    let id = result["asset_id"].as_str().unwrap();
-    assert_eq!(stored_md5(&server, id), md5_file(&file));
-    let list = &server.tencent_json(&["assets", "list"])[0];
-    assert_eq!(
-        list["assets"].as_array().unwrap().len(),
-        1,
-        "one media: {list}"
-    );
-    assert!(
-        !keyring.vodesk_items().contains("upload-session#"),
-        "the certificate leaves the keychain with the session"
-    );
+        let mut listed = server.tencent_cmd();
+        keyring.apply(&mut listed);
+        let jobs = Run::from(listed.args(["--json", "uploads", "list"]).output().unwrap());
+        let jobs: serde_json::Value = serde_json::from_str(jobs.stdout.trim()).unwrap();
+        let done_before = jobs
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["path"] == path)
+            .map_or(0, |j| j["parts_done"].as_u64().unwrap_or(0));
+        if done_before > 0 {
+            assert!(
+                keyring.vodesk_items().contains("upload-session#"),
+                "trial {i}: the session's certificate is in the keychain: {}",
+                keyring.vodesk_items()
+            );
+        }
+
+        let mut again = server.tencent_cmd();
+        keyring.apply(&mut again);
+        let r = Run::from(
+            again
+                .args(["--json", "upload", "--part-size", "2M", path])
+                .output()
+                .unwrap(),
+        );
+        assert!(r.ok(), "trial {i}: {}", r.stderr);
+        let lines = r.json_lines();
+        let result = result_for(&lines, path);
+        assert_eq!(result["status"], "done", "trial {i}: {result}");
+        assert!(
+            result.get("note").is_none(),
+            "trial {i}: no new session: {result}"
+        );
+        let summary = lines.iter().find(|l| l.get("summary").is_some()).unwrap();
+        let sent = summary["summary"]["bytes_sent"].as_u64().unwrap();
+        assert!(
+            sent <= (size as u64) - done_before * 2 * MIB as u64,
+            "trial {i}: only missing parts are sent again: {sent} with {done_before} parts stored"
+        );
+        let id = result["asset_id"].as_str().unwrap();
+        assert_eq!(stored_md5(&server, id), md5_file(&file), "trial {i}");
+        let list = &server.tencent_json(&["assets", "list", "--query", &format!("resumed{i}")])[0];
+        assert_eq!(list["total"], 1, "trial {i}: one media: {list}");
+        assert!(
+            !keyring.vodesk_items().contains("upload-session#"),
+            "trial {i}: the certificate leaves the keychain with the session"
+        );
+    }
 }
