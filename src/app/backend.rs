@@ -628,15 +628,11 @@ async fn run_profile_action(
                 Err(e) => return (false, e, None),
             };
             match manage::prepare(profile, &secrets, false).await {
-                Ok((p, _)) => {
-                    let words = vodesk_core::provider::check::verdict_words(p.provider);
-                    let said = if p.project_id.trim().is_empty() {
-                        words.ok.to_string()
-                    } else {
-                        words.ok_scope.replace("{scope}", &p.project_id)
-                    };
-                    (true, said, None)
-                }
+                Ok((p, _)) => (
+                    true,
+                    vodesk_core::provider::check::ok_sentence(p.provider, &p.project_id),
+                    None,
+                ),
                 Err(e) => (false, e.to_string(), None),
             }
         }

@@ -330,22 +330,29 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
     let profile = conn.profile.clone();
     let kind = conn.vod.kind();
     conn.close().await;
+    // An OK names the scope that worked (a saved profile's project id or SubAppId).
+    let scope = load()?
+        .get(&profile)
+        .map(|p| p.project_id.clone())
+        .unwrap_or_default();
+    let message = if verdict.is_ok() {
+        vodesk_core::provider::check::ok_sentence(kind, &scope)
+    } else {
+        verdict.sentence(kind)
+    };
     if json {
         let e = verdict.error();
         print_json(&serde_json::json!({
             "profile": profile,
             "verdict": verdict.code(),
-            "message": verdict.sentence(kind),
+            "message": message,
             "error_code": e.and_then(|e| e.code.clone()),
             "request_id": e.and_then(|e| e.request_id.clone()),
         }));
     } else if verdict.is_ok() {
-        println!("{profile}: {}", verdict.sentence(kind));
+        println!("{profile}: {message}");
     } else {
-        return Err(CliError::Other(format!(
-            "{profile}: {}",
-            verdict.sentence(kind)
-        )));
+        return Err(CliError::Other(format!("{profile}: {message}")));
     }
     if verdict.is_ok() {
         Ok(())

@@ -22,6 +22,9 @@ pub struct Server {
     args: Vec<String>,
     pub vod_endpoint: String,
     pub object_endpoint: String,
+    /// The Tencent personality's API and COS endpoints.
+    pub tencent_endpoint: String,
+    pub tencent_cos_endpoint: String,
     pub data: tempfile::TempDir,
     /// Isolated default data dir for CLI runs, so tests never touch the user's.
     pub home: tempfile::TempDir,
@@ -116,6 +119,14 @@ impl Server {
             object_endpoint: v["object_endpoint"]
                 .as_str()
                 .expect("object_endpoint")
+                .to_string(),
+            tencent_endpoint: v["tencent_endpoint"]
+                .as_str()
+                .expect("tencent_endpoint")
+                .to_string(),
+            tencent_cos_endpoint: v["tencent_cos_endpoint"]
+                .as_str()
+                .expect("tencent_cos_endpoint")
                 .to_string(),
             data,
             home,
@@ -227,6 +238,19 @@ impl Server {
         self.json(&["assets", "list", "--size", "100"])["total"]
             .as_i64()
             .expect("total")
+    }
+
+    /// The Tencent keys the service generated and keeps: SecretId, SecretKey, SubAppId.
+    pub fn tencent_keys(&self) -> (String, String, String) {
+        let path = self.data.path().join("tencent-credentials.json");
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("tencent-credentials.json"))
+                .expect("JSON");
+        (
+            v["secret_id"].as_str().unwrap().to_string(),
+            v["secret_key"].as_str().unwrap().to_string(),
+            v["sub_app_id"].as_u64().unwrap().to_string(),
+        )
     }
 
     pub fn kill(&mut self) {

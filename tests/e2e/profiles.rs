@@ -480,6 +480,95 @@ fn test_connection_gives_a_precise_verdict() {
 }
 
 #[test]
+fn a_tencent_profile_gets_the_same_precise_verdicts_and_works_with_every_command() {
+    let server = Server::start(&[]);
+    let keyring = Keyring::start();
+    let desk = Desk::new(&server, &keyring);
+    let (id, key, app) = server.tencent_keys();
+    let add = |name: &str, secret_id: &str, extra: &[&str], stdin: &str| {
+        let mut c = desk.cmd();
+        c.args(["profiles", "add", name, "--provider", "tencent"])
+            .args(["--endpoint", &server.tencent_endpoint])
+            .args(["--object-endpoint", &server.tencent_cos_endpoint])
+            .args(["--region", "ap-guangzhou", "--ak", secret_id, "--sk-stdin"])
+            .args(extra);
+        with_stdin(c, stdin)
+    };
+    let key_line = format!("{key}\n");
+
+    // Refused before saving, in Tencent's words.
+    add("tc", &id, &[], "WrongSecretKey0000000000000000000\n")
+        .assert_error("wrong SecretId or SecretKey");
+    add("tc", "AKIDNOSUCHKEY00000000000000000000000", &[], &key_line)
+        .assert_error("CAM > API Keys");
+    add("tc", &id, &["--sub-app-id", "1499999999"], &key_line).assert_error("SubAppId wrong");
+    assert!(!desk.profiles_file().exists());
+
+    // Saved: the SecretId in the file, the SecretKey only in the keychain.
+    assert_ok(
+        &add("tc", &id, &["--sub-app-id", &app, "--default"], &key_line),
+        "add tc",
+    );
+    let file = std::fs::read_to_string(desk.profiles_file()).unwrap();
+    assert!(file.contains("tencent") && file.contains(&id), "{file}");
+    assert!(!file.contains(&key), "no secret in {file}");
+    assert_eq!(keyring.lookup("tc").as_deref(), Some(key.as_str()));
+    let r = desk.run(&["--json", "profiles", "test", "tc"]);
+    let v = &r.json_lines()[0];
+    assert_eq!(v["verdict"], "ok", "{v}");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("SubAppId ({app})")),
+        "{v}"
+    );
+
+    // A clock 20 minutes slow: through, and said.
+    let mut c = Command::new("faketime");
+    c.args(["-f", "-20m", bin(), "--json", "profiles", "test", "tc"]);
+    desk.prepare(&mut c);
+    let r = Run::from(c.output().expect("faketime runs (apt faketime)"));
+    let v = &r.json_lines()[0];
+    assert_eq!(v["verdict"], "clock_off", "{v}");
+
+    // Every command on the default (Tencent) profile.
+    let dir = tempfile::tempdir().unwrap();
+    let f = make_file(dir.path(), "tc.mp4", 70_000, 4);
+    let r = desk.run(&["--json", "upload", f.to_str().unwrap()]);
+    assert_ok(&r, "upload");
+    let asset = r.json_lines()[0]["asset_id"].as_str().unwrap().to_string();
+    for args in [
+        vec!["assets", "list"],
+        vec!["assets", "show", &asset],
+        vec!["assets", "edit", &asset, "--title", "renamed"],
+        vec!["assets", "unpublish", &asset],
+        vec!["assets", "publish", &asset],
+        vec!["categories", "list"],
+        vec!["templates", "list"],
+        vec!["uploads", "list", "--all"],
+    ] {
+        assert_ok(&desk.run(&args), &format!("{args:?}"));
+    }
+    // What Tencent has no API for is refused in one sentence, not a panic.
+    let r = desk.run(&["buckets", "list"]);
+    assert_eq!(r.code, Some(1), "{}", r.stdout);
+    assert!(r.stderr.contains("not available"), "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+
+    // TENCENTCLOUD_SECRET_KEY overrides the profile's key for one run.
+    let mut c = desk.cmd();
+    c.args(["assets", "list"]).env(
+        "TENCENTCLOUD_SECRET_KEY",
+        "WrongSecretKey0000000000000000000",
+    );
+    let r = Run::from(c.output().unwrap());
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("AuthFailure"), "{}", r.stderr);
+    assert_ok(&desk.run(&["assets", "delete", &asset]), "delete");
+}
+
+#[test]
 fn environment_overrides_the_profile_for_one_run() {
     let server = Server::start(&[]);
     let keyring = Keyring::start();

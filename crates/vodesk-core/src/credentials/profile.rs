@@ -59,20 +59,40 @@ pub struct Profile {
     pub proxy: Option<ProxyConfig>,
 }
 
-/// Region ids look like `cn-north-4`, `ap-southeast-1`, `ru-moscow-1` (`local-1` for the local
-/// service).
-pub fn validate_region(region: &str) -> Result<(), String> {
+/// Region ids of `kind`: Huawei's end in a number (`cn-north-4`, `ap-southeast-1`, `local-1`
+/// for the local service); Tencent's and Alibaba's are words (`ap-guangzhou`, `cn-shanghai`,
+/// `ap-shanghai-fsi`).
+pub fn validate_region(kind: Provider, region: &str) -> Result<(), String> {
     let parts: Vec<&str> = region.split('-').collect();
     let word = |s: &&str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
-    let ok = parts.len() >= 2
-        && parts[..parts.len() - 1].iter().all(word)
-        && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
-        && !parts[parts.len() - 1].is_empty();
+    let (ok, examples) = match kind {
+        Provider::Huawei => (
+            parts.len() >= 2
+                && parts[..parts.len() - 1].iter().all(word)
+                && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
+                && !parts[parts.len() - 1].is_empty(),
+            "cn-north-4, ap-southeast-1 or ap-southeast-3",
+        ),
+        Provider::Tencent | Provider::Aliyun => (
+            parts.len() >= 2
+                && word(&parts[0])
+                && parts[1..].iter().all(|p| {
+                    !p.is_empty()
+                        && p.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                }),
+            if kind == Provider::Tencent {
+                "ap-guangzhou, ap-shanghai or ap-singapore"
+            } else {
+                "cn-shanghai, cn-beijing or ap-southeast-1"
+            },
+        ),
+    };
     if ok {
         Ok(())
     } else {
         Err(format!(
-            "region \"{region}\" is not a region id; use one like cn-north-4, ap-southeast-1 or ap-southeast-3"
+            "region \"{region}\" is not a region id; use one like {examples}"
         ))
     }
 }
@@ -146,7 +166,7 @@ impl Profile {
                         .to_string(),
                 );
             }
-            (Some(r), _) => validate_region(r)?,
+            (Some(r), _) => validate_region(self.provider, r)?,
             (None, Some(_)) if self.object_endpoint.is_none() => {
                 return Err(
                     "with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)"
@@ -234,8 +254,20 @@ mod tests {
     #[test]
     fn regions() {
         for ok in ["cn-north-4", "ap-southeast-1", "ru-moscow-1", "local-1"] {
-            assert!(validate_region(ok).is_ok(), "{ok}");
+            assert!(validate_region(Provider::Huawei, ok).is_ok(), "{ok}");
         }
+        for ok in [
+            "ap-guangzhou",
+            "ap-shanghai-fsi",
+            "na-siliconvalley",
+            "ap-seoul",
+        ] {
+            assert!(validate_region(Provider::Tencent, ok).is_ok(), "{ok}");
+        }
+        for bad in ["ap guangzhou", "AP-GUANGZHOU", "guangzhou", "ap--x", "-ap"] {
+            assert!(validate_region(Provider::Tencent, bad).is_err(), "{bad}");
+        }
+        assert!(validate_region(Provider::Huawei, "ap-guangzhou").is_err());
         for bad in [
             "cn north 4",
             "CN-NORTH-4",
@@ -245,7 +277,7 @@ mod tests {
             "cn-north-x",
             "",
         ] {
-            assert!(validate_region(bad).is_err(), "{bad}");
+            assert!(validate_region(Provider::Huawei, bad).is_err(), "{bad}");
         }
     }
 

@@ -13,6 +13,16 @@ pub struct VerdictWords {
     pub wrong_scope: &'static str,
 }
 
+/// The OK sentence of a profile whose scope (project id, SubAppId) is `scope` (may be empty).
+pub fn ok_sentence(kind: ProviderKind, scope: &str) -> String {
+    let words = verdict_words(kind);
+    if scope.trim().is_empty() {
+        words.ok.to_string()
+    } else {
+        words.ok_scope.replace("{scope}", scope.trim())
+    }
+}
+
 pub fn verdict_words(kind: ProviderKind) -> VerdictWords {
     match kind {
         ProviderKind::Huawei => VerdictWords {
