@@ -58,6 +58,9 @@ impl TestApp {
 
     /// A fresh local service and an app on its `kind` personality (the Local-Tencent profile…).
     pub fn start_on(dir: tempfile::TempDir, kind: Provider) -> TestApp {
+        if kind == Provider::Tencent {
+            keyring();
+        }
         let rt = runtime();
         let _g = rt.enter();
         let service_dir = dir.path().join("local");
@@ -116,6 +119,9 @@ impl TestApp {
 
     /// [`Self::start_rendering`] on the local service's `kind` personality.
     pub fn start_rendering_on(kind: Provider) -> TestApp {
+        if kind == Provider::Tencent {
+            keyring();
+        }
         let dir = tempfile::tempdir().expect("temp dir");
         let rt = runtime();
         let conn = Arc::new(
@@ -315,4 +321,41 @@ pub fn media(dir: &Path, name: &str, size: usize) -> PathBuf {
         .collect();
     std::fs::write(&p, data).expect("write media");
     p
+}
+
+#[path = "../../../tests/e2e/keyring.rs"]
+mod keyring;
+
+static PIDS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+
+extern "C" fn end_keyring() {
+    for pid in PIDS.get().into_iter().flatten() {
+        // SAFETY: kill(2) with a pid we started; nothing else to uphold.
+        unsafe {
+            libc::kill(*pid as libc::pid_t, libc::SIGTERM);
+        }
+    }
+}
+
+/// One keyring for the whole test process: keyring's store connects to the session bus once
+/// per process, so the bus address must be set before the first keychain call and stay. Every
+/// test that may reach the keychain calls this first (profiles; Tencent uploads, whose
+/// certificates are kept there).
+pub fn keyring() {
+    static KEYRING: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    KEYRING.get_or_init(|| {
+        let k = keyring::Keyring::start();
+        // SAFETY: set once, before any keychain call of this process reads it; the other
+        // tests of this binary do not touch these variables.
+        unsafe {
+            std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &k.address);
+        }
+        let _ = PIDS.set(k.pids());
+        // SAFETY: registering a plain extern "C" function.
+        unsafe {
+            libc::atexit(end_keyring);
+        }
+        // Its temporary HOME must outlive the process's use of it.
+        std::mem::forget(k);
+    });
 }

@@ -1,48 +1,13 @@
 //! Profiles in the app: add one through the profile screen (secret into a real keychain), switch
 //! to it from the top bar and see the other account's data, switch back.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::keychain::{self, SecretKind};
 
-use super::harness::{TestApp, runtime};
+use super::harness::{TestApp, keyring, runtime};
 use crate::connection::connect_local_on;
-
-#[path = "../../../tests/e2e/keyring.rs"]
-mod keyring;
-
-static PIDS: OnceLock<Vec<u32>> = OnceLock::new();
-
-extern "C" fn end_keyring() {
-    for pid in PIDS.get().into_iter().flatten() {
-        // SAFETY: kill(2) with a pid we started; nothing else to uphold.
-        unsafe {
-            libc::kill(*pid as libc::pid_t, libc::SIGTERM);
-        }
-    }
-}
-
-/// One keyring for the whole test process: keyring's store connects to the session bus once
-/// per process, so the bus address must be set before the first keychain call and stay.
-fn keyring() {
-    static KEYRING: OnceLock<()> = OnceLock::new();
-    KEYRING.get_or_init(|| {
-        let k = keyring::Keyring::start();
-        // SAFETY: set once, before any keychain call of this process reads it; the other
-        // tests of this binary do not touch these variables.
-        unsafe {
-            std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &k.address);
-        }
-        let _ = PIDS.set(k.pids());
-        // SAFETY: registering a plain extern "C" function.
-        unsafe {
-            libc::atexit(end_keyring);
-        }
-        // Its temporary HOME must outlive the process's use of it.
-        std::mem::forget(k);
-    });
-}
 
 /// A second account: another local service with its own data (kept in the returned folder).
 fn second_account() -> (tempfile::TempDir, Arc<crate::connection::Connection>) {

@@ -3,6 +3,7 @@
 //! class with its task flow, playback is forbidden and allowed in Tencent's words, and classes
 //! are managed from the same window.
 
+use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::Provider;
 use vodesk_core::provider::api::AssetQuery;
@@ -157,4 +158,101 @@ fn without_a_bucket_browser_the_import_tab_imports_by_url() {
         ))
         .expect("list");
     assert_eq!(all.assets.len(), 2, "the upload and its import");
+}
+
+#[test]
+fn a_tencent_profile_is_added_through_the_form_and_used() {
+    super::harness::keyring();
+    // The Tencent account: another local service, reached by its Tencent endpoints and keys.
+    let mut t = TestApp::start();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = runtime()
+        .block_on(crate::connection::connect_local_on(
+            other_dir.path(),
+            ([127, 0, 0, 1], 0).into(),
+            Provider::Tencent,
+        ))
+        .expect("the Tencent account");
+    runtime()
+        .block_on(other.vod.create_category("腾讯账号的分类", None))
+        .expect("a class there");
+    let info = other.local.clone().expect("local info");
+    let keys = vodesk_local::TencentCredentials::read_stored(other_dir.path()).expect("keys");
+
+    t.harness.get_by_label("Connect a cloud account").click();
+    t.step();
+    t.step();
+    // Choosing the cloud changes the form's words and the region's default.
+    t.combo("Huawei Cloud VOD").click_accesskit();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Tencent Cloud VOD")
+        .click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label_contains("New profile (Tencent Cloud VOD)");
+    t.harness.get_by_label_contains("CAM > API Keys");
+    t.harness.get_by_label("SecretId");
+    {
+        let d = t.app().profiles.draft.as_mut().expect("a profile form");
+        assert_eq!(d.region, "ap-guangzhou");
+        d.name = "腾讯云".into();
+        d.endpoint = info.tencent_endpoint.clone();
+        d.object_endpoint = info.tencent_cos_endpoint.clone();
+        d.project_id = keys.sub_app_id.to_string();
+        d.access_key = keys.secret_id.clone();
+        d.secret_key = keys.secret_key.clone();
+    }
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("the profile is saved", |app| {
+        app.profiles.saved.iter().any(|p| p.name == "腾讯云")
+    });
+    let (ok, msg) = t.app().profiles.status.clone().expect("a verdict");
+    assert!(ok, "{msg}");
+    // The list's Test names what worked, in Tencent's words.
+    t.step();
+    t.harness.get_by_label("Test").click();
+    t.step_until("tested", |app| {
+        !app.profiles.busy
+            && app
+                .profiles
+                .status
+                .as_ref()
+                .is_some_and(|(_, m)| m.starts_with("OK"))
+    });
+    let (ok, msg) = t.app().profiles.status.clone().unwrap();
+    assert!(ok, "{msg}");
+    assert!(
+        msg.contains(&format!("SubAppId ({})", keys.sub_app_id)),
+        "{msg}"
+    );
+    let stored = vodesk_core::credentials::keychain::get(
+        "腾讯云",
+        vodesk_core::credentials::SecretKind::SecretKey,
+    )
+    .expect("keychain works");
+    assert_eq!(
+        stored.as_ref().map(|s| s.expose()),
+        Some(keys.secret_key.as_str())
+    );
+
+    // Switching to it shows the Tencent account's classes and Tencent's words.
+    t.app().profiles.open = false;
+    t.step();
+    t.combo("Profile: Local").click_accesskit();
+    t.step();
+    t.step();
+    t.harness.get_by_label("腾讯云").click_accesskit();
+    t.step_until("switched", |app| {
+        app.backend.info.name == "腾讯云"
+            && app
+                .catalog
+                .categories
+                .iter()
+                .any(|c| c.name == "腾讯账号的分类")
+    });
+    t.harness.get_by_label_contains("Task flow");
+    runtime().block_on(async move { other.close().await });
 }
