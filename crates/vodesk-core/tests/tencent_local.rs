@@ -290,3 +290,53 @@ async fn the_catalogue_pages_filters_and_forbids_in_tencent_terms() {
     );
     f.service.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_too_slow_for_two_certificates_fails_saying_what_to_change_and_makes_no_media() {
+    let f = fixture(Some(Duration::from_secs(1))).await;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (engine, _events) = Engine::new(
+        f.vod.clone(),
+        journal,
+        EngineConfig {
+            part_size: MIB as u64,
+            parts_per_file: 1,
+            bandwidth: 4 * MIB as u64,
+            retry: RetryPolicy {
+                base: Duration::from_millis(20),
+                cap: Duration::from_millis(200),
+                max_attempts: 4,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    let path = f.dir.path().join("too slow.mp4");
+    std::fs::write(&path, data(24 * MIB, 3)).unwrap();
+    let id = engine
+        .add(JobSpec {
+            path,
+            media: "MP4".into(),
+            metadata: UploadMetadata {
+                title: "too slow".into(),
+                ..Default::default()
+            },
+            skip_duplicates: false,
+            again: false,
+        })
+        .await
+        .unwrap()
+        .job()
+        .expect("queued");
+    engine.wait_idle().await;
+    let v = engine.view(id).unwrap();
+    assert_eq!(v.state, JobState::Failed, "{v:?}");
+    let reason = v.reason.unwrap_or_default();
+    assert!(reason.contains("expired twice"), "{reason}");
+    assert!(reason.contains("bandwidth limit"), "{reason}");
+    assert!(
+        all_media(&f.vod).await.is_empty(),
+        "no media for a file not sent"
+    );
+    f.service.shutdown().await;
+}

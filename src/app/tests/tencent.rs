@@ -191,7 +191,8 @@ fn a_tencent_profile_is_added_through_the_form_and_used() {
         .click_accesskit();
     t.step();
     t.step();
-    t.harness.get_by_label_contains("New profile (Tencent Cloud VOD)");
+    t.harness
+        .get_by_label_contains("New profile (Tencent Cloud VOD)");
     t.harness.get_by_label_contains("CAM > API Keys");
     t.harness.get_by_label("SecretId");
     {

@@ -195,7 +195,23 @@ pub async fn run(ctx: &JobCtx, mut rec: JobRecord) -> Result<Outcome, JobError> 
         tracing::info!(path = %path.display(), "the upload session expired; starting a new one");
         *ctx.handle.note.lock().unwrap_or_else(|e| e.into_inner()) = Some(SESSION_RESTARTED.into());
         forget_session(ctx, &mut rec).await;
-        return send(ctx, &mut rec, &media).await;
+        return match send(ctx, &mut rec, &media).await {
+            Err(e) if e.api.as_ref().is_some_and(|a| a.kind == ErrorKind::Expired) => {
+                // Twice is not bad luck: the file cannot be sent within one certificate's life
+                // at this speed. The job fails with what to change, and keeps the API detail.
+                forget_session(ctx, &mut rec).await;
+                Err(JobError {
+                    message: format!(
+                        "{}: the upload certificate expired twice before the file was sent; \
+                         it is too large for this link within one certificate's life — lift \
+                         the bandwidth limit or send more parts at once, then retry",
+                        path.display()
+                    ),
+                    ..e
+                })
+            }
+            other => other,
+        };
     }
     sent
 }
