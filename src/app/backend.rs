@@ -96,6 +96,8 @@ pub enum Pick {
     Folder,
     Cover,
     Subtitle,
+    /// A new cover for the asset shown in the details pane.
+    AssetCover,
 }
 
 /// What the top bar shows about the connection.
@@ -374,7 +376,7 @@ impl Backend {
                     .iter()
                     .map(|f| f.path().to_path_buf())
                     .collect(),
-                Pick::Cover => d
+                Pick::Cover | Pick::AssetCover => d
                     .set_title("Choose a cover image")
                     .add_filter("JPG or PNG image", &["jpg", "jpeg", "png"])
                     .pick_file()
@@ -518,6 +520,26 @@ impl Backend {
                 .await
                 .map_err(|e| e.to_string());
             BgMsg::AssetSaved(asset_id, "Cover set.", r)
+        });
+    }
+
+    /// Replaces an asset's cover by the image at `path` (read and checked off the UI thread).
+    pub fn set_cover_image(&self, asset_id: String, path: PathBuf) {
+        let vod = self.conn.vod.clone();
+        self.answer(async move {
+            let read = tokio::task::spawn_blocking(move || {
+                vodesk_core::model::metadata::CoverImage::read(&path)
+            })
+            .await
+            .unwrap_or_else(|e| Err(format!("reading the cover stopped: {e}")));
+            let r = match read {
+                Ok(image) => vod
+                    .set_cover_image(&asset_id, &image)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(why) => Err(why),
+            };
+            BgMsg::AssetSaved(asset_id, "Cover replaced.", r)
         });
     }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Subcommand};
+use vodesk_core::model::metadata::CoverImage;
 use vodesk_core::model::metadata::{
     parse_tags, validate_description, validate_tags, validate_title,
 };
@@ -86,6 +87,9 @@ pub struct EditArgs {
     /// Comma-separated tags (replaces the existing ones).
     #[arg(long)]
     pub tags: Option<String>,
+    /// A JPG or PNG image that becomes the cover (where the cloud takes one, e.g. Tencent).
+    #[arg(long, value_name = "FILE")]
+    pub cover: Option<std::path::PathBuf>,
 }
 
 /// A time given on the command line, in UTC; a bare date means its first second, or its last
@@ -306,18 +310,33 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
             if !errors.is_empty() {
                 return Err(field_errors(&errors));
             }
+            // Read and checked before anything is sent, so a bad image changes nothing.
+            let cover = match &e.cover {
+                Some(_) if !vod.capabilities().cover_image => {
+                    return Err(CliError::usage(
+                        "--cover is not available with this provider; leave it out",
+                    ));
+                }
+                Some(p) => Some(CoverImage::read(p).map_err(CliError::Usage)?),
+                None => None,
+            };
             let edit = MetadataEdit {
                 title: e.title,
                 description: e.description,
                 category_id: e.category,
                 tags,
             };
-            if edit.is_empty() {
+            if edit.is_empty() && cover.is_none() {
                 return Err(CliError::usage(
-                    "nothing to change; give --title, --description, --category or --tags",
+                    "nothing to change; give --title, --description, --category, --tags or --cover",
                 ));
             }
-            vod.edit_asset(&e.asset_id, &edit).await?;
+            if !edit.is_empty() {
+                vod.edit_asset(&e.asset_id, &edit).await?;
+            }
+            if let Some(c) = &cover {
+                vod.set_cover_image(&e.asset_id, c).await?;
+            }
             if json {
                 print_json(&serde_json::json!({ "asset_id": e.asset_id, "status": "UPDATED" }));
             } else {

@@ -11,6 +11,9 @@ use crate::keyring::Keyring;
 
 const MIB: usize = 1024 * 1024;
 
+/// A 2×2 RGB PNG.
+const PNG_2X2: &[u8] = include_bytes!("../data/cover-2x2.png");
+
 fn result_for<'a>(lines: &'a [serde_json::Value], path: &str) -> &'a serde_json::Value {
     lines
         .iter()
@@ -179,6 +182,25 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
     for (id, f) in ids.iter().zip([&small, &big]) {
         assert_eq!(stored_md5(&server, id), md5_file(f), "{}", f.display());
     }
+
+    // A new cover from an image file; a file that is not the image its name says is refused
+    // before anything is sent.
+    let png = dir.path().join("cover.png");
+    std::fs::write(&png, PNG_2X2).unwrap();
+    server.tencent_json(&["assets", "edit", &ids[0], "--cover", png.to_str().unwrap()]);
+    let d = &server.tencent_json(&["assets", "show", &ids[0]])[0];
+    let (status, bytes) = http_get(d["cover_url"].as_str().expect("a cover URL"));
+    assert_eq!((status, bytes.as_slice()), (200, PNG_2X2));
+    let fake = dir.path().join("fake.png");
+    std::fs::write(&fake, b"text, not a picture").unwrap();
+    let r = Run::from(
+        server
+            .tencent_cmd()
+            .args(["assets", "edit", &ids[0], "--cover", fake.to_str().unwrap()])
+            .output()
+            .unwrap(),
+    );
+    r.assert_error("not a PNG image");
 
     // Edit, forbid, delete.
     server.tencent_json(&[

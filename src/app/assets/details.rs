@@ -25,6 +25,8 @@ pub struct DetailsOutput {
     pub save: Option<(String, MetadataEdit)>,
     /// Make this snapshot URL the cover.
     pub set_cover: Option<String>,
+    /// Choose an image file to replace the cover.
+    pub pick_cover: bool,
 }
 
 pub fn show(
@@ -215,6 +217,14 @@ pub fn show(
                 }
                 if ui.button("🗑 Delete…").clicked() {
                     s.confirm_delete = Some(vec![id.clone()]);
+                }
+                if s.cover_image
+                    && ui
+                        .button("🖼 Change cover…")
+                        .on_hover_text("Replace the cover by a JPG or PNG image")
+                        .clicked()
+                {
+                    out.pick_cover = true;
                 }
                 // Editing starts from the asset's metadata: before it has arrived, Save
                 // would blank the description and tags.

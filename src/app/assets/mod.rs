@@ -103,10 +103,11 @@ pub fn day_bound(typed: &str, end: DayEnd) -> Result<Option<DateTime<Utc>>, Stri
 }
 
 impl AssetsState {
-    /// An empty list for an account whose provider publishes as `publish` says.
-    pub fn new(publish: Option<vodesk_core::provider::api::PublishModel>) -> Self {
+    /// An empty list for an account whose provider can do what `caps` say.
+    pub fn new(caps: &vodesk_core::provider::api::Capabilities) -> Self {
         AssetsState {
-            publish,
+            publish: caps.publish,
+            cover_image: caps.cover_image,
             ..Default::default()
         }
     }
@@ -178,6 +179,8 @@ pub struct AssetsState {
     pub new_uploads: usize,
     /// What publishing means for this account's provider (the words of its buttons).
     pub publish: Option<vodesk_core::provider::api::PublishModel>,
+    /// The provider takes a new cover image for an asset.
+    pub cover_image: bool,
 }
 
 /// A bulk metadata edit: only the parts switched on are changed.

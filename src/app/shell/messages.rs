@@ -387,6 +387,13 @@ impl VodeskApp {
                 self.with_targets(|ts| ts.iter_mut().for_each(|t| t.meta.cover = Some(p.clone())));
             }
             Pick::Subtitle => self.with_targets(|ts| attach_subtitles(ts, &paths)),
+            Pick::AssetCover => {
+                if let Some(id) = self.assets.current.clone() {
+                    self.assets.busy = true;
+                    self.pending_saves = 1;
+                    self.backend.set_cover_image(id, paths[0].clone());
+                }
+            }
         }
     }
 }

@@ -68,7 +68,7 @@ impl VodeskApp {
         let mut form = FormState::default();
         form.pattern = settings.title_pattern.clone();
         let caps = backend.conn.vod.capabilities().clone();
-        let publish = caps.publish;
+        let assets = AssetsState::new(&caps);
         let mut app = VodeskApp {
             backend,
             settings,
@@ -76,7 +76,7 @@ impl VodeskApp {
             form,
             catalog: Catalog::new(caps),
             notes: Notifications::default(),
-            assets: AssetsState::new(publish),
+            assets,
             categories: Default::default(),
             buckets: Default::default(),
             show_buckets: false,
@@ -136,7 +136,7 @@ impl VodeskApp {
         self.queue = QueueState::default();
         self.queue.add_drafts(drafts);
         self.catalog = Catalog::new(self.backend.conn.vod.capabilities().clone());
-        self.assets = AssetsState::new(self.catalog.caps.publish);
+        self.assets = AssetsState::new(&self.catalog.caps);
         self.buckets = Default::default();
         self.profiles.current = self.backend.info.name.clone();
         if !self.queue.rows.is_empty() {

@@ -261,6 +261,9 @@ impl VodeskApp {
                 self.pending_saves = 1;
                 self.backend.set_cover(id, url);
             }
+            if out.pick_cover {
+                self.backend.pick(crate::app::backend::Pick::AssetCover);
+            }
             if let Some(req) = out.save {
                 self.assets.busy = true;
                 self.pending_saves = 1;

@@ -97,6 +97,27 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
         !app.assets.busy && noted(app, |n| n.contains("forbidden for playback"))
     });
     assert_eq!(raw_status(&t, &id), "Forbidden");
+
+    // A new cover from an image file (the button opens a native dialog; its answer is fed in).
+    t.step_until("list reloaded", |app| !app.assets.loading);
+    t.harness.get_by_label("🖼 Change cover…");
+    let png = t.dir.path().join("new cover.png");
+    let image = include_bytes!("../../../tests/data/cover-2x2.png").to_vec();
+    std::fs::write(&png, &image).unwrap();
+    t.app()
+        .picked(crate::app::backend::Pick::AssetCover, vec![png]);
+    t.step_until("cover replaced", |app| {
+        !app.assets.busy && noted(app, |n| n.contains("Cover replaced."))
+    });
+    let cover = runtime()
+        .block_on(t.conn.vod.asset_details(&id))
+        .expect("details")
+        .asset
+        .cover_url
+        .expect("a cover URL");
+    let served =
+        runtime().block_on(async { reqwest::get(&cover).await.unwrap().bytes().await.unwrap() });
+    assert_eq!(served.as_ref(), image.as_slice());
 }
 
 #[test]

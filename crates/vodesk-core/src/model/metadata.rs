@@ -167,6 +167,55 @@ impl CoverType {
     }
 }
 
+/// A cover image read from a file, checked to be the JPG or PNG its name says.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    pub kind: CoverType,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for CoverImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CoverImage({:?}, {} bytes)", self.kind, self.bytes.len())
+    }
+}
+
+/// [INF] The reference gives no size limit for a cover sent in a call; 5 MiB keeps the request
+/// well within what API gateways take.
+pub const COVER_IMAGE_MAX: u64 = 5 * 1024 * 1024;
+
+impl CoverImage {
+    /// Reads `path`: a `.jpg`/`.jpeg`/`.png` file of at most [`COVER_IMAGE_MAX`] whose bytes are
+    /// that format. The error is one sentence naming the file and the fix.
+    pub fn read(path: &std::path::Path) -> Result<CoverImage, String> {
+        let name = path.display();
+        let kind = CoverType::from_path(path)
+            .ok_or_else(|| format!("{name}: a cover must be a JPG or PNG image (.jpg or .png)"))?;
+        let size = std::fs::metadata(path)
+            .map_err(|e| format!("{name}: cannot read the cover ({e})"))?
+            .len();
+        if size > COVER_IMAGE_MAX {
+            return Err(format!(
+                "{name}: the cover is {size} bytes; the limit is {COVER_IMAGE_MAX} — use a smaller image"
+            ));
+        }
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{name}: cannot read the cover ({e})"))?;
+        let magic_ok = match kind {
+            CoverType::Jpg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+            CoverType::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        };
+        if !magic_ok {
+            return Err(format!(
+                "{name}: the file is not a {} image though its name says so; export it as {} again",
+                kind.code(),
+                kind.code()
+            ));
+        }
+        Ok(CoverImage { kind, bytes })
+    }
+}
+
 /// Splits a comma-separated tag list, trimming blanks (ASCII and full-width commas).
 pub fn parse_tags(s: &str) -> Vec<String> {
     s.split([',', '，'])
@@ -416,6 +465,42 @@ impl UploadMetadata {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cover_image_is_read_only_when_it_is_what_its_name_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("c.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest").unwrap();
+        let c = CoverImage::read(&png).unwrap();
+        assert_eq!((c.kind, c.bytes.len()), (CoverType::Png, 12));
+        let jpg = dir.path().join("c.jpeg");
+        std::fs::write(&jpg, [0xFF, 0xD8, 0xFF, 0xE0, 0]).unwrap();
+        assert_eq!(CoverImage::read(&jpg).unwrap().kind, CoverType::Jpg);
+
+        let fake = dir.path().join("fake.png");
+        std::fs::write(&fake, b"not an image").unwrap();
+        let e = CoverImage::read(&fake).unwrap_err();
+        assert!(
+            e.contains("fake.png") && e.contains("not a PNG image"),
+            "{e}"
+        );
+        let gif = dir.path().join("c.gif");
+        std::fs::write(&gif, b"GIF89a").unwrap();
+        assert!(CoverImage::read(&gif).unwrap_err().contains("JPG or PNG"));
+        let big = dir.path().join("big.png");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(COVER_IMAGE_MAX + 1).unwrap();
+        assert!(
+            CoverImage::read(&big)
+                .unwrap_err()
+                .contains("smaller image")
+        );
+        let e = CoverImage::read(&dir.path().join("missing.png")).unwrap_err();
+        assert!(
+            e.contains("missing.png") && e.contains("cannot read"),
+            "{e}"
+        );
+    }
 
     fn valid() -> UploadMetadata {
         UploadMetadata {

@@ -62,6 +62,8 @@ pub struct Capabilities {
     pub duplicate_check: bool,
     /// A snapshot can be made the cover.
     pub cover_from_snapshot: bool,
+    /// An asset's cover can be replaced by an image file.
+    pub cover_image: bool,
     /// Deleting can keep the transcoded outputs and drop only the original.
     pub delete_original_only: bool,
     /// Buckets of the account can be browsed and their objects imported.

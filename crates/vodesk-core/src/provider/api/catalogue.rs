@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::model::metadata::CoverImage;
 use crate::model::{Asset, AssetDetails, AssetState, AssetStatus, Category, Preset};
 use crate::provider::error::ApiError;
 
@@ -101,6 +102,14 @@ pub trait Catalogue: Send + Sync {
         asset_id: &str,
         snapshot_url: &str,
     ) -> Result<(), ApiError>;
+    /// Replaces the asset's cover by an image ([`super::Capabilities::cover_image`]).
+    async fn set_cover_image(&self, asset_id: &str, image: &CoverImage) -> Result<(), ApiError> {
+        let _ = (asset_id, image);
+        Err(ApiError::new(
+            crate::provider::error::ErrorKind::BadParameter,
+            "replacing a cover by an image is not available with this provider",
+        ))
+    }
 
     /// The whole category tree.
     async fn categories(&self) -> Result<Vec<Category>, ApiError>;

@@ -58,6 +58,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     refreshable_credentials: false,
     duplicate_check: true,
     cover_from_snapshot: true,
+    cover_image: false,
     delete_original_only: true,
     buckets: true,
     bucket_authorization: true,

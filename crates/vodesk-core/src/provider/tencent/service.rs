@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use base64::Engine as _;
 use serde_json::{Value, json};
+
+use crate::model::metadata::CoverImage;
 
 use super::client::TencentVod;
 use super::mapping;
@@ -63,6 +66,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     refreshable_credentials: false,
     duplicate_check: false,
     cover_from_snapshot: false,
+    cover_image: true,
     delete_original_only: true,
     buckets: false,
     bucket_authorization: false,
@@ -366,6 +370,19 @@ impl Catalogue for TencentService {
         _snapshot_url: &str,
     ) -> Result<(), ApiError> {
         Err(unavailable("Making a snapshot the cover"))
+    }
+
+    async fn set_cover_image(&self, asset_id: &str, image: &CoverImage) -> Result<(), ApiError> {
+        // `CoverData`: the image itself, base64 (§A.8); the service stores it as the cover.
+        let data = base64::engine::general_purpose::STANDARD.encode(&image.bytes);
+        let _: serde_json::Value = self
+            .vod
+            .call(
+                "ModifyMediaInfo",
+                json!({ "FileId": asset_id, "CoverData": data }),
+            )
+            .await?;
+        Ok(())
     }
 
     async fn categories(&self) -> Result<Vec<Category>, ApiError> {
