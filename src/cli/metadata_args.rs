@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use vodesk_core::model::metadata::{FieldError, parse_tags};
+use vodesk_core::model::metadata::{FieldError, parse_expiry, parse_tags};
 use vodesk_core::model::{
     Limits, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata, title_pattern,
 };
@@ -34,6 +34,10 @@ pub struct MetadataArgs {
     /// Category id (see `vodesk categories list`); -1 is "Other".
     #[arg(long, allow_negative_numbers = true)]
     pub category: Option<i64>,
+    /// When the media deletes itself (Tencent): 2027-01-31 (end of that day, UTC) or an RFC 3339
+    /// time.
+    #[arg(long, value_name = "DATE")]
+    pub expire_at: Option<String>,
     /// Processing preset: Huawei's transcoding template group, Tencent's task flow (names in
     /// `vodesk templates list`).
     #[arg(long, visible_alias = "task-flow")]
@@ -182,7 +186,14 @@ impl MetadataArgs {
                 Some(t)
             }
         };
+        let expires_at = match &self.expire_at {
+            Some(t) => {
+                Some(parse_expiry(t).map_err(|e| CliError::usage(format!("--expire-at: {e}")))?)
+            }
+            None => None,
+        };
         let meta = UploadMetadata {
+            expires_at,
             title,
             description: self.description.clone(),
             tags: self.tags.as_deref().map(parse_tags).unwrap_or_default(),

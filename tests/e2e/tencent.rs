@@ -279,6 +279,28 @@ fn bad_input_is_refused_in_tencent_limits_before_anything_is_sent() {
     }
     let list = &server.tencent_json(&["assets", "list"])[0];
     assert_eq!(list["assets"].as_array().unwrap().len(), 1, "{list}");
+
+    // An expiry: a future date is kept with the media, a past one refused, a non-date named.
+    let lines = server.tencent_json(&["upload", "--again", "--expire-at", "2099-06-30", path]);
+    let id = result_for(&lines, path)["asset_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let d = &server.tencent_json(&["assets", "show", &id])[0];
+    assert_eq!(d["expires_at"], "2099-06-30T23:59:59Z", "{d}");
+    for (when, needle) in [
+        ("2001-01-01", "is in the past"),
+        ("soon", "\"soon\" is not a date"),
+    ] {
+        let r = Run::from(
+            server
+                .tencent_cmd()
+                .args(["upload", "--again", "--expire-at", when, path])
+                .output()
+                .unwrap(),
+        );
+        r.assert_error(needle);
+    }
 }
 
 #[test]

@@ -408,3 +408,53 @@ async fn pull_upload_fetches_loopback_urls() {
         "InvalidParameterValue.MediaType"
     );
 }
+
+#[tokio::test]
+async fn media_expire_at_their_expire_time() {
+    let tc = Tc::start(false, None).await;
+    let iso = |secs: i64| {
+        (chrono::Utc::now() + chrono::Duration::seconds(secs))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    assert_eq!(
+        tc.err(
+            "ApplyUpload",
+            json!({"MediaType": "mp4", "ExpireTime": iso(-60)})
+        )
+        .await,
+        "InvalidParameterValue.ExpireTime"
+    );
+    let soon = tc
+        .upload(json!({"ExpireTime": iso(3)}), b"short-lived")
+        .await;
+    let kept = tc.upload(json!({}), b"kept").await;
+    let later = tc.upload(json!({}), b"later").await;
+    // An expiry set afterwards, and one cleared again ("never").
+    tc.ok(
+        "ModifyMediaInfo",
+        json!({"FileId": later, "ExpireTime": iso(3)}),
+    )
+    .await;
+    tc.ok(
+        "ModifyMediaInfo",
+        json!({"FileId": later, "ExpireTime": "9999-12-31T23:59:59Z"}),
+    )
+    .await;
+    let d = tc
+        .ok("DescribeMediaInfos", json!({"FileIds": [soon, kept]}))
+        .await;
+    let expiry = |i: usize| d["MediaInfoSet"][i]["BasicInfo"]["ExpireTime"].clone();
+    assert_ne!(expiry(0), json!("9999-12-31T23:59:59Z"));
+    assert_eq!(expiry(1), json!("9999-12-31T23:59:59Z"));
+
+    tokio::time::sleep(std::time::Duration::from_millis(4200)).await;
+    let d = tc
+        .ok(
+            "DescribeMediaInfos",
+            json!({"FileIds": [soon, kept, later]}),
+        )
+        .await;
+    assert_eq!(d["NotExistFileIdSet"], json!([soon]));
+    assert_eq!(ids(&d), [kept, later]);
+}

@@ -120,6 +120,11 @@ pub fn show(
                     "Created",
                     b.created_at.map(local_time).unwrap_or_default(),
                 );
+                row(
+                    ui,
+                    "Expires",
+                    d.expires_at.map(local_time).unwrap_or_default(),
+                );
             }
             if let Some(a) = summary {
                 row(

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
-use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_tags};
+use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_expiry, parse_tags};
 use vodesk_core::model::{
     Category, FieldError, LengthUnit, Limits, Preset, PresetKind, SubtitleLanguage, SubtitleSpec,
     UploadMetadata, title_pattern,
@@ -149,6 +149,10 @@ pub struct FormState {
     title: String,
     description: String,
     tags: String,
+    /// The expiry as typed (`2027-01-31`; empty: never).
+    expires: String,
+    /// Why the typed expiry is not a date (it is not applied until it is one).
+    expires_problem: Option<String>,
     pub pattern: String,
     thumb: ThumbBuffers,
     pub previews: cover::Previews,
@@ -185,6 +189,13 @@ impl FormState {
         self.description =
             common(ts, |m| m.description.clone().unwrap_or_default()).unwrap_or_default();
         self.tags = common(ts, |m| m.tags.join(", ")).unwrap_or_default();
+        self.expires = common(ts, |m| {
+            m.expires_at
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+        self.expires_problem = None;
         self.thumb = ThumbBuffers::load(ts);
     }
 
@@ -299,6 +310,11 @@ impl FormState {
             });
         }
         field_errors(ui, &errors, &["tags"]);
+
+        if catalog.caps.limits.accepts.expiry {
+            self.expiry_field(ui, ts);
+            field_errors(ui, &errors, &["expire-at"]);
+        }
 
         ui.separator();
         self.category_picker(ui, ts, catalog);
@@ -515,6 +531,42 @@ impl FormState {
         }
         if let Some(g) = chosen {
             ts.iter_mut().for_each(|t| t.meta.preset = g.clone());
+        }
+    }
+
+    /// "Expires": a date after which the media deletes itself (end of that day, UTC); empty
+    /// keeps it. A value that is not a date yet is not applied and says why.
+    fn expiry_field(&mut self, ui: &mut egui::Ui, ts: &mut [Target]) {
+        let mixed = self
+            .memo
+            .get("expires", || common(ts, |m| m.expires_at))
+            .is_none();
+        let r = labelled(ui, "Expires", |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.expires)
+                    .hint_text(if mixed { "mixed" } else { "never (yyyy-mm-dd)" })
+                    .desired_width(f32::INFINITY),
+            )
+        });
+        if r.changed() {
+            let typed = self.expires.trim();
+            let value = if typed.is_empty() {
+                Ok(None)
+            } else {
+                parse_expiry(typed).map(Some)
+            };
+            match value {
+                Ok(v) => {
+                    self.expires_problem = None;
+                    ts.iter_mut().for_each(|t| t.meta.expires_at = v);
+                }
+                Err(e) => self.expires_problem = Some(e),
+            }
+        }
+        if let Some(p) = &self.expires_problem {
+            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ Expires: {p}"));
+        } else if !mixed {
+            ui.weak("The media deletes itself after that day (UTC); empty keeps it.");
         }
     }
 

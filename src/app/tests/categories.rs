@@ -4,7 +4,7 @@
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 
-use super::harness::{TestApp, noted, runtime};
+use super::harness::{TestApp, noted, runtime, type_into};
 
 fn names_on_service(t: &TestApp) -> Vec<String> {
     fn walk(cs: &[vodesk_core::model::Category], out: &mut Vec<String>) {
@@ -20,18 +20,7 @@ fn names_on_service(t: &TestApp) -> Vec<String> {
 }
 
 fn set_name(t: &mut TestApp, text: &str) {
-    t.harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
-        .focus();
-    t.step();
-    t.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    t.step();
-    t.harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
-        .type_text(text);
-    t.step();
-    t.step();
+    type_into(t, "Name", text);
 }
 
 /// Creates, renames and deletes a top-level category through the window, after checking that

@@ -359,3 +359,24 @@ pub fn keyring() {
         std::mem::forget(k);
     });
 }
+
+/// The text field labelled `label` (a table column may have the same name).
+pub fn field<'a>(t: &'a TestApp, label: &'a str) -> egui_kittest::Node<'a> {
+    use eframe::egui::accesskit::Role;
+    t.harness.get_by(move |n| {
+        matches!(n.role(), Role::TextInput | Role::MultilineTextInput)
+            && n.label().as_deref() == Some(label)
+    })
+}
+
+/// Replaces the text of the field labelled `label`.
+pub fn type_into(t: &mut TestApp, label: &str, text: &str) {
+    field(t, label).focus();
+    t.step();
+    t.harness
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    t.step();
+    field(t, label).type_text(text);
+    t.step();
+    t.step();
+}

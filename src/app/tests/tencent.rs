@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::Provider;
 use vodesk_core::provider::api::AssetQuery;
 
-use super::harness::{TestApp, noted, runtime};
+use super::harness::{TestApp, noted, runtime, type_into};
 
 fn raw_status(t: &TestApp, id: &str) -> String {
     let q = AssetQuery {
@@ -52,6 +52,23 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
         meta.preset = Some(flow.clone());
         meta.auto_publish = false;
     }
+    // Tencent takes an expiry: typed for the selected row, a non-date is said and not applied.
+    let k = t.keys();
+    t.app().queue.click(k[0], false, false);
+    t.step();
+    t.step();
+    let expires = |t: &mut TestApp, text: &str| type_into(t, "Expires", text);
+    expires(&mut t, "someday");
+    t.harness.get_by_label_contains("\"someday\" is not a date");
+    assert_eq!(t.app().queue.rows[0].meta.expires_at, None);
+    expires(&mut t, "2099-01-31");
+    assert_eq!(
+        t.app().queue.rows[0]
+            .meta
+            .expires_at
+            .map(|t| t.to_rfc3339()),
+        Some("2099-01-31T23:59:59+00:00".to_string())
+    );
     t.app().run(crate::app::commands::Command::Start);
     t.until_all_uploaded();
     let id = t.app().queue.rows[0].asset_id.clone().expect("a FileId");
@@ -59,6 +76,10 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
         .block_on(t.conn.vod.asset_details(&id))
         .expect("details");
     assert_eq!(d.asset.category_id, Some(class.id));
+    assert_eq!(
+        d.expires_at.map(|t| t.to_rfc3339()),
+        Some("2099-01-31T23:59:59+00:00".to_string())
+    );
     // The task flow ran: its renditions appear a few seconds after the commit.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while runtime()

@@ -88,6 +88,8 @@ pub struct AssetDetails {
     /// Snapshot URLs, in the order the service gave them.
     pub snapshots: Vec<String>,
     pub subtitles: Vec<SubtitleTrack>,
+    /// When the media deletes itself, if it does.
+    pub expires_at: Option<DateTime<Utc>>,
     /// The reviewer's suggestion, when the asset was reviewed.
     pub review_suggestion: Option<String>,
     pub source: Option<StoredObject>,

@@ -25,6 +25,8 @@ pub struct Accepts {
     pub cover: bool,
     /// A review template and a workflow by name.
     pub review_and_workflow: bool,
+    /// A time at which the media deletes itself.
+    pub expiry: bool,
 }
 
 /// What a provider calls its processing presets.

@@ -111,6 +111,9 @@ pub struct UploadMetadata {
     /// A JPG or PNG cover image.
     pub cover: Option<PathBuf>,
     pub subtitles: Vec<SubtitleSpec>,
+    /// When the media deletes itself (Tencent's `ExpireTime`); `None`: never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Default for UploadMetadata {
@@ -130,6 +133,7 @@ impl Default for UploadMetadata {
             workflow_name: None,
             cover: None,
             subtitles: Vec::new(),
+            expires_at: None,
         }
     }
 }
@@ -214,6 +218,22 @@ impl CoverImage {
         }
         Ok(CoverImage { kind, bytes })
     }
+}
+
+/// An expiry as people type it: `2027-01-31` (the end of that day, UTC) or an RFC 3339 time
+/// (`2027-01-31T08:00:00+08:00`). The error names the value and the forms taken.
+pub fn parse_expiry(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    let t = text.trim();
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(d.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(23, 59, 59))
+        .map(|d| d.and_utc())
+        .ok_or_else(|| {
+            format!("\"{t}\" is not a date; give one like 2027-01-31 or 2027-01-31T08:00:00+08:00")
+        })
 }
 
 /// Splits a comma-separated tag list, trimming blanks (ASCII and full-width commas).
@@ -334,6 +354,17 @@ impl UploadMetadata {
             }
             check_length(&mut errors, limits, "template-group", g, limits.preset_max);
         }
+        if let Some(t) = self.expires_at
+            && t <= chrono::Utc::now()
+        {
+            errors.push(FieldError {
+                field: "expire-at",
+                message: format!(
+                    "{} is in the past; give a later date or leave it out to keep the media",
+                    t.format("%Y-%m-%d %H:%M UTC")
+                ),
+            });
+        }
         if self.auto_encrypt && self.preset.is_none() {
             errors.push(FieldError {
                 field: "auto-encrypt",
@@ -405,6 +436,7 @@ impl UploadMetadata {
                 "workflow",
                 self.workflow_name.is_some() && !a.review_and_workflow,
             ),
+            ("expire-at", self.expires_at.is_some() && !a.expiry),
         ];
         for (field, set) in refused {
             if set {
@@ -467,6 +499,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_expiry_is_a_day_or_a_time_in_the_future_where_the_provider_takes_one() {
+        let end = parse_expiry("2027-01-31").unwrap();
+        assert_eq!(end.to_rfc3339(), "2027-01-31T23:59:59+00:00");
+        let t = parse_expiry(" 2027-01-31T08:00:00+08:00 ").unwrap();
+        assert_eq!(t.to_rfc3339(), "2027-01-31T00:00:00+00:00");
+        let e = parse_expiry("next week").unwrap_err();
+        assert!(e.contains("\"next week\" is not a date"), "{e}");
+
+        let mut takes = LIMITS;
+        takes.accepts.expiry = true;
+        let mut m = valid();
+        m.expires_at = Some(chrono::Utc::now() + chrono::Duration::days(30));
+        assert!(m.validate(&takes).is_empty());
+        let refused = m.validate(&LIMITS);
+        assert_eq!(refused[0].field, "expire-at");
+        assert!(refused[0].message.contains("not available"));
+        m.expires_at = Some(parse_expiry("2001-01-01").unwrap());
+        let past = m.validate(&takes);
+        assert!(past[0].message.contains("is in the past"), "{:?}", past);
+    }
+
+    #[test]
     fn a_cover_image_is_read_only_when_it_is_what_its_name_says() {
         let dir = tempfile::tempdir().unwrap();
         let png = dir.path().join("c.png");
@@ -517,6 +571,7 @@ mod tests {
             subtitles: true,
             cover: true,
             review_and_workflow: true,
+            expiry: false,
         },
         preset_kind: super::super::limits::PresetKind::TemplateGroup,
         unit: super::super::limits::LengthUnit::Bytes,

@@ -34,6 +34,8 @@ pub struct AssetMeta {
     pub thumbnail: Option<Value>,
     pub review: Option<Value>,
     pub workflow_name: Option<String>,
+    /// When the media deletes itself (ms since the epoch); `None`: never.
+    pub expires_at: Option<i64>,
 }
 
 impl AssetMeta {
@@ -84,6 +86,7 @@ impl AssetMeta {
             cover_key: None,
             pending: None,
             source: "upload".into(),
+            expires_at: self.expires_at,
         }
     }
 }
@@ -338,6 +341,15 @@ pub fn set_published(
     Ok(out)
 }
 
+/// Sets or clears (`None`) when the asset deletes itself.
+pub fn set_expiry(conn: &Connection, asset_id: &str, expires_at: Option<i64>) -> Result<()> {
+    conn.execute(
+        "UPDATE assets SET expires_at = ?1 WHERE asset_id = ?2",
+        rusqlite::params![expires_at, asset_id],
+    )?;
+    Ok(())
+}
+
 /// The result of deleting one asset.
 pub enum Deletion {
     Missing,
@@ -376,6 +388,27 @@ impl Library {
             }
         }
         Ok(results)
+    }
+
+    /// Deletes the assets whose expiry has passed (those a task still runs on wait for the next
+    /// sweep); how many went.
+    pub fn sweep_expired(&self, now: i64) -> Result<usize> {
+        let due: Vec<String> = {
+            let conn = self.db();
+            let mut stmt = conn.prepare_cached(
+                "SELECT asset_id FROM assets WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+            )?;
+            stmt.query_map([now], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let gone = self.delete(due, now)?;
+        Ok(gone
+            .iter()
+            .filter(|(_, d)| matches!(d, Deletion::Done))
+            .count())
     }
 
     /// Whether `bucket/key` is where an asset waits for its video: the original of an asset

@@ -280,6 +280,7 @@ mod tests {
                         thumbnail: bit(0).then(|| serde_json::json!({"type": "time"})),
                         review: bit(1).then(|| serde_json::json!({})),
                         workflow_name: None,
+                        expires_at: None,
                     };
                     let id = format!("a{}", rows.len());
                     let mut a = meta.into_row(id, "MP4".into(), "v".into(), "b".into(), "k".into());

@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS assets(
     snapshots TEXT NOT NULL DEFAULT '[]',
     cover_key TEXT,
     pending TEXT,
-    source TEXT NOT NULL DEFAULT 'upload'
+    source TEXT NOT NULL DEFAULT 'upload',
+    expires_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
@@ -90,8 +91,24 @@ pub fn open(dir: &Path, presets: &[presets::Preset]) -> rusqlite::Result<Connect
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch(SCHEMA)?;
+    add_missing_columns(&conn)?;
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS assets_expiry ON assets(expires_at) WHERE expires_at IS NOT NULL",
+    )?;
     seed_defaults(&mut conn, presets)?;
     Ok(conn)
+}
+
+/// Columns added since a database was made: an older one gets them, empty.
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('assets')")?;
+    let have: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !have.iter().any(|c| c == "expires_at") {
+        conn.execute_batch("ALTER TABLE assets ADD COLUMN expires_at INTEGER")?;
+    }
+    Ok(())
 }
 
 /// First open: the default category, a few example categories and the presets.

@@ -140,7 +140,7 @@ pub fn basic_info(ctx: &Ctx, a: &AssetRow, classes: &Classes) -> Value {
         "Description": a.description,
         "CreateTime": time(a.create_time),
         "UpdateTime": time(a.last_modified),
-        "ExpireTime": NEVER,
+        "ExpireTime": a.expires_at.map_or_else(|| NEVER.to_string(), time),
         "ClassId": class_out(a.category_id),
         "ClassName": classes.name(a.category_id),
         "ClassPath": classes.path(a.category_id),

@@ -342,6 +342,7 @@ async fn every_field_duplication_update_cover_and_snapshot_cover() {
         thumbnail: Some(thumb),
         review_template_id: None,
         workflow_name: None,
+        expires_at: None,
         cover: Some(cover.clone()),
         subtitles: vec![SubtitleSpec {
             id: 1,

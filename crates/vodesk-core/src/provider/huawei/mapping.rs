@@ -124,6 +124,8 @@ pub fn details(d: AssetDetailsRsp, row: Option<AssetRow>) -> AssetDetails {
         asset.size_bytes = asset.size_bytes.or(m.size_bytes);
     }
     AssetDetails {
+        // Huawei media do not expire.
+        expires_at: None,
         file_name: base.video_name.clone(),
         modified_at: base.last_modified.as_deref().and_then(parse_time),
         download_url: base.sign_url.clone().or(base.video_url.clone()),

@@ -32,6 +32,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
             subtitles: true,
             cover: true,
             review_and_workflow: true,
+            expiry: false,
         },
         preset_kind: PresetKind::TemplateGroup,
         unit: LengthUnit::Bytes,

@@ -97,6 +97,12 @@ pub fn details(m: &MediaInfo) -> AssetDetails {
     let asset = asset(m);
     let b = m.basic_info.clone().unwrap_or_default();
     AssetDetails {
+        // 9999-12-31T23:59:59Z is Tencent's "never".
+        expires_at: b
+            .expire_time
+            .as_deref()
+            .and_then(parse_time)
+            .filter(|t| t.format("%Y").to_string() != "9999"),
         file_name: None,
         modified_at: b.update_time.as_deref().and_then(parse_time),
         download_url: asset.original_url.clone(),

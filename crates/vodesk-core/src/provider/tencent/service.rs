@@ -39,6 +39,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
             subtitles: false,
             cover: true,
             review_and_workflow: false,
+            expiry: true,
         },
         preset_kind: PresetKind::TaskFlow,
         unit: LengthUnit::Chars,
@@ -555,6 +556,9 @@ impl Buckets for TencentService {
             }
             if let Some(procedure) = &meta.preset {
                 p["Procedure"] = json!(procedure);
+            }
+            if let Some(t) = meta.expires_at {
+                p["ExpireTime"] = json!(uploads::iso_time(t));
             }
             let r: Result<TaskRsp, ApiError> = self.vod.call("PullUpload", p).await;
             let result = match r {

@@ -78,6 +78,11 @@ fn region_of(endpoint: &str) -> Option<String> {
     Some(rest.strip_suffix(".myqcloud.com")?.to_string())
 }
 
+/// Tencent's ISO 8601 form (`2027-01-01T00:00:00Z`).
+pub fn iso_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 fn expired(why: &str) -> ApiError {
     ApiError::new(ErrorKind::Expired, why)
 }
@@ -101,6 +106,9 @@ pub async fn open(
     }
     if let Some(procedure) = &meta.preset {
         params["Procedure"] = Value::from(procedure.clone());
+    }
+    if let Some(t) = meta.expires_at {
+        params["ExpireTime"] = Value::from(iso_time(t));
     }
     if let Some(cover) = meta.cover.as_deref().and_then(CoverType::from_path) {
         params["CoverType"] = Value::from(cover.code().to_ascii_lowercase());

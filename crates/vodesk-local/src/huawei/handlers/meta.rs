@@ -75,5 +75,7 @@ pub fn parse(conn: &Connection, body: &Body) -> ApiResult<AssetMeta> {
         thumbnail,
         review,
         workflow_name,
+        // Huawei has no media expiry.
+        expires_at: None,
     })
 }

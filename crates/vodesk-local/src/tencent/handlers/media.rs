@@ -104,7 +104,7 @@ pub async fn modify(ctx: &Ctx, p: &Body) -> TcResult<Value> {
         true => Some(class_param(&ctx.lib.db(), p)?),
         false => None,
     };
-    expire_time(p)?;
+    let expiry = expire_time(p)?;
     for key in [
         "AddKeyFrameDescs",
         "DeleteKeyFrameDescs",
@@ -171,6 +171,9 @@ pub async fn modify(ctx: &Ctx, p: &Body) -> TcResult<Value> {
             category_id,
         },
     )?;
+    if let Some(expires_at) = expiry {
+        assets::set_expiry(&ctx.lib.db(), &file_id, expires_at)?;
+    }
     let mut out = json!({"AddedSubtitleSet": []});
     if let Some((kind, data)) = cover {
         ctx.lib.set_cover_image(&file_id, kind, data.into()).await?;

@@ -18,8 +18,14 @@ use crate::library::assets::AssetMeta;
 use crate::library::{categories, media as formats, presets};
 
 /// A new media's library metadata: what uploads and pulls can set on Tencent.
-pub fn new_meta(title: String, category_id: i64, preset: Option<presets::Preset>) -> AssetMeta {
+pub fn new_meta(
+    title: String,
+    category_id: i64,
+    preset: Option<presets::Preset>,
+    expires_at: Option<i64>,
+) -> AssetMeta {
     AssetMeta {
+        expires_at,
         title,
         description: String::new(),
         category_id,
@@ -107,21 +113,27 @@ pub fn iso_time(p: &Body, key: &str, code: Option<&str>) -> TcResult<Option<i64>
         .transpose()
 }
 
-/// `ExpireTime`: validated; only "never" is kept (the local service does not expire media).
-pub fn expire_time(p: &Body) -> TcResult<()> {
-    if let Some(t) = iso_time(p, "ExpireTime", Some("ExpireTime"))? {
-        // Safe side of an unimplemented feature: refuse rather than keep a media the client
-        // believes will be deleted.
-        if t < chrono::DateTime::parse_from_rfc3339(super::render::NEVER)
-            .map(|t| t.timestamp_millis())
-            .unwrap_or(i64::MAX)
-        {
-            return Err(TcError::unsupported(
-                "A media expiry (ExpireTime other than 9999-12-31T23:59:59Z)",
-            ));
-        }
+/// `ExpireTime`: `None` when absent, `Some(None)` for "never" (9999-12-31T23:59:59Z, which
+/// also clears an expiry), `Some(Some(ms since the epoch))` for a time; a time already past is
+/// refused. Expired media are deleted by [`crate::library::Library::sweep_expired`].
+pub fn expire_time(p: &Body) -> TcResult<Option<Option<i64>>> {
+    let Some(t) = iso_time(p, "ExpireTime", Some("ExpireTime"))? else {
+        return Ok(None);
+    };
+    let never = chrono::DateTime::parse_from_rfc3339(super::render::NEVER)
+        .map(|t| t.timestamp_millis())
+        .unwrap_or(i64::MAX);
+    if t >= never {
+        return Ok(Some(None));
     }
-    Ok(())
+    if t <= crate::library::lifecycle::now_ms() {
+        return Err(TcError::invalid(
+            Some("ExpireTime"),
+            "ExpireTime",
+            "is in the past; give a later time",
+        ));
+    }
+    Ok(Some(Some(t)))
 }
 
 /// The library category of an optional `ClassId` parameter (absent or 0: the default class).

@@ -63,7 +63,7 @@ pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
     if p.opt_str("CoverUrl")?.is_some_and(|c| !c.is_empty()) {
         return Err(TcError::unsupported("Pulling a cover (CoverUrl)"));
     }
-    expire_time(p)?;
+    let expires_at = expire_time(p)?.flatten();
     storage_region(p, &ctx.region)?;
     text_max(p, "SourceContext", 250, "SourceContext")?;
     let session_context =
@@ -74,7 +74,7 @@ pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
         let conn = ctx.lib.db();
         (class_param(&conn, p)?, procedure(&conn, p, "Procedure")?)
     };
-    let meta = new_meta(name.clone(), category_id, preset);
+    let meta = new_meta(name.clone(), category_id, preset, expires_at);
     let id = task_id(ctx, "PullUpload");
     jobs::create(
         &ctx.lib.db(),

@@ -40,7 +40,7 @@ pub fn apply(ctx: &Ctx, p: &Body) -> TcResult<Value> {
         Some(c) => Some(cover_type(&c)?),
         None => None,
     };
-    expire_time(p)?;
+    let expires_at = expire_time(p)?.flatten();
     storage_region(p, &ctx.region)?;
     text_max(p, "SourceContext", 250, "SourceContext")?;
     text_max(p, "SessionContext", 1000, "SessionContext")?;
@@ -60,7 +60,7 @@ pub fn apply(ctx: &Ctx, p: &Body) -> TcResult<Value> {
     let row = ctx.lib.create(
         &conn,
         NewUpload {
-            meta: new_meta(name.clone(), category_id, preset),
+            meta: new_meta(name.clone(), category_id, preset, expires_at),
             video_type,
             video_name: name,
             video_md5: None,
