@@ -247,6 +247,31 @@ async fn the_catalogue_pages_filters_and_forbids_in_tencent_terms() {
     let titles = |page: vodesk_core::provider::api::AssetPage| -> Vec<String> {
         page.assets.into_iter().map(|a| a.title).collect()
     };
+    // A creation-time range: the middle three, by their own creation times.
+    let all = f
+        .vod
+        .list_assets(
+            &AssetQuery {
+                oldest_first: true,
+                page_size: 10,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let created: Vec<_> = all.assets.iter().map(|a| a.created_at.unwrap()).collect();
+    let window = AssetQuery {
+        created_from: Some(created[1]),
+        created_to: Some(created[3]),
+        oldest_first: true,
+        page_size: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(f.vod.list_assets(&window, None).await.unwrap()),
+        ["港口 clip 1", "港口 clip 2", "港口 clip 3"]
+    );
     let in_class = AssetQuery {
         category_id: Some(class.id),
         oldest_first: true,
