@@ -112,8 +112,13 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
 
     let small = make_file(dir.path(), "海岸 small.mp4", 300_000, 1);
     let big = make_file(dir.path(), "big.mp4", 21 * MIB, 2);
+    // A cover rides in the same session (ApplyUpload's CoverStoragePath).
+    let png = dir.path().join("cover.png");
+    std::fs::write(&png, PNG_2X2).unwrap();
     let lines = server.tencent_json(&[
         "upload",
+        "--cover",
+        png.to_str().unwrap(),
         "--part-size",
         "5M",
         "--category",
@@ -147,6 +152,12 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
     assert_eq!(tags, ["海", "coast"]);
     // Not auto-published: playback is forbidden until allowed.
     assert_eq!(d["status"]["raw"], "Forbidden", "{d}");
+    let (status, bytes) = http_get(d["cover_url"].as_str().expect("a cover URL"));
+    assert_eq!(
+        (status, bytes.as_slice()),
+        (200, PNG_2X2),
+        "the uploaded cover"
+    );
 
     // Search by text, class and tag.
     let list = &server.tencent_json(&["assets", "list", "--query", "海岸"])[0];
@@ -185,12 +196,13 @@ fn upload_and_manage_media_through_the_local_tencent_profile() {
 
     // A new cover from an image file; a file that is not the image its name says is refused
     // before anything is sent.
-    let png = dir.path().join("cover.png");
-    std::fs::write(&png, PNG_2X2).unwrap();
-    server.tencent_json(&["assets", "edit", &ids[0], "--cover", png.to_str().unwrap()]);
+    let jpg = dir.path().join("new cover.jpg");
+    let jpeg: &[u8] = b"\xFF\xD8\xFF\xE0 a stand-in JPEG body";
+    std::fs::write(&jpg, jpeg).unwrap();
+    server.tencent_json(&["assets", "edit", &ids[0], "--cover", jpg.to_str().unwrap()]);
     let d = &server.tencent_json(&["assets", "show", &ids[0]])[0];
     let (status, bytes) = http_get(d["cover_url"].as_str().expect("a cover URL"));
-    assert_eq!((status, bytes.as_slice()), (200, PNG_2X2));
+    assert_eq!((status, bytes.as_slice()), (200, jpeg));
     let fake = dir.path().join("fake.png");
     std::fs::write(&fake, b"text, not a picture").unwrap();
     let r = Run::from(

@@ -365,3 +365,52 @@ async fn a_file_too_slow_for_two_certificates_fails_saying_what_to_change_and_ma
     );
     f.service.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_racing_its_certificate_uses_every_part_slot() {
+    let f = fixture(None).await;
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    let (engine, _events) = Engine::new(
+        f.vod.clone(),
+        journal,
+        EngineConfig {
+            part_size: MIB as u64,
+            // One file's share is one part; the certificate's expiry lets it take all four.
+            parts_per_file: 1,
+            max_parts_in_flight: 4,
+            ..Default::default()
+        },
+    );
+    let bytes = data(24 * MIB, 8);
+    let path = f.dir.path().join("race.mp4");
+    std::fs::write(&path, &bytes).unwrap();
+    let id = engine
+        .add(JobSpec {
+            path,
+            media: "MP4".into(),
+            metadata: UploadMetadata {
+                title: "race".into(),
+                ..Default::default()
+            },
+            skip_duplicates: false,
+            again: false,
+        })
+        .await
+        .unwrap()
+        .job()
+        .expect("queued");
+    engine.wait_idle().await;
+    let v = engine.view(id).unwrap();
+    assert_eq!(v.state, JobState::Done, "{v:?}");
+    assert!(
+        engine.peak_buffer_bytes() > MIB as u64,
+        "more than one part was in flight: peak {}",
+        engine.peak_buffer_bytes()
+    );
+    assert!(engine.peak_buffer_bytes() <= 4 * MIB as u64);
+    assert_eq!(
+        served_md5(&f.vod, &v.asset_id.unwrap()).await,
+        hex::encode(Md5::digest(&bytes))
+    );
+    f.service.shutdown().await;
+}

@@ -125,7 +125,7 @@ pub async fn multipart(
     // byte is read. Each part carries its own Content-MD5 (checked by the storage service) and
     // Complete checks every part's ETag; single-PUT files declare the MD5 from their one read.
     let file = Arc::new(std::fs::File::open(&path).map_err(|e| io_error(&path, &e))?);
-    let per_file = Arc::new(tokio::sync::Semaphore::new(ctx.inner.parts_per_file()));
+    let per_file = Arc::new(tokio::sync::Semaphore::new(parts_at_once(ctx, rec)));
     let mut tasks: JoinSet<Result<(u32, String, u64), JobError>> = JoinSet::new();
     let mut failure: Option<JobError> = None;
     let mut interrupted = false;
@@ -255,5 +255,24 @@ fn record_part(
         Ok(Err(e)) => Err(e),
         Err(e) if e.is_cancelled() => Ok(()),
         Err(e) => Err(local(format!("a part upload stopped unexpectedly: {e}"))),
+    }
+}
+
+/// Parts of this file in flight at once. A session whose credentials expire and can neither be
+/// renewed nor authorised per call (Tencent's certificate) races its expiry: it may use every
+/// part slot of the engine, not only one file's share, to be sent before the certificate goes.
+pub fn parts_at_once(ctx: &JobCtx, rec: &JobRecord) -> usize {
+    let caps = ctx.inner.vod.capabilities();
+    let racing = !caps.refreshable_credentials
+        && !caps.per_call_authorization
+        && rec
+            .session
+            .as_ref()
+            .is_some_and(|s| s.credential_expiry.is_some());
+    let share = ctx.inner.parts_per_file();
+    if racing {
+        share.max(ctx.inner.part_limit.limit())
+    } else {
+        share
     }
 }

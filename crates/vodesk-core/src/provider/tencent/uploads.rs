@@ -78,6 +78,15 @@ fn region_of(endpoint: &str) -> Option<String> {
     Some(rest.strip_suffix(".myqcloud.com")?.to_string())
 }
 
+/// The file's name, at most 250 characters, for `SourceContext`.
+fn source_context(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.chars().take(250).collect()
+}
+
 /// Tencent's ISO 8601 form (`2027-01-01T00:00:00Z`).
 pub fn iso_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
@@ -99,6 +108,8 @@ pub async fn open(
     let mut params = json!({
         "MediaType": file.media.code.to_ascii_lowercase(),
         "MediaName": meta.title,
+        // Echoed in the upload-complete event: which file the media came from (≤ 250).
+        "SourceContext": source_context(file.path),
     });
     // vodesk's "Other" (-1, or none) is Tencent's class 0, the default.
     if let Some(class) = meta.category_id.filter(|c| *c > 0) {
@@ -304,6 +315,19 @@ pub async fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_source_context_is_the_file_name_within_250_characters() {
+        let long = format!("/tmp/{}.mp4", "海".repeat(300));
+        assert_eq!(
+            source_context(std::path::Path::new(&long)).chars().count(),
+            250
+        );
+        assert_eq!(
+            source_context(std::path::Path::new("/a/b/片.mp4")),
+            "片.mp4"
+        );
+    }
 
     #[test]
     fn the_region_comes_back_from_the_session_endpoint() {
