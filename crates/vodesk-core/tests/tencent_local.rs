@@ -69,45 +69,61 @@ async fn all_media(vod: &Arc<dyn VodService>) -> Vec<String> {
     page.assets.into_iter().map(|a| a.id).collect()
 }
 
+fn engine(f: &Fixture, config: EngineConfig) -> Engine {
+    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
+    Engine::new(f.vod.clone(), journal, config).0
+}
+
+/// Writes `bytes` as `name` in the fixture's folder and queues it, titled `title`.
+async fn queue(f: &Fixture, e: &Engine, name: &str, bytes: &[u8], meta: UploadMetadata) -> i64 {
+    let path = f.dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    e.add(JobSpec {
+        path,
+        media: "MP4".into(),
+        metadata: meta,
+        skip_duplicates: false,
+        again: false,
+    })
+    .await
+    .unwrap()
+    .job()
+    .expect("queued")
+}
+
+fn titled(title: &str) -> UploadMetadata {
+    UploadMetadata {
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+/// Retries short enough that a test of expiry does not wait on backoff.
+fn quick_retries() -> RetryPolicy {
+    RetryPolicy {
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(200),
+        max_attempts: 4,
+        ..Default::default()
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_certificate_expiring_mid_upload_opens_one_new_session_and_makes_one_media() {
     let f = fixture(Some(Duration::from_secs(2))).await;
-    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let (engine, _events) = Engine::new(
-        f.vod.clone(),
-        journal,
+    let engine = engine(
+        &f,
         EngineConfig {
             part_size: MIB as u64,
             parts_per_file: 2,
             // Slow enough that the 2-second certificate expires after a few parts.
             bandwidth: 4 * MIB as u64,
-            retry: RetryPolicy {
-                base: Duration::from_millis(20),
-                cap: Duration::from_millis(200),
-                max_attempts: 4,
-                ..Default::default()
-            },
+            retry: quick_retries(),
             ..Default::default()
         },
     );
     let bytes = data(24 * MIB, 5);
-    let path = f.dir.path().join("long take.mp4");
-    std::fs::write(&path, &bytes).unwrap();
-    let id = engine
-        .add(JobSpec {
-            path: path.clone(),
-            media: "MP4".into(),
-            metadata: UploadMetadata {
-                title: "long take".into(),
-                ..Default::default()
-            },
-            skip_duplicates: false,
-            again: false,
-        })
-        .await
-        .unwrap()
-        .job()
-        .expect("queued");
+    let id = queue(&f, &engine, "long take.mp4", &bytes, titled("long take")).await;
     // Once the first certificate is surely gone, the limit is lifted: the new session's
     // certificate outlives the whole file.
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -200,27 +216,16 @@ async fn an_import_by_url_is_followed_to_its_media() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_catalogue_pages_filters_and_forbids_in_tencent_terms() {
     let f = fixture(None).await;
-    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let (engine, _events) = Engine::new(f.vod.clone(), journal, EngineConfig::default());
+    let engine = engine(&f, EngineConfig::default());
     let class = f.vod.create_category("港口", None).await.unwrap();
     for i in 0..5 {
-        let path = f.dir.path().join(format!("clip{i}.mp4"));
-        std::fs::write(&path, data(50_000 + i, i as u8)).unwrap();
-        engine
-            .add(JobSpec {
-                path,
-                media: "MP4".into(),
-                metadata: UploadMetadata {
-                    title: format!("港口 clip {i}"),
-                    category_id: (i % 2 == 0).then_some(class.id),
-                    tags: if i == 4 { vec!["night".into()] } else { vec![] },
-                    ..Default::default()
-                },
-                skip_duplicates: false,
-                again: false,
-            })
-            .await
-            .unwrap();
+        let meta = UploadMetadata {
+            category_id: (i % 2 == 0).then_some(class.id),
+            tags: if i == 4 { vec!["night".into()] } else { vec![] },
+            ..titled(&format!("港口 clip {i}"))
+        };
+        let bytes = data(50_000 + i, i as u8);
+        queue(&f, &engine, &format!("clip{i}.mp4"), &bytes, meta).await;
         // Distinct creation times keep the order checkable.
         engine.wait_idle().await;
         tokio::time::sleep(Duration::from_millis(1100)).await;
@@ -319,40 +324,24 @@ async fn the_catalogue_pages_filters_and_forbids_in_tencent_terms() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_too_slow_for_two_certificates_fails_saying_what_to_change_and_makes_no_media() {
     let f = fixture(Some(Duration::from_secs(1))).await;
-    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let (engine, _events) = Engine::new(
-        f.vod.clone(),
-        journal,
+    let engine = engine(
+        &f,
         EngineConfig {
             part_size: MIB as u64,
             parts_per_file: 1,
             bandwidth: 4 * MIB as u64,
-            retry: RetryPolicy {
-                base: Duration::from_millis(20),
-                cap: Duration::from_millis(200),
-                max_attempts: 4,
-                ..Default::default()
-            },
+            retry: quick_retries(),
             ..Default::default()
         },
     );
-    let path = f.dir.path().join("too slow.mp4");
-    std::fs::write(&path, data(24 * MIB, 3)).unwrap();
-    let id = engine
-        .add(JobSpec {
-            path,
-            media: "MP4".into(),
-            metadata: UploadMetadata {
-                title: "too slow".into(),
-                ..Default::default()
-            },
-            skip_duplicates: false,
-            again: false,
-        })
-        .await
-        .unwrap()
-        .job()
-        .expect("queued");
+    let id = queue(
+        &f,
+        &engine,
+        "too slow.mp4",
+        &data(24 * MIB, 3),
+        titled("too slow"),
+    )
+    .await;
     engine.wait_idle().await;
     let v = engine.view(id).unwrap();
     assert_eq!(v.state, JobState::Failed, "{v:?}");
@@ -369,10 +358,8 @@ async fn a_file_too_slow_for_two_certificates_fails_saying_what_to_change_and_ma
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_racing_its_certificate_uses_every_part_slot() {
     let f = fixture(None).await;
-    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    let (engine, _events) = Engine::new(
-        f.vod.clone(),
-        journal,
+    let engine = engine(
+        &f,
         EngineConfig {
             part_size: MIB as u64,
             // One file's share is one part; the certificate's expiry lets it take all four.
@@ -382,23 +369,7 @@ async fn a_session_racing_its_certificate_uses_every_part_slot() {
         },
     );
     let bytes = data(24 * MIB, 8);
-    let path = f.dir.path().join("race.mp4");
-    std::fs::write(&path, &bytes).unwrap();
-    let id = engine
-        .add(JobSpec {
-            path,
-            media: "MP4".into(),
-            metadata: UploadMetadata {
-                title: "race".into(),
-                ..Default::default()
-            },
-            skip_duplicates: false,
-            again: false,
-        })
-        .await
-        .unwrap()
-        .job()
-        .expect("queued");
+    let id = queue(&f, &engine, "race.mp4", &bytes, titled("race")).await;
     engine.wait_idle().await;
     let v = engine.view(id).unwrap();
     assert_eq!(v.state, JobState::Done, "{v:?}");
