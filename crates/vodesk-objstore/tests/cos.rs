@@ -406,3 +406,48 @@ async fn path_style_is_accepted_on_the_same_port() {
     assert_eq!((status, code.as_str()), (404, "NoSuchKey"));
     assert!(body.contains("<Resource>"), "{body}");
 }
+
+#[tokio::test]
+async fn the_etag_header_is_spelled_as_cos_spells_it() {
+    // cos-python-sdk-v5 reads `ETag` case-sensitively from the response's header dict: the
+    // raw bytes on the wire must say `ETag`, not `etag`.
+    let dir = tempfile::tempdir().unwrap();
+    let c = serve(dir.path()).await;
+    let cred = c
+        .store
+        .issue_temporary(Scope::prefix(BUCKET, DIR), Duration::from_secs(600));
+    let key = format!("{DIR}spelled.mp4");
+    let host = host(BUCKET);
+    let body = b"spelled bytes".to_vec();
+    let len = body.len().to_string();
+    let token = cred.security_token.clone().unwrap();
+    let headers = [
+        ("Host", host.as_str()),
+        ("Content-Length", len.as_str()),
+        ("x-cos-security-token", token.as_str()),
+    ];
+    let auth = cos::authorization(
+        &cred.access_key,
+        &cred.secret_key,
+        &window(),
+        "PUT",
+        &format!("/{key}"),
+        &[],
+        &headers,
+    );
+    let request = format!(
+        "PUT /{key} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len}\r\n\
+         x-cos-security-token: {token}\r\nAuthorization: {auth}\r\nConnection: close\r\n\r\n"
+    );
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut tcp = tokio::net::TcpStream::connect(&c.addr).await.unwrap();
+    tcp.write_all(request.as_bytes()).await.unwrap();
+    tcp.write_all(&body).await.unwrap();
+    let mut answer = Vec::new();
+    tcp.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    let head = answer.split("\r\n\r\n").next().unwrap();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let etag = format!("\r\nETag: \"{}\"", md5_hex(&body));
+    assert!(head.contains(&etag), "{head}");
+}

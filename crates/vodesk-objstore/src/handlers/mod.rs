@@ -7,6 +7,7 @@
 //! header as well, COS error documents and ids); every signature scheme is accepted on both.
 
 mod bucket;
+mod header_case;
 mod multipart;
 mod object;
 mod service;
@@ -189,6 +190,12 @@ async fn dispatch(State(endpoint): State<Endpoint>, req: Request) -> Response {
         Dialect::Cos => "tencent-cos",
     };
     h.insert(header::SERVER, HeaderValue::from_static(server));
+    if dialect == Dialect::Cos
+        && resp.headers().contains_key(header::ETAG)
+        && let Some(spellings) = header_case::spellings().await
+    {
+        resp.extensions_mut().extend(spellings.clone());
+    }
     resp
 }
 
