@@ -2,6 +2,7 @@
 //! behind it (`huawei/` now; `tencent/` and `aliyun/` next), turning model-level requests into
 //! signed HTTP calls and replies back into model types.
 
+pub mod aliyun;
 pub mod api;
 pub mod check;
 pub mod connect;

@@ -548,7 +548,7 @@ impl ObsClient {
             Some(loc) => {
                 let element = match self.flavor {
                     SignatureFlavor::Obs => "Location",
-                    SignatureFlavor::AwsV2 => "LocationConstraint",
+                    SignatureFlavor::AwsV2 | SignatureFlavor::Oss => "LocationConstraint",
                 };
                 format!(
                     "<CreateBucketConfiguration><{element}>{}</{element}></CreateBucketConfiguration>",
@@ -737,6 +737,7 @@ fn prefixed(headers: &HeaderMap, flavor: SignatureFlavor, suffix: &str) -> Optio
     let (first, second) = match flavor {
         SignatureFlavor::Obs => ("x-obs-", "x-amz-"),
         SignatureFlavor::AwsV2 => ("x-amz-", "x-obs-"),
+        SignatureFlavor::Oss => ("x-oss-", "x-amz-"),
     };
     header_str(headers, &format!("{first}{suffix}"))
         .or_else(|| header_str(headers, &format!("{second}{suffix}")))

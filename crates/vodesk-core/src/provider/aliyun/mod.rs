@@ -1,0 +1,4 @@
+//! Alibaba Cloud ApsaraVideo VOD (API version 2017-03-21, tencent-aliyun-vod-api.md §B). Issue
+//! 12 builds it here step by step; so far, the request signatures.
+
+pub mod sign;
