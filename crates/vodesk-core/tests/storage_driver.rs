@@ -104,6 +104,7 @@ async fn the_driver_uploads_over_header_signatures_and_scoped_temporary_keys() {
     for (flavor, key) in [
         (SignatureFlavor::Obs, "obs/clip.mp4"),
         (SignatureFlavor::AwsV2, "v2/clip.mp4"),
+        (SignatureFlavor::Oss, "oss/clip.mp4"),
     ] {
         let s = signer(&url, Credentials::new(AK, SK), flavor, key);
         let got = upload(&http, &s, &data, 3).await;

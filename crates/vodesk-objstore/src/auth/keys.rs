@@ -14,8 +14,8 @@ struct TokenCarrier {
     expired_code: &'static str,
 }
 
-/// OBS, AWS and COS; OSS (`x-oss-security-token`, which calls an expired one
-/// `SecurityTokenExpired`) joins here with its signer. Query names are compared
+/// OBS, AWS, COS and OSS (`x-oss-security-token`, which calls an expired one
+/// `SecurityTokenExpired`). Query names are compared
 /// case-insensitively: SigV4 URLs spell it `X-Amz-Security-Token`. COS's name for an expired
 /// token is not documented in our references; S3's `ExpiredToken` is what its XML API is
 /// modelled on, so that is what it answers.
@@ -31,6 +31,10 @@ const CARRIERS: &[TokenCarrier] = &[
     TokenCarrier {
         name: "x-cos-security-token",
         expired_code: "ExpiredToken",
+    },
+    TokenCarrier {
+        name: "x-oss-security-token",
+        expired_code: "SecurityTokenExpired",
     },
 ];
 

@@ -81,6 +81,9 @@ pub(crate) fn authenticate(
         if let Some(rest) = auth.strip_prefix("AWS ") {
             return v2_header(keys, req, rest.trim(), obs_v2::Flavor::Aws).map(Grant::raw);
         }
+        if let Some(rest) = auth.strip_prefix("OSS ") {
+            return v2_header(keys, req, rest.trim(), obs_v2::Flavor::Oss).map(Grant::raw);
+        }
         if auth.starts_with("q-sign-algorithm=") {
             return cos_header(keys, req, auth).map(Grant::raw);
         }
@@ -96,6 +99,8 @@ pub(crate) fn authenticate(
     if req.query.has("Signature") {
         let flavor = if req.query.has("AccessKeyId") {
             obs_v2::Flavor::Obs
+        } else if req.query.has("OSSAccessKeyId") {
+            obs_v2::Flavor::Oss
         } else {
             obs_v2::Flavor::Aws
         };
@@ -200,6 +205,7 @@ fn v2_presigned(
     let ak = match flavor {
         obs_v2::Flavor::Obs => req.query.get("AccessKeyId"),
         obs_v2::Flavor::Aws => req.query.get("AWSAccessKeyId"),
+        obs_v2::Flavor::Oss => req.query.get("OSSAccessKeyId"),
     }
     .ok_or_else(|| {
         S3Error::access_denied("Query-string authentication requires the AccessKeyId parameter")

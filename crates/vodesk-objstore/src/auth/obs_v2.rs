@@ -9,13 +9,25 @@ use hmac::{KeyInit, Mac};
 pub enum Flavor {
     Obs,
     Aws,
+    /// Alibaba OSS V1: `OSS ak:sig`, `x-oss-*` headers, the same string to sign.
+    Oss,
 }
 
 impl Flavor {
+    /// The word before `ak:signature` in the Authorization header.
+    pub fn scheme(self) -> &'static str {
+        match self {
+            Flavor::Obs => "OBS",
+            Flavor::Aws => "AWS",
+            Flavor::Oss => "OSS",
+        }
+    }
+
     pub fn header_prefix(self) -> &'static str {
         match self {
             Flavor::Obs => "x-obs-",
             Flavor::Aws => "x-amz-",
+            Flavor::Oss => "x-oss-",
         }
     }
 }
@@ -129,7 +141,8 @@ pub fn canonical_resource(
     for (i, (k, v)) in subs.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
         out.push_str(k);
-        if let Some(v) = v {
+        // oss2 sends `?uploads=` but signs `?uploads`: for OSS an empty value is no value.
+        if let Some(v) = v.filter(|v| !(v.is_empty() && flavor == Flavor::Oss)) {
             out.push('=');
             out.push_str(v);
         }

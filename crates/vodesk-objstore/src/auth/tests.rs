@@ -297,3 +297,92 @@ fn documented_sts_requests_need_their_token_until_expiry() {
         Some("InvalidAccessKeyId")
     );
 }
+
+/// oss2 2.19.1's upload requests with an STS key (tencent-aliyun-vod-api.md §B.6), path-style
+/// as the local OSS endpoint takes them: accepted with the token, refused without it, and
+/// `SecurityTokenExpired` once the key has expired.
+#[test]
+fn oss_v1_requests_of_the_sdk_are_verified() {
+    use crate::credentials::{Credential, Scope};
+
+    const BUCKET: &str = "outin-0123456789abcdef0123456789abcdef";
+    const KEY: &str = "sv/3f2a1b0c-18b0c1d2e3f/3f2a1b0c-18b0c1d2e3f.mp4";
+    const WHEN: i64 = 1_700_000_000; // Tue, 14 Nov 2023 22:13:20 GMT
+    let ring = |expires_at: i64| {
+        let ring = KeyRing::new("LONGTERMAK", "LongTermSecret");
+        ring.insert(Credential {
+            access_key: "STS.NExampleStsAccessKeyId".into(),
+            secret_key: "ExampleStsSecret0123456789".into(),
+            security_token: Some("CAIS-example-sts-token==".into()),
+            expires_at: Some(expires_at),
+            scope: Some(Scope::object(BUCKET, KEY)),
+        });
+        ring
+    };
+    let path = format!("/{BUCKET}/{KEY}");
+    let cases: [(&str, Option<&str>, &str, &str); 4] = [
+        ("PUT", Some("video/mp4"), "", "Yag5I2jm38BnqPn38SPRJC2IBCU="),
+        (
+            "POST",
+            Some("video/mp4"),
+            "uploads=",
+            "TxHLYUEHK37BPGrliaiJidHBI1k=",
+        ),
+        (
+            "PUT",
+            None,
+            "uploadId=0004B9894A22E5B1888A1E29F8236E2D&partNumber=1",
+            "ZjiXR22beQk2mMaK16Tm7h9xn/8=",
+        ),
+        (
+            "POST",
+            None,
+            "uploadId=0004B9894A22E5B1888A1E29F8236E2D",
+            "ZR9DFj3C06ViJKb7HjJ5OomcQ2M=",
+        ),
+    ];
+    for (method, ctype, query, sig) in cases {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "date",
+            HeaderValue::from_static("Tue, 14 Nov 2023 22:13:20 GMT"),
+        );
+        headers.insert(
+            "x-oss-security-token",
+            HeaderValue::from_static("CAIS-example-sts-token=="),
+        );
+        if let Some(c) = ctype {
+            headers.insert("content-type", HeaderValue::from_str(c).unwrap());
+        }
+        headers.insert(
+            "authorization",
+            HeaderValue::from_str(&format!("OSS STS.NExampleStsAccessKeyId:{sig}")).unwrap(),
+        );
+        let q = Query::parse(Some(query).filter(|q| !q.is_empty()));
+        let check = |ring: &KeyRing, headers: &HeaderMap| {
+            authenticate(
+                ring,
+                &RequestView {
+                    method,
+                    raw_path: &path,
+                    path_bucket: Some(BUCKET),
+                    query: &q,
+                    headers,
+                    now: WHEN,
+                },
+            )
+        };
+        check(&ring(WHEN + 3600), &headers)
+            .unwrap_or_else(|e| panic!("{method} {query}: {} {:?}", e.code, e.extra));
+        match check(&ring(WHEN - 1), &headers) {
+            Err(e) => assert_eq!(e.code, "SecurityTokenExpired", "{method} {query}"),
+            Ok(_) => panic!("{method} {query}: an expired key was accepted"),
+        }
+        let mut no_token = headers.clone();
+        no_token.remove("x-oss-security-token");
+        assert!(
+            check(&ring(WHEN + 3600), &no_token).is_err(),
+            "{method} {query}"
+        );
+    }
+}

@@ -148,10 +148,7 @@ impl Server {
             &resource,
         );
         let sig = obs_v2::sign(signer.sk, &sts);
-        let word = match flavor {
-            Flavor::Obs => "OBS",
-            Flavor::Aws => "AWS",
-        };
+        let word = flavor.scheme();
         let mut rb = self
             .http
             .request(
