@@ -9,6 +9,7 @@
 //! This crate is an independent implementation of the documented contract: it must not import
 //! the client's wire types (`vodesk-core`), so that each side's tests check the other.
 
+pub mod aliyun;
 mod credentials;
 pub mod faults;
 mod http;
