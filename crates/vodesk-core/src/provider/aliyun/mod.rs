@@ -1,4 +1,5 @@
 //! Alibaba Cloud ApsaraVideo VOD (API version 2017-03-21, tencent-aliyun-vod-api.md §B). Issue
-//! 12 builds it here step by step; so far, the request signatures.
+//! 12 builds it here step by step; so far, the request signatures and the error replies.
 
+pub mod errors;
 pub mod sign;
