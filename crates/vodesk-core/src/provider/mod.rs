@@ -12,6 +12,7 @@ pub mod huawei;
 pub mod kind;
 pub mod pacing;
 pub mod retry;
+pub mod server_clock;
 pub mod tencent;
 
 pub use api::VodService;

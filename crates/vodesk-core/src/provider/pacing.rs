@@ -59,6 +59,24 @@ impl<K: Copy + Eq + Hash> Pacer<K> {
     }
 
     /// The server said "throttled": our estimate was too generous, start again from empty.
+    /// Runs one call in its category's pace, and slows the category when the call was
+    /// throttled.
+    pub async fn paced<T>(
+        &self,
+        category: K,
+        per_minute: u32,
+        call: impl std::future::Future<Output = Result<T, crate::provider::error::ApiError>>,
+    ) -> Result<T, crate::provider::error::ApiError> {
+        self.acquire(category, per_minute).await;
+        let result = call.await;
+        if let Err(e) = &result
+            && matches!(e.kind, crate::provider::error::ErrorKind::Throttled { .. })
+        {
+            self.throttled(category);
+        }
+        result
+    }
+
     pub fn throttled(&self, category: K) {
         let mut map = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         map.insert(

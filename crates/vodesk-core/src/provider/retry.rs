@@ -53,6 +53,23 @@ impl RetryPolicy {
         self.run_expiring(what, true, op).await
     }
 
+    /// [`Self::run`] for signed calls: a refusal for clock skew is tried again at once, as the
+    /// refusing reply taught the client the server's time.
+    pub async fn run_with_clock<T, F, Fut>(&self, what: &str, op: F) -> Result<T, ApiError>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        let op = &op;
+        self.run(what, move |_| async move {
+            match op().await {
+                Err(e) if e.kind == ErrorKind::ClockSkew => op().await,
+                other => other,
+            }
+        })
+        .await
+    }
+
     /// [`Self::run`], retrying an expired authorization only when `renewable` (a new attempt
     /// signs again with fresh credentials); otherwise expiry is returned at once.
     pub async fn run_expiring<T, F, Fut>(

@@ -1,5 +1,7 @@
 //! Alibaba Cloud ApsaraVideo VOD (API version 2017-03-21, tencent-aliyun-vod-api.md §B). Issue
-//! 12 builds it here step by step; so far, the request signatures and the error replies.
+//! 12 builds it here step by step; so far, the signed, retried and paced calls (`client`), the
+//! request signatures and the error replies.
 
+pub mod client;
 pub mod errors;
 pub mod sign;

@@ -2,8 +2,6 @@
 //! the shared policy, paced per action once throttled, and corrected for clock skew learned
 //! from the server's `Date` header. `SubAppId` goes on every call when the profile names one.
 
-use std::sync::atomic::{AtomicI64, Ordering};
-
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -12,9 +10,9 @@ use super::sign::{self, Tc3Input};
 use super::wire::{ApiErrorBody, Envelope};
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
-use crate::provider::http::{HttpOptions, build_client, transport_error};
-use crate::provider::pacing::Pacer;
+use crate::provider::http::HttpOptions;
 use crate::provider::retry::RetryPolicy;
+use crate::provider::server_clock::{ApiTransport, authority};
 use crate::storage::Credentials;
 
 pub const API_VERSION: &str = "2018-07-17";
@@ -37,11 +35,8 @@ pub struct TencentConfig {
 }
 
 pub struct TencentVod {
-    http: reqwest::Client,
     config: TencentConfig,
-    pacer: Pacer<&'static str>,
-    /// Server time minus local time, learned from `Date` headers.
-    clock_offset: AtomicI64,
+    api: ApiTransport,
 }
 
 /// Per-account limits of the actions vodesk calls (§A.10; the documented ones are 100/s).
@@ -54,18 +49,13 @@ fn per_minute(action: &str) -> u32 {
 
 impl TencentVod {
     pub fn new(config: TencentConfig) -> Result<Self, ApiError> {
-        if config.endpoint.host_str().is_none() {
-            return Err(ApiError::new(
-                ErrorKind::BadParameter,
-                format!("endpoint \"{}\" has no host", config.endpoint),
-            ));
-        }
-        Ok(TencentVod {
-            http: build_client(&config.http)?,
-            pacer: Pacer::new(config.pacing),
-            config,
-            clock_offset: AtomicI64::new(0),
-        })
+        let api = ApiTransport::new(
+            &config.endpoint,
+            &config.http,
+            config.pacing,
+            SKEW_TOLERANCE_SECS,
+        )?;
+        Ok(TencentVod { config, api })
     }
 
     pub fn config(&self) -> &TencentConfig {
@@ -73,21 +63,11 @@ impl TencentVod {
     }
 
     pub fn http(&self) -> &reqwest::Client {
-        &self.http
+        &self.api.http
     }
 
     pub fn clock_offset_secs(&self) -> i64 {
-        self.clock_offset.load(Ordering::Relaxed)
-    }
-
-    /// The `Host` the request is signed and sent with (the port only when not the default).
-    fn host(&self) -> String {
-        let u = &self.config.endpoint;
-        let host = u.host_str().unwrap_or_default();
-        match u.port() {
-            Some(p) => format!("{host}:{p}"),
-            None => host.to_string(),
-        }
+        self.api.clock.offset_secs()
     }
 
     /// Calls `action` with `params` under the retry policy; the reply's `Response` object.
@@ -114,13 +94,7 @@ impl TencentVod {
         }
         let body = serde_json::to_vec(&Value::Object(body)).expect("JSON serializes");
         let response = retry
-            .run(action, |_| async {
-                match self.send_once(action, &body).await {
-                    // Retried at once with the offset learned from that very reply.
-                    Err(e) if e.kind == ErrorKind::ClockSkew => self.send_once(action, &body).await,
-                    other => other,
-                }
-            })
+            .run_with_clock(action, || self.send_once(action, &body))
             .await?;
         serde_json::from_value(response).map_err(|e| {
             ApiError::new(
@@ -131,20 +105,16 @@ impl TencentVod {
     }
 
     async fn send_once(&self, action: &'static str, body: &[u8]) -> Result<Value, ApiError> {
-        self.pacer.acquire(action, per_minute(action)).await;
-        let result = self.send_unpaced(action, body).await;
-        if let Err(e) = &result
-            && matches!(e.kind, ErrorKind::Throttled { .. })
-        {
-            self.pacer.throttled(action);
-        }
-        result
+        self.api
+            .pacer
+            .paced(action, per_minute(action), self.send_unpaced(action, body))
+            .await
     }
 
     async fn send_unpaced(&self, action: &'static str, body: &[u8]) -> Result<Value, ApiError> {
         let creds = &self.config.credentials;
-        let timestamp = chrono::Utc::now().timestamp() + self.clock_offset_secs();
-        let host = self.host();
+        let timestamp = self.api.clock.now().timestamp();
+        let host = authority(&self.config.endpoint);
         let signed = sign::sign(&Tc3Input {
             secret_id: &creds.access_key,
             secret_key: &creds.secret_key,
@@ -155,6 +125,7 @@ impl TencentVod {
             body,
         });
         let mut req = self
+            .api
             .http
             .post(self.config.endpoint.as_str())
             .header("Content-Type", CONTENT_TYPE)
@@ -170,26 +141,8 @@ impl TencentVod {
         }
         tracing::debug!(action, "Tencent VOD request");
         let endpoint = self.config.endpoint.as_str();
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| transport_error(&e, endpoint))?;
-        let status = resp.status().as_u16();
-        if let Some(server) = resp
-            .headers()
-            .get("date")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
-        {
-            let offset = server.timestamp() - chrono::Utc::now().timestamp();
-            if (offset - self.clock_offset_secs()).abs() > SKEW_TOLERANCE_SECS {
-                self.clock_offset.store(offset, Ordering::Relaxed);
-            }
-        }
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| transport_error(&e, endpoint))?;
+        let reply = self.api.exchange(req, endpoint).await?;
+        let (status, bytes) = (reply.status, reply.body);
         // API errors come with 200; anything else is the transport's (§A.1).
         if status != 200 {
             let kind = match status {
