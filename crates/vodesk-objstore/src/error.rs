@@ -149,7 +149,7 @@ impl S3Error {
         }
         x.elem("RequestId", request_id);
         match dialect {
-            Dialect::Obs => x.elem("HostId", request_id),
+            Dialect::Obs | Dialect::Oss => x.elem("HostId", request_id),
             Dialect::Cos => x.elem("TraceId", request_id),
         }
         let body = x.finish("Error");

@@ -292,6 +292,13 @@ impl ObjectStore {
     pub fn cos_router(&self) -> axum::Router {
         handlers::router(self.inner.clone(), Dialect::Cos)
     }
+
+    /// The same endpoint as Alibaba OSS on loopback: path style (as `UploadAddress.Endpoint`
+    /// with an IP host is used), OSS V1 signatures among the others, documents without a
+    /// namespace, `x-oss-request-id`.
+    pub fn oss_router(&self) -> axum::Router {
+        handlers::router(self.inner.clone(), Dialect::Oss)
+    }
 }
 
 /// Maps an HTTP-level error back to the library error type for the Rust API.

@@ -50,7 +50,7 @@ pub(super) async fn handle(ctx: Ctx, bucket: String) -> Result<Response, S3Error
                 super::multipart::list_uploads(ctx, bucket).await
             } else if ctx.query.has("versioning") {
                 ctx.inner.require_bucket(&bucket)?;
-                let x = XmlOut::new("VersioningConfiguration");
+                let x = ctx.xml("VersioningConfiguration");
                 Ok(xml_response(
                     StatusCode::OK,
                     x.finish("VersioningConfiguration"),
@@ -213,7 +213,7 @@ async fn list(ctx: Ctx, bucket: String, v2: bool) -> Result<Response, S3Error> {
             s.to_string()
         }
     };
-    let mut x = XmlOut::new("ListBucketResult");
+    let mut x = ctx.xml("ListBucketResult");
     x.elem("Name", &bucket);
     x.elem("Prefix", &enc(&prefix));
     if v2 {
@@ -278,6 +278,7 @@ fn write_entries(x: &mut XmlOut, page: &ListPage, with_owner: bool, enc: &dyn Fn
 
 async fn delete_many(ctx: Ctx, bucket: String) -> Result<Response, S3Error> {
     let content_md5 = ctx.header("content-md5").map(str::to_string);
+    let dialect = ctx.dialect;
     let body = read_small(ctx.body, ctx.mode, MAX_XML_BODY).await?;
     if content_md5.is_some() {
         use md5::Digest;
@@ -326,7 +327,7 @@ async fn delete_many(ctx: Ctx, bucket: String) -> Result<Response, S3Error> {
         Ok(())
     })
     .await?;
-    let mut x = XmlOut::new("DeleteResult");
+    let mut x = dialect.xml("DeleteResult");
     if !quiet {
         for k in &keys {
             x.open("Deleted");

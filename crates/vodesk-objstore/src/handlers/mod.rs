@@ -33,6 +33,18 @@ use crate::store::Shared;
 pub enum Dialect {
     Obs,
     Cos,
+    /// Alibaba OSS on loopback: path style, documents without a namespace, `x-oss-request-id`.
+    Oss,
+}
+
+impl Dialect {
+    /// A reply document: OSS writes no namespace, OBS and COS the S3 one.
+    pub(crate) fn xml(self, root: &str) -> crate::xml::XmlOut {
+        match self {
+            Dialect::Oss => crate::xml::XmlOut::new_plain(root),
+            Dialect::Obs | Dialect::Cos => crate::xml::XmlOut::new(root),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -50,6 +62,7 @@ pub(crate) fn router(inner: Shared, dialect: Dialect) -> Router {
 /// Everything a handler needs about one authenticated request.
 pub(crate) struct Ctx {
     pub inner: Shared,
+    pub dialect: Dialect,
     pub method: Method,
     pub headers: HeaderMap,
     pub query: Query,
@@ -58,6 +71,11 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    /// A reply document in this endpoint's convention.
+    pub fn xml(&self, root: &str) -> crate::xml::XmlOut {
+        self.dialect.xml(root)
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .get(name)
@@ -183,11 +201,15 @@ async fn dispatch(State(endpoint): State<Endpoint>, req: Request) -> Response {
                 h.insert("x-cos-request-id", v.clone());
                 h.insert("x-cos-trace-id", v);
             }
+            Dialect::Oss => {
+                h.insert("x-oss-request-id", v);
+            }
         }
     }
     let server = match dialect {
         Dialect::Obs => "OBS",
         Dialect::Cos => "tencent-cos",
+        Dialect::Oss => "AliyunOSS",
     };
     h.insert(header::SERVER, HeaderValue::from_static(server));
     if dialect == Dialect::Cos
@@ -210,7 +232,7 @@ async fn handle(endpoint: Endpoint, req: Request) -> Result<Response, S3Error> {
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
             .and_then(cos_host_bucket),
-        Dialect::Obs => None,
+        Dialect::Obs | Dialect::Oss => None,
     };
     let target = match host_bucket {
         Some(bucket) => parse_host_target(bucket, raw_path)?,
@@ -236,6 +258,7 @@ async fn handle(endpoint: Endpoint, req: Request) -> Result<Response, S3Error> {
     }
     let ctx = Ctx {
         inner,
+        dialect: endpoint.dialect,
         method: parts.method,
         headers: parts.headers,
         query,

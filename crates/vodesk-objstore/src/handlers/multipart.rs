@@ -12,7 +12,7 @@ use crate::ingest::{ingest, read_small};
 use crate::multipart::MAX_PART_NUMBER;
 use crate::store::{DEFAULT_CONTENT_TYPE, blocking};
 use crate::time::{iso8601_ms, now_ms};
-use crate::xml::{self, XmlOut};
+use crate::xml;
 
 const MAX_COMPLETE_BODY: usize = 8 * 1024 * 1024;
 
@@ -44,7 +44,7 @@ pub(super) async fn initiate(ctx: Ctx, bucket: String, key: String) -> Result<Re
         Ok(index::upload_create(&conn, &upload)?)
     })
     .await?;
-    let mut x = XmlOut::new("InitiateMultipartUploadResult");
+    let mut x = ctx.xml("InitiateMultipartUploadResult");
     x.elem("Bucket", &bucket);
     x.elem("Key", &key);
     x.elem("UploadId", &id);
@@ -109,7 +109,7 @@ pub(super) async fn list_parts(ctx: Ctx, bucket: String, key: String) -> Result<
     .await?;
     let truncated = parts.len() > max_parts;
     parts.truncate(max_parts);
-    let mut x = XmlOut::new("ListPartsResult");
+    let mut x = ctx.xml("ListPartsResult");
     x.elem("Bucket", &bucket);
     x.elem("Key", &key);
     x.elem("UploadId", &upload.upload_id);
@@ -141,6 +141,7 @@ pub(super) async fn list_parts(ctx: Ctx, bucket: String, key: String) -> Result<
 
 pub(super) async fn complete(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error> {
     let id = upload_id(&ctx);
+    let dialect = ctx.dialect;
     let body = read_small(ctx.body, ctx.mode, MAX_COMPLETE_BODY).await?;
     let doc = std::str::from_utf8(&body)
         .ok()
@@ -179,7 +180,7 @@ pub(super) async fn complete(ctx: Ctx, bucket: String, key: String) -> Result<Re
         ctx.inner.base_url(),
         crate::presign::wire_path(&bucket, &key)
     );
-    let mut x = XmlOut::new("CompleteMultipartUploadResult");
+    let mut x = dialect.xml("CompleteMultipartUploadResult");
     x.elem("Location", &location);
     x.elem("Bucket", &bucket);
     x.elem("Key", &key);
@@ -228,7 +229,7 @@ pub(super) async fn list_uploads(ctx: Ctx, bucket: String) -> Result<Response, S
     .await?;
     let truncated = uploads.len() > max;
     uploads.truncate(max);
-    let mut x = XmlOut::new("ListMultipartUploadsResult");
+    let mut x = ctx.xml("ListMultipartUploadsResult");
     x.elem("Bucket", &bucket);
     if url_encoding {
         x.elem("EncodingType", "url");

@@ -12,7 +12,6 @@ use crate::index::{self, ObjectRow};
 use crate::ingest::ingest;
 use crate::store::{DEFAULT_CONTENT_TYPE, blocking};
 use crate::time::{http_date_ms, iso8601_ms, parse_any_date};
-use crate::xml::XmlOut;
 
 const READ_BUFFER: usize = 256 * 1024;
 
@@ -122,7 +121,7 @@ async fn copy(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error
         inner.copy_object(&src_bucket, &src_key, &bucket, &key, replace)
     })
     .await?;
-    let mut x = XmlOut::new("CopyObjectResult");
+    let mut x = ctx.xml("CopyObjectResult");
     x.elem("LastModified", &iso8601_ms(row.modified_ms));
     x.elem("ETag", &quoted(&row.etag));
     Ok(xml_response(StatusCode::OK, x.finish("CopyObjectResult")))

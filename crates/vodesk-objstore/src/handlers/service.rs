@@ -8,7 +8,6 @@ use crate::error::S3Error;
 use crate::index;
 use crate::store::blocking;
 use crate::time::iso8601_ms;
-use crate::xml::XmlOut;
 
 pub(crate) const OWNER_ID: &str = "vodesk-local";
 
@@ -18,7 +17,7 @@ pub(super) async fn handle(ctx: Ctx) -> Result<Response, S3Error> {
     }
     let inner = ctx.inner.clone();
     let buckets = blocking(move || Ok(index::bucket_list(&inner.index.lock())?)).await?;
-    let mut x = XmlOut::new("ListAllMyBucketsResult");
+    let mut x = ctx.xml("ListAllMyBucketsResult");
     x.open("Owner");
     x.elem("ID", OWNER_ID);
     x.elem("DisplayName", OWNER_ID);

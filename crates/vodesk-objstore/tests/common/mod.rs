@@ -55,6 +55,15 @@ impl Drop for Server {
 }
 
 pub async fn start(dir: &Path) -> Server {
+    start_with(dir, ObjectStore::router).await
+}
+
+/// [`start`] serving the store as Alibaba OSS on loopback.
+pub async fn start_oss(dir: &Path) -> Server {
+    start_with(dir, ObjectStore::oss_router).await
+}
+
+async fn start_with(dir: &Path, router: fn(&ObjectStore) -> axum::Router) -> Server {
     let store = ObjectStore::open(ObjectStoreConfig {
         data_dir: dir.to_path_buf(),
         access_key: AK.into(),
@@ -67,7 +76,7 @@ pub async fn start(dir: &Path) -> Server {
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     store.set_base_url(&base);
-    let router = store.router();
+    let router = router(&store);
     let task = tokio::spawn(async move {
         let _ = axum::serve(listener, router).await;
     });
