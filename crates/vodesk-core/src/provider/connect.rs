@@ -166,6 +166,15 @@ impl Account {
         }
     }
 
+    /// The account's key pair (and token) as request signers take it.
+    pub fn storage_credentials(&self) -> crate::storage::Credentials {
+        crate::storage::Credentials {
+            access_key: self.access_key.clone(),
+            secret_key: self.secret_key.expose().to_string(),
+            security_token: self.security_token.as_ref().map(|t| t.expose().to_string()),
+        }
+    }
+
     /// A saved profile's account: its endpoints (explicit, or the region's) and its secrets.
     pub fn from_profile(
         p: &Profile,

@@ -12,8 +12,8 @@ pub mod huawei;
 pub mod kind;
 pub mod pacing;
 pub mod retry;
-pub mod server_clock;
 pub mod tencent;
+pub mod transport;
 
 pub use api::VodService;
 pub use error::{ApiError, ErrorKind};

@@ -9,10 +9,10 @@ use hmac::{Hmac, KeyInit, Mac};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use sha1::{Digest, Sha1};
 
-use super::header_signer::{op_headers, op_query};
+use super::header_signer::{op_headers, op_key, op_query};
 use super::sign::{Credentials, encode_key, encode_query_component};
 use super::signer::{Extra, ObjectOp, RequestSigner, SignedRequest};
-use crate::provider::error::{ApiError, ErrorKind};
+use crate::provider::error::ApiError;
 
 /// The SDK encodes header and parameter names and values with only `-_.~` left as they are.
 const COS_SAFE: &AsciiSet = &NON_ALPHANUMERIC
@@ -105,29 +105,12 @@ impl CosSigner {
     pub fn host(&self) -> String {
         format!("{}.cos.{}.myqcloud.com", self.bucket, self.region)
     }
-
-    fn object_key(&self, op: &ObjectOp<'_>) -> Result<&str, ApiError> {
-        match op {
-            ObjectOp::PutExtra { extra, .. } => self
-                .extras
-                .iter()
-                .find(|(e, _)| e == extra)
-                .map(|(_, k)| k.as_str())
-                .ok_or_else(|| {
-                    ApiError::new(
-                        ErrorKind::BadParameter,
-                        format!("this upload session has no place for {extra:?}"),
-                    )
-                }),
-            _ => Ok(&self.key),
-        }
-    }
 }
 
 #[async_trait]
 impl RequestSigner for CosSigner {
     async fn sign(&self, op: &ObjectOp<'_>) -> Result<SignedRequest, ApiError> {
-        let key = self.object_key(op)?;
+        let key = op_key(op, &self.key, &self.extras)?;
         let host = self.host();
         let query = op_query(op);
         let mut headers = op_headers(op);

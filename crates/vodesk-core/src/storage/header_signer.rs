@@ -114,6 +114,28 @@ pub fn op_headers(op: &ObjectOp<'_>) -> Vec<(String, String)> {
     h
 }
 
+/// The object `op` acts on: the session's own key, or for an extra file the key the session
+/// set aside for it.
+pub fn op_key<'a>(
+    op: &ObjectOp<'_>,
+    key: &'a str,
+    extras: &'a [(Extra, String)],
+) -> Result<&'a str, ApiError> {
+    match op {
+        ObjectOp::PutExtra { extra, .. } => extras
+            .iter()
+            .find(|(e, _)| e == extra)
+            .map(|(_, k)| k.as_str())
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorKind::BadParameter,
+                    format!("this upload session has no place for {extra:?}"),
+                )
+            }),
+        _ => Ok(key),
+    }
+}
+
 /// Signs the operations on one object (and its extras' objects) with a key pair.
 pub struct KeySigner {
     pub endpoint: Endpoint,
@@ -130,20 +152,7 @@ pub struct KeySigner {
 #[async_trait]
 impl RequestSigner for KeySigner {
     async fn sign(&self, op: &ObjectOp<'_>) -> Result<SignedRequest, ApiError> {
-        let key = match op {
-            ObjectOp::PutExtra { extra, .. } => self
-                .extras
-                .iter()
-                .find(|(e, _)| e == extra)
-                .map(|(_, k)| k.as_str())
-                .ok_or_else(|| {
-                    ApiError::new(
-                        ErrorKind::BadParameter,
-                        format!("this upload has no place for {extra:?}"),
-                    )
-                })?,
-            _ => self.key.as_str(),
-        };
+        let key = op_key(op, &self.key, &self.extras)?;
         sign_call(
             &self.endpoint,
             &self.credentials,

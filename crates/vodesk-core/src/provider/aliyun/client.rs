@@ -12,7 +12,7 @@ use super::sign::{acs3_authorization, percent_encode, sha256_hex};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::HttpOptions;
 use crate::provider::retry::RetryPolicy;
-use crate::provider::server_clock::{ApiTransport, authority};
+use crate::provider::transport::{ApiTransport, authority};
 use crate::storage::Credentials;
 
 pub const API_VERSION: &str = "2017-03-21";

@@ -1,7 +1,7 @@
 //! A Huawei account's service: the VOD client and the OBS client over one key pair, and the
 //! IAM look-up of a region's project id (huawei-vod-api.md §1.2).
 
-use super::client::{AkSk, HuaweiConfig, HuaweiVod};
+use super::client::{HuaweiConfig, HuaweiVod};
 use super::endpoint::Endpoint;
 use super::service::HuaweiService;
 use crate::provider::check::Verdict;
@@ -9,23 +9,12 @@ use crate::provider::connect::{Account, ScopeLookup};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::storage::{ObsClient, ObsConfig};
 
-fn credentials(account: &Account) -> AkSk {
-    AkSk {
-        access_key: account.access_key.clone(),
-        secret_key: account.secret_key.expose().to_string(),
-        security_token: account
-            .security_token
-            .as_ref()
-            .map(|t| t.expose().to_string()),
-    }
-}
-
 fn client(account: &Account, endpoint: &str, project_id: &str) -> Result<HuaweiVod, ApiError> {
     HuaweiVod::new(HuaweiConfig {
         endpoint: Endpoint::parse(endpoint)?,
         project_id: project_id.to_string(),
         region: account.region.clone(),
-        credentials: credentials(account),
+        credentials: account.storage_credentials(),
         http: account.http.clone(),
         pacing: account.pacing,
         retry: account.retry.clone(),
@@ -35,7 +24,7 @@ fn client(account: &Account, endpoint: &str, project_id: &str) -> Result<HuaweiV
 pub fn service(account: &Account) -> Result<HuaweiService, ApiError> {
     let vod = client(account, &account.endpoint, &account.scope)?;
     // One key pair signs both VOD and object-storage calls, over one connection pool.
-    let mut obs_config = ObsConfig::new(&account.object_endpoint, credentials(account));
+    let mut obs_config = ObsConfig::new(&account.object_endpoint, account.storage_credentials());
     obs_config.http = account.http.clone();
     let obs = ObsClient::with_http_client(obs_config, vod.http().clone()).map_err(|mut e| {
         e.message = format!("object endpoint: {}", e.message);

@@ -12,7 +12,7 @@ use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::HttpOptions;
 use crate::provider::retry::RetryPolicy;
-use crate::provider::server_clock::{ApiTransport, authority};
+use crate::provider::transport::{ApiTransport, authority};
 use crate::storage::Credentials;
 
 pub const API_VERSION: &str = "2018-07-17";

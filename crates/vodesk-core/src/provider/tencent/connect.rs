@@ -5,7 +5,6 @@ use super::service::TencentService;
 use crate::provider::connect::{Account, region_endpoints};
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::kind::ProviderKind;
-use crate::storage::Credentials;
 
 pub fn service(account: &Account) -> Result<TencentService, ApiError> {
     let endpoint = url::Url::parse(account.endpoint.trim()).map_err(|_| {
@@ -30,14 +29,7 @@ pub fn service(account: &Account) -> Result<TencentService, ApiError> {
         endpoint,
         region: account.region.clone(),
         sub_app_id,
-        credentials: Credentials {
-            access_key: account.access_key.clone(),
-            secret_key: account.secret_key.expose().to_string(),
-            security_token: account
-                .security_token
-                .as_ref()
-                .map(|t| t.expose().to_string()),
-        },
+        credentials: account.storage_credentials(),
         http: account.http.clone(),
         pacing: account.pacing,
         retry: account.retry.clone(),
