@@ -280,6 +280,25 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
     })
 }
 
+/// A provider the local service speaks.
+#[derive(Clone, Copy)]
+enum Personality {
+    Huawei,
+    Tencent,
+}
+
+impl Personality {
+    fn of(kind: Provider) -> Result<Personality, ConnectError> {
+        match kind {
+            Provider::Huawei => Ok(Personality::Huawei),
+            Provider::Tencent => Ok(Personality::Tencent),
+            Provider::Aliyun => Err(ConnectError::usage(
+                "the local service does not speak Alibaba Cloud's API yet; use the Local or Local-Tencent profile",
+            )),
+        }
+    }
+}
+
 /// The keys of one personality of the local service.
 enum LocalKeys {
     Huawei(Credentials),
@@ -289,24 +308,22 @@ enum LocalKeys {
 impl LocalKeys {
     /// The keys a running service keeps in `data_dir` for `kind`, when they are the ones it
     /// announced (a service given keys by the environment keeps none).
-    fn stored(data_dir: &Path, info: &StartupInfo, kind: Provider) -> Option<LocalKeys> {
-        match kind {
-            Provider::Huawei => Credentials::read_stored(data_dir)
+    fn stored(data_dir: &Path, info: &StartupInfo, p: Personality) -> Option<LocalKeys> {
+        match p {
+            Personality::Huawei => Credentials::read_stored(data_dir)
                 .filter(|c| c.access_key == info.ak)
                 .map(LocalKeys::Huawei),
-            Provider::Tencent => TencentCredentials::read_stored(data_dir)
+            Personality::Tencent => TencentCredentials::read_stored(data_dir)
                 .filter(|c| c.secret_id == info.tencent_secret_id)
                 .map(LocalKeys::Tencent),
-            Provider::Aliyun => None,
         }
     }
 
     /// The keys of the service this process started.
-    fn of(service: &RunningService, kind: Provider) -> Option<LocalKeys> {
-        match kind {
-            Provider::Huawei => Some(LocalKeys::Huawei(service.credentials.clone())),
-            Provider::Tencent => Some(LocalKeys::Tencent(service.tencent_credentials.clone())),
-            Provider::Aliyun => None,
+    fn of(service: &RunningService, p: Personality) -> LocalKeys {
+        match p {
+            Personality::Huawei => LocalKeys::Huawei(service.credentials.clone()),
+            Personality::Tencent => LocalKeys::Tencent(service.tencent_credentials.clone()),
         }
     }
 
@@ -339,12 +356,6 @@ impl LocalKeys {
     }
 }
 
-fn no_personality() -> ConnectError {
-    ConnectError::usage(
-        "the local service does not speak Alibaba Cloud's API yet; use the Local or Local-Tencent profile",
-    )
-}
-
 fn connection_to(
     info: &StartupInfo,
     account: &Account,
@@ -369,12 +380,10 @@ pub async fn connect_local_on(
     listen: std::net::SocketAddr,
     kind: Provider,
 ) -> Result<Connection, ConnectError> {
-    if kind == Provider::Aliyun {
-        // Checked before a service is started for nothing.
-        return Err(no_personality());
-    }
+    // Checked before a service is started for nothing.
+    let personality = Personality::of(kind)?;
     if let Some(info) = RunningService::read_service_file(data_dir)
-        && let Some(keys) = LocalKeys::stored(data_dir, &info, kind)
+        && let Some(keys) = LocalKeys::stored(data_dir, &info, personality)
         && reachable(&info.vod_endpoint).await
     {
         return connection_to(&info, &keys.account(&info), None);
@@ -396,10 +405,7 @@ pub async fn connect_local_on(
         }
     };
     let info = service.info.clone();
-    let Some(keys) = LocalKeys::of(&service, kind) else {
-        service.shutdown().await;
-        return Err(no_personality());
-    };
+    let keys = LocalKeys::of(&service, personality);
     connection_to(&info, &keys.account(&info), Some(service))
 }
 

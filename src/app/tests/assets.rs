@@ -5,25 +5,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use vodesk_core::engine::JobState;
 use vodesk_core::model::AssetState;
 
-use super::harness::{TestApp, media, noted, runtime};
+use super::harness::{TestApp, media, noted, runtime, status_on_service};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
-
-/// The asset's status on the service, as the service words it (Huawei's `asset_status`).
-fn status_on_service(t: &TestApp, id: &str) -> Option<String> {
-    let q = vodesk_core::provider::api::AssetQuery {
-        ids: vec![id.to_string()],
-        page_size: 10,
-        ..Default::default()
-    };
-    let r = runtime()
-        .block_on(t.conn.vod.list_assets(&q, None))
-        .expect("list");
-    r.assets
-        .first()
-        .map(|a| a.status.raw.clone())
-        .filter(|s| !s.is_empty())
-}
 
 #[test]
 fn uploaded_assets_are_listed_and_can_be_unpublished_published_and_deleted() {

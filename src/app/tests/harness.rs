@@ -380,3 +380,40 @@ pub fn type_into(t: &mut TestApp, label: &str, text: &str) {
     t.step();
     t.step();
 }
+
+impl TestApp {
+    /// A new top-level category made on the service and known to the app, with the first
+    /// preset the app lists: what a test uploads into.
+    pub fn category_and_preset(&mut self, name: &str) -> (vodesk_core::model::Category, String) {
+        let category = runtime()
+            .block_on(self.conn.vod.create_category(name, None))
+            .expect("a category");
+        self.app().backend.fetch_categories();
+        self.step_until("categories and presets", |app| {
+            app.catalog.names.contains_key(&category.id) && !app.catalog.templates.is_empty()
+        });
+        let preset = self.app().catalog.templates[0].name.clone();
+        (category, preset)
+    }
+}
+
+/// The assets on the service (the first hundred), or only those of `ids` when any are given.
+pub fn assets_on_service(t: &TestApp, ids: &[&str]) -> Vec<vodesk_core::model::Asset> {
+    let q = vodesk_core::provider::api::AssetQuery {
+        ids: ids.iter().map(|i| i.to_string()).collect(),
+        page_size: 100,
+        ..Default::default()
+    };
+    runtime()
+        .block_on(t.conn.vod.list_assets(&q, None))
+        .expect("list")
+        .assets
+}
+
+/// The asset's status on the service, as the service words it.
+pub fn status_on_service(t: &TestApp, id: &str) -> Option<String> {
+    assets_on_service(t, &[id])
+        .first()
+        .map(|a| a.status.raw.clone())
+        .filter(|s| !s.is_empty())
+}

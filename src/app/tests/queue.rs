@@ -2,9 +2,8 @@
 
 use egui_kittest::kittest::Queryable;
 use vodesk_core::engine::JobState;
-use vodesk_core::provider::api::AssetQuery;
 
-use super::harness::{TestApp, media, noted, runtime};
+use super::harness::{TestApp, assets_on_service, media, noted, runtime};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
@@ -335,22 +334,14 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
             .is_empty()
     );
     // Nothing is left half-made on the service, and nothing was uploaded again.
-    assert_eq!(statuses_on_service(&t), ["FAILED"]);
+    assert_eq!(
+        assets_on_service(&t, &[])
+            .iter()
+            .map(|a| a.status.raw.clone())
+            .collect::<Vec<_>>(),
+        ["FAILED"]
+    );
     t.shutdown();
-}
-
-/// The statuses of the first assets on the service.
-fn statuses_on_service(t: &TestApp) -> Vec<String> {
-    let list = runtime()
-        .block_on(t.conn.vod.list_assets(
-            &AssetQuery {
-                page_size: 10,
-                ..Default::default()
-            },
-            None,
-        ))
-        .expect("list");
-    list.assets.iter().map(|a| a.status.raw.clone()).collect()
 }
 
 #[test]
@@ -373,7 +364,13 @@ fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
             .any(|n| n == "1 upload failed in the last session; select them and press Retry.")
     );
     // Not tried again by itself: still the one failed asset.
-    assert_eq!(statuses_on_service(&t), ["FAILED"]);
+    assert_eq!(
+        assets_on_service(&t, &[])
+            .iter()
+            .map(|a| a.status.raw.clone())
+            .collect::<Vec<_>>(),
+        ["FAILED"]
+    );
     // Retry sends the file as it is now.
     t.app().backend.engine.set_bandwidth(0);
     t.app().queue.select_all();
@@ -381,7 +378,10 @@ fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
     t.step_until("retried to the end", |app| {
         app.queue.rows.len() == 1 && app.queue.rows[0].state == RowState::Job(JobState::Done)
     });
-    let mut statuses = statuses_on_service(&t);
+    let mut statuses = assets_on_service(&t, &[])
+        .iter()
+        .map(|a| a.status.raw.clone())
+        .collect::<Vec<_>>();
     statuses.sort();
     assert_eq!(statuses, ["FAILED", "PUBLISHED"]);
     t.shutdown();
@@ -540,10 +540,17 @@ fn switching_back_at_once_continues_each_upload_on_one_engine() {
     assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
     // One asset for the file, not one per engine.
     assert_eq!(
-        statuses_on_service(&t).len(),
+        assets_on_service(&t, &[])
+            .iter()
+            .map(|a| a.status.raw.clone())
+            .collect::<Vec<_>>()
+            .len(),
         1,
         "{:?}",
-        statuses_on_service(&t)
+        assets_on_service(&t, &[])
+            .iter()
+            .map(|a| a.status.raw.clone())
+            .collect::<Vec<_>>()
     );
     t.shutdown();
 }

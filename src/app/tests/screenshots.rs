@@ -198,14 +198,7 @@ fn tencent_screenshots() {
     let mut t = TestApp::start_rendering_on(vodesk_core::credentials::Provider::Tencent);
     let _g = runtime().enter();
     t.app().settings.theme = ThemePref::Dark;
-    let class = runtime()
-        .block_on(t.conn.vod.create_category("旅行 Travel", None))
-        .expect("a class");
-    t.app().backend.fetch_categories();
-    t.step_until("classes and task flows", |app| {
-        app.catalog.names.contains_key(&class.id) && !app.catalog.templates.is_empty()
-    });
-    let flow = t.app().catalog.templates[0].name.clone();
+    let (class, flow) = t.category_and_preset("旅行 Travel");
     let src = t.dir.path().join("media");
     t.drop_files(&[
         media(&src, "港口 harbour.mp4", 2 * 1024 * 1024),

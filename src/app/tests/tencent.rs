@@ -6,37 +6,14 @@
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::Provider;
-use vodesk_core::provider::api::AssetQuery;
 
-use super::harness::{TestApp, noted, runtime, type_into};
-
-fn raw_status(t: &TestApp, id: &str) -> String {
-    let q = AssetQuery {
-        ids: vec![id.to_string()],
-        page_size: 10,
-        ..Default::default()
-    };
-    let page = runtime()
-        .block_on(t.conn.vod.list_assets(&q, None))
-        .expect("list");
-    page.assets
-        .first()
-        .map(|a| a.status.raw.clone())
-        .unwrap_or_default()
-}
+use super::harness::{TestApp, assets_on_service, noted, runtime, status_on_service, type_into};
 
 #[test]
 fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
     let mut t = TestApp::start_on(tempfile::tempdir().unwrap(), Provider::Tencent);
     assert_eq!(t.app().profiles.current, "Local-Tencent");
-    let class = runtime()
-        .block_on(t.conn.vod.create_category("旅行 Travel", None))
-        .expect("a class");
-    t.app().backend.fetch_categories();
-    t.step_until("classes and task flows", |app| {
-        app.catalog.names.contains_key(&class.id) && !app.catalog.templates.is_empty()
-    });
-    let flow = t.app().catalog.templates[0].name.clone();
+    let (class, flow) = t.category_and_preset("旅行 Travel");
 
     // The form speaks Tencent: a task flow, and none of what Tencent does not take.
     t.harness.get_by_label_contains("Task flow");
@@ -96,7 +73,11 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
-    assert_eq!(raw_status(&t, &id), "Forbidden", "not auto-published");
+    assert_eq!(
+        status_on_service(&t, &id).unwrap_or_default(),
+        "Forbidden",
+        "not auto-published"
+    );
 
     t.app().open_asset(id.clone());
     t.step_until("details", |app| {
@@ -111,13 +92,13 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
     t.step_until("allowed", |app| {
         !app.assets.busy && noted(app, |n| n.contains("1 asset allowed for playback"))
     });
-    assert_eq!(raw_status(&t, &id), "Normal");
+    assert_eq!(status_on_service(&t, &id).unwrap_or_default(), "Normal");
     t.step_until("list reloaded", |app| !app.assets.loading);
     t.harness.get_by_label("Forbid playback").click_accesskit();
     t.step_until("forbidden", |app| {
         !app.assets.busy && noted(app, |n| n.contains("forbidden for playback"))
     });
-    assert_eq!(raw_status(&t, &id), "Forbidden");
+    assert_eq!(status_on_service(&t, &id).unwrap_or_default(), "Forbidden");
 
     // A new cover from an image file (the button opens a native dialog; its answer is fed in).
     t.step_until("list reloaded", |app| !app.assets.loading);
@@ -190,16 +171,11 @@ fn without_a_bucket_browser_the_import_tab_imports_by_url() {
         results.iter().any(|r| r.contains("imported as asset")),
         "{results:?}"
     );
-    let all = runtime()
-        .block_on(t.conn.vod.list_assets(
-            &AssetQuery {
-                page_size: 10,
-                ..Default::default()
-            },
-            None,
-        ))
-        .expect("list");
-    assert_eq!(all.assets.len(), 2, "the upload and its import");
+    assert_eq!(
+        assets_on_service(&t, &[]).len(),
+        2,
+        "the upload and its import"
+    );
 }
 
 #[test]
