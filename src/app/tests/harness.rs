@@ -417,3 +417,11 @@ pub fn status_on_service(t: &TestApp, id: &str) -> Option<String> {
         .map(|a| a.status.raw.clone())
         .filter(|s| !s.is_empty())
 }
+
+/// The statuses of the assets on the service, as the service words them.
+pub fn statuses_on_service(t: &TestApp) -> Vec<String> {
+    assets_on_service(t, &[])
+        .iter()
+        .map(|a| a.status.raw.clone())
+        .collect()
+}

@@ -3,7 +3,7 @@
 use egui_kittest::kittest::Queryable;
 use vodesk_core::engine::JobState;
 
-use super::harness::{TestApp, assets_on_service, media, noted, runtime};
+use super::harness::{TestApp, media, noted, runtime, statuses_on_service};
 use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
@@ -334,13 +334,7 @@ fn a_removed_failed_upload_does_not_come_back_after_a_restart() {
             .is_empty()
     );
     // Nothing is left half-made on the service, and nothing was uploaded again.
-    assert_eq!(
-        assets_on_service(&t, &[])
-            .iter()
-            .map(|a| a.status.raw.clone())
-            .collect::<Vec<_>>(),
-        ["FAILED"]
-    );
+    assert_eq!(statuses_on_service(&t), ["FAILED"]);
     t.shutdown();
 }
 
@@ -364,13 +358,7 @@ fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
             .any(|n| n == "1 upload failed in the last session; select them and press Retry.")
     );
     // Not tried again by itself: still the one failed asset.
-    assert_eq!(
-        assets_on_service(&t, &[])
-            .iter()
-            .map(|a| a.status.raw.clone())
-            .collect::<Vec<_>>(),
-        ["FAILED"]
-    );
+    assert_eq!(statuses_on_service(&t), ["FAILED"]);
     // Retry sends the file as it is now.
     t.app().backend.engine.set_bandwidth(0);
     t.app().queue.select_all();
@@ -378,10 +366,7 @@ fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
     t.step_until("retried to the end", |app| {
         app.queue.rows.len() == 1 && app.queue.rows[0].state == RowState::Job(JobState::Done)
     });
-    let mut statuses = assets_on_service(&t, &[])
-        .iter()
-        .map(|a| a.status.raw.clone())
-        .collect::<Vec<_>>();
+    let mut statuses = statuses_on_service(&t);
     statuses.sort();
     assert_eq!(statuses, ["FAILED", "PUBLISHED"]);
     t.shutdown();
@@ -540,17 +525,10 @@ fn switching_back_at_once_continues_each_upload_on_one_engine() {
     assert_eq!(stored_bytes(&t, &asset), std::fs::read(&file).unwrap());
     // One asset for the file, not one per engine.
     assert_eq!(
-        assets_on_service(&t, &[])
-            .iter()
-            .map(|a| a.status.raw.clone())
-            .collect::<Vec<_>>()
-            .len(),
+        statuses_on_service(&t).len(),
         1,
         "{:?}",
-        assets_on_service(&t, &[])
-            .iter()
-            .map(|a| a.status.raw.clone())
-            .collect::<Vec<_>>()
+        statuses_on_service(&t)
     );
     t.shutdown();
 }
