@@ -77,6 +77,9 @@ pub struct Library {
     object_router: OnceLock<axum::Router>,
     layout: Layout,
     ids: IdStyle,
+    /// Some asset has (or is about to get) an expiry: until then the per-call sweep does
+    /// nothing at all. Never cleared, so an expiry noted while a sweep runs is not lost.
+    expiring: std::sync::atomic::AtomicBool,
 }
 
 impl Library {
@@ -97,7 +100,15 @@ impl Library {
             .objects
             .ensure_bucket(&bucket)
             .map_err(|e| OpenError(format!("cannot create the VOD bucket {bucket}: {e}")))?;
+        let expiring = conn
+            .query_row(
+                "SELECT EXISTS(SELECT 1 FROM assets WHERE expires_at IS NOT NULL)",
+                [],
+                |r| r.get::<_, bool>(0),
+            )
+            .map_err(|e| OpenError(e.to_string()))?;
         Ok(Library {
+            expiring: std::sync::atomic::AtomicBool::new(expiring),
             db: Mutex::new(conn),
             objects: options.objects,
             object_router: OnceLock::new(),
@@ -109,6 +120,17 @@ impl Library {
     /// A fresh id for a new asset.
     pub fn new_id(&self) -> String {
         self.ids.generate()
+    }
+
+    /// An asset is being given an expiry: sweeps have work from now on.
+    pub fn note_expiry(&self) {
+        self.expiring
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether a sweep can find anything (no asset ever had an expiry otherwise).
+    pub fn may_expire(&self) -> bool {
+        self.expiring.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The one connection; every multi-row change runs in one transaction on it.

@@ -182,13 +182,17 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> TcResult<Value> {
                 )
             })?;
     }
-    // Media past their ExpireTime are gone before anything reads the library (§A.4).
-    let lib = ctx.lib.clone();
-    let swept =
-        tokio::task::spawn_blocking(move || lib.sweep_expired(crate::library::lifecycle::now_ms()))
-            .await;
-    if let Ok(Err(e)) = swept {
-        tracing::warn!("deleting expired media: {e:?}");
+    // Media past their ExpireTime are gone before anything reads the library (§A.4); a
+    // library where no media ever had one skips this.
+    if ctx.lib.may_expire() {
+        let lib = ctx.lib.clone();
+        let swept = tokio::task::spawn_blocking(move || {
+            lib.sweep_expired(crate::library::lifecycle::now_ms())
+        })
+        .await;
+        if let Ok(Err(e)) = swept {
+            tracing::warn!("deleting expired media: {e:?}");
+        }
     }
     run(ctx, action, &params).await
 }

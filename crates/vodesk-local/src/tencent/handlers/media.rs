@@ -104,7 +104,7 @@ pub async fn modify(ctx: &Ctx, p: &Body) -> TcResult<Value> {
         true => Some(class_param(&ctx.lib.db(), p)?),
         false => None,
     };
-    let expiry = expire_time(p)?;
+    let expiry = expire_time(p, &ctx.lib)?;
     for key in [
         "AddKeyFrameDescs",
         "DeleteKeyFrameDescs",

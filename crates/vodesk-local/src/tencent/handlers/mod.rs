@@ -115,8 +115,9 @@ pub fn iso_time(p: &Body, key: &str, code: Option<&str>) -> TcResult<Option<i64>
 
 /// `ExpireTime`: `None` when absent, `Some(None)` for "never" (9999-12-31T23:59:59Z, which
 /// also clears an expiry), `Some(Some(ms since the epoch))` for a time; a time already past is
-/// refused. Expired media are deleted by [`crate::library::Library::sweep_expired`].
-pub fn expire_time(p: &Body) -> TcResult<Option<Option<i64>>> {
+/// refused. A time tells `lib` that sweeps have work; expired media are deleted by
+/// [`crate::library::Library::sweep_expired`].
+pub fn expire_time(p: &Body, lib: &crate::library::Library) -> TcResult<Option<Option<i64>>> {
     let Some(t) = iso_time(p, "ExpireTime", Some("ExpireTime"))? else {
         return Ok(None);
     };
@@ -133,6 +134,7 @@ pub fn expire_time(p: &Body) -> TcResult<Option<Option<i64>>> {
             "is in the past; give a later time",
         ));
     }
+    lib.note_expiry();
     Ok(Some(Some(t)))
 }
 

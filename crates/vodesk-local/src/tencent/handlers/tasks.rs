@@ -63,7 +63,7 @@ pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
     if p.opt_str("CoverUrl")?.is_some_and(|c| !c.is_empty()) {
         return Err(TcError::unsupported("Pulling a cover (CoverUrl)"));
     }
-    let expires_at = expire_time(p)?.flatten();
+    let expires_at = expire_time(p, &ctx.lib)?.flatten();
     storage_region(p, &ctx.region)?;
     text_max(p, "SourceContext", 250, "SourceContext")?;
     let session_context =

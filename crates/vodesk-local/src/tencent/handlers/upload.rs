@@ -40,7 +40,7 @@ pub fn apply(ctx: &Ctx, p: &Body) -> TcResult<Value> {
         Some(c) => Some(cover_type(&c)?),
         None => None,
     };
-    let expires_at = expire_time(p)?.flatten();
+    let expires_at = expire_time(p, &ctx.lib)?.flatten();
     storage_region(p, &ctx.region)?;
     text_max(p, "SourceContext", 250, "SourceContext")?;
     text_max(p, "SessionContext", 1000, "SessionContext")?;
