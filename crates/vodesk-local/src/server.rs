@@ -168,10 +168,10 @@ impl RunningService {
                 source,
             })?;
         let (object_listener, object_addr) =
-            bind_next(config.object_listen, config.listen, 1).await?;
+            bind_next(config.object_listen, config.listen, 1, false).await?;
         let (tencent_listener, tencent_addr) =
-            bind_next(config.tencent_listen, config.listen, 2).await?;
-        let (cos_listener, cos_addr) = bind_next(config.cos_listen, config.listen, 3).await?;
+            bind_next(config.tencent_listen, config.listen, 2, true).await?;
+        let (cos_listener, cos_addr) = bind_next(config.cos_listen, config.listen, 3, true).await?;
 
         let vod_endpoint = format!("http://{vod_addr}");
         let object_endpoint = format!("http://{object_addr}");
@@ -298,12 +298,16 @@ impl RunningService {
 }
 
 /// Binds `given`, or the port `offset` above `base` (a free port when `base`'s is 0); loopback
-/// only.
+/// only. With `or_any`, a derived port that is taken gives way to a free one: the Tencent
+/// ports came after the Huawei ones, and a caller that fixed those two (tests restarting a
+/// service on its ports) must not fail because a neighbouring port is busy.
 async fn bind_next(
     given: Option<SocketAddr>,
     base: SocketAddr,
     offset: u16,
+    or_any: bool,
 ) -> Result<(TcpListener, SocketAddr), ServeError> {
+    let derived = given.is_none();
     let addr = given.unwrap_or_else(|| {
         let mut a = base;
         a.set_port(if base.port() == 0 {
@@ -316,7 +320,14 @@ async fn bind_next(
     if !addr.ip().is_loopback() {
         return Err(ServeError::NotLoopback(addr));
     }
-    let listener = bind(addr).await?;
+    let listener = match bind(addr).await {
+        Err(_) if derived && or_any && addr.port() != 0 => {
+            let mut any = addr;
+            any.set_port(0);
+            bind(any).await?
+        }
+        other => other?,
+    };
     let bound = listener
         .local_addr()
         .map_err(|source| ServeError::Bind { addr, source })?;
