@@ -311,7 +311,7 @@ struct ProviderWords {
     local: &'static str,
 }
 
-const PROVIDERS: [Provider; 2] = [Provider::Huawei, Provider::Tencent];
+const PROVIDERS: [Provider; 3] = [Provider::Huawei, Provider::Tencent, Provider::Aliyun];
 
 fn words(p: Provider) -> ProviderWords {
     match p {
@@ -326,7 +326,18 @@ fn words(p: Provider) -> ProviderWords {
             keys_where: "Keys are created in the Tencent Cloud console under CAM > API Keys.",
             local: "embedded local service (Tencent Cloud VOD API)",
         },
-        Provider::Huawei | Provider::Aliyun => ProviderWords {
+        Provider::Aliyun => ProviderWords {
+            name: "Alibaba Cloud ApsaraVideo VOD",
+            title: "New profile (Alibaba Cloud ApsaraVideo VOD)",
+            region_hint: "cn-shanghai",
+            scope_label: "AppId",
+            scope_hint: "the account's default application (app-1000000)",
+            key_label: "AccessKey ID",
+            secret_label: "AccessKey secret",
+            keys_where: "Keys are created in the Alibaba Cloud console under RAM > AccessKey.",
+            local: "embedded local service (Alibaba Cloud VOD API)",
+        },
+        Provider::Huawei => ProviderWords {
             name: "Huawei Cloud VOD",
             title: "New profile (Huawei Cloud VOD)",
             region_hint: "cn-north-4",

@@ -20,15 +20,15 @@ pub enum ThumbnailArg {
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetadataArgs {
     /// Title; may use {name} (file name without extension), {stem}, {ext} and {dir}.
-    /// Default: the file name without extension. At most 128 bytes (Huawei) or 64 characters
-    /// (Tencent).
+    /// Default: the file name without extension. At most 128 bytes (Huawei, Alibaba) or 64
+    /// characters (Tencent).
     #[arg(long)]
     pub title: Option<String>,
-    /// Description, at most 1024 bytes (Huawei) or 128 characters (Tencent).
+    /// Description, at most 1024 bytes (Huawei, Alibaba) or 128 characters (Tencent).
     #[arg(long)]
     pub description: Option<String>,
-    /// Comma-separated tags: at most 16, each at most 16 bytes (Huawei) or 32 characters
-    /// (Tencent).
+    /// Comma-separated tags: at most 16, each at most 16 bytes (Huawei), 32 characters
+    /// (Tencent) or 32 bytes (Alibaba).
     #[arg(long)]
     pub tags: Option<String>,
     /// Category id (see `vodesk categories list`); -1 is "Other".
@@ -38,8 +38,8 @@ pub struct MetadataArgs {
     /// time.
     #[arg(long, value_name = "DATE")]
     pub expire_at: Option<String>,
-    /// Processing preset: Huawei's transcoding template group, Tencent's task flow (names in
-    /// `vodesk templates list`).
+    /// Processing preset: Huawei's transcoding template group, Tencent's task flow, Alibaba's
+    /// template group id (all in `vodesk templates list`).
     #[arg(long, visible_alias = "task-flow")]
     pub template_group: Option<String>,
     /// Do not publish automatically once uploaded (default: publish).

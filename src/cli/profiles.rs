@@ -39,7 +39,7 @@ pub struct AddArgs {
     /// The cloud: huawei (default) or tencent.
     #[arg(long, default_value = "huawei", value_parser = parse_provider)]
     pub provider: Provider,
-    /// Region id (cn-north-4, ap-guangzhou, ...): endpoints (and Huawei's project id) derive from it.
+    /// Region id (cn-north-4, ap-guangzhou, cn-shanghai, ...): endpoints (and Huawei's project id) derive from it.
     #[arg(long, required_unless_present = "endpoint")]
     pub region: Option<String>,
     /// Explicit VOD endpoint URL (private cloud, local service).
@@ -49,10 +49,11 @@ pub struct AddArgs {
     #[arg(long)]
     pub object_endpoint: Option<String>,
     /// Huawei: the project id (looked up through IAM from the region when left out);
-    /// Tencent: the SubAppId of the VOD application (the account's default when left out).
-    #[arg(long, alias = "sub-app-id")]
+    /// Tencent: the SubAppId of the VOD application (the account's default when left out);
+    /// Alibaba: the AppId (app-1000000, the default, when left out).
+    #[arg(long, alias = "sub-app-id", alias = "app-id")]
     pub project_id: Option<String>,
-    /// Access key id (Huawei AK, Tencent SecretId).
+    /// Access key id (Huawei AK, Tencent SecretId, Alibaba AccessKey ID).
     #[arg(long)]
     pub ak: String,
     /// Read the secret key from the first line of stdin instead of a hidden prompt.

@@ -12,8 +12,8 @@ pub mod session_vault;
 
 pub use keychain::{KeychainError, SecretKind};
 pub use profile::{
-    LOCAL_PROFILE, LOCAL_PROFILES, LOCAL_TENCENT_PROFILE, Profile, Provider, ProxyConfig,
-    local_profile,
+    LOCAL_ALIYUN_PROFILE, LOCAL_PROFILE, LOCAL_PROFILES, LOCAL_TENCENT_PROFILE, Profile, Provider,
+    ProxyConfig, local_profile,
 };
 pub use profiles_file::{ProfilesFile, config_dir};
 pub use secret::Secret;

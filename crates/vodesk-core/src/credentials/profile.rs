@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub const LOCAL_PROFILE: &str = "Local";
 /// The built-in profile of the local service's Tencent personality.
 pub const LOCAL_TENCENT_PROFILE: &str = "Local-Tencent";
+/// The built-in profile of the local service's Alibaba personality.
+pub const LOCAL_ALIYUN_PROFILE: &str = "Local-Alibaba";
 
 pub use crate::provider::ProviderKind as Provider;
 
@@ -13,6 +15,7 @@ pub use crate::provider::ProviderKind as Provider;
 pub const LOCAL_PROFILES: &[(&str, Provider)] = &[
     (LOCAL_PROFILE, Provider::Huawei),
     (LOCAL_TENCENT_PROFILE, Provider::Tencent),
+    (LOCAL_ALIYUN_PROFILE, Provider::Aliyun),
 ];
 
 /// The built-in profile `name` names (any case): its canonical name and provider.
@@ -25,9 +28,8 @@ pub fn local_profile(name: &str) -> Option<(&'static str, Provider)> {
 
 /// A provider named on the command line or in a form.
 pub fn parse_provider(s: &str) -> Result<Provider, String> {
-    Provider::parse(s).ok_or_else(|| {
-        format!("provider \"{s}\" is unknown; use huawei (tencent and aliyun come later)")
-    })
+    Provider::parse(s)
+        .ok_or_else(|| format!("provider \"{s}\" is unknown; use huawei, tencent or aliyun"))
 }
 
 /// A proxy for one profile; its password (if any) is in the keychain.

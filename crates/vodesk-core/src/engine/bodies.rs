@@ -13,7 +13,7 @@ use super::flow::{JobCtx, JobError, io_error};
 use super::scheduler::Inner;
 use crate::provider::error::ApiError;
 use crate::storage::send::{self, ByteStream};
-use crate::storage::{ObjectOp, RequestSigner, SignedRequest};
+use crate::storage::{ObjectOp, RequestSigner, SignedRequest, noted};
 
 /// Chunk size of request bodies: the granularity of progress and bandwidth limiting.
 const CHUNK: usize = 256 * 1024;
@@ -91,7 +91,10 @@ pub async fn put_with_retry(
                 };
                 let sent = Arc::new(AtomicU64::new(0));
                 let body = metered(ctx, data.clone(), sent.clone());
-                let r = send::put_stream(&http, &req, data.len() as u64, body).await;
+                let r = noted(
+                    signer,
+                    send::put_stream(&http, &req, data.len() as u64, body).await,
+                );
                 if r.is_err() {
                     let n = sent.load(Ordering::Relaxed);
                     ctx.handle.bytes_done.fetch_sub(n, Ordering::Relaxed);
@@ -125,7 +128,7 @@ pub async fn put_small_file(
             let len = data.len() as u64;
             async move {
                 let req = signer.sign(op).await?;
-                send::put_stream(&http, &req, len, body).await
+                noted(signer, send::put_stream(&http, &req, len, body).await)
             }
         })
         .await?;

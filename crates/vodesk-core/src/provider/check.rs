@@ -39,7 +39,7 @@ pub fn verdict_words(kind: ProviderKind) -> VerdictWords {
         },
         ProviderKind::Aliyun => VerdictWords {
             ok: "OK: the AccessKey ID, AccessKey secret and endpoint work",
-            ok_scope: "OK: the AccessKey ID, AccessKey secret and endpoint work",
+            ok_scope: "OK: the AccessKey ID, AccessKey secret, AppId ({scope}) and endpoint work",
             wrong_credentials: "wrong AccessKey ID or secret: the service rejected the signature ({detail}); check both in the RAM console under AccessKey",
             wrong_scope: "the region or application is wrong for these keys ({detail}); check the profile's region",
         },
@@ -226,7 +226,7 @@ mod tests {
             ProviderKind::Aliyun,
         ] {
             let words = verdict_words(kind);
-            assert!(words.ok_scope.contains("{scope}") || kind == ProviderKind::Aliyun);
+            assert!(words.ok_scope.contains("{scope}"));
             assert!(words.wrong_credentials.contains("{detail}"));
             assert!(words.wrong_scope.contains("{detail}"));
         }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::aliyun;
 use super::api::VodService;
 use super::error::{ApiError, ErrorKind};
 use super::http::HttpOptions;
@@ -72,7 +73,14 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             key_name: "SecretId",
             keys_hint: "create them in the Tencent Cloud console under CAM > API Keys",
         }),
-        ProviderKind::Aliyun => None,
+        ProviderKind::Aliyun => Some(ProfileRules {
+            scope_name: "AppId",
+            scope_required: false,
+            scope_lookup: false,
+            scope_numeric: false,
+            key_name: "AccessKey ID",
+            keys_hint: "create them in the Alibaba Cloud console under RAM > AccessKey",
+        }),
     }
 }
 
@@ -89,7 +97,7 @@ pub struct EnvNames {
 
 pub fn env_names(kind: ProviderKind) -> EnvNames {
     match kind {
-        ProviderKind::Huawei | ProviderKind::Aliyun => EnvNames {
+        ProviderKind::Huawei => EnvNames {
             access_key: "HUAWEICLOUD_SDK_AK",
             secret_key: "HUAWEICLOUD_SDK_SK",
             security_token: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
@@ -102,6 +110,13 @@ pub fn env_names(kind: ProviderKind) -> EnvNames {
             security_token: "TENCENTCLOUD_SESSION_TOKEN",
             scope: "TENCENTCLOUD_SUBAPPID",
             region: "TENCENTCLOUD_REGION",
+        },
+        ProviderKind::Aliyun => EnvNames {
+            access_key: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+            secret_key: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            security_token: "ALIBABA_CLOUD_SECURITY_TOKEN",
+            scope: "ALIBABA_CLOUD_VOD_APP_ID",
+            region: "ALIBABA_CLOUD_REGION_ID",
         },
     }
 }
@@ -204,7 +219,7 @@ impl Account {
 fn unsupported(kind: ProviderKind) -> ApiError {
     ApiError::new(
         ErrorKind::BadParameter,
-        format!("provider {kind} is not supported yet; use huawei"),
+        format!("{kind} accounts have no scope to look up from the region; give it in the profile"),
     )
 }
 
@@ -213,8 +228,7 @@ pub fn capabilities(kind: ProviderKind) -> &'static super::api::Capabilities {
     match kind {
         ProviderKind::Huawei => &huawei::service::CAPABILITIES,
         ProviderKind::Tencent => &tencent::service::CAPABILITIES,
-        // Not connectable yet (see `connect`): Huawei's rules stand in for checking input.
-        ProviderKind::Aliyun => &huawei::service::CAPABILITIES,
+        ProviderKind::Aliyun => &aliyun::service::CAPABILITIES,
     }
 }
 
@@ -228,7 +242,7 @@ pub fn connect(account: &Account) -> Result<Arc<dyn VodService>, ApiError> {
     match account.kind {
         ProviderKind::Huawei => Ok(Arc::new(huawei::connect::service(account)?)),
         ProviderKind::Tencent => Ok(Arc::new(tencent::connect::service(account)?)),
-        k => Err(unsupported(k)),
+        ProviderKind::Aliyun => Ok(Arc::new(aliyun::connect::service(account)?)),
     }
 }
 

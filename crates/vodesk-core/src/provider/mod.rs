@@ -1,5 +1,5 @@
 //! Provider layer: the seam every face and the engine use ([`api`]), and each cloud's client
-//! behind it (`huawei/` now; `tencent/` and `aliyun/` next), turning model-level requests into
+//! behind it (`huawei/`, `tencent/`, `aliyun/`), turning model-level requests into
 //! signed HTTP calls and replies back into model types.
 
 pub mod aliyun;
@@ -9,6 +9,7 @@ pub mod connect;
 pub mod error;
 pub mod http;
 pub mod huawei;
+pub mod iso_time;
 pub mod kind;
 pub mod pacing;
 pub mod retry;

@@ -23,7 +23,8 @@ pub fn classify(status: Option<u16>, code: Option<&str>, message: &str) -> Error
         "AccessDenied" if message.to_ascii_lowercase().contains("expired") => {
             Some(ErrorKind::Expired)
         }
-        "ExpiredToken" | "TokenExpired" => Some(ErrorKind::Expired),
+        // OSS says `SecurityTokenExpired` when an STS key's time is up (tencent-aliyun §B.6).
+        "ExpiredToken" | "TokenExpired" | "SecurityTokenExpired" => Some(ErrorKind::Expired),
         "AccessDenied"
         | "AllAccessDisabled"
         | "AccessForbidden"

@@ -137,6 +137,7 @@ pub fn op_key<'a>(
 }
 
 /// Signs the operations on one object (and its extras' objects) with a key pair.
+#[derive(Clone)]
 pub struct KeySigner {
     pub endpoint: Endpoint,
     pub credentials: Credentials,

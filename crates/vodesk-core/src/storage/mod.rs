@@ -22,6 +22,6 @@ pub use client::{
 pub use cos_sign::CosSigner;
 pub use header_signer::KeySigner;
 pub use sign::{Credentials, SignatureFlavor};
-pub use signer::{Extra, ObjectOp, RequestSigner, SignedRequest};
+pub use signer::{Extra, ObjectOp, RequestSigner, SignedRequest, noted};
 pub use vault::{CredentialVault, KeptSession};
 pub use xml::{BucketInfo, ObjectSummary};

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use reqwest::Client;
 
 use super::send;
-use super::signer::{ObjectOp, RequestSigner};
+use super::signer::{ObjectOp, RequestSigner, noted};
 use super::xml::{
     self, CompleteMultipartUploadResult, InitiateMultipartUploadResult, ListPartsResult, PartInfo,
 };
@@ -23,7 +23,8 @@ pub async fn initiate(
         .sign(&ObjectOp::Initiate { content_type })
         .await?
         .with_header("Content-Type", content_type);
-    let r: InitiateMultipartUploadResult = send::xml(http, &req, Bytes::new()).await?;
+    let r: InitiateMultipartUploadResult =
+        noted(signer, send::xml(http, &req, Bytes::new()).await)?;
     if r.upload_id.is_empty() {
         return Err(ApiError::new(
             ErrorKind::MalformedResponse,
@@ -40,7 +41,7 @@ pub async fn list_parts(
     upload_id: &str,
 ) -> Result<Vec<PartInfo>, ApiError> {
     let req = signer.sign(&ObjectOp::ListParts { upload_id }).await?;
-    let r: ListPartsResult = send::xml(http, &req, Bytes::new()).await?;
+    let r: ListPartsResult = noted(signer, send::xml(http, &req, Bytes::new()).await)?;
     Ok(r.parts)
 }
 
@@ -55,7 +56,7 @@ pub async fn complete(
     sorted.sort_by_key(|p| p.0);
     let body = xml::complete_multipart_upload_body(&sorted);
     let req = signer.sign(&ObjectOp::Complete { upload_id }).await?;
-    let _: CompleteMultipartUploadResult = send::xml(http, &req, body).await?;
+    let _: CompleteMultipartUploadResult = noted(signer, send::xml(http, &req, body).await)?;
     Ok(())
 }
 
@@ -66,7 +67,7 @@ pub async fn abort(
     upload_id: &str,
 ) -> Result<(), ApiError> {
     let req = signer.sign(&ObjectOp::Abort { upload_id }).await?;
-    match send::send(http, &req, None).await {
+    match noted(signer, send::send(http, &req, None).await) {
         Err(e) if e.kind == ErrorKind::NotFound => Ok(()),
         other => other.map(|_| ()),
     }

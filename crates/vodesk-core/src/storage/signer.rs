@@ -125,4 +125,19 @@ impl fmt::Debug for SignedRequest {
 #[async_trait]
 pub trait RequestSigner: Send + Sync {
     async fn sign(&self, op: &ObjectOp<'_>) -> Result<SignedRequest, ApiError>;
+
+    /// The storage service refused a request this signer signed. A signer over renewable
+    /// credentials (Alibaba's STS key) renews them before it signs again when `error` says
+    /// they expired; the others have nothing to do.
+    fn rejected(&self, error: &ApiError) {
+        let _ = error;
+    }
+}
+
+/// `result` of a request `signer` signed, after telling the signer of a refusal.
+pub fn noted<T>(signer: &dyn RequestSigner, result: Result<T, ApiError>) -> Result<T, ApiError> {
+    if let Err(e) = &result {
+        signer.rejected(e);
+    }
+    result
 }

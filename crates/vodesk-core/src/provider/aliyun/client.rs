@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::errors;
 use super::sign::{acs3_authorization, percent_encode, sha256_hex};
+use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::http::HttpOptions;
 use crate::provider::retry::RetryPolicy;
@@ -65,15 +66,34 @@ impl AliyunVod {
         self.api.clock.offset_secs()
     }
 
+    pub fn config(&self) -> &AliyunConfig {
+        &self.config
+    }
+
+    pub fn http(&self) -> &reqwest::Client {
+        &self.api.http
+    }
+
+    pub fn retry(&self) -> &RetryPolicy {
+        &self.config.retry
+    }
+
     /// Calls `action` with `params` under the retry policy; the reply's JSON object.
     pub async fn call<T: DeserializeOwned>(
         &self,
         action: &'static str,
         params: &[(&str, String)],
     ) -> Result<T, ApiError> {
-        let response = self
-            .config
-            .retry
+        self.call_with(&self.config.retry, action, params).await
+    }
+
+    async fn call_with<T: DeserializeOwned>(
+        &self,
+        retry: &RetryPolicy,
+        action: &'static str,
+        params: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        let response = retry
             .run_with_clock(action, || self.send_once(action, params))
             .await?;
         serde_json::from_value(response).map_err(|e| {
@@ -82,6 +102,19 @@ impl AliyunVod {
                 format!("{action}: unexpected reply ({e})"),
             )
         })
+    }
+
+    /// One cheap signed call, not retried, and a precise verdict ("Test connection").
+    pub async fn test_connection(&self) -> Verdict {
+        let once = RetryPolicy {
+            max_attempts: 1,
+            ..self.config.retry.clone()
+        };
+        let result = self
+            .call_with::<Value>(&once, "GetCategories", &[("CateId", "-1".to_string())])
+            .await
+            .map(|_| ());
+        Verdict::from_probe(result, self.clock_offset_secs())
     }
 
     async fn send_once(

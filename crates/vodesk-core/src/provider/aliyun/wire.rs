@@ -96,9 +96,286 @@ impl UploadAddress {
     }
 }
 
+/// A number that may come as a string (`"3.6"`) or not at all.
+fn lenient_f64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match v {
+        Some(serde_json::Value::Number(n)) => n.as_f64(),
+        Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+fn lenient_i64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(lenient_f64(d)?.map(|f| f as i64))
+}
+
+/// A list the replies give either bare (`[…]`) or wrapped in an object of one key
+/// (`{"Snapshot": […]}`, `{"Video": […]}`), as the SDK models differ per action.
+fn wrapped_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    let list = match v {
+        Some(serde_json::Value::Array(a)) => a,
+        Some(serde_json::Value::Object(m)) => match m.into_iter().next() {
+            Some((_, serde_json::Value::Array(a))) => a,
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    Ok(list
+        .into_iter()
+        .filter_map(|x| serde_json::from_value(x).ok())
+        .collect())
+}
+
+/// One video as `GetVideoInfo(s)`, `GetVideoList` and `SearchMedia` give it (§B.8).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct Video {
+    pub video_id: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub size: Option<i64>,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: Option<String>,
+    pub status: Option<String>,
+    pub audit_status: Option<String>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub cate_id: Option<i64>,
+    pub cate_name: Option<String>,
+    /// Comma-separated.
+    pub tags: Option<String>,
+    pub creation_time: Option<String>,
+    pub modification_time: Option<String>,
+    pub template_group_id: Option<String>,
+    pub storage_location: Option<String>,
+    pub app_id: Option<String>,
+    #[serde(deserialize_with = "wrapped_list")]
+    pub snapshots: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetVideoInfoRsp {
+    pub video: Option<Video>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetVideoInfosRsp {
+    #[serde(deserialize_with = "wrapped_list")]
+    pub video_list: Vec<Video>,
+    pub non_exist_video_ids: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetVideoListRsp {
+    #[serde(deserialize_with = "lenient_i64")]
+    pub total: Option<i64>,
+    #[serde(deserialize_with = "wrapped_list")]
+    pub video_list: Vec<Video>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct SearchMediaItem {
+    pub media_id: String,
+    pub media_type: Option<String>,
+    pub creation_time: Option<String>,
+    pub video: Option<Video>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct SearchMediaRsp {
+    #[serde(deserialize_with = "lenient_i64")]
+    pub total: Option<i64>,
+    pub scroll_token: Option<String>,
+    #[serde(deserialize_with = "wrapped_list")]
+    pub media_list: Vec<SearchMediaItem>,
+}
+
+/// The original file (`GetMezzanineInfo`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct Mezzanine {
+    #[serde(rename = "FileURL")]
+    pub file_url: Option<String>,
+    pub file_name: Option<String>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub size: Option<i64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub width: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub height: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub bitrate: Option<i64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub fps: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetMezzanineInfoRsp {
+    pub mezzanine: Option<Mezzanine>,
+}
+
+/// One playable stream (`GetPlayInfo`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct PlayInfo {
+    #[serde(rename = "PlayURL")]
+    pub play_url: String,
+    pub definition: Option<String>,
+    pub format: Option<String>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub size: Option<i64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub width: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub height: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub bitrate: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub encrypt: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetPlayInfoRsp {
+    #[serde(deserialize_with = "wrapped_list")]
+    pub play_info_list: Vec<PlayInfo>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct CategoryInfo {
+    #[serde(deserialize_with = "lenient_i64")]
+    pub cate_id: Option<i64>,
+    pub cate_name: Option<String>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub parent_id: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub level: Option<i64>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub sub_total: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetCategoriesRsp {
+    #[serde(deserialize_with = "wrapped_list")]
+    pub sub_categories: Vec<CategoryInfo>,
+    #[serde(deserialize_with = "lenient_i64")]
+    pub sub_total: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct AddCategoryRsp {
+    pub category: Option<CategoryInfo>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct TemplateGroup {
+    pub transcode_template_group_id: String,
+    pub name: Option<String>,
+    pub is_default: Option<String>,
+    pub locked: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct ListTemplateGroupsRsp {
+    #[serde(deserialize_with = "wrapped_list")]
+    pub transcode_template_group_list: Vec<TemplateGroup>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct DeleteVideoRsp {
+    pub non_exist_video_ids: Vec<String>,
+    pub forbidden_video_ids: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct CreateUploadImageRsp {
+    pub image_id: String,
+    #[serde(rename = "ImageURL")]
+    pub image_url: String,
+    pub upload_address: String,
+    pub upload_auth: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct UploadJob {
+    pub job_id: String,
+    #[serde(rename = "SourceURL")]
+    pub source_url: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct UploadMediaByUrlRsp {
+    pub upload_jobs: Vec<UploadJob>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct UrlUploadInfo {
+    pub job_id: String,
+    #[serde(rename = "UploadURL")]
+    pub upload_url: Option<String>,
+    pub media_id: Option<String>,
+    pub status: Option<String>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct GetUrlUploadInfosRsp {
+    #[serde(rename = "URLUploadInfoList", deserialize_with = "wrapped_list")]
+    pub url_upload_info_list: Vec<UrlUploadInfo>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_read_bare_or_wrapped_and_numbers_as_strings() {
+        let list: GetVideoListRsp = serde_json::from_str(
+            r#"{"Total":"2","VideoList":{"Video":[{"VideoId":"a","Duration":"3.5","Snapshots":{"Snapshot":["s1"]}},{"VideoId":"b","Size":7}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(list.total, Some(2));
+        assert_eq!(list.video_list.len(), 2);
+        assert_eq!(list.video_list[0].duration, Some(3.5));
+        assert_eq!(list.video_list[0].snapshots, vec!["s1".to_string()]);
+        assert_eq!(list.video_list[1].size, Some(7));
+        let infos: GetVideoInfosRsp = serde_json::from_str(
+            r#"{"VideoList":[{"VideoId":"a","CoverURL":"http://c"}],"NonExistVideoIds":["z"]}"#,
+        )
+        .unwrap();
+        assert_eq!(infos.video_list[0].cover_url.as_deref(), Some("http://c"));
+        assert_eq!(infos.non_exist_video_ids, vec!["z".to_string()]);
+    }
 
     fn b64(json: &str) -> String {
         base64::engine::general_purpose::STANDARD.encode(json)

@@ -1,23 +1,12 @@
 //! Tencent replies into model types (tencent-aliyun-vod-api.md §A.8, §A.9).
 
-use chrono::{DateTime, Utc};
-
 use super::wire::{ClassInfo, MediaInfo, MetaData, ProcedureTemplate};
 use crate::model::{
     Asset, AssetDetails, AssetState, AssetStatus, Category, MediaFacts, PlayOutput, Preset,
     TaskState, TaskStatus,
 };
 
-/// Tencent's times: ISO 8601 (`2026-12-03T08:00:00Z`).
-pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-pub fn format_time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
+pub use crate::provider::iso_time::{format as format_time, parse as parse_time};
 
 /// A media's distribution status (§A.9): `Normal` is served, `Forbidden` was unpublished,
 /// `SystemForbidden` was blocked by the platform.

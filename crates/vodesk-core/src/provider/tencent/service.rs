@@ -19,14 +19,13 @@ use super::wire::{
     MediaInfo, NotExistRsp, SearchMediaRsp, TaskRsp,
 };
 use crate::model::{
-    Accepts, AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, PresetKind,
-    UploadMetadata,
+    Accepts, AssetDetails, AssetState, Category, LengthUnit, Limits, Preset, PresetKind,
 };
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::kind::ProviderKind;
-use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, RequestSigner};
+use crate::storage::RequestSigner;
 
 /// The documented rules (§A.4, §A.8; names and tags are counted in characters).
 pub const CAPABILITIES: Capabilities = Capabilities {
@@ -516,32 +515,6 @@ impl Uploads for TencentService {
 
 #[async_trait]
 impl Buckets for TencentService {
-    async fn list_buckets(&self) -> Result<Vec<BucketInfo>, ApiError> {
-        Err(unavailable("The bucket browser"))
-    }
-
-    async fn list_objects(
-        &self,
-        _bucket: &str,
-        _query: &ListObjectsQuery,
-    ) -> Result<ObjectListPage, ApiError> {
-        Err(unavailable("The bucket browser"))
-    }
-
-    async fn authorize_bucket(&self, _bucket: &str, _grant: bool) -> Result<(), ApiError> {
-        Err(unavailable("Authorizing a bucket"))
-    }
-
-    async fn import_object(
-        &self,
-        _bucket: &str,
-        _key: &str,
-        _media: &MediaType,
-        _metadata: &UploadMetadata,
-    ) -> Result<String, ApiError> {
-        Err(unavailable("Importing from a bucket"))
-    }
-
     async fn import_urls(&self, items: &[UrlImport]) -> Result<Vec<UrlImported>, ApiError> {
         let mut out = Vec::new();
         for item in items {
@@ -565,25 +538,7 @@ impl Buckets for TencentService {
                 Ok(t) => self.pulled(&t.task_id).await.map(|id| (id, t.task_id)),
                 Err(e) => Err(e),
             };
-            out.push(match result {
-                Ok((Some(id), _)) => UrlImported {
-                    url: item.url.clone(),
-                    asset_id: Some(id),
-                    error: None,
-                },
-                Ok((None, task)) => UrlImported {
-                    url: item.url.clone(),
-                    asset_id: None,
-                    error: Some(format!(
-                        "still importing (task {task}); it appears in the asset list when done"
-                    )),
-                },
-                Err(e) => UrlImported {
-                    url: item.url.clone(),
-                    asset_id: None,
-                    error: Some(e.to_string()),
-                },
-            });
+            out.push(UrlImported::from_outcome(&item.url, result));
         }
         Ok(out)
     }

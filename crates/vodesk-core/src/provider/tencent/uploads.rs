@@ -87,10 +87,7 @@ fn source_context(path: &std::path::Path) -> String {
     name.chars().take(250).collect()
 }
 
-/// Tencent's ISO 8601 form (`2027-01-01T00:00:00Z`).
-pub fn iso_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
+pub use crate::provider::iso_time::format as iso_time;
 
 fn expired(why: &str) -> ApiError {
     ApiError::new(ErrorKind::Expired, why)
