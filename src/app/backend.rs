@@ -57,6 +57,8 @@ pub enum BgMsg {
         result: Result<AssetPage, String>,
     },
     AssetDetails(String, Box<Result<AssetDetails, String>>),
+    /// The statuses of uploaded assets, followed from the queue (or why the call failed).
+    Statuses(Result<Vec<(String, vodesk_core::model::AssetStatus)>, String>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<ItemResult>, String>),
     /// A category change was made (what to say), or why not.
@@ -414,6 +416,24 @@ impl Backend {
                 .await
                 .map_err(|e| e.to_string());
             BgMsg::AssetPage { epoch, result }
+        });
+    }
+
+    /// The statuses of `ids` on the service, as `BgMsg::Statuses`.
+    pub fn fetch_statuses(&self, ids: Vec<String>) {
+        let vod = self.conn.vod.clone();
+        self.answer(async move {
+            let q = AssetQuery {
+                page_size: ids.len().max(1) as u32,
+                ids,
+                ..Default::default()
+            };
+            let r = vod
+                .list_assets(&q, None)
+                .await
+                .map(|page| page.assets.into_iter().map(|a| (a.id, a.status)).collect())
+                .map_err(|e| e.to_string());
+            BgMsg::Statuses(r)
         });
     }
 

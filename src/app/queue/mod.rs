@@ -2,6 +2,7 @@
 //! (their metadata is still editable); started rows follow their engine job.
 
 pub mod drafts;
+pub mod follow;
 pub mod row;
 pub mod table;
 pub mod toolbar;
@@ -33,6 +34,8 @@ pub struct QueueState {
     pub walks: usize,
     /// The filter typed over the queue: selection and actions apply to what it shows.
     pub search: String,
+    /// Done rows following their asset's status on the service.
+    pub follow: follow::Follow,
 }
 
 impl QueueState {

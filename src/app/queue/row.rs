@@ -86,6 +86,8 @@ pub struct Row {
     /// What the engine noted about the job (a session started anew), shown where the error
     /// would be.
     pub note: Option<String>,
+    /// The asset's status on the service once the upload is done ([`super::follow`]).
+    pub asset_status: Option<vodesk_core::model::AssetStatus>,
 }
 
 impl Row {
@@ -111,6 +113,7 @@ impl Row {
             cancel_when_queued: false,
             again: false,
             note: None,
+            asset_status: None,
         }
     }
 

@@ -7,7 +7,9 @@ use eframe::egui::{self, Sense};
 use egui_extras::{Column, TableBuilder};
 use vodesk_core::engine::{JobId, JobState};
 
+use super::follow::state_word;
 use super::{QueueState, RowState};
+use crate::app::assets::publish_words::{PublishWords, publish_words};
 use crate::app::form::Catalog;
 use crate::app::format::{human_bytes, human_duration};
 
@@ -34,6 +36,7 @@ pub fn show(
 ) -> Vec<RowAction> {
     let mut actions = Vec::new();
     let mut clicked: Option<(u64, egui::Modifiers)> = None;
+    let words = publish_words(catalog.caps.publish);
     let now = Instant::now();
     let modifiers = ui.input(|i| i.modifiers);
     let filter = q.shown();
@@ -113,7 +116,7 @@ pub fn show(
                             let status = if r.state == RowState::Draft && problem.is_some() {
                                 ui.colored_label(ui.visuals().warn_fg_color, "needs fixing")
                             } else {
-                                status_label(ui, r.state)
+                                status_label(ui, r, &words)
                             };
                             // The reason is also on the status itself, for narrow windows
                             // where the Error column is scrolled out of sight.
@@ -163,7 +166,8 @@ pub fn show(
     actions
 }
 
-fn status_label(ui: &mut egui::Ui, s: RowState) -> egui::Response {
+fn status_label(ui: &mut egui::Ui, r: &super::Row, words: &PublishWords) -> egui::Response {
+    let s = r.state;
     let v = ui.visuals();
     let color = match s {
         RowState::Job(JobState::Done | JobState::Skipped) | RowState::AlreadyUploaded => {
@@ -173,11 +177,17 @@ fn status_label(ui: &mut egui::Ui, s: RowState) -> egui::Response {
         RowState::Job(JobState::Paused | JobState::Cancelled) => v.warn_fg_color,
         _ => v.text_color(),
     };
-    let text = match s {
-        RowState::Job(JobState::Done) => "done ✔".to_string(),
-        s => s.label().to_string(),
+    let text = match (s, &r.asset_status) {
+        (RowState::Job(JobState::Done), Some(a)) => format!("done ✔ · {}", state_word(a, words)),
+        (RowState::Job(JobState::Done), None) => "done ✔".to_string(),
+        (s, _) => s.label().to_string(),
     };
-    ui.colored_label(color, text)
+    let label = ui.colored_label(color, text);
+    match &r.asset_status {
+        // The service's own word, for whoever knows the cloud's terms.
+        Some(a) if !a.raw.is_empty() => label.on_hover_text(&a.raw),
+        _ => label,
+    }
 }
 
 fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction>) {

@@ -76,6 +76,14 @@ impl VodeskApp {
                         self.assets.new_uploads += 1;
                     }
                 }
+                BgMsg::Statuses(r) => {
+                    let statuses = r.unwrap_or_else(|e| {
+                        tracing::debug!(error = %e, "asking for uploaded assets' statuses");
+                        Vec::new()
+                    });
+                    let q = &mut self.queue;
+                    q.follow.answered(&mut q.rows, &statuses);
+                }
                 BgMsg::Found(files) => {
                     let pattern = (!self.settings.title_pattern.trim().is_empty())
                         .then_some(self.settings.title_pattern.as_str());

@@ -194,6 +194,7 @@ impl VodeskApp {
         self.handle_drops(&ctx);
         self.shortcuts(&ctx);
         self.refresh_progress();
+        self.follow_uploaded(&ctx);
 
         self.top_bar(ui);
         self.status_bar(ui);
@@ -298,6 +299,17 @@ impl VodeskApp {
             s.parts_per_file,
             parts_cap(s.concurrent_files, s.parts_per_file),
         );
+    }
+
+    /// Done rows follow their asset's status until the service settles it.
+    fn follow_uploaded(&mut self, ctx: &egui::Context) {
+        let q = &mut self.queue;
+        if let Some(ids) = q.follow.due(&q.rows, Instant::now()) {
+            self.backend.fetch_statuses(ids);
+        }
+        if q.follow.pending(&q.rows) {
+            ctx.request_repaint_after(crate::app::queue::follow::EVERY);
+        }
     }
 
     pub(super) fn refresh_progress(&mut self) {
