@@ -11,6 +11,7 @@
 
 pub mod aliyun;
 mod credentials;
+mod env;
 pub mod faults;
 mod http;
 mod huawei;
@@ -19,5 +20,5 @@ mod server;
 mod tencent;
 mod throttle;
 
-pub use credentials::{Credentials, CredentialsSource, TencentCredentials};
+pub use credentials::{AliyunCredentials, Credentials, CredentialsSource, TencentCredentials};
 pub use server::{RunningService, ServeConfig, ServeError, StartupInfo};

@@ -275,6 +275,17 @@ pub fn update_meta(conn: &Connection, asset_id: &str, change: MetaChange) -> Res
     Ok(())
 }
 
+/// Makes `key` (an image in the library's bucket, of type `cover_type` like `PNG`) the asset's
+/// cover. A custom cover type keeps it through the confirmation (no grabbed cover replaces it).
+pub fn set_cover_key(conn: &Connection, asset_id: &str, key: &str, cover_type: &str) -> Result<()> {
+    let mut a = load(conn, asset_id)?;
+    a.cover_key = Some(key.to_string());
+    a.cover_type = Some(cover_type.to_string());
+    a.last_modified = now_ms();
+    a.save(conn)?;
+    Ok(())
+}
+
 impl Library {
     /// Makes the snapshot `bucket/key` its asset's cover; only finished snapshots qualify.
     pub fn cover_from_snapshot(&self, bucket: &str, key: &str) -> Result<()> {

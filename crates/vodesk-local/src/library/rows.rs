@@ -203,8 +203,10 @@ pub fn get_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<Option<A
     .optional()
 }
 
+/// Deletes the asset's row and what a personality kept beside it.
 pub fn delete_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM assets WHERE asset_id = ?1", [asset_id])
+    conn.execute("DELETE FROM assets WHERE asset_id = ?1", [asset_id])?;
+    conn.execute("DELETE FROM extras WHERE asset_id = ?1", [asset_id])
         .map(|_| ())
 }
 

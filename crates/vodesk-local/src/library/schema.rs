@@ -70,6 +70,24 @@ CREATE TABLE IF NOT EXISTS upload_sessions(
     asset_id TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS extras(
+    asset_id TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS images(
+    image_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ext TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    category_id INTEGER NOT NULL,
+    original_name TEXT NOT NULL DEFAULT '',
+    bucket TEXT NOT NULL,
+    object_key TEXT NOT NULL,
+    create_time INTEGER NOT NULL,
+    extras TEXT NOT NULL DEFAULT '{}'
+);
 CREATE TABLE IF NOT EXISTS jobs(
     job_id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
