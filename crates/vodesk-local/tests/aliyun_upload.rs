@@ -46,19 +46,22 @@ async fn a_single_put_becomes_a_normal_video_whose_file_downloads_as_sent() {
         (400, "Forbidden.IllegalStatus".to_string())
     );
 
-    let bytes = data(300_000, 7);
+    let bytes = mp4(12_345, 300_000);
     let r = ali.oss(&t, "PUT", &t.key, &[], bytes.clone()).await;
     assert_eq!(r.status(), 200);
     assert!(r.headers().contains_key("x-oss-hash-crc64ecma"));
     // No commit call: the next read shows it, straight to Normal without transcoding.
     let v = ali.video(&id).await;
     assert_eq!(v["Status"], "Normal", "{v}");
-    assert_eq!(v["Size"], 300_000);
+    assert_eq!(v["Size"], bytes.len());
+    // The playing time comes from the file's movie header.
+    assert_eq!(v["Duration"], 12.345);
     assert_eq!(v["TemplateGroupId"], group.as_str());
 
     let m = ali.ok("GetMezzanineInfo", &[("VideoId", &id)]).await;
     assert_eq!(m["Mezzanine"]["FileName"], "clip.mp4");
-    assert_eq!(m["Mezzanine"]["Size"], 300_000);
+    assert_eq!(m["Mezzanine"]["Size"], bytes.len());
+    assert_eq!(m["Mezzanine"]["Duration"], "12.345");
     let (status, got) = ali.get(m["Mezzanine"]["FileURL"].as_str().unwrap()).await;
     assert_eq!(status, 200);
     assert!(got == bytes, "the mezzanine is the uploaded bytes");

@@ -22,6 +22,11 @@ pub fn time(ms: i64) -> String {
         .to_string()
 }
 
+/// The video's playing time in seconds (0 when unknown).
+pub fn seconds(a: &AssetRow) -> f64 {
+    a.duration_ms.unwrap_or(0) as f64 / 1000.0
+}
+
 /// A video's `Status` at `now`: uploading until its object lands, `UploadSucc` while waiting
 /// for transcoding, `Transcoding`, then `Normal`; `Blocked` after an audit blocked it.
 pub fn status(a: &AssetRow, now: i64) -> &'static str {
@@ -140,7 +145,7 @@ impl<'a> Seen<'a> {
             "VideoId": a.asset_id,
             "Title": a.title,
             "Description": a.description,
-            "Duration": 0.0,
+            "Duration": seconds(a),
             "Size": a.size,
             "CoverURL": cover_url(ctx, a).unwrap_or_default(),
             "Status": status(a, self.now),

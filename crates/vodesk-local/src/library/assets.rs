@@ -87,6 +87,7 @@ impl AssetMeta {
             pending: None,
             source: "upload".into(),
             expires_at: self.expires_at,
+            duration_ms: None,
         }
     }
 }

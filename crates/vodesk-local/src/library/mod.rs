@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod categories;
 mod digest;
+pub mod duration;
 mod error;
 pub mod extras;
 pub mod filter;

@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS assets(
     cover_key TEXT,
     pending TEXT,
     source TEXT NOT NULL DEFAULT 'upload',
-    expires_at INTEGER
+    expires_at INTEGER,
+    duration_ms INTEGER
 );
 CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
@@ -123,8 +124,10 @@ fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
     let have: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    if !have.iter().any(|c| c == "expires_at") {
-        conn.execute_batch("ALTER TABLE assets ADD COLUMN expires_at INTEGER")?;
+    for column in ["expires_at", "duration_ms"] {
+        if !have.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE assets ADD COLUMN {column} INTEGER"))?;
+        }
     }
     Ok(())
 }

@@ -395,6 +395,27 @@ pub fn data(len: usize, seed: u8) -> Vec<u8> {
         .collect()
 }
 
+/// A "fast start" MP4 of `ms` milliseconds: `ftyp`, `moov` with its movie header (time scale
+/// 1000), then `len` bytes of media data.
+pub fn mp4(ms: u32, len: usize) -> Vec<u8> {
+    let wrap = |kind: &[u8], body: &[u8]| {
+        let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+        v.extend_from_slice(kind);
+        v.extend_from_slice(body);
+        v
+    };
+    let mut mvhd = vec![0u8; 12];
+    mvhd.extend_from_slice(&1000u32.to_be_bytes());
+    mvhd.extend_from_slice(&ms.to_be_bytes());
+    mvhd.extend_from_slice(&[0u8; 80]);
+    [
+        wrap(b"ftyp", b"isom\0\0\x02\0isomiso2mp41"),
+        wrap(b"moov", &wrap(b"mvhd", &mvhd)),
+        wrap(b"mdat", &data(len, 5)),
+    ]
+    .concat()
+}
+
 /// The body of a CompleteMultipartUpload naming the parts' ETags in order (from part 1).
 pub fn complete_xml(etags: &[String]) -> Vec<u8> {
     let parts: String = etags

@@ -9,7 +9,7 @@ use crate::aliyun::Ctx;
 use crate::aliyun::errors::{AliError, AliResult};
 use crate::aliyun::media_urls::{cover_url, file_url};
 use crate::aliyun::params::{self, Unit};
-use crate::aliyun::render::{Seen, Snapshots, extras_of, status, time};
+use crate::aliyun::render::{Seen, Snapshots, extras_of, seconds, status, time};
 use crate::aliyun::templates;
 use crate::http::Body;
 use crate::library::assets::{self, Deletion, MetaChange, uploaded};
@@ -77,7 +77,7 @@ pub fn mezzanine(ctx: &Ctx, p: &Body) -> AliResult<Value> {
             "Size": a.size,
             "Status": "Normal",
             "CreationTime": time(a.create_time),
-            "Duration": "0",
+            "Duration": seconds(&a).to_string(),
             "Bitrate": "0",
             "Fps": "0",
             "Width": 0,
@@ -102,7 +102,7 @@ fn play(a: &AssetRow, url: &str, definition: &str, format: &str, size: (i64, i64
         "Definition": definition,
         "Format": format,
         "Size": a.size,
-        "Duration": "0",
+        "Duration": seconds(a).to_string(),
         "Bitrate": bitrate.to_string(),
         "Width": width,
         "Height": height,
@@ -169,7 +169,7 @@ pub fn play_info(ctx: &Ctx, p: &Body) -> AliResult<Value> {
             "VideoId": a.asset_id,
             "Title": a.title,
             "CoverURL": cover_url(ctx, &a).unwrap_or_default(),
-            "Duration": "0",
+            "Duration": seconds(&a).to_string(),
             "Status": shown,
             "MediaType": if formats::is_audio(&a.video_type) { "audio" } else { "video" },
             "CreationTime": time(a.create_time),
