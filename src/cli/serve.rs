@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use vodesk_local::faults::FaultConfig;
 use vodesk_local::{
-    Credentials, CredentialsSource, RunningService, ServeConfig, TencentCredentials,
+    AliyunCredentials, Credentials, CredentialsSource, RunningService, ServeConfig,
+    TencentCredentials,
 };
 
 use super::CliError;
@@ -17,7 +18,9 @@ pub struct ServeArgs {
     /// Data directory (default: the platform data directory).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Address of the VOD API; the object endpoint takes the next port.
+    /// Address of the VOD API; the object endpoint takes the next port, the Tencent API and
+    /// COS the two after, the Alibaba API and OSS the two after those (each moves to a free
+    /// port when its own is busy).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7361")]
     pub listen: SocketAddr,
     /// Address of the object endpoint (default: the VOD port + 1).
@@ -66,6 +69,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     };
     let mut config = ServeConfig::new(args.data.unwrap_or_else(default_local_data_dir));
     let tencent_credentials = tencent_credentials(&config.data_dir)?;
+    let aliyun_credentials = aliyun_credentials()?;
     config.listen = args.listen;
     config.object_listen = args.object_listen;
     config.throttle = !args.no_throttle;
@@ -76,6 +80,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     };
     config.credentials = credentials;
     config.tencent_credentials = tencent_credentials;
+    config.aliyun_credentials = aliyun_credentials;
     let service = RunningService::start(config)
         .await
         .map_err(|e| CliError::Other(e.to_string()))?;
@@ -120,6 +125,26 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
                 println!("  SecretKey:        from TENCENTCLOUD_SECRET_KEY")
             }
         }
+        println!("Alibaba Cloud ApsaraVideo VOD API");
+        println!("  VOD API:          {}", info.aliyun_endpoint);
+        println!("  OSS endpoint:     {}", info.aliyun_oss_endpoint);
+        println!("  region:           {}", info.aliyun_region);
+        println!("  AppId:            {}", info.aliyun_app_id);
+        println!("  AccessKey ID:     {}", info.aliyun_access_key_id);
+        let aliyun_file = AliyunCredentials::file(&service.data_dir);
+        match service.aliyun_credentials_source {
+            CredentialsSource::Generated => println!(
+                "  AccessKey secret: {}   (shown once; stored in {})",
+                service.aliyun_credentials.access_key_secret,
+                aliyun_file.display()
+            ),
+            CredentialsSource::Stored => {
+                println!("  AccessKey secret: stored in {}", aliyun_file.display())
+            }
+            CredentialsSource::Given => {
+                println!("  AccessKey secret: from ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+            }
+        }
         println!("  data directory:   {}", service.data_dir.display());
         println!("Press Ctrl-C to stop.");
     }
@@ -157,6 +182,25 @@ fn tencent_credentials(data_dir: &std::path::Path) -> Result<Option<TencentCrede
         (None, None) => Ok(None),
         _ => Err(CliError::usage(
             "set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither to let the service generate keys",
+        )),
+    }
+}
+
+/// The Alibaba personality's keys from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, as Alibaba's
+/// own tools read them; `None` lets the service load or generate its own.
+fn aliyun_credentials() -> Result<Option<AliyunCredentials>, CliError> {
+    let var = |n: &str| std::env::var(n).ok().filter(|s| !s.trim().is_empty());
+    match (
+        var("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+        var("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+    ) {
+        (Some(access_key_id), Some(access_key_secret)) => Ok(Some(AliyunCredentials {
+            access_key_id,
+            access_key_secret,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(CliError::usage(
+            "set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither to let the service generate keys",
         )),
     }
 }

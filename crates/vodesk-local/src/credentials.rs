@@ -1,7 +1,9 @@
 //! The service's own keys, one set per personality: Huawei's AK/SK/project id (from the
 //! HUAWEICLOUD_SDK_* variables when the caller passes them) in `<data_dir>/credentials.json`,
 //! Tencent's SecretId/SecretKey/SubAppId (from TENCENTCLOUD_SECRET_ID/KEY) in
-//! `<data_dir>/tencent-credentials.json`; otherwise generated once and kept there (mode 0600).
+//! `<data_dir>/tencent-credentials.json`, Alibaba's AccessKey pair (from
+//! ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET) in `<data_dir>/aliyun-credentials.json`; otherwise
+//! generated once and kept there (mode 0600).
 
 use std::io::Write;
 use std::path::Path;
@@ -41,7 +43,7 @@ pub enum CredentialsSource {
 
 const FILE: &str = "credentials.json";
 
-fn random_string(len: usize, alphabet: &[u8]) -> String {
+pub(crate) fn random_string(len: usize, alphabet: &[u8]) -> String {
     let mut rng = rand::rng();
     (0..len)
         .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
@@ -119,6 +121,49 @@ impl TencentCredentials {
     /// Where [`Self::load_or_generate`] keeps them.
     pub fn file(data_dir: &Path) -> std::path::PathBuf {
         data_dir.join(TENCENT_FILE)
+    }
+}
+
+/// The Alibaba personality's AccessKey pair. Real AccessKey ids are `LTAI` and 20 letters or
+/// digits, secrets 30.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AliyunCredentials {
+    pub access_key_id: String,
+    pub access_key_secret: String,
+}
+
+impl std::fmt::Debug for AliyunCredentials {
+    // Never print the secret, even in debug output or panics.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AliyunCredentials")
+            .field("access_key_id", &self.access_key_id)
+            .field("access_key_secret", &"<redacted>")
+            .finish()
+    }
+}
+
+const ALIYUN_FILE: &str = "aliyun-credentials.json";
+
+impl AliyunCredentials {
+    pub fn generate() -> Self {
+        const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        AliyunCredentials {
+            access_key_id: format!("LTAI{}", random_string(20, ALNUM)),
+            access_key_secret: random_string(30, ALNUM),
+        }
+    }
+
+    pub fn load_or_generate(data_dir: &Path) -> std::io::Result<(Self, CredentialsSource)> {
+        load_or_generate(data_dir, ALIYUN_FILE, Self::generate)
+    }
+
+    pub fn read_stored(data_dir: &Path) -> Option<Self> {
+        read_stored(data_dir, ALIYUN_FILE)
+    }
+
+    /// Where [`Self::load_or_generate`] keeps them.
+    pub fn file(data_dir: &Path) -> std::path::PathBuf {
+        data_dir.join(ALIYUN_FILE)
     }
 }
 

@@ -26,11 +26,13 @@ use rand::{Rng, SeedableRng};
 use crate::http::request_id;
 
 /// Which endpoint a fault layer wraps (Huawei's VOD API answers JSON errors with an HTTP status,
-/// Tencent's HTTP 200 with `Response.Error`, the object endpoints XML).
+/// Tencent's HTTP 200 with `Response.Error`, Alibaba's its own JSON document with an HTTP
+/// status, the object endpoints XML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FaultTarget {
     Vod,
     TencentVod,
+    AliyunVod,
     Object,
 }
 
@@ -258,6 +260,23 @@ fn tencent_error(code: &str, msg: &str) -> Response {
     )
 }
 
+/// Alibaba's error document (§B.9), with its request id in `x-acs-request-id` as well.
+fn aliyun_error(status: StatusCode, code: &str, msg: &str) -> Response {
+    let id = request_id();
+    let body = serde_json::json!({
+        "RequestId": id, "HostId": "vod.cn-shanghai.aliyuncs.com", "Code": code, "Message": msg,
+    });
+    let mut resp = with_headers(
+        (status, body.to_string()).into_response(),
+        "application/json",
+        false,
+    );
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert("x-acs-request-id", v);
+    }
+    resp
+}
+
 fn server_error(target: FaultTarget, unavailable: bool) -> Response {
     match (target, unavailable) {
         (FaultTarget::TencentVod, false) => {
@@ -269,6 +288,16 @@ fn server_error(target: FaultTarget, unavailable: bool) -> Response {
             "ServiceUnavailable",
             "The service is temporarily unavailable.",
             true,
+        ),
+        (FaultTarget::AliyunVod, false) => aliyun_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalError",
+            "The request processing has failed due to some unknown error.",
+        ),
+        (FaultTarget::AliyunVod, true) => aliyun_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "The request has failed due to a temporary failure of the server.",
         ),
         (FaultTarget::Vod, false) => json_error(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -303,6 +332,16 @@ fn throttled(target: FaultTarget) -> Response {
             "RequestLimitExceeded",
             "Your current request rate exceeds the limit. Please try again later.",
         ),
+        FaultTarget::AliyunVod => {
+            let mut r = aliyun_error(
+                StatusCode::BAD_REQUEST,
+                "Throttling.User",
+                "Request was denied due to user flow control.",
+            );
+            r.headers_mut()
+                .insert("x-acs-retry-after", HeaderValue::from_static("1"));
+            r
+        }
         FaultTarget::Vod => json_error(
             StatusCode::TOO_MANY_REQUESTS,
             "APIGW.0308",

@@ -1,16 +1,18 @@
 //! The embedded local VOD service: the Huawei VOD REST API subset vodesk uses with an
-//! OBS/S3-compatible object endpoint, and the Tencent VOD API with a COS-compatible one, on
-//! loopback, persisted in SQLite and files.
+//! OBS/S3-compatible object endpoint, the Tencent VOD API with a COS-compatible one and the
+//! Alibaba ApsaraVideo VOD API with an OSS-compatible one, on loopback, persisted in SQLite and
+//! files.
 //!
 //! One provider-neutral asset `library` serves every API personality; a personality
-//! (`huawei`, `tencent`) only parses its wire format into library calls and renders the results,
-//! using the request plumbing in `http` and the token buckets in `throttle`.
+//! (`huawei`, `tencent`, `aliyun`) only parses its wire format into library calls and renders
+//! the results, using the request plumbing in `http` and the token buckets in `throttle`.
 //!
 //! This crate is an independent implementation of the documented contract: it must not import
 //! the client's wire types (`vodesk-core`), so that each side's tests check the other.
 
 pub mod aliyun;
 mod credentials;
+mod env;
 pub mod faults;
 mod http;
 mod huawei;
@@ -19,5 +21,5 @@ mod server;
 mod tencent;
 mod throttle;
 
-pub use credentials::{Credentials, CredentialsSource, TencentCredentials};
+pub use credentials::{AliyunCredentials, Credentials, CredentialsSource, TencentCredentials};
 pub use server::{RunningService, ServeConfig, ServeError, StartupInfo};

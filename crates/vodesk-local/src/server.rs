@@ -1,5 +1,5 @@
 //! Start-up and composition: binds each personality's API and object endpoint (Huawei VOD +
-//! OBS, Tencent VOD + COS), wires faults and throttling, writes `service.json` so other vodesk
+//! OBS, Tencent VOD + COS, Alibaba VOD + OSS), wires faults and throttling, writes `service.json` so other vodesk
 //! processes can reuse a running instance.
 
 use std::net::SocketAddr;
@@ -11,7 +11,8 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use vodesk_objstore::{ObjectStore, ObjectStoreConfig};
 
-use crate::credentials::{Credentials, CredentialsSource, TencentCredentials};
+use crate::aliyun::{AliyunApi, AliyunOptions};
+use crate::credentials::{AliyunCredentials, Credentials, CredentialsSource, TencentCredentials};
 use crate::faults::{FaultConfig, FaultTarget};
 use crate::huawei::{HuaweiApi, HuaweiOptions};
 use crate::library::{IdStyle, Library, LibraryOptions, presets};
@@ -23,6 +24,10 @@ pub const LOCAL_REGION: &str = "local-1";
 /// Region of the Tencent personality: a real region name, because COS hosts
 /// (`<bucket>.cos.<region>.myqcloud.com`) and the SDKs take it as given.
 pub const TENCENT_REGION: &str = "ap-guangzhou";
+
+/// Region of the Alibaba personality: a real region (the SDKs map it to an endpoint, and
+/// `UploadAuth.Region` names it).
+pub const ALIYUN_REGION: &str = "cn-shanghai";
 
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
@@ -46,6 +51,15 @@ pub struct ServeConfig {
     /// Lifetime of `ApplyUpload` certificates; `None`: `VODESK_LOCAL_TENCENT_CERT_SECS` if
     /// set, else one hour.
     pub tencent_cert_lifetime: Option<std::time::Duration>,
+    /// Address of the Alibaba VOD API; default: the VOD port + 4 (or a free port).
+    pub aliyun_listen: Option<SocketAddr>,
+    /// Address of the OSS endpoint; default: the VOD port + 5 (or a free port).
+    pub oss_listen: Option<SocketAddr>,
+    /// Alibaba keys to accept; `None` loads or generates them in `data_dir`.
+    pub aliyun_credentials: Option<AliyunCredentials>,
+    /// Lifetime of the STS keys of uploads; `None`: `VODESK_LOCAL_ALIYUN_STS_SECS` if set,
+    /// else the documented 3000 s.
+    pub aliyun_sts_lifetime: Option<std::time::Duration>,
 }
 
 impl ServeConfig {
@@ -61,6 +75,10 @@ impl ServeConfig {
             cos_listen: None,
             tencent_credentials: None,
             tencent_cert_lifetime: None,
+            aliyun_listen: None,
+            oss_listen: None,
+            aliyun_credentials: None,
+            aliyun_sts_lifetime: None,
         }
     }
 }
@@ -113,6 +131,20 @@ pub struct StartupInfo {
     /// Only present when this start-up generated the key (shown once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tencent_secret_key: Option<String>,
+    /// The Alibaba personality (absent in a `service.json` of an older vodesk).
+    #[serde(default)]
+    pub aliyun_endpoint: String,
+    #[serde(default)]
+    pub aliyun_region: String,
+    #[serde(default)]
+    pub aliyun_oss_endpoint: String,
+    #[serde(default)]
+    pub aliyun_access_key_id: String,
+    /// Only present when this start-up generated the key (shown once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliyun_access_key_secret: Option<String>,
+    #[serde(default)]
+    pub aliyun_app_id: String,
 }
 
 pub struct RunningService {
@@ -121,6 +153,8 @@ pub struct RunningService {
     pub credentials_source: CredentialsSource,
     pub tencent_credentials: TencentCredentials,
     pub tencent_credentials_source: CredentialsSource,
+    pub aliyun_credentials: AliyunCredentials,
+    pub aliyun_credentials_source: CredentialsSource,
     pub data_dir: PathBuf,
     shutdown: watch::Sender<bool>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
@@ -160,6 +194,17 @@ impl RunningService {
                 })?,
             };
 
+        let (aliyun_credentials, aliyun_credentials_source) =
+            match config.aliyun_credentials.clone() {
+                Some(c) => (c, CredentialsSource::Given),
+                None => AliyunCredentials::load_or_generate(&data_dir).map_err(|source| {
+                    ServeError::DataDir {
+                        path: data_dir.clone(),
+                        source,
+                    }
+                })?,
+            };
+
         let vod_listener = bind(config.listen).await?;
         let vod_addr = vod_listener
             .local_addr()
@@ -172,6 +217,9 @@ impl RunningService {
         let (tencent_listener, tencent_addr) =
             bind_next(config.tencent_listen, config.listen, 2, true).await?;
         let (cos_listener, cos_addr) = bind_next(config.cos_listen, config.listen, 3, true).await?;
+        let (aliyun_listener, aliyun_addr) =
+            bind_next(config.aliyun_listen, config.listen, 4, true).await?;
+        let (oss_listener, oss_addr) = bind_next(config.oss_listen, config.listen, 5, true).await?;
 
         let vod_endpoint = format!("http://{vod_addr}");
         let object_endpoint = format!("http://{object_addr}");
@@ -191,6 +239,7 @@ impl RunningService {
             tenant: credentials.project_id.clone(),
             presets: presets::defaults(),
             ids: IdStyle::Hex32,
+            bucket: None,
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let huawei = HuaweiApi::new(HuaweiOptions {
@@ -208,6 +257,7 @@ impl RunningService {
             tenant: tencent_credentials.sub_app_id.to_string(),
             presets: crate::tencent::procedures(),
             ids: IdStyle::Digits19,
+            bucket: None,
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let tencent_cos_endpoint = format!("http://{cos_addr}");
@@ -223,6 +273,32 @@ impl RunningService {
             public_url: format!("http://{tencent_addr}"),
         });
 
+        // The Alibaba personality too keeps its own library, its keys under `sv/` in an
+        // `outin-<32 hex>` bucket as Alibaba names them.
+        let aliyun_library = Library::open(LibraryOptions {
+            data_dir: data_dir.join("aliyun"),
+            objects: objects.clone(),
+            tenant: crate::aliyun::KEY_ROOT.to_string(),
+            presets: crate::aliyun::template_groups(),
+            ids: IdStyle::Hex32,
+            bucket: Some(format!("outin-{}", crate::library::assets::new_asset_id())),
+        })
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+        let aliyun_endpoint = format!("http://{aliyun_addr}");
+        let aliyun_oss_endpoint = format!("http://{oss_addr}");
+        let aliyun = AliyunApi::new(AliyunOptions {
+            library: Arc::new(aliyun_library),
+            credentials: aliyun_credentials.clone(),
+            region: ALIYUN_REGION.to_string(),
+            throttle: config.throttle,
+            sts_lifetime: config
+                .aliyun_sts_lifetime
+                .or_else(crate::aliyun::sts_lifetime_from_env)
+                .unwrap_or(crate::aliyun::DEFAULT_STS_LIFETIME),
+            public_url: aliyun_endpoint.clone(),
+            oss_endpoint: aliyun_oss_endpoint.clone(),
+        });
+
         let vod_router = crate::faults::apply(huawei.router(), &config.faults, FaultTarget::Vod);
         let object_router =
             crate::faults::apply(objects.router(), &config.faults, FaultTarget::Object);
@@ -230,13 +306,19 @@ impl RunningService {
             crate::faults::apply(tencent.router(), &config.faults, FaultTarget::TencentVod);
         let cos_router =
             crate::faults::apply(objects.cos_router(), &config.faults, FaultTarget::Object);
+        let aliyun_router =
+            crate::faults::apply(aliyun.router(), &config.faults, FaultTarget::AliyunVod);
+        let oss_router =
+            crate::faults::apply(objects.oss_router(), &config.faults, FaultTarget::Object);
 
         let (shutdown, rx) = watch::channel(false);
         let tasks = vec![
             spawn_server(vod_listener, vod_router, rx.clone()),
             spawn_server(object_listener, object_router, rx.clone()),
             spawn_server(tencent_listener, tencent_router, rx.clone()),
-            spawn_server(cos_listener, cos_router, rx),
+            spawn_server(cos_listener, cos_router, rx.clone()),
+            spawn_server(aliyun_listener, aliyun_router, rx.clone()),
+            spawn_server(oss_listener, oss_router, rx),
         ];
 
         let info = StartupInfo {
@@ -255,11 +337,19 @@ impl RunningService {
             tencent_secret_id: tencent_credentials.secret_id.clone(),
             tencent_secret_key: (tencent_credentials_source == CredentialsSource::Generated)
                 .then(|| tencent_credentials.secret_key.clone()),
+            aliyun_endpoint,
+            aliyun_region: ALIYUN_REGION.to_string(),
+            aliyun_oss_endpoint,
+            aliyun_access_key_id: aliyun_credentials.access_key_id.clone(),
+            aliyun_access_key_secret: (aliyun_credentials_source == CredentialsSource::Generated)
+                .then(|| aliyun_credentials.access_key_secret.clone()),
+            aliyun_app_id: crate::aliyun::APP_ID.to_string(),
         };
         // service.json never carries the secret key: readers take it from credentials.json (0600).
         let public = StartupInfo {
             sk: None,
             tencent_secret_key: None,
+            aliyun_access_key_secret: None,
             ..info.clone()
         };
         let _ = std::fs::write(
@@ -273,6 +363,8 @@ impl RunningService {
             credentials_source,
             tencent_credentials,
             tencent_credentials_source,
+            aliyun_credentials,
+            aliyun_credentials_source,
             data_dir,
             shutdown,
             tasks,

@@ -15,6 +15,7 @@ use tokio::sync::mpsc;
 use vodesk_md5::Md5;
 
 use crate::chunked::AwsChunkedDecoder;
+use crate::crc64::Crc64;
 use crate::error::S3Error;
 
 /// Largest single PUT / part (OBS: 5 GB).
@@ -72,6 +73,8 @@ pub(crate) struct Ingested {
     pub temp: TempFile,
     pub size: u64,
     pub md5: [u8; 16],
+    /// CRC-64/XZ of the body, when the caller asked for it (OSS reports it).
+    pub crc64: Option<u64>,
 }
 
 enum Msg {
@@ -82,6 +85,7 @@ enum Msg {
 struct Hashes {
     md5: [u8; 16],
     sha256: Option<String>,
+    crc64: Option<u64>,
 }
 
 /// Writes on one blocking thread while another hashes, so disk and MD5 overlap.
@@ -109,15 +113,19 @@ fn write_loop(
     Ok(Some((temp, size)))
 }
 
-fn hash_loop(mut rx: mpsc::Receiver<Msg>, want_sha: bool) -> Option<Hashes> {
+fn hash_loop(mut rx: mpsc::Receiver<Msg>, want_sha: bool, want_crc: bool) -> Option<Hashes> {
     let mut md5 = Md5::new();
     let mut sha = want_sha.then(Sha256::new);
+    let mut crc = want_crc.then(Crc64::new);
     loop {
         match rx.blocking_recv() {
             Some(Msg::Data(b)) => {
                 md5.update(&b);
                 if let Some(s) = sha.as_mut() {
                     s.update(&b);
+                }
+                if let Some(c) = crc.as_mut() {
+                    c.update(&b);
                 }
             }
             Some(Msg::Finish) => break,
@@ -127,6 +135,7 @@ fn hash_loop(mut rx: mpsc::Receiver<Msg>, want_sha: bool) -> Option<Hashes> {
     Some(Hashes {
         md5: md5.finalize(),
         sha256: sha.map(|s| hex::encode(s.finalize())),
+        crc64: crc.map(Crc64::finish),
     })
 }
 
@@ -151,11 +160,13 @@ fn sha_mismatch() -> S3Error {
 /// streaming path cost more than the work itself.
 const SMALL_BODY: u64 = 1024 * 1024;
 
-/// Streams `body` into `temp_path`, returning size and MD5. On any failure the file is gone.
+/// Streams `body` into `temp_path`, returning size, MD5 and (with `want_crc`) CRC-64. On any
+/// failure the file is gone.
 pub(crate) async fn ingest(
     temp_path: PathBuf,
     body: Body,
     mode: BodyMode,
+    want_crc: bool,
 ) -> Result<Ingested, S3Error> {
     let (want_sha, mut decoder) = match mode {
         BodyMode::Raw { expected_sha256 } => (expected_sha256, None),
@@ -165,13 +176,13 @@ pub(crate) async fn ingest(
         && let Some(len) = axum::body::HttpBody::size_hint(&body).exact()
         && len <= SMALL_BODY
     {
-        return ingest_small(temp_path, body, len, want_sha).await;
+        return ingest_small(temp_path, body, len, want_sha, want_crc).await;
     }
     let (tx, rx) = mpsc::channel(CHANNEL_DEPTH);
     let (htx, hrx) = mpsc::channel(CHANNEL_DEPTH);
     let wants = want_sha.is_some();
     let writer = tokio::task::spawn_blocking(move || write_loop(temp_path, rx));
-    let hasher = tokio::task::spawn_blocking(move || hash_loop(hrx, wants));
+    let hasher = tokio::task::spawn_blocking(move || hash_loop(hrx, wants, want_crc));
 
     let pumped = pump(body, &tx, &htx, decoder.as_mut()).await;
     let finished = match pumped {
@@ -200,6 +211,7 @@ pub(crate) async fn ingest(
         temp,
         size,
         md5: hashes.md5,
+        crc64: hashes.crc64,
     })
 }
 
@@ -208,6 +220,7 @@ async fn ingest_small(
     mut body: Body,
     len: u64,
     want_sha: Option<String>,
+    want_crc: bool,
 ) -> Result<Ingested, S3Error> {
     let mut data = Vec::with_capacity(len as usize);
     while let Some(frame) = body.frame().await {
@@ -227,10 +240,16 @@ async fn ingest_small(
         }
         let temp = TempFile::new(temp_path);
         std::fs::write(temp.path(), &data)?;
+        let crc64 = want_crc.then(|| {
+            let mut c = Crc64::new();
+            c.update(&data);
+            c.finish()
+        });
         Ok(Ingested {
             temp,
             size: data.len() as u64,
             md5: Md5::digest(&data),
+            crc64,
         })
     })
     .await

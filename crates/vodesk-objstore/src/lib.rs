@@ -11,6 +11,7 @@
 mod blobs;
 mod chunked;
 mod content;
+mod crc64;
 mod credentials;
 mod error;
 mod handlers;

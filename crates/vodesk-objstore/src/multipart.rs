@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use vodesk_md5::Md5;
 
 use crate::content::{self, Segment};
+use crate::crc64;
 use crate::error::S3Error;
 use crate::index::{self, ObjectRow, PartRow, UploadRow};
 use crate::ingest::TempFile;
@@ -30,7 +31,33 @@ pub(crate) fn normalize_etag(s: &str) -> String {
     s.trim().trim_matches('"').to_ascii_lowercase()
 }
 
+/// The CRC-64 an object was stored with, if any.
+pub(crate) fn stored_crc(meta: &crate::index::Meta) -> Option<u64> {
+    meta.iter()
+        .find(|(k, _)| k == crc64::HEADER)
+        .and_then(|(_, v)| v.parse().ok())
+}
+
 impl Inner {
+    /// CRC-64 of the segments' bytes in order. Part CRCs are not kept, so the bytes are read
+    /// again: only OSS asks for it, and only once per completed upload.
+    fn crc_of(&self, segments: &[Segment]) -> Result<u64, S3Error> {
+        use std::io::Read;
+        let mut crc = crc64::Crc64::new();
+        let mut buf = vec![0u8; 1024 * 1024];
+        for s in segments {
+            let mut f = std::fs::File::open(self.blobs.path(&s.blob))?;
+            loop {
+                let n = f.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                crc.update(&buf[..n]);
+            }
+        }
+        Ok(crc.finish())
+    }
+
     /// The upload, if it exists and belongs to `bucket/key`.
     pub fn upload_for(
         &self,
@@ -102,12 +129,14 @@ impl Inner {
     }
 
     /// `requested` is the client's `(PartNumber, ETag)` list, already checked to be ascending.
+    /// With `want_crc` the object's CRC-64 is computed over the parts' bytes and kept with it.
     pub fn complete_upload(
         &self,
         bucket: &str,
         key: &str,
         upload_id: &str,
         requested: &[(u32, String)],
+        want_crc: bool,
     ) -> Result<ObjectRow, S3Error> {
         let upload = self.upload_for(bucket, key, upload_id)?;
         let parts: HashMap<u32, PartRow> = index::parts_list(
@@ -154,6 +183,13 @@ impl Inner {
             });
         }
         let etag = format!("{}-{}", hex::encode(md5_of_md5s.finalize()), chosen.len());
+        let mut meta = upload.meta.clone();
+        if want_crc {
+            meta.push((
+                crc64::HEADER.to_string(),
+                self.crc_of(&segments)?.to_string(),
+            ));
+        }
         let row = ObjectRow {
             key: key.to_string(),
             size: segments.iter().map(|s| s.size).sum(),
@@ -161,7 +197,7 @@ impl Inner {
             content_type: upload.content_type.clone(),
             modified_ms: crate::time::now_ms(),
             blob: content::manifest(&segments),
-            meta: upload.meta.clone(),
+            meta,
         };
         let result = (|| -> Result<(Vec<String>, Option<String>), S3Error> {
             let mut conn = self.index.lock();

@@ -3,6 +3,7 @@
 //! each personality renders it in its own error format.
 
 mod body;
+pub mod fetch;
 mod query;
 
 use axum::http::{HeaderValue, StatusCode};
@@ -60,9 +61,31 @@ where
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(on_panic))
 }
 
+/// A header's value, trimmed; `None` when absent, empty or not text.
+pub fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
 /// 32 hex digits, for `X-Request-Id`.
 pub fn request_id() -> String {
     hex::encode(rand::rng().random::<[u8; 16]>())
+}
+
+/// 32 hex digits as a UUID (`8-4-4-4-12`), the shape Tencent's and Alibaba's request ids have.
+pub fn request_uuid() -> String {
+    let h = request_id();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 pub fn set_request_id(resp: &mut Response, id: &str) {

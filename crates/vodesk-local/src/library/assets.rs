@@ -87,6 +87,7 @@ impl AssetMeta {
             pending: None,
             source: "upload".into(),
             expires_at: self.expires_at,
+            duration_ms: None,
         }
     }
 }
@@ -270,6 +271,17 @@ pub fn update_meta(conn: &Connection, asset_id: &str, change: MetaChange) -> Res
     if let Some(t) = change.tags {
         a.tags = t;
     }
+    a.last_modified = now_ms();
+    a.save(conn)?;
+    Ok(())
+}
+
+/// Makes `key` (an image in the library's bucket, of type `cover_type` like `PNG`) the asset's
+/// cover. A custom cover type keeps it through the confirmation (no grabbed cover replaces it).
+pub fn set_cover_key(conn: &Connection, asset_id: &str, key: &str, cover_type: &str) -> Result<()> {
+    let mut a = load(conn, asset_id)?;
+    a.cover_key = Some(key.to_string());
+    a.cover_type = Some(cover_type.to_string());
     a.last_modified = now_ms();
     a.save(conn)?;
     Ok(())

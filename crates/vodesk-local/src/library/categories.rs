@@ -162,11 +162,38 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
     if !children(&tx, id)?.is_empty() {
         return Err(Error::HasSubcategories);
     }
-    tx.execute(
-        "UPDATE assets SET category_id = ?1 WHERE category_id = ?2",
-        params![OTHER, id],
-    )?;
-    tx.execute("DELETE FROM categories WHERE id = ?1", [id])?;
+    remove(&tx, &[id])?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Removes the categories, moving their assets to [`OTHER`].
+fn remove(tx: &Connection, ids: &[i64]) -> Result<()> {
+    for id in ids {
+        tx.execute(
+            "UPDATE assets SET category_id = ?1 WHERE category_id = ?2",
+            params![OTHER, id],
+        )?;
+        tx.execute("DELETE FROM categories WHERE id = ?1", [id])?;
+    }
+    Ok(())
+}
+
+/// Deletes a category with all its subcategories in one transaction; their assets move to
+/// [`OTHER`].
+pub fn delete_tree(conn: &mut Connection, id: i64) -> Result<()> {
+    if id == OTHER || id == ROOT {
+        return Err(Error::BuiltInCategory);
+    }
+    let tx = conn.transaction()?;
+    require(&tx, id)?;
+    let mut doomed = vec![id];
+    let mut i = 0;
+    while i < doomed.len() {
+        doomed.extend(children(&tx, doomed[i])?.iter().map(|c| c.id));
+        i += 1;
+    }
+    remove(&tx, &doomed)?;
     tx.commit()?;
     Ok(())
 }

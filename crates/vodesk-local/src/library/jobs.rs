@@ -77,6 +77,25 @@ pub fn finish(
     Ok(())
 }
 
+/// Runs `work` in the background and records its outcome as the end of job `id`: the asset
+/// it made, or an error code and message.
+pub fn run_in_background<F>(lib: std::sync::Arc<super::Library>, id: String, work: F)
+where
+    F: std::future::Future<Output = std::result::Result<String, (String, String)>> + Send + 'static,
+{
+    tokio::spawn(async move {
+        let outcome = work.await;
+        let conn = lib.db();
+        let saved = match &outcome {
+            Ok(asset) => finish(&conn, &id, Ok(asset)),
+            Err((code, msg)) => finish(&conn, &id, Err((code, msg))),
+        };
+        if let Err(e) = saved {
+            tracing::warn!("recording the end of job {id}: {e:?}");
+        }
+    });
+}
+
 /// Ends every job a previous process left unfinished.
 pub fn fail_unfinished(conn: &Connection, code: &str, msg: &str) -> Result<()> {
     conn.execute(
@@ -87,26 +106,41 @@ pub fn fail_unfinished(conn: &Connection, code: &str, msg: &str) -> Result<()> {
     Ok(())
 }
 
+const COLUMNS: &str = "job_id, kind, state, asset_id, error_code, error_message, created_at, \
+                       started_at, finished_at, input";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Job> {
+    Ok(Job {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        state: JobState::parse(&r.get::<_, String>(2)?),
+        asset_id: r.get(3)?,
+        error_code: r.get(4)?,
+        error_message: r.get(5)?,
+        created_at: r.get(6)?,
+        started_at: r.get(7)?,
+        finished_at: r.get(8)?,
+        input: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or(Value::Null),
+    })
+}
+
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Job>> {
     Ok(conn
         .query_row(
-            "SELECT job_id, kind, state, asset_id, error_code, error_message, created_at, \
-             started_at, finished_at, input FROM jobs WHERE job_id = ?1",
+            &format!("SELECT {COLUMNS} FROM jobs WHERE job_id = ?1"),
             [id],
-            |r| {
-                Ok(Job {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    state: JobState::parse(&r.get::<_, String>(2)?),
-                    asset_id: r.get(3)?,
-                    error_code: r.get(4)?,
-                    error_message: r.get(5)?,
-                    created_at: r.get(6)?,
-                    started_at: r.get(7)?,
-                    finished_at: r.get(8)?,
-                    input: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or(Value::Null),
-                })
-            },
+            from_row,
         )
         .optional()?)
+}
+
+/// Every job of a kind, oldest first.
+pub fn of_kind(conn: &Connection, kind: &str) -> Result<Vec<Job>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM jobs WHERE kind = ?1 ORDER BY created_at, job_id"
+    ))?;
+    let jobs = stmt
+        .query_map([kind], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(jobs)
 }

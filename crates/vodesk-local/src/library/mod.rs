@@ -7,8 +7,11 @@
 pub mod assets;
 pub mod categories;
 mod digest;
+pub mod duration;
 mod error;
+pub mod extras;
 pub mod filter;
+pub mod images;
 pub mod imports;
 pub mod jobs;
 pub mod layout;
@@ -21,6 +24,7 @@ mod processing;
 pub mod rows;
 mod schema;
 pub mod sessions;
+mod settle;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -48,6 +52,8 @@ pub struct LibraryOptions {
     pub presets: Vec<presets::Preset>,
     /// How new asset ids look.
     pub ids: IdStyle,
+    /// The bucket a new library gets; `None`: `vod-<tenant>` (see [`layout::bucket_for`]).
+    pub bucket: Option<String>,
 }
 
 /// The shape of new asset ids: each cloud's clients may show or check them.
@@ -91,7 +97,9 @@ impl Library {
         let bucket = match schema::meta_get(&conn, "bucket")? {
             Some(b) => b,
             None => {
-                let b = layout::bucket_for(&options.tenant);
+                let b = options
+                    .bucket
+                    .unwrap_or_else(|| layout::bucket_for(&options.tenant));
                 schema::meta_set(&conn, "bucket", &b)?;
                 b
             }

@@ -5,6 +5,7 @@
 use bytes::Bytes;
 
 use super::digest::{check_md5, is_multipart};
+use super::duration;
 use super::lifecycle::now_ms;
 use super::png::png;
 use super::rows::{AssetRow, Snapshot, get_asset, status};
@@ -19,6 +20,7 @@ pub(super) struct Uploaded {
     thumbs_failed: bool,
     /// Cover to use when the asset has no custom cover (snapshot or grabbed frame).
     default_cover: Option<String>,
+    duration_ms: Option<i64>,
 }
 
 /// How the client says an upload ended.
@@ -52,6 +54,7 @@ impl Library {
         if let Some(want) = expect_md5 {
             check_md5(want, &info.etag, &digest)?;
         }
+        let duration_ms = self.duration_of(&a.video_type, bucket, key).await;
         let (snapshots, thumbs_failed) = self.take_snapshots(a).await;
         let default_cover = match a.thumbnail.as_ref() {
             Some(t) if !snapshots.is_empty() => {
@@ -67,7 +70,24 @@ impl Library {
             snapshots,
             thumbs_failed,
             default_cover,
+            duration_ms,
         })
+    }
+
+    /// The playing time of an ISO media original, from its head; `None` for other formats or
+    /// when the movie header is not near the start.
+    async fn duration_of(&self, video_type: &str, bucket: &str, key: &str) -> Option<i64> {
+        if !duration::ISO_TYPES.contains(&video_type) {
+            return None;
+        }
+        match self
+            .objects
+            .read_head(bucket, key, duration::HEAD_BYTES)
+            .await
+        {
+            Ok(Some(head)) => duration::mp4_duration_ms(&head),
+            _ => None,
+        }
     }
 
     /// The "first frame" cover of assets without a custom cover type: a generated image at
@@ -226,6 +246,7 @@ impl Library {
 pub(super) fn apply(a: &mut AssetRow, up: Uploaded) {
     let now = now_ms();
     a.size = up.size;
+    a.duration_ms = up.duration_ms;
     a.head_md5 = Some(up.head_1024);
     a.head_md5_1025 = Some(up.head_1025);
     a.confirmed_at = Some(now);

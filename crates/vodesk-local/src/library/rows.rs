@@ -80,13 +80,15 @@ pub struct AssetRow {
     pub source: String,
     /// When the media is deleted by itself (ms since the epoch); `None`: never.
     pub expires_at: Option<i64>,
+    /// Playing time read from the original (ISO media files only; see `duration`).
+    pub duration_ms: Option<i64>,
 }
 
 pub const ASSET_COLUMNS: &str = "asset_id, title, description, video_name, video_type, category_id, tags, \
     create_time, last_modified, status, published, auto_publish, template_group, transcodes, auto_encrypt, \
     auto_preheat, thumbnail, review, workflow_name, video_md5, cover_type, cover_md5, subtitles, bucket, \
     object_key, owns_object, size, head_md5, head_md5_1025, confirmed_at, thumbs_failed, snapshots, \
-    cover_key, pending, source, expires_at";
+    cover_key, pending, source, expires_at, duration_ms";
 
 fn json_col<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
     s.and_then(|s| serde_json::from_str(&s).ok())
@@ -131,6 +133,7 @@ impl AssetRow {
             pending: json_col(r.get(33)?),
             source: r.get(34)?,
             expires_at: r.get(35)?,
+            duration_ms: r.get(36)?,
         })
     }
 
@@ -140,7 +143,7 @@ impl AssetRow {
         conn.prepare_cached(&format!(
                 "INSERT INTO assets({ASSET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                  ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)"
+                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)"
         ))?
         .execute(params![
                 self.asset_id,
@@ -181,6 +184,7 @@ impl AssetRow {
                     .map(|p| serde_json::to_string(p).expect("pending serializes")),
                 self.source,
                 self.expires_at,
+                self.duration_ms,
             ])?;
         Ok(())
     }
@@ -203,8 +207,10 @@ pub fn get_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<Option<A
     .optional()
 }
 
+/// Deletes the asset's row and what a personality kept beside it.
 pub fn delete_asset(conn: &Connection, asset_id: &str) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM assets WHERE asset_id = ?1", [asset_id])
+    conn.execute("DELETE FROM assets WHERE asset_id = ?1", [asset_id])?;
+    conn.execute("DELETE FROM extras WHERE asset_id = ?1", [asset_id])
         .map(|_| ())
 }
 

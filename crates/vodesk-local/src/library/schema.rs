@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS assets(
     cover_key TEXT,
     pending TEXT,
     source TEXT NOT NULL DEFAULT 'upload',
-    expires_at INTEGER
+    expires_at INTEGER,
+    duration_ms INTEGER
 );
 CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
@@ -69,6 +70,24 @@ CREATE TABLE IF NOT EXISTS upload_sessions(
     handle TEXT PRIMARY KEY,
     asset_id TEXT NOT NULL,
     created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS extras(
+    asset_id TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS images(
+    image_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ext TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    category_id INTEGER NOT NULL,
+    original_name TEXT NOT NULL DEFAULT '',
+    bucket TEXT NOT NULL,
+    object_key TEXT NOT NULL,
+    create_time INTEGER NOT NULL,
+    extras TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE IF NOT EXISTS jobs(
     job_id TEXT PRIMARY KEY,
@@ -105,8 +124,10 @@ fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
     let have: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    if !have.iter().any(|c| c == "expires_at") {
-        conn.execute_batch("ALTER TABLE assets ADD COLUMN expires_at INTEGER")?;
+    for column in ["expires_at", "duration_ms"] {
+        if !have.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE assets ADD COLUMN {column} INTEGER"))?;
+        }
     }
     Ok(())
 }

@@ -75,12 +75,7 @@ impl TencentApi {
                 throttle: options.throttle.then(Throttle::default),
                 cert_lifetime: options.cert_lifetime,
                 public_url: options.public_url.trim_end_matches('/').to_string(),
-                http: reqwest::Client::builder()
-                    .no_proxy()
-                    .redirect(reqwest::redirect::Policy::none())
-                    .timeout(Duration::from_secs(300))
-                    .build()
-                    .unwrap_or_default(),
+                http: crate::http::fetch::client(),
             }),
         }
     }
@@ -92,11 +87,5 @@ impl TencentApi {
 
 /// The certificate lifetime from [`CERT_LIFETIME_ENV`], if set to a number of seconds.
 pub fn cert_lifetime_from_env() -> Option<Duration> {
-    std::env::var(CERT_LIFETIME_ENV)
-        .ok()?
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|s| *s > 0)
-        .map(Duration::from_secs)
+    crate::env::secs_from_env(CERT_LIFETIME_ENV)
 }

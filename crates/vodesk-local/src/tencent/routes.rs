@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
@@ -51,21 +51,8 @@ fn on_panic(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     envelope(Err(TcError::new("InternalError", "Internal error.")))
 }
 
-/// A Tencent-style request id (a UUID).
-fn request_id() -> String {
-    let h = http::request_id();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
 fn envelope(result: TcResult<Value>) -> Response {
-    let rid = request_id();
+    let rid = http::request_uuid();
     let response = match result {
         Ok(Value::Object(mut m)) => {
             m.insert("RequestId".into(), json!(rid));
@@ -86,14 +73,6 @@ async fn dispatch(State(ctx): State<Arc<Ctx>>, req: Request) -> Response {
         return serve::media(&ctx, rest).await;
     }
     envelope(handle(&ctx, req).await)
-}
-
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
 }
 
 async fn handle(ctx: &Arc<Ctx>, req: Request) -> TcResult<Value> {
@@ -127,16 +106,16 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> TcResult<Value> {
         chrono::Utc::now().timestamp(),
     )?;
 
-    let version =
-        header(&parts.headers, "x-tc-version").ok_or_else(|| TcError::missing("X-TC-Version"))?;
+    let version = http::header(&parts.headers, "x-tc-version")
+        .ok_or_else(|| TcError::missing("X-TC-Version"))?;
     if version != API_VERSION {
         return Err(TcError::new(
             "NoSuchVersion",
             format!("The API version {version} does not exist (VOD is {API_VERSION})."),
         ));
     }
-    let asked =
-        header(&parts.headers, "x-tc-action").ok_or_else(|| TcError::missing("X-TC-Action"))?;
+    let asked = http::header(&parts.headers, "x-tc-action")
+        .ok_or_else(|| TcError::missing("X-TC-Action"))?;
     let action = ACTIONS
         .iter()
         .copied()
@@ -164,7 +143,7 @@ async fn handle(ctx: &Arc<Ctx>, req: Request) -> TcResult<Value> {
         Body::parse(&body)?
     };
     check_sub_app(ctx, &params)?;
-    let region = header(&parts.headers, "x-tc-region");
+    let region = http::header(&parts.headers, "x-tc-region");
     if matches!(action, "ApplyUpload" | "CommitUpload") && region.is_none() {
         return Err(TcError::missing("X-TC-Region"));
     }

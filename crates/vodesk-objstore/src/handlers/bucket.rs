@@ -11,7 +11,7 @@ use crate::error::S3Error;
 use crate::index::{self, BucketDelete, ListPage};
 use crate::ingest::read_small;
 use crate::store::{blocking, valid_bucket_name};
-use crate::time::{iso8601_ms, now_ms};
+use crate::time::now_ms;
 use crate::xml::{self, XmlOut};
 
 const MAX_KEYS: usize = 1000;
@@ -249,15 +249,21 @@ async fn list(ctx: Ctx, bucket: String, v2: bool) -> Result<Response, S3Error> {
         x.elem("EncodingType", "url");
     }
     let with_owner = !v2 || q.get("fetch-owner") == Some("true");
-    write_entries(&mut x, &page, with_owner, &enc);
+    write_entries(&mut x, &page, with_owner, &enc, ctx.dialect);
     Ok(xml_response(StatusCode::OK, x.finish("ListBucketResult")))
 }
 
-fn write_entries(x: &mut XmlOut, page: &ListPage, with_owner: bool, enc: &dyn Fn(&str) -> String) {
+fn write_entries(
+    x: &mut XmlOut,
+    page: &ListPage,
+    with_owner: bool,
+    enc: &dyn Fn(&str) -> String,
+    dialect: super::Dialect,
+) {
     for o in &page.contents {
         x.open("Contents");
         x.elem("Key", &enc(&o.key));
-        x.elem("LastModified", &iso8601_ms(o.modified_ms));
+        x.elem("LastModified", &dialect.time(o.modified_ms));
         x.elem("ETag", &quoted(&o.etag));
         x.elem("Size", &o.size.to_string());
         if with_owner {

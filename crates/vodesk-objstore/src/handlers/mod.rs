@@ -38,6 +38,20 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// Whether replies carry the body's CRC-64 (`x-oss-hash-crc64ecma`), as OSS does.
+    pub(crate) fn reports_crc(self) -> bool {
+        self == Dialect::Oss
+    }
+
+    /// A time inside a document. oss2 parses them with a literal `.000Z`, so OSS gets whole
+    /// seconds; the others keep the milliseconds.
+    pub(crate) fn time(self, ms: i64) -> String {
+        match self {
+            Dialect::Oss => crate::time::iso8601_ms(ms.div_euclid(1000) * 1000),
+            Dialect::Obs | Dialect::Cos => crate::time::iso8601_ms(ms),
+        }
+    }
+
     /// A reply document: OSS writes no namespace, OBS and COS the S3 one.
     pub(crate) fn xml(self, root: &str) -> crate::xml::XmlOut {
         match self {
@@ -83,12 +97,14 @@ impl Ctx {
             .map(str::trim)
     }
 
-    /// `x-amz-meta-*` / `x-obs-meta-*` headers, kept verbatim to be echoed back.
+    /// `x-amz-meta-*` / `x-obs-meta-*` / `x-oss-meta-*` headers, kept verbatim to be echoed back.
     pub fn user_meta(&self) -> Meta {
         self.headers
             .iter()
             .filter(|(k, _)| {
-                k.as_str().starts_with("x-amz-meta-") || k.as_str().starts_with("x-obs-meta-")
+                ["x-amz-meta-", "x-obs-meta-", "x-oss-meta-"]
+                    .iter()
+                    .any(|p| k.as_str().starts_with(p))
             })
             .filter_map(|(k, v)| {
                 v.to_str()
@@ -313,6 +329,13 @@ pub(crate) fn empty(status: StatusCode) -> Response {
             .insert(header::CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
     r
+}
+
+/// Adds the CRC-64 header when the body's CRC was computed (OSS).
+pub(crate) fn set_crc(resp: &mut Response, crc64: Option<u64>) {
+    if let Some(v) = crc64.and_then(|c| HeaderValue::from_str(&c.to_string()).ok()) {
+        resp.headers_mut().insert(crate::crc64::HEADER, v);
+    }
 }
 
 pub(crate) fn quoted(etag: &str) -> String {

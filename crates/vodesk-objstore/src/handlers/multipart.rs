@@ -4,14 +4,14 @@ use axum::http::{StatusCode, header};
 use axum::response::Response;
 
 use super::service::OWNER_ID;
-use super::{Ctx, check_content_md5, empty, int_param, quoted, xml_response};
+use super::{Ctx, check_content_md5, empty, int_param, quoted, set_crc, xml_response};
 use crate::auth::sigv4::uri_encode;
 use crate::error::S3Error;
 use crate::index::{self, UploadRow};
 use crate::ingest::{ingest, read_small};
 use crate::multipart::MAX_PART_NUMBER;
 use crate::store::{DEFAULT_CONTENT_TYPE, blocking};
-use crate::time::{iso8601_ms, now_ms};
+use crate::time::now_ms;
 use crate::xml;
 
 const MAX_COMPLETE_BODY: usize = 8 * 1024 * 1024;
@@ -77,9 +77,11 @@ pub(super) async fn upload_part(
     let (b, k, i) = (bucket, key, id.clone());
     blocking(move || inner.upload_for(&b, &k, &i).map(|_| ())).await?;
     let content_md5 = ctx.header("content-md5").map(str::to_string);
-    let got = ingest(ctx.inner.blobs.fresh_path(), ctx.body, ctx.mode).await?;
+    let want_crc = ctx.dialect.reports_crc();
+    let got = ingest(ctx.inner.blobs.fresh_path(), ctx.body, ctx.mode, want_crc).await?;
     check_content_md5(content_md5.as_deref(), &got.md5)?;
     let etag = hex::encode(got.md5);
+    let crc64 = got.crc64;
     let inner = ctx.inner.clone();
     let part =
         blocking(move || inner.commit_part(&id, part_number, got.temp, got.size, etag)).await?;
@@ -87,6 +89,7 @@ pub(super) async fn upload_part(
     if let Ok(v) = quoted(&part.etag).parse() {
         r.headers_mut().insert(header::ETAG, v);
     }
+    set_crc(&mut r, crc64);
     Ok(r)
 }
 
@@ -123,15 +126,19 @@ pub(super) async fn list_parts(ctx: Ctx, bucket: String, key: String) -> Result<
     x.close("Owner");
     x.elem("StorageClass", "STANDARD");
     x.elem("PartNumberMarker", &marker.to_string());
-    if let Some(last) = parts.last() {
-        x.elem("NextPartNumberMarker", &last.part_number.to_string());
+    match parts.last() {
+        Some(last) => x.elem("NextPartNumberMarker", &last.part_number.to_string()),
+        // oss2's resumable upload lists the parts of a fresh upload and reads the marker as a
+        // number, so OSS always names one.
+        None if ctx.dialect == super::Dialect::Oss => x.elem("NextPartNumberMarker", "0"),
+        None => {}
     }
     x.elem("MaxParts", &max_parts.to_string());
     x.elem("IsTruncated", if truncated { "true" } else { "false" });
     for p in &parts {
         x.open("Part");
         x.elem("PartNumber", &p.part_number.to_string());
-        x.elem("LastModified", &iso8601_ms(p.modified_ms));
+        x.elem("LastModified", &ctx.dialect.time(p.modified_ms));
         x.elem("ETag", &quoted(&p.etag));
         x.elem("Size", &p.size.to_string());
         x.close("Part");
@@ -174,7 +181,8 @@ pub(super) async fn complete(ctx: Ctx, bucket: String, key: String) -> Result<Re
     }
     let inner = ctx.inner.clone();
     let (b, k) = (bucket.clone(), key.clone());
-    let row = blocking(move || inner.complete_upload(&b, &k, &id, &requested)).await?;
+    let want_crc = dialect.reports_crc();
+    let row = blocking(move || inner.complete_upload(&b, &k, &id, &requested, want_crc)).await?;
     let location = format!(
         "{}{}",
         ctx.inner.base_url(),
@@ -185,10 +193,9 @@ pub(super) async fn complete(ctx: Ctx, bucket: String, key: String) -> Result<Re
     x.elem("Bucket", &bucket);
     x.elem("Key", &key);
     x.elem("ETag", &quoted(&row.etag));
-    Ok(xml_response(
-        StatusCode::OK,
-        x.finish("CompleteMultipartUploadResult"),
-    ))
+    let mut r = xml_response(StatusCode::OK, x.finish("CompleteMultipartUploadResult"));
+    set_crc(&mut r, crate::multipart::stored_crc(&row.meta));
+    Ok(r)
 }
 
 pub(super) async fn abort(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error> {
@@ -254,7 +261,7 @@ pub(super) async fn list_uploads(ctx: Ctx, bucket: String) -> Result<Response, S
         x.elem("ID", OWNER_ID);
         x.close("Owner");
         x.elem("StorageClass", "STANDARD");
-        x.elem("Initiated", &iso8601_ms(u.initiated_ms));
+        x.elem("Initiated", &ctx.dialect.time(u.initiated_ms));
         x.close("Upload");
     }
     Ok(xml_response(

@@ -5,13 +5,13 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header}
 use axum::response::Response;
 use percent_encoding::percent_decode_str;
 
-use super::{Ctx, check_content_md5, empty, quoted, xml_response};
+use super::{Ctx, check_content_md5, empty, quoted, set_crc, xml_response};
 use crate::content;
 use crate::error::S3Error;
 use crate::index::{self, ObjectRow};
 use crate::ingest::ingest;
 use crate::store::{DEFAULT_CONTENT_TYPE, blocking};
-use crate::time::{http_date_ms, iso8601_ms, parse_any_date};
+use crate::time::{http_date_ms, parse_any_date};
 
 const READ_BUFFER: usize = 256 * 1024;
 
@@ -57,10 +57,15 @@ async fn put(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
         .filter(|c| !c.is_empty())
         .unwrap_or(DEFAULT_CONTENT_TYPE)
         .to_string();
-    let meta = ctx.user_meta();
+    let mut meta = ctx.user_meta();
     let temp_path = ctx.inner.blobs.fresh_path();
-    let got = ingest(temp_path, ctx.body, ctx.mode).await?;
+    let got = ingest(temp_path, ctx.body, ctx.mode, ctx.dialect.reports_crc()).await?;
     check_content_md5(content_md5.as_deref(), &got.md5)?;
+    // Kept with the object, so that a GET reports it as a header like the user metadata.
+    if let Some(crc) = got.crc64 {
+        meta.push((crate::crc64::HEADER.to_string(), crc.to_string()));
+    }
+    let crc64 = got.crc64;
     let etag = hex::encode(got.md5);
     let inner = ctx.inner.clone();
     let row = blocking(move || {
@@ -69,6 +74,7 @@ async fn put(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error>
     .await?;
     let mut r = empty(StatusCode::OK);
     set(r.headers_mut(), header::ETAG, &quoted(&row.etag));
+    set_crc(&mut r, crc64);
     Ok(r)
 }
 
@@ -122,7 +128,7 @@ async fn copy(ctx: Ctx, bucket: String, key: String) -> Result<Response, S3Error
     })
     .await?;
     let mut x = ctx.xml("CopyObjectResult");
-    x.elem("LastModified", &iso8601_ms(row.modified_ms));
+    x.elem("LastModified", &ctx.dialect.time(row.modified_ms));
     x.elem("ETag", &quoted(&row.etag));
     Ok(xml_response(StatusCode::OK, x.finish("CopyObjectResult")))
 }

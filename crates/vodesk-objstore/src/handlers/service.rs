@@ -7,7 +7,6 @@ use super::{Ctx, xml_response};
 use crate::error::S3Error;
 use crate::index;
 use crate::store::blocking;
-use crate::time::iso8601_ms;
 
 pub(crate) const OWNER_ID: &str = "vodesk-local";
 
@@ -26,7 +25,7 @@ pub(super) async fn handle(ctx: Ctx) -> Result<Response, S3Error> {
     for (name, created) in buckets {
         x.open("Bucket");
         x.elem("Name", &name);
-        x.elem("CreationDate", &iso8601_ms(created));
+        x.elem("CreationDate", &ctx.dialect.time(created));
         x.elem("Location", &ctx.inner.region);
         x.close("Bucket");
     }

@@ -1,15 +1,14 @@
 //! `PullUpload` and `DescribeTaskDetail` (§A.8). A pull is a task: it waits, fetches the URL in
 //! the background and makes a media, and `DescribeTaskDetail` follows it from `WAITING` through
 //! `PROCESSING` to `FINISH` (with `FileId`, or an error code). Only loopback URLs are fetched:
-//! the local service never reaches off the machine. The whole file is held in memory while it
-//! is stored, so pulls are limited to [`MAX_PULL`] bytes.
+//! the local service never reaches off the machine (see [`fetch`]).
 
 use std::sync::Arc;
 
 use serde_json::{Value, json};
 
 use super::{class_param, expire_time, media_type, new_meta, procedure, storage_region, text_max};
-use crate::http::{self, Body};
+use crate::http::{self, Body, fetch};
 use crate::library::assets::{AssetMeta, uploaded};
 use crate::library::jobs::{self, Job, JobState};
 use crate::library::lifecycle::{Progress, Stage, now_ms};
@@ -18,42 +17,19 @@ use crate::tencent::Ctx;
 use crate::tencent::errors::{TcError, TcResult};
 use crate::tencent::render::{Classes, basic_info, media_url, meta_data, time};
 
-pub const MAX_PULL: usize = 512 * 1024 * 1024;
-
 /// `{subappid}-{kind}-{32 hex}t0`, the shape of Tencent task ids.
 pub fn task_id(ctx: &Ctx, kind: &str) -> String {
     format!("{}-{kind}-{}t0", ctx.creds.sub_app_id, http::request_id())
-}
-
-fn loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
 }
 
 pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
     let raw = p.req_str("MediaUrl")?;
     let bad_url = |why: &str| TcError::invalid(Some("MediaUrl"), "MediaUrl", why);
     let url = url::Url::parse(raw.trim()).map_err(|_| bad_url("not a URL"))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(bad_url("only http and https URLs are pulled"));
+    if let Some(why) = fetch::refuse_url(&url) {
+        return Err(bad_url(why));
     }
-    if !loopback(&url) {
-        return Err(bad_url(
-            "the local VOD service only pulls from loopback addresses (nothing off the machine)",
-        ));
-    }
-    let file = url
-        .path_segments()
-        .and_then(|mut s| s.next_back())
-        .unwrap_or("")
-        .to_string();
-    let file = percent_encoding::percent_decode_str(&file)
-        .decode_utf8_lossy()
-        .into_owned();
+    let file = fetch::file_name(&url);
     let (stem, ext) = file.rsplit_once('.').unwrap_or((&file, ""));
     let video_type = match p.opt_str("MediaType")?.filter(|t| !t.is_empty()) {
         Some(t) => media_type(&t)?,
@@ -83,16 +59,8 @@ pub fn pull_upload(ctx: &Arc<Ctx>, p: &Body) -> TcResult<Value> {
         &json!({"MediaUrl": raw, "SessionContext": session_context, "SessionId": session_id}),
     )?;
     let (ctx2, task) = (ctx.clone(), id.clone());
-    tokio::spawn(async move {
-        let outcome = pull(&ctx2, &task, url, meta, video_type, name).await;
-        let conn = ctx2.lib.db();
-        let saved = match &outcome {
-            Ok(file_id) => jobs::finish(&conn, &task, Ok(file_id)),
-            Err((code, msg)) => jobs::finish(&conn, &task, Err((code, msg))),
-        };
-        if let Err(e) = saved {
-            tracing::warn!("recording the end of task {task}: {e:?}");
-        }
+    jobs::run_in_background(ctx.lib.clone(), id.clone(), async move {
+        pull(&ctx2, &task, url, meta, video_type, name).await
     });
     Ok(json!({ "TaskId": id }))
 }
@@ -107,34 +75,7 @@ async fn pull(
 ) -> Result<String, (String, String)> {
     let failed = |m: String| ("FailedOperation".to_string(), m);
     jobs::start(&ctx.lib.db(), task).map_err(|e| failed(format!("{e:?}")))?;
-    let mut resp = ctx
-        .http
-        .get(url.clone())
-        .send()
-        .await
-        .map_err(|e| failed(format!("pulling {url}: {e}")))?;
-    if resp.status().as_u16() != 200 {
-        return Err(failed(format!(
-            "pulling {url} answered HTTP {}",
-            resp.status()
-        )));
-    }
-    let mut data = Vec::new();
-    while let Some(chunk) = resp
-        .chunk()
-        .await
-        .map_err(|e| failed(format!("pulling {url}: {e}")))?
-    {
-        if data.len() + chunk.len() > MAX_PULL {
-            return Err(failed(format!(
-                "{url} is larger than the local service pulls ({MAX_PULL} bytes)"
-            )));
-        }
-        data.extend_from_slice(&chunk);
-    }
-    if data.is_empty() {
-        return Err(failed(format!("{url} is empty")));
-    }
+    let data = fetch::fetch(&ctx.http, &url).await.map_err(failed)?;
     ctx.lib
         .ingest(meta, video_type, name, data.into(), "url")
         .await
