@@ -108,42 +108,48 @@ def build(res, label):
             notes.append(f"(c) peak RSS: vodesk {rss_c / 1024:.1f} MiB, rclone "
                          f"{(num(res, 'c1_rclone_rss_kib') or 0) / 1024:.1f} MiB.")
 
-    # (e) / (f): the same files through the Tencent personality.
-    e = [num(res, f"e{i}_wall") for i in range(1, reps + 1)
-         if res.get(f"e{i}_done") == "1" and res.get(f"e{i}_rc") == "0"]
-    e = [x for x in e if x is not None]
-    for i in range(1, reps + 1):
-        if f"e{i}_load" in res:
-            loads.append((f"(e) vodesk Tencent #{i}", res.get(f"e{i}_load", "?"), res.get(f"e{i}_busy", "?")))
-    if e:
-        eb, em = min(e), statistics.median(e)
-        rows.append((f"(e) `vodesk --profile Local-Tencent upload` {size} (ApplyUpload, COS multipart, "
-                     f"CommitUpload), best / median of {len(e)}",
-                     f"{fmt_s(eb)} / {fmt_s(em)} ({big_mib / eb:.0f} / {big_mib / em:.0f} MiB/s)", "", ""))
-        if a:
-            ok = am / em >= 0.6
-            verdicts["tencent_speed"] = ok
-            rows.append(("(e) speed ÷ (a) speed, median / best", f"{am / em:.2f}× / {ab / eb:.2f}×", "≥ 0.6×", yes(ok)))
-        rss_e = [num(res, f"e{i}_rss_kib") for i in range(1, reps + 1)]
-        rss_e = [x for x in rss_e if x is not None]
-        if rss_e:
-            peak = max(rss_e) / 1024
-            ok = peak <= 100
-            verdicts["tencent_rss"] = ok
-            rows.append(("(e) peak RSS (max over runs)", f"{peak:.1f} MiB", "≤ 100 MiB", yes(ok)))
-    ffs = []
-    for i in range(1, small_reps + 1):
-        fw, fd = num(res, f"f{i}_wall"), int(res.get(f"f{i}_done", "0") or 0)
-        if fw:
-            ffs.append((fd / fw, fw, fd))
-        if f"f{i}_load" in res:
-            loads.append((f"(f) vodesk Tencent #{i}", res.get(f"f{i}_load", "?"), res.get(f"f{i}_busy", "?")))
-    if ffs:
-        f_best = max(ffs)
-        ok = bool(rfs) and f_best[0] >= max(rfs)[0] and f_best[2] == small_files
-        verdicts["tencent_files"] = ok
-        rows.append((f"(f) `vodesk --profile Local-Tencent upload` of {small_files} × 256 KiB (best of {len(ffs)})",
-                     f"{f_best[0]:.1f} files/s ({f_best[1]:.2f} s, {f_best[2]} uploaded)", "≥ rclone", yes(ok)))
+    # (e) / (f) and (g) / (h): the same files through the Tencent and Alibaba personalities.
+    for big, small, profile, cloud, flow in (
+        ("e", "f", "Local-Tencent", "tencent", "ApplyUpload, COS multipart, CommitUpload"),
+        ("g", "h", "Local-Alibaba", "aliyun", "CreateUploadVideo, OSS multipart with the STS key"),
+    ):
+        walls = [num(res, f"{big}{i}_wall") for i in range(1, reps + 1)
+                 if res.get(f"{big}{i}_done") == "1" and res.get(f"{big}{i}_rc") == "0"]
+        walls = [x for x in walls if x is not None]
+        for i in range(1, reps + 1):
+            if f"{big}{i}_load" in res:
+                loads.append((f"({big}) vodesk {profile} #{i}", res.get(f"{big}{i}_load", "?"),
+                              res.get(f"{big}{i}_busy", "?")))
+        if walls:
+            wb, wm = min(walls), statistics.median(walls)
+            rows.append((f"({big}) `vodesk --profile {profile} upload` {size} ({flow}), best / median of {len(walls)}",
+                         f"{fmt_s(wb)} / {fmt_s(wm)} ({big_mib / wb:.0f} / {big_mib / wm:.0f} MiB/s)", "", ""))
+            if a:
+                ok = am / wm >= 0.6
+                verdicts[f"{cloud}_speed"] = ok
+                rows.append((f"({big}) speed ÷ (a) speed, median / best", f"{am / wm:.2f}× / {ab / wb:.2f}×",
+                             "≥ 0.6×", yes(ok)))
+            rss = [num(res, f"{big}{i}_rss_kib") for i in range(1, reps + 1)]
+            rss = [x for x in rss if x is not None]
+            if rss:
+                peak = max(rss) / 1024
+                ok = peak <= 100
+                verdicts[f"{cloud}_rss"] = ok
+                rows.append((f"({big}) peak RSS (max over runs)", f"{peak:.1f} MiB", "≤ 100 MiB", yes(ok)))
+        rates = []
+        for i in range(1, small_reps + 1):
+            w, d = num(res, f"{small}{i}_wall"), int(res.get(f"{small}{i}_done", "0") or 0)
+            if w:
+                rates.append((d / w, w, d))
+            if f"{small}{i}_load" in res:
+                loads.append((f"({small}) vodesk {profile} #{i}", res.get(f"{small}{i}_load", "?"),
+                              res.get(f"{small}{i}_busy", "?")))
+        if rates:
+            best = max(rates)
+            ok = bool(rfs) and best[0] >= max(rfs)[0] and best[2] == small_files
+            verdicts[f"{cloud}_files"] = ok
+            rows.append((f"({small}) `vodesk --profile {profile} upload` of {small_files} × 256 KiB (best of {len(rates)})",
+                         f"{best[0]:.1f} files/s ({best[1]:.2f} s, {best[2]} uploaded)", "≥ rclone", yes(ok)))
 
     if res.get("throttled") == "1":
         files = int(res.get("throttled_files", "2000"))

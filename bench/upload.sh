@@ -7,6 +7,8 @@
 #   (d) --throttled only: 2,000 files of 4 KiB against a throttled service vs the §14 bound
 #   (e) the same 1 GiB file and (f) the same small files on the service's Tencent personality
 #       (profile Local-Tencent: ApplyUpload, COS with the session certificate, CommitUpload)
+#   (g) the same 1 GiB file and (h) the same small files on its Alibaba personality (profile
+#       Local-Alibaba: CreateUploadVideo, OSS with the STS key, the video followed out of Uploading)
 # Prints a results table and inserts it into BENCHMARKS.md (newest run first).
 #
 # Usage: bench/upload.sh [--throttled] [--reps N] [--small-reps N] [--label TEXT] [--no-write]
@@ -161,16 +163,17 @@ service_alive() {
   fi
 }
 
-# vodesk_upload TAG PATH [tencent]: /usr/bin/time -v vodesk --json upload PATH, against
-# $VOD_EP/$OBJ_EP, or with "tencent" through the Local-Tencent profile on the running service.
+# vodesk_upload TAG PATH [PROFILE]: /usr/bin/time -v vodesk --json upload PATH, against
+# $VOD_EP/$OBJ_EP, or through a built-in profile (Local-Tencent, Local-Alibaba) on the running
+# service.
 # A run that hangs is stopped after BENCH_TIMEOUT seconds (default 900) and counted as failed.
 vodesk_upload() {
   local tag=$1 path=$2 rc=0
   local how=(env VODESK_ENDPOINT="$VOD_EP" VODESK_OBJECT_ENDPOINT="$OBJ_EP"
     VODESK_LOCAL_DATA="$WORK/vodesk-local-$tag" "$BIN")
-  if [ "${3:-}" = tencent ]; then
+  if [ -n "${3:-}" ]; then
     how=(env -u VODESK_ENDPOINT -u VODESK_OBJECT_ENDPOINT VODESK_LOCAL_DATA="$WORK/$SERVICE_NAME-data"
-      "$BIN" --profile Local-Tencent)
+      "$BIN" --profile "$3")
   fi
   /usr/bin/time -v -o "$WORK/$tag.time.txt" \
     timeout -k 10 "${BENCH_TIMEOUT:-900}" env VODESK_DATA="$WORK/vodesk-data-$tag" \
@@ -242,7 +245,12 @@ for i in $(seq 1 "$REPS"); do
   # (e) the same through the Tencent personality
   sync
   put "e${i}_load" "$(loadavg)"; put "e${i}_busy" "$(busy)"
-  vodesk_upload "e$i" "$BIG" tencent
+  vodesk_upload "e$i" "$BIG" Local-Tencent
+
+  # (g) the same through the Alibaba personality
+  sync
+  put "g${i}_load" "$(loadavg)"; put "g${i}_busy" "$(busy)"
+  vodesk_upload "g$i" "$BIG" Local-Alibaba
 done
 rm -f "$BIG"
 
@@ -284,7 +292,11 @@ for i in $(seq 1 "$SMALL_REPS"); do
 
   sync
   put "f${i}_load" "$(loadavg)"; put "f${i}_busy" "$(busy)"
-  vodesk_upload "f$i" "$SMALL" tencent
+  vodesk_upload "f$i" "$SMALL" Local-Tencent
+
+  sync
+  put "h${i}_load" "$(loadavg)"; put "h${i}_busy" "$(busy)"
+  vodesk_upload "h$i" "$SMALL" Local-Alibaba
 done
 rm -rf "$SMALL"
 

@@ -19,7 +19,9 @@ use vodesk_core::provider::connect::{
     self as provider, Account, Loopback, default_region, env_names, region_endpoints,
 };
 use vodesk_core::provider::http::{HttpOptions, ProxyMode};
-use vodesk_local::{Credentials, RunningService, ServeConfig, StartupInfo, TencentCredentials};
+use vodesk_local::{
+    AliyunCredentials, Credentials, RunningService, ServeConfig, StartupInfo, TencentCredentials,
+};
 
 /// Why no connection could be made: one sentence.
 #[derive(Debug)]
@@ -150,7 +152,7 @@ pub async fn connect_in(
     let name = profile.unwrap_or_else(|| file.default_name());
     if let Some((_, kind)) = local_profile(name) {
         // With no profile chosen, HUAWEICLOUD_SDK_* select an account (as Huawei's own tools
-        // do); the Tencent built-in profile is only ever the local service.
+        // do); the Tencent and Alibaba built-in profiles are only ever the local service.
         let overrides = EnvOverrides::read(Provider::Huawei);
         if kind == Provider::Huawei && overrides.selects_remote() {
             return connect_env(overrides);
@@ -285,16 +287,15 @@ fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
 enum Personality {
     Huawei,
     Tencent,
+    Aliyun,
 }
 
 impl Personality {
-    fn of(kind: Provider) -> Result<Personality, ConnectError> {
+    fn of(kind: Provider) -> Personality {
         match kind {
-            Provider::Huawei => Ok(Personality::Huawei),
-            Provider::Tencent => Ok(Personality::Tencent),
-            Provider::Aliyun => Err(ConnectError::usage(
-                "the local service does not speak Alibaba Cloud's API yet; use the Local or Local-Tencent profile",
-            )),
+            Provider::Huawei => Personality::Huawei,
+            Provider::Tencent => Personality::Tencent,
+            Provider::Aliyun => Personality::Aliyun,
         }
     }
 }
@@ -303,6 +304,7 @@ impl Personality {
 enum LocalKeys {
     Huawei(Credentials),
     Tencent(TencentCredentials),
+    Aliyun(AliyunCredentials),
 }
 
 impl LocalKeys {
@@ -316,6 +318,9 @@ impl LocalKeys {
             Personality::Tencent => TencentCredentials::read_stored(data_dir)
                 .filter(|c| c.secret_id == info.tencent_secret_id)
                 .map(LocalKeys::Tencent),
+            Personality::Aliyun => AliyunCredentials::read_stored(data_dir)
+                .filter(|c| c.access_key_id == info.aliyun_access_key_id)
+                .map(LocalKeys::Aliyun),
         }
     }
 
@@ -324,6 +329,7 @@ impl LocalKeys {
         match p {
             Personality::Huawei => LocalKeys::Huawei(service.credentials.clone()),
             Personality::Tencent => LocalKeys::Tencent(service.tencent_credentials.clone()),
+            Personality::Aliyun => LocalKeys::Aliyun(service.aliyun_credentials.clone()),
         }
     }
 
@@ -346,6 +352,16 @@ impl LocalKeys {
                 scope: c.sub_app_id.to_string(),
                 access_key: c.secret_id.clone(),
                 secret_key: Secret::new(c.secret_key.clone()),
+            },
+            LocalKeys::Aliyun(c) => Loopback {
+                kind: Provider::Aliyun,
+                region: info.aliyun_region.clone(),
+                endpoint: info.aliyun_endpoint.clone(),
+                // Uploads are told where OSS is; the account names it for what shows it.
+                object_endpoint: info.aliyun_oss_endpoint.clone(),
+                scope: String::new(),
+                access_key: c.access_key_id.clone(),
+                secret_key: Secret::new(c.access_key_secret.clone()),
             },
         };
         let mut account = Account::loopback(loopback);
@@ -380,8 +396,7 @@ pub async fn connect_local_on(
     listen: std::net::SocketAddr,
     kind: Provider,
 ) -> Result<Connection, ConnectError> {
-    // Checked before a service is started for nothing.
-    let personality = Personality::of(kind)?;
+    let personality = Personality::of(kind);
     if let Some(info) = RunningService::read_service_file(data_dir)
         && let Some(keys) = LocalKeys::stored(data_dir, &info, personality)
         && reachable(&info.vod_endpoint).await

@@ -25,12 +25,17 @@ pub struct Server {
     /// The Tencent personality's API and COS endpoints.
     pub tencent_endpoint: String,
     pub tencent_cos_endpoint: String,
+    /// The Alibaba personality's API and OSS endpoints.
+    pub aliyun_endpoint: String,
+    pub aliyun_oss_endpoint: String,
     pub data: tempfile::TempDir,
     /// Isolated default data dir for CLI runs, so tests never touch the user's.
     pub home: tempfile::TempDir,
     /// The service was given the test's Huawei keys (otherwise it generated and kept its own,
     /// and the CLI reaches it through a built-in Local profile: [`Server::tencent_cmd`]).
     keys_given: bool,
+    /// Variables the service was started with (kept for restarts).
+    env: Vec<(String, String)>,
 }
 
 impl Server {
@@ -65,15 +70,27 @@ impl Server {
         )
     }
 
-    /// A service with keys of its own, for the CLI's built-in Local-Tencent profile.
+    /// A service with keys of its own, for the CLI's built-in Local-Tencent and Local-Alibaba
+    /// profiles.
     pub fn start_tencent(extra: &[&str]) -> Server {
-        Self::spawn(
+        Self::start_tencent_env(extra, &[])
+    }
+
+    /// [`Self::start_tencent`] with variables set for the service (e.g. short-lived keys).
+    pub fn start_tencent_env(extra: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut s = Self::spawn_env(
             tempfile::tempdir().expect("temp dir"),
             tempfile::tempdir().expect("temp dir"),
             "127.0.0.1:0",
             extra.iter().map(|s| s.to_string()).collect(),
             false,
-        )
+            env,
+        );
+        s.env = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        s
     }
 
     fn spawn(
@@ -83,14 +100,28 @@ impl Server {
         args: Vec<String>,
         keys_given: bool,
     ) -> Server {
+        Self::spawn_env(data, home, listen, args, keys_given, &[])
+    }
+
+    fn spawn_env(
+        data: tempfile::TempDir,
+        home: tempfile::TempDir,
+        listen: &str,
+        args: Vec<String>,
+        keys_given: bool,
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut serve = Command::new(bin());
+        serve.envs(env.iter().copied());
         serve
             .args(["serve", "--data"])
             .arg(data.path())
             .args(["--listen", listen, "--json"])
             .args(&args)
             .env_remove("TENCENTCLOUD_SECRET_ID")
-            .env_remove("TENCENTCLOUD_SECRET_KEY");
+            .env_remove("TENCENTCLOUD_SECRET_KEY")
+            .env_remove("ALIBABA_CLOUD_ACCESS_KEY_ID")
+            .env_remove("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
         if keys_given {
             serve
                 .env("HUAWEICLOUD_SDK_AK", AK)
@@ -128,9 +159,18 @@ impl Server {
                 .as_str()
                 .expect("tencent_cos_endpoint")
                 .to_string(),
+            aliyun_endpoint: v["aliyun_endpoint"]
+                .as_str()
+                .expect("aliyun_endpoint")
+                .to_string(),
+            aliyun_oss_endpoint: v["aliyun_oss_endpoint"]
+                .as_str()
+                .expect("aliyun_oss_endpoint")
+                .to_string(),
             data,
             home,
             keys_given,
+            env: Vec::new(),
         }
     }
 
@@ -159,14 +199,28 @@ impl Server {
         let data = std::mem::replace(&mut self.data, tempfile::tempdir().expect("temp dir"));
         let home = std::mem::replace(&mut self.home, tempfile::tempdir().expect("temp dir"));
         let listen = self.listen.clone();
-        Self::spawn(data, home, &listen, args, self.keys_given)
+        let env = std::mem::take(&mut self.env);
+        let pairs: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut s = Self::spawn_env(data, home, &listen, args, self.keys_given, &pairs);
+        s.env = env.clone();
+        s
     }
 
     /// A `vodesk` command on this service's Tencent personality, through the built-in
     /// Local-Tencent profile (which reuses the service running on its local data directory).
     pub fn tencent_cmd(&self) -> Command {
+        self.local_cmd("Local-Tencent")
+    }
+
+    /// A `vodesk` command on this service's Alibaba personality (the Local-Alibaba profile).
+    pub fn aliyun_cmd(&self) -> Command {
+        self.local_cmd("Local-Alibaba")
+    }
+
+    /// A `vodesk` command through the built-in profile `profile` of this service.
+    fn local_cmd(&self, profile: &str) -> Command {
         let mut c = Command::new(bin());
-        c.args(["--profile", "Local-Tencent"])
+        c.args(["--profile", profile])
             .env("VODESK_LOCAL_DATA", self.data.path())
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
@@ -181,16 +235,20 @@ impl Server {
 
     /// A Tencent `--json` run expected to succeed: its JSON lines.
     pub fn tencent_json(&self, args: &[&str]) -> Vec<serde_json::Value> {
-        let r = Run::from(
-            self.tencent_cmd()
-                .arg("--json")
-                .args(args)
-                .output()
-                .expect("vodesk runs"),
-        );
+        Self::json_of(self.tencent_cmd(), args)
+    }
+
+    /// An Alibaba `--json` run expected to succeed: its JSON lines.
+    pub fn aliyun_json(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        Self::json_of(self.aliyun_cmd(), args)
+    }
+
+    fn json_of(mut cmd: Command, args: &[&str]) -> Vec<serde_json::Value> {
+        let r = Run::from(cmd.arg("--json").args(args).output().expect("vodesk runs"));
         assert!(
             r.ok(),
-            "vodesk --profile Local-Tencent {args:?} failed: {}",
+            "vodesk {:?} {args:?} failed: {}",
+            cmd.get_args().collect::<Vec<_>>(),
             r.stderr
         );
         r.json_lines()
@@ -250,6 +308,18 @@ impl Server {
             v["secret_id"].as_str().unwrap().to_string(),
             v["secret_key"].as_str().unwrap().to_string(),
             v["sub_app_id"].as_u64().unwrap().to_string(),
+        )
+    }
+
+    /// The Alibaba keys the service generated and keeps: AccessKey ID and secret.
+    pub fn aliyun_keys(&self) -> (String, String) {
+        let path = self.data.path().join("aliyun-credentials.json");
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("aliyun-credentials.json"))
+                .expect("JSON");
+        (
+            v["access_key_id"].as_str().unwrap().to_string(),
+            v["access_key_secret"].as_str().unwrap().to_string(),
         )
     }
 
@@ -377,14 +447,19 @@ pub fn md5_bytes(b: &[u8]) -> String {
 
 /// GETs a URL (the service's download URLs) and returns the body.
 pub fn http_get(url: &str) -> (u16, Vec<u8>) {
+    try_http_get(url).expect("GET works")
+}
+
+/// [`http_get`], `None` when the connection fails (a service injecting faults drops some).
+pub fn try_http_get(url: &str) -> Option<(u16, Vec<u8>)> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     rt.block_on(async {
-        let r = reqwest::get(url).await.expect("GET works");
+        let r = reqwest::get(url).await.ok()?;
         let status = r.status().as_u16();
-        (status, r.bytes().await.expect("body").to_vec())
+        Some((status, r.bytes().await.ok()?.to_vec()))
     })
 }
 
@@ -410,4 +485,12 @@ pub fn find<'a>(tree: &'a serde_json::Value, name: &str) -> Option<&'a serde_jso
             find(&c["children"], name)
         }
     })
+}
+
+/// The result line of `path` among an upload's `--json` lines.
+pub fn result_for<'a>(lines: &'a [serde_json::Value], path: &str) -> &'a serde_json::Value {
+    lines
+        .iter()
+        .find(|l| l["path"] == path)
+        .unwrap_or_else(|| panic!("no result line for {path}: {lines:?}"))
 }

@@ -1,5 +1,6 @@
 //! End-to-end tests: the `vodesk` binary against a real `vodesk serve` over loopback sockets.
 
+mod aliyun;
 mod assets;
 mod bad_input;
 mod buckets;

@@ -14,13 +14,6 @@ const MIB: usize = 1024 * 1024;
 /// A 2×2 RGB PNG.
 const PNG_2X2: &[u8] = include_bytes!("../data/cover-2x2.png");
 
-fn result_for<'a>(lines: &'a [serde_json::Value], path: &str) -> &'a serde_json::Value {
-    lines
-        .iter()
-        .find(|l| l["path"] == path)
-        .unwrap_or_else(|| panic!("no result line for {path}: {lines:?}"))
-}
-
 /// The MD5 of a media's original as served (playback allowed).
 fn stored_md5(server: &Server, id: &str) -> String {
     let d = &server.tencent_json(&["assets", "show", id])[0];

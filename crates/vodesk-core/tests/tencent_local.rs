@@ -3,25 +3,20 @@
 //! new session and makes one media; imports by URL are followed to their FileId; the
 //! catalogue pages with its cursor and filters in Tencent's terms.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
 use vodesk_core::credentials::Secret;
-use vodesk_core::engine::{Engine, EngineConfig, JobSpec, JobState, Journal, SESSION_RESTARTED};
+use vodesk_core::engine::{EngineConfig, JobState, SESSION_RESTARTED};
 use vodesk_core::model::{AssetState, MediaType, UploadMetadata};
+use vodesk_core::provider::ProviderKind;
 use vodesk_core::provider::api::{AssetQuery, UrlImport};
 use vodesk_core::provider::connect::{Account, Loopback, connect};
-use vodesk_core::provider::{ProviderKind, RetryPolicy, VodService};
 use vodesk_local::{RunningService, ServeConfig, TencentCredentials};
 
-const MIB: usize = 1024 * 1024;
+mod local_common;
 
-struct Fixture {
-    service: RunningService,
-    vod: Arc<dyn VodService>,
-    dir: tempfile::TempDir,
-}
+use local_common::*;
 
 async fn fixture(cert_lifetime: Option<Duration>) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
@@ -48,62 +43,9 @@ async fn fixture(cert_lifetime: Option<Duration>) -> Fixture {
     Fixture { service, vod, dir }
 }
 
-fn data(size: usize, seed: u8) -> Vec<u8> {
-    (0..size)
-        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 12) as u8)
-        .collect()
-}
-
-async fn served_md5(vod: &Arc<dyn VodService>, id: &str) -> String {
-    let url = vod.asset_details(id).await.unwrap().download_url.unwrap();
-    let bytes = reqwest::get(&url).await.unwrap().bytes().await.unwrap();
-    hex::encode(Md5::digest(&bytes))
-}
-
-async fn all_media(vod: &Arc<dyn VodService>) -> Vec<String> {
-    let q = AssetQuery {
-        page_size: 100,
-        ..Default::default()
-    };
-    let page = vod.list_assets(&q, None).await.unwrap();
-    page.assets.into_iter().map(|a| a.id).collect()
-}
-
-fn engine(f: &Fixture, config: EngineConfig) -> Engine {
-    let journal = Arc::new(Journal::open(&f.dir.path().join("journal.db")).unwrap());
-    Engine::new(f.vod.clone(), journal, config).0
-}
-
-/// Writes `bytes` as `name` in the fixture's folder and queues it, titled `title`.
-async fn queue(f: &Fixture, e: &Engine, name: &str, bytes: &[u8], meta: UploadMetadata) -> i64 {
-    let path = f.dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    e.add(JobSpec {
-        path,
-        media: "MP4".into(),
-        metadata: meta,
-        skip_duplicates: false,
-        again: false,
-    })
-    .await
-    .unwrap()
-    .job()
-    .expect("queued")
-}
-
 fn titled(title: &str) -> UploadMetadata {
     UploadMetadata {
         title: title.into(),
-        ..Default::default()
-    }
-}
-
-/// Retries short enough that a test of expiry does not wait on backoff.
-fn quick_retries() -> RetryPolicy {
-    RetryPolicy {
-        base: Duration::from_millis(20),
-        cap: Duration::from_millis(200),
-        max_attempts: 4,
         ..Default::default()
     }
 }
@@ -143,7 +85,7 @@ async fn a_certificate_expiring_mid_upload_opens_one_new_session_and_makes_one_m
     assert_eq!(v.note.as_deref(), Some(SESSION_RESTARTED));
     let file_id = v.asset_id.unwrap();
     assert_eq!(
-        all_media(&f.vod).await,
+        all_ids(&f.vod).await,
         std::slice::from_ref(&file_id),
         "one media"
     );
@@ -152,20 +94,6 @@ async fn a_certificate_expiring_mid_upload_opens_one_new_session_and_makes_one_m
         hex::encode(Md5::digest(&bytes))
     );
     f.service.shutdown().await;
-}
-
-/// A loopback HTTP server that serves `body` at any path, for imports by URL.
-async fn file_server(body: Vec<u8>) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = axum::Router::new().fallback(move || {
-        let body = body.clone();
-        async move { body }
-    });
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    format!("http://{addr}")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -349,7 +277,7 @@ async fn a_file_too_slow_for_two_certificates_fails_saying_what_to_change_and_ma
     assert!(reason.contains("expired twice"), "{reason}");
     assert!(reason.contains("bandwidth limit"), "{reason}");
     assert!(
-        all_media(&f.vod).await.is_empty(),
+        all_ids(&f.vod).await.is_empty(),
         "no media for a file not sent"
     );
     f.service.shutdown().await;

@@ -58,6 +58,13 @@ pub fn from_reply(status: u16, body: &[u8], retry_after_secs: Option<u64>) -> Ap
             None,
         ),
     };
+    // A refused signature carries the server's string to sign (a debugging aid on several
+    // lines, with hashes): the sentence shown keeps what comes before it.
+    if let Some(at) = message.find("server string to sign") {
+        message.truncate(at);
+        message = message.trim_end_matches([' ', '.', ':', ',']).to_string() + ".";
+    }
+    message = message.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(r) = recommend.filter(|r| !r.is_empty()) {
         message = format!("{message} (see {r})");
     }
@@ -100,6 +107,16 @@ mod tests {
             ErrorKind::Throttled {
                 retry_after_secs: Some(3)
             }
+        );
+    }
+
+    #[test]
+    fn a_refused_signature_is_said_in_one_line_without_the_string_to_sign() {
+        let body = br#"{"Code":"SignatureDoesNotMatch","Message":"Specified signature does not match our calculation. server string to sign is:ACS3-HMAC-SHA256\nfe89631086d7"}"#;
+        let e = from_reply(400, body, None);
+        assert_eq!(
+            e.message,
+            "Specified signature does not match our calculation."
         );
     }
 
