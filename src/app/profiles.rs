@@ -331,7 +331,7 @@ fn words(p: Provider) -> ProviderWords {
             title: "New profile (Alibaba Cloud ApsaraVideo VOD)",
             region_hint: "cn-shanghai",
             scope_label: "AppId",
-            scope_hint: "the account's default application (app-1000000)",
+            scope_hint: "default: app-1000000",
             key_label: "AccessKey ID",
             secret_label: "AccessKey secret",
             keys_where: "Keys are created in the Alibaba Cloud console under RAM > AccessKey.",

@@ -392,8 +392,78 @@ impl TestApp {
         self.step_until("categories and presets", |app| {
             app.catalog.names.contains_key(&category.id) && !app.catalog.templates.is_empty()
         });
-        let preset = self.app().catalog.templates[0].name.clone();
+        let preset = self.app().catalog.templates[0].id.clone();
         (category, preset)
+    }
+}
+
+impl TestApp {
+    /// Adds a profile of the cloud `cloud` (its name in the form's Cloud list) through the
+    /// form, which must show `words` once the cloud is chosen: `fill` completes the draft;
+    /// saved (after the connection test passes), then tested from the list. The test's
+    /// verdict sentence.
+    pub fn add_profile_through_form(
+        &mut self,
+        cloud: &str,
+        words: &[&str],
+        name: &str,
+        fill: impl FnOnce(&mut crate::app::profiles::ProfileDraft),
+    ) -> String {
+        self.harness.get_by_label("Connect a cloud account").click();
+        self.step();
+        self.step();
+        // Choosing the cloud changes the form's words and the region's default.
+        self.combo("Huawei Cloud VOD").click_accesskit();
+        self.step();
+        self.step();
+        self.harness
+            .get_by_role_and_label(eframe::egui::accesskit::Role::Button, cloud)
+            .click_accesskit();
+        self.step();
+        self.step();
+        self.harness
+            .get_by_label_contains(&format!("New profile ({cloud})"));
+        for w in words {
+            self.harness.get_by_label_contains(w);
+        }
+        {
+            let d = self.app().profiles.draft.as_mut().expect("a profile form");
+            d.name = name.into();
+            fill(d);
+        }
+        self.step();
+        self.harness.get_by_label("Save").click();
+        self.step_until("the profile is saved", |app| {
+            app.profiles.saved.iter().any(|p| p.name == name)
+        });
+        let (ok, msg) = self.app().profiles.status.clone().expect("a verdict");
+        assert!(ok, "{msg}");
+        // The list's Test names what worked, in the cloud's words.
+        self.step();
+        self.harness.get_by_label("Test").click();
+        self.step_until("tested", |app| {
+            !app.profiles.busy
+                && app
+                    .profiles
+                    .status
+                    .as_ref()
+                    .is_some_and(|(_, m)| m.starts_with("OK"))
+        });
+        let (ok, msg) = self.app().profiles.status.clone().unwrap();
+        assert!(ok, "{msg}");
+        msg
+    }
+
+    /// The first template group of the account that transcodes.
+    pub fn transcoding_preset(&mut self) -> String {
+        self.app()
+            .catalog
+            .templates
+            .iter()
+            .find(|p| p.transcodes)
+            .expect("a transcoding preset")
+            .id
+            .clone()
     }
 }
 

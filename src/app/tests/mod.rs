@@ -3,6 +3,7 @@
 //! step the harness until the state they wait for arrives (with a generous step cap).
 
 mod again;
+mod aliyun;
 mod assets;
 mod buckets;
 mod categories;

@@ -243,3 +243,71 @@ fn tencent_screenshots() {
     save(&mut t, "tencent-profiles-dark.png");
     t.shutdown();
 }
+
+/// The Alibaba screens: the queue with the form in Alibaba's words (template group, cover) and
+/// done rows following their videos, a video's details with the audit's Block button, and the
+/// profile window with an Alibaba profile being added.
+#[test]
+#[ignore = "writes docs/screenshots"]
+fn aliyun_screenshots() {
+    let mut t = TestApp::start_rendering_on(vodesk_core::credentials::Provider::Aliyun);
+    let _g = runtime().enter();
+    t.app().settings.theme = ThemePref::Dark;
+    let (category, _) = t.category_and_preset("纪实 Stories");
+    let group = Some(t.transcoding_preset());
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "港口 harbour.mp4", 2 * 1024 * 1024),
+        media(&src, "夜市 night market.mp4", 1024 * 1024),
+        media(&src, "渡轮 ferry.mp4", 1536 * 1024),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 3);
+    for row in t.app().queue.rows.iter_mut() {
+        row.meta.category_id = Some(category.id);
+        row.meta.preset = group.clone();
+        row.meta.tags = vec!["港口".into(), "city".into()];
+    }
+    let k = t.keys();
+    t.app().queue.click(k[0], false, false);
+    t.app().queue.click(k[1], false, true);
+    t.app().run(Command::Start);
+    t.step_until("two uploaded", |app| {
+        app.queue.rows[..2]
+            .iter()
+            .all(|r| r.state == RowState::Job(JobState::Done))
+    });
+    t.step_until("one plays", |app| {
+        app.queue
+            .rows
+            .iter()
+            .any(|r| r.asset_status.as_ref().is_some_and(|s| s.raw == "Normal"))
+    });
+    t.app().queue.click(k[2], false, false);
+    save(&mut t, "aliyun-queue-dark.png");
+
+    let id = t.app().queue.rows[0].asset_id.clone().expect("a VideoId");
+    t.app().reload_assets();
+    t.step_until("listed", |app| {
+        !app.assets.loading && app.assets.items.len() >= 2
+    });
+    t.app().open_asset(id);
+    t.step_until("details", |app| app.assets.details.is_some());
+    for _ in 0..30 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    save(&mut t, "aliyun-assets-dark.png");
+
+    t.app().assets.current = None;
+    t.app().profiles.open = true;
+    t.app().profiles.add_new();
+    if let Some(d) = t.app().profiles.draft.as_mut() {
+        d.provider = Some(vodesk_core::credentials::Provider::Aliyun);
+        d.name = "阿里云 production".into();
+        d.region = "cn-shanghai".into();
+        d.access_key = "LTAI5tEXAMPLE00000000000".into();
+        d.secret_key = "not-a-real-secret-key".into();
+    }
+    save(&mut t, "aliyun-profiles-dark.png");
+    t.shutdown();
+}

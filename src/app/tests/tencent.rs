@@ -3,7 +3,6 @@
 //! class with its task flow, playback is forbidden and allowed in Tencent's words, and classes
 //! are managed from the same window.
 
-use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::Provider;
 
@@ -197,52 +196,19 @@ fn a_tencent_profile_is_added_through_the_form_and_used() {
     let info = other.local.clone().expect("local info");
     let keys = vodesk_local::TencentCredentials::read_stored(other_dir.path()).expect("keys");
 
-    t.harness.get_by_label("Connect a cloud account").click();
-    t.step();
-    t.step();
-    // Choosing the cloud changes the form's words and the region's default.
-    t.combo("Huawei Cloud VOD").click_accesskit();
-    t.step();
-    t.step();
-    t.harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Tencent Cloud VOD")
-        .click_accesskit();
-    t.step();
-    t.step();
-    t.harness
-        .get_by_label_contains("New profile (Tencent Cloud VOD)");
-    t.harness.get_by_label_contains("CAM > API Keys");
-    t.harness.get_by_label("SecretId");
-    {
-        let d = t.app().profiles.draft.as_mut().expect("a profile form");
-        assert_eq!(d.region, "ap-guangzhou");
-        d.name = "腾讯云".into();
-        d.endpoint = info.tencent_endpoint.clone();
-        d.object_endpoint = info.tencent_cos_endpoint.clone();
-        d.project_id = keys.sub_app_id.to_string();
-        d.access_key = keys.secret_id.clone();
-        d.secret_key = keys.secret_key.clone();
-    }
-    t.step();
-    t.harness.get_by_label("Save").click();
-    t.step_until("the profile is saved", |app| {
-        app.profiles.saved.iter().any(|p| p.name == "腾讯云")
-    });
-    let (ok, msg) = t.app().profiles.status.clone().expect("a verdict");
-    assert!(ok, "{msg}");
-    // The list's Test names what worked, in Tencent's words.
-    t.step();
-    t.harness.get_by_label("Test").click();
-    t.step_until("tested", |app| {
-        !app.profiles.busy
-            && app
-                .profiles
-                .status
-                .as_ref()
-                .is_some_and(|(_, m)| m.starts_with("OK"))
-    });
-    let (ok, msg) = t.app().profiles.status.clone().unwrap();
-    assert!(ok, "{msg}");
+    let msg = t.add_profile_through_form(
+        "Tencent Cloud VOD",
+        &["CAM > API Keys", "SecretId"],
+        "腾讯云",
+        |d| {
+            assert_eq!(d.region, "ap-guangzhou");
+            d.endpoint = info.tencent_endpoint.clone();
+            d.object_endpoint = info.tencent_cos_endpoint.clone();
+            d.project_id = keys.sub_app_id.to_string();
+            d.access_key = keys.secret_id.clone();
+            d.secret_key = keys.secret_key.clone();
+        },
+    );
     assert!(
         msg.contains(&format!("SubAppId ({})", keys.sub_app_id)),
         "{msg}"
