@@ -90,18 +90,8 @@ fn an_alibaba_profile_is_added_through_the_form_and_used() {
     super::harness::keyring();
     // The Alibaba account: another local service, reached by its Alibaba endpoint and keys.
     let mut t = TestApp::start();
-    let other_dir = tempfile::tempdir().unwrap();
-    let other = runtime()
-        .block_on(crate::connection::connect_local_on(
-            other_dir.path(),
-            ([127, 0, 0, 1], 0).into(),
-            Provider::Aliyun,
-        ))
-        .expect("the Alibaba account");
-    runtime()
-        .block_on(other.vod.create_category("阿里云账号的分类", None))
-        .expect("a category there");
-    let info = other.local.clone().expect("local info");
+    let (other, info, other_dir) =
+        super::harness::other_account(Provider::Aliyun, "阿里云账号的分类");
     let keys = vodesk_local::AliyunCredentials::read_stored(other_dir.path()).expect("keys");
 
     let msg = t.add_profile_through_form(
@@ -117,31 +107,10 @@ fn an_alibaba_profile_is_added_through_the_form_and_used() {
         },
     );
     assert!(msg.contains("AccessKey ID"), "{msg}");
-    let stored = vodesk_core::credentials::keychain::get(
-        "阿里云",
-        vodesk_core::credentials::SecretKind::SecretKey,
-    )
-    .expect("keychain works");
-    assert_eq!(
-        stored.as_ref().map(|s| s.expose()),
-        Some(keys.access_key_secret.as_str())
-    );
+    TestApp::assert_secret_in_keychain("阿里云", &keys.access_key_secret);
 
     // Switching to it shows the Alibaba account's categories and Alibaba's words.
-    t.app().profiles.open = false;
-    t.step();
-    t.combo("Profile: Local").click_accesskit();
-    t.step();
-    t.step();
-    t.harness.get_by_label("阿里云").click_accesskit();
-    t.step_until("switched", |app| {
-        app.backend.info.name == "阿里云"
-            && app
-                .catalog
-                .categories
-                .iter()
-                .any(|c| c.name == "阿里云账号的分类")
-    });
+    t.switch_to_profile("阿里云", "阿里云账号的分类");
     t.harness.get_by_label_contains("Template group");
     runtime().block_on(async move { other.close().await });
 }

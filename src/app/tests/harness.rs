@@ -454,6 +454,31 @@ impl TestApp {
         msg
     }
 
+    /// Switches to the saved profile `name` from the top bar and waits until its categories
+    /// (among them `category`) are shown.
+    pub fn switch_to_profile(&mut self, name: &str, category: &str) {
+        self.app().profiles.open = false;
+        self.step();
+        self.combo("Profile: Local").click_accesskit();
+        self.step();
+        self.step();
+        self.harness.get_by_label(name).click_accesskit();
+        self.step_until("switched", |app| {
+            app.backend.info.name == name
+                && app.catalog.categories.iter().any(|c| c.name == category)
+        });
+    }
+
+    /// Asserts that the keychain holds `secret` as the secret key of profile `name`.
+    pub fn assert_secret_in_keychain(name: &str, secret: &str) {
+        let stored = vodesk_core::credentials::keychain::get(
+            name,
+            vodesk_core::credentials::SecretKind::SecretKey,
+        )
+        .expect("keychain works");
+        assert_eq!(stored.as_ref().map(|s| s.expose()), Some(secret));
+    }
+
     /// The first template group of the account that transcodes.
     pub fn transcoding_preset(&mut self) -> String {
         self.app()
@@ -465,6 +490,27 @@ impl TestApp {
             .id
             .clone()
     }
+}
+
+/// Another account of `kind`: a second local service in its own folder with a category named
+/// `category`, its start-up facts, and the folder (where its keys are kept).
+pub fn other_account(
+    kind: Provider,
+    category: &str,
+) -> (Connection, vodesk_local::StartupInfo, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let other = runtime()
+        .block_on(connect_local_on(
+            dir.path(),
+            ([127, 0, 0, 1], 0).into(),
+            kind,
+        ))
+        .expect("the other account");
+    runtime()
+        .block_on(other.vod.create_category(category, None))
+        .expect("a category there");
+    let info = other.local.clone().expect("local info");
+    (other, info, dir)
 }
 
 /// The assets on the service (the first hundred), or only those of `ids` when any are given.

@@ -182,18 +182,8 @@ fn a_tencent_profile_is_added_through_the_form_and_used() {
     super::harness::keyring();
     // The Tencent account: another local service, reached by its Tencent endpoints and keys.
     let mut t = TestApp::start();
-    let other_dir = tempfile::tempdir().unwrap();
-    let other = runtime()
-        .block_on(crate::connection::connect_local_on(
-            other_dir.path(),
-            ([127, 0, 0, 1], 0).into(),
-            Provider::Tencent,
-        ))
-        .expect("the Tencent account");
-    runtime()
-        .block_on(other.vod.create_category("腾讯账号的分类", None))
-        .expect("a class there");
-    let info = other.local.clone().expect("local info");
+    let (other, info, other_dir) =
+        super::harness::other_account(Provider::Tencent, "腾讯账号的分类");
     let keys = vodesk_local::TencentCredentials::read_stored(other_dir.path()).expect("keys");
 
     let msg = t.add_profile_through_form(
@@ -213,31 +203,10 @@ fn a_tencent_profile_is_added_through_the_form_and_used() {
         msg.contains(&format!("SubAppId ({})", keys.sub_app_id)),
         "{msg}"
     );
-    let stored = vodesk_core::credentials::keychain::get(
-        "腾讯云",
-        vodesk_core::credentials::SecretKind::SecretKey,
-    )
-    .expect("keychain works");
-    assert_eq!(
-        stored.as_ref().map(|s| s.expose()),
-        Some(keys.secret_key.as_str())
-    );
+    TestApp::assert_secret_in_keychain("腾讯云", &keys.secret_key);
 
     // Switching to it shows the Tencent account's classes and Tencent's words.
-    t.app().profiles.open = false;
-    t.step();
-    t.combo("Profile: Local").click_accesskit();
-    t.step();
-    t.step();
-    t.harness.get_by_label("腾讯云").click_accesskit();
-    t.step_until("switched", |app| {
-        app.backend.info.name == "腾讯云"
-            && app
-                .catalog
-                .categories
-                .iter()
-                .any(|c| c.name == "腾讯账号的分类")
-    });
+    t.switch_to_profile("腾讯云", "腾讯账号的分类");
     t.harness.get_by_label_contains("Task flow");
     runtime().block_on(async move { other.close().await });
 }
