@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, Rust unit and integration tests, and the conformance
-# tests that drive the local service with third-party clients (official Huawei and Tencent Python
-# SDKs, aws-cli).
+# tests that drive the local service with third-party clients (official Huawei, Tencent and
+# Alibaba Python SDKs, aws-cli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ cargo build --workspace --bins
 echo "== cargo test"
 cargo test --workspace --no-fail-fast
 
-echo "== conformance (Huawei and Tencent Python SDKs, aws-cli)"
+echo "== conformance (Huawei, Tencent and Alibaba Python SDKs, aws-cli)"
 # (Re)install when the venv is missing or requirements.txt changed since the last install: the
 # hash of the installed requirements is kept inside the venv.
 req=tests/conformance/requirements.txt

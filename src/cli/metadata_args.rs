@@ -84,8 +84,9 @@ pub struct MetadataArgs {
     /// Content review template id.
     #[arg(long, value_name = "ID")]
     pub review_template: Option<String>,
-    /// Workflow to run after upload.
-    #[arg(long, value_name = "NAME")]
+    /// Workflow to run after upload: its name on Huawei, its ID on Alibaba (where it takes the
+    /// place of the template group).
+    #[arg(long, value_name = "NAME|ID")]
     pub workflow: Option<String>,
 }
 

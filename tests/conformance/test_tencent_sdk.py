@@ -28,26 +28,9 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 from tencentcloud.vod.v20180717 import models, vod_client
 
-NO_PROXY = {"http": None, "https": None}
-PROXY_VARS = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
+from conftest import NO_PROXY, hostport
 
-
-@pytest.fixture(scope="module", autouse=True)
-def no_proxies():
-    # Both SDKs take proxies from the environment. The Tencent common SDK's NO_PROXY check is a
-    # substring test on "host:port" (common/http/request.py), so NO_PROXY alone does not protect
-    # a loopback endpoint with a port: the proxy variables themselves must go.
-    with pytest.MonkeyPatch.context() as mp:
-        for name in PROXY_VARS:
-            mp.delenv(name, raising=False)
-        mp.setenv("NO_PROXY", "127.0.0.1,localhost")
-        mp.setenv("no_proxy", "127.0.0.1,localhost")
-        yield
-
-
-def hostport(url: str):
-    host, port = url.split("://", 1)[1].rstrip("/").rsplit(":", 1)
-    return host, int(port)
+pytestmark = pytest.mark.usefixtures("no_proxies")
 
 
 def new_client(service, secret_id=None, secret_key=None, method="POST"):

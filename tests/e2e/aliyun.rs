@@ -139,6 +139,20 @@ fn upload_and_manage_videos_through_the_local_alibaba_profile() {
         assert_eq!(stored_md5(&server, id), md5_file(f), "{}", f.display());
     }
 
+    // A workflow by ID takes the place of the template group: the video transcodes, then plays.
+    let third = make_file(dir.path(), "workflow.mp4", 40_000, 4);
+    let lines = server.aliyun_json(&[
+        "upload",
+        "--workflow",
+        vodesk_local::WORKFLOW_ID,
+        third.to_str().unwrap(),
+    ]);
+    let r = result_for(&lines, third.to_str().unwrap());
+    assert_eq!(r["status"], "done", "{r}");
+    let id = r["asset_id"].as_str().unwrap();
+    wait_status(&server, id, "Normal");
+    assert_eq!(stored_md5(&server, id), md5_file(&third));
+
     // A new cover from an image file.
     let jpg = dir.path().join("new cover.jpg");
     let jpeg: &[u8] = b"\xFF\xD8\xFF\xE0 a stand-in JPEG body";
@@ -197,6 +211,7 @@ fn bad_input_is_refused_in_alibaba_limits_before_anything_is_sent() {
             "at most 16",
         ),
         (vec!["--auto-encrypt"], "encrypt"),
+        (vec!["--workflow", "not an id!"], "not a workflow ID"),
         (
             vec!["--expire-at", "2099-01-01"],
             "--expire-at: is not available",
@@ -214,6 +229,20 @@ fn bad_input_is_refused_in_alibaba_limits_before_anything_is_sent() {
         );
         assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     }
+    // A well-formed workflow ID the account does not have: the service's refusal, one line.
+    let r = Run::from(
+        server
+            .aliyun_cmd()
+            .args(["upload", "--again", "--workflow", &"0".repeat(32), path])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("\"WorkflowId\" is not valid") && r.stderr.contains("1 failed"),
+        "{}",
+        r.stderr
+    );
     let list = &server.aliyun_json(&["assets", "list"])[0];
     assert_eq!(list["assets"].as_array().unwrap().len(), 1, "{list}");
 }

@@ -23,3 +23,8 @@ mod throttle;
 
 pub use credentials::{AliyunCredentials, Credentials, CredentialsSource, TencentCredentials};
 pub use server::{RunningService, ServeConfig, ServeError, StartupInfo};
+
+/// The one workflow the local service knows (it runs the default template group): Huawei's
+/// `workflow_name` and Alibaba's `WorkflowId` of it.
+pub const WORKFLOW_NAME: &str = library::workflows::BUILT_IN.name;
+pub const WORKFLOW_ID: &str = library::workflows::BUILT_IN.id;

@@ -288,3 +288,44 @@ async fn a_cover_image_uploaded_on_its_own_becomes_the_videos_cover() {
         (400, "InvalidParameter".to_string())
     );
 }
+
+#[tokio::test]
+async fn a_workflow_takes_the_place_of_the_template_group() {
+    let ali = Ali::start(false, None).await;
+    let keep = ali.group(NO_TRANSCODING).await;
+    let list = ali.ok("ListTranscodeTemplateGroup", &[]).await;
+    let default = list["TranscodeTemplateGroupList"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["IsDefault"] == "Default")
+        .expect("a default group")["TranscodeTemplateGroupId"]
+        .clone();
+    let workflow = vodesk_local::WORKFLOW_ID;
+    let (id, t) = ali
+        .create(
+            "workflow",
+            &[("TemplateGroupId", &keep), ("WorkflowId", workflow)],
+        )
+        .await;
+    assert_eq!(ali.video(&id).await["TemplateGroupId"], default);
+    let r = ali.oss(&t, "PUT", &t.key, &[], data(5_000, 9)).await;
+    assert_eq!(r.status(), 200);
+    let seen = ali.wait_for(&id, "Normal", 10).await;
+    assert!(seen.contains(&"Transcoding".to_string()), "{seen:?}");
+
+    // One the account does not have is a parameter error naming WorkflowId.
+    let zeros = "0".repeat(32);
+    let (status, code) = ali
+        .err(
+            "CreateUploadVideo",
+            &[
+                ("Title", "t"),
+                ("FileName", "a.mp4"),
+                ("WorkflowId", &zeros),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(code.starts_with("InvalidParameter"), "{code}");
+}

@@ -74,6 +74,11 @@ async fn create_validation() {
             "VOD.10053",
         ),
         (json!({"auto_encrypt": 1}), 400, "VOD.10053"),
+        (
+            json!({"workflow_name": "no-such-workflow"}),
+            400,
+            "VOD.10053",
+        ),
         (json!({"auto_publish": 2}), 400, "VOD.10053"),
         (json!({"cover_type": "GIF"}), 400, "VOD.10053"),
         (
@@ -153,6 +158,9 @@ async fn create_validation() {
             .starts_with("http://127.0.0.1")
     );
     assert_eq!(ok.body["target"]["location"], "local-1");
+    // The built-in workflow, named without a template group, is accepted.
+    let ok = create(c, json!({"workflow_name": vodesk_local::WORKFLOW_NAME})).await;
+    assert_eq!(ok.status, 200, "{:?}", ok.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

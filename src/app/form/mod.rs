@@ -13,7 +13,7 @@ use eframe::egui;
 use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_expiry, parse_tags};
 use vodesk_core::model::{
     Category, FieldError, LengthUnit, Limits, Preset, PresetKind, SubtitleLanguage, SubtitleSpec,
-    UploadMetadata, title_pattern,
+    UploadMetadata, WorkflowRef, title_pattern,
 };
 use vodesk_core::provider::api::Capabilities;
 
@@ -149,6 +149,7 @@ pub struct FormState {
     title: String,
     description: String,
     tags: String,
+    workflow: String,
     /// The expiry as typed (`2027-01-31`; empty: never).
     expires: String,
     /// Why the typed expiry is not a date (it is not applied until it is one).
@@ -189,6 +190,8 @@ impl FormState {
         self.description =
             common(ts, |m| m.description.clone().unwrap_or_default()).unwrap_or_default();
         self.tags = common(ts, |m| m.tags.join(", ")).unwrap_or_default();
+        self.workflow =
+            common(ts, |m| m.workflow_name.clone().unwrap_or_default()).unwrap_or_default();
         self.expires = common(ts, |m| {
             m.expires_at
                 .map(|t| t.format("%Y-%m-%d").to_string())
@@ -321,6 +324,10 @@ impl FormState {
         field_errors(ui, &errors, &["category"]);
         self.template_picker(ui, ts, catalog);
         field_errors(ui, &errors, &["template-group"]);
+        if let Some(kind) = catalog.caps.limits.accepts.workflow {
+            self.workflow_field(ui, ts, kind);
+            field_errors(ui, &errors, &["workflow"]);
+        }
 
         let cur = self
             .memo
@@ -487,6 +494,28 @@ impl FormState {
         }
     }
 
+    /// A workflow typed by name or id (no API lists them): it runs after the upload, and on
+    /// Alibaba it takes the place of the template group.
+    fn workflow_field(&mut self, ui: &mut egui::Ui, ts: &mut [Target], kind: WorkflowRef) {
+        let mixed = self.memo.get("workflow", || {
+            common(ts, |m| m.workflow_name.clone()).is_none()
+        });
+        let words = workflow_words(kind);
+        let r = labelled(ui, words.label, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.workflow)
+                    .hint_text(if mixed { "mixed" } else { words.hint })
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(words.help)
+        });
+        if r.changed() {
+            let w = self.workflow.trim();
+            let w = (!w.is_empty()).then(|| w.to_string());
+            ts.iter_mut().for_each(|t| t.meta.workflow_name = w.clone());
+        }
+    }
+
     fn template_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], catalog: &Catalog) {
         let current = self
             .memo
@@ -638,6 +667,28 @@ pub fn preset_words(kind: PresetKind) -> PresetWords {
             label: "Task flow",
             loading: "Loading task flows…",
             failed: "Task flows could not be loaded",
+        },
+    }
+}
+
+/// The workflow field's words, by how the provider names workflows.
+pub struct WorkflowWords {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub help: &'static str,
+}
+
+pub fn workflow_words(kind: WorkflowRef) -> WorkflowWords {
+    match kind {
+        WorkflowRef::Name => WorkflowWords {
+            label: "Workflow",
+            hint: "none — workflow name",
+            help: "A workflow set up in the console, by name; it runs after the upload. A template group, when chosen, is used instead.",
+        },
+        WorkflowRef::Id => WorkflowWords {
+            label: "Workflow ID",
+            hint: "none — workflow ID",
+            help: "A workflow set up in the console, by its ID; it runs after the upload in place of the template group.",
         },
     }
 }

@@ -1,14 +1,15 @@
 //! The app on the local service's Alibaba personality (the Local-Alibaba profile): the form
-//! offers what Alibaba takes (template groups and a cover; no encryption, snapshots or expiry),
-//! an upload's row follows its video until it plays, the audit blocks and unblocks it in
-//! Alibaba's words, categories are managed three levels deep, and an Alibaba profile is added
-//! through the form.
+//! offers what Alibaba takes (template groups, a workflow by ID and a cover; no encryption,
+//! snapshots or expiry), an upload's row follows its video until it plays, the audit blocks and
+//! unblocks it in Alibaba's words, categories are managed three levels deep, and an Alibaba
+//! profile is added through the form.
 
 use egui_kittest::kittest::Queryable;
 use vodesk_core::credentials::Provider;
 use vodesk_core::engine::JobState;
 
-use super::harness::{TestApp, noted, runtime, status_on_service};
+use super::harness::{TestApp, noted, runtime, status_on_service, type_into};
+use crate::app::commands::Command;
 use crate::app::queue::RowState;
 
 #[test]
@@ -20,6 +21,7 @@ fn an_alibaba_upload_is_followed_until_it_plays_then_blocked_and_unblocked() {
 
     // The form speaks Alibaba: template groups, and none of what Alibaba does not take.
     t.harness.get_by_label_contains("Template group");
+    super::harness::field(&t, "Workflow ID");
     assert!(t.harness.query_by_label("Auto-encrypt").is_none());
     assert!(t.harness.query_by_label_contains("Thumbnail").is_none());
     assert!(t.harness.query_by_label_contains("Expires").is_none());
@@ -33,16 +35,11 @@ fn an_alibaba_upload_is_followed_until_it_plays_then_blocked_and_unblocked() {
         meta.preset = Some(group.clone());
         meta.auto_publish = true;
     }
-    t.app().run(crate::app::commands::Command::Start);
+    t.app().run(Command::Start);
     t.until_all_uploaded();
     let id = t.app().queue.rows[0].asset_id.clone().expect("a VideoId");
     // No confirm call at Alibaba: the row follows the video (Uploading → … → Normal) by itself.
-    t.step_until("the video plays", |app| {
-        app.queue.rows[0]
-            .asset_status
-            .as_ref()
-            .is_some_and(|s| s.raw == "Normal")
-    });
+    until_first_row_plays(&mut t);
     assert_eq!(t.app().queue.rows[0].state, RowState::Job(JobState::Done));
     t.harness.get_by_label("done ✔ · passed review");
     let d = runtime()
@@ -71,6 +68,62 @@ fn an_alibaba_upload_is_followed_until_it_plays_then_blocked_and_unblocked() {
         !app.assets.busy && noted(app, |n| n.contains("unblocked"))
     });
     assert_eq!(status_on_service(&t, &id).unwrap_or_default(), "Normal");
+}
+
+/// Steps until the first row's video is Normal on the service, as the row shows it.
+fn until_first_row_plays(t: &mut TestApp) {
+    t.step_until("the video plays", |app| {
+        app.queue.rows[0]
+            .asset_status
+            .as_ref()
+            .is_some_and(|s| s.raw == "Normal")
+    });
+}
+
+#[test]
+fn a_workflow_typed_by_its_id_runs_in_place_of_the_template_group() {
+    let mut t = TestApp::start_on(tempfile::tempdir().unwrap(), Provider::Aliyun);
+    let src = t.dir.path().join("media");
+    t.drop_files(&[super::harness::media(&src, "workflow.mp4", 50_000)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(Command::SelectAll);
+    t.step();
+
+    // An ID has no spaces: the field says so, and Start is refused until it is fixed.
+    type_into(&mut t, "Workflow ID", "my workflow");
+    t.harness
+        .get_by_label_contains("⚠ workflow \"my workflow\" is not a workflow ID");
+    t.app().run(Command::Start);
+    t.step();
+    assert_eq!(t.app().queue.rows[0].state, RowState::Draft);
+    type_into(&mut t, "Workflow ID", vodesk_local::WORKFLOW_ID);
+    assert!(t.harness.query_by_label_contains("⚠ workflow").is_none());
+    assert_eq!(
+        t.app().queue.rows[0].meta.workflow_name.as_deref(),
+        Some(vodesk_local::WORKFLOW_ID)
+    );
+
+    // Chosen with a group that keeps the original as it is, the workflow still wins.
+    t.step_until("presets", |app| !app.catalog.templates.is_empty());
+    let keep = t.app().catalog.templates.iter().find(|p| !p.transcodes);
+    let keep = keep.expect("a no-transcoding group").id.clone();
+    t.app().queue.rows[0].meta.preset = Some(keep.clone());
+
+    t.app().run(Command::Start);
+    t.until_all_uploaded();
+    let id = t.app().queue.rows[0].asset_id.clone().expect("a VideoId");
+    until_first_row_plays(&mut t);
+    // The local workflow runs the default template group, which transcodes.
+    let d = runtime()
+        .block_on(t.conn.vod.asset_details(&id))
+        .expect("details");
+    let ran = d.preset_name.expect("a template group");
+    assert_ne!(ran, keep);
+    let templates = &t.app().catalog.templates;
+    assert!(
+        templates.iter().any(|p| p.id == ran && p.transcodes),
+        "{ran}"
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ fn a_tencent_upload_lands_in_its_class_and_playback_is_forbidden_and_allowed() {
     t.harness.get_by_label_contains("Task flow");
     assert!(t.harness.query_by_label("Auto-encrypt").is_none());
     assert!(t.harness.query_by_label_contains("Thumbnail").is_none());
+    assert!(t.harness.query_by_label_contains("Workflow").is_none());
 
     let src = t.dir.path().join("media");
     t.drop_files(&[super::harness::media(&src, "海岸 dawn.mp4", 300_000)]);

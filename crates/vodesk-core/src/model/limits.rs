@@ -23,10 +23,20 @@ pub struct Accepts {
     pub subtitles: bool,
     /// A cover image.
     pub cover: bool,
-    /// A review template and a workflow by name.
-    pub review_and_workflow: bool,
+    /// A review template by id (Huawei's `review.template_id`).
+    pub review: bool,
+    /// A workflow to run after upload, and how the provider names one.
+    pub workflow: Option<WorkflowRef>,
     /// A time at which the media deletes itself.
     pub expiry: bool,
+}
+
+/// How a provider names a workflow: Huawei by its name (`workflow_name`), Alibaba by its id
+/// (`WorkflowId`, which takes precedence over the template group).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum WorkflowRef {
+    Name,
+    Id,
 }
 
 /// What a provider calls its processing presets.

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::WorkflowRef;
+
 pub use super::limits::Limits;
 
 pub const THUMBNAIL_TIME_MAX: u32 = 100;
@@ -328,6 +330,44 @@ pub fn validate_description(description: &str, limits: &Limits) -> Vec<FieldErro
     errors
 }
 
+/// A workflow's name: not blank, at most 64 characters (Huawei's limit for names of its
+/// kind); an id: 1 to 64 of `A-Z a-z 0-9 _ -` (Alibaba's are 32 hex digits).
+pub fn validate_workflow(workflow: &str, limits: &Limits) -> Vec<FieldError> {
+    let problem = match limits.accepts.workflow {
+        None => return Vec::new(),
+        Some(WorkflowRef::Name) if workflow.trim().is_empty() => {
+            Some("is empty; give the workflow's name or leave it out".to_string())
+        }
+        Some(WorkflowRef::Id) if workflow.trim().is_empty() => {
+            Some("is empty; give the workflow's ID or leave it out".to_string())
+        }
+        Some(WorkflowRef::Name) if workflow.chars().count() > WORKFLOW_MAX => Some(format!(
+            "is {} characters long; a workflow name has at most {WORKFLOW_MAX} — check it",
+            workflow.chars().count()
+        )),
+        Some(WorkflowRef::Id)
+            if workflow.len() > WORKFLOW_MAX
+                || !workflow
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
+        {
+            Some(format!(
+                "\"{workflow}\" is not a workflow ID; copy the ID (letters and digits) from the console's workflow list"
+            ))
+        }
+        Some(_) => None,
+    };
+    problem
+        .map(|message| FieldError {
+            field: "workflow",
+            message,
+        })
+        .into_iter()
+        .collect()
+}
+
+const WORKFLOW_MAX: usize = 64;
+
 impl UploadMetadata {
     /// Every rule that can be checked without asking the server, under the provider's limits.
     pub fn validate(&self, limits: &Limits) -> Vec<FieldError> {
@@ -353,6 +393,9 @@ impl UploadMetadata {
                 });
             }
             check_length(&mut errors, limits, "template-group", g, limits.preset_max);
+        }
+        if let Some(w) = &self.workflow_name {
+            errors.extend(validate_workflow(w, limits));
         }
         if let Some(t) = self.expires_at
             && t <= chrono::Utc::now()
@@ -430,11 +473,11 @@ impl UploadMetadata {
             ("cover", self.cover.is_some() && !a.cover),
             (
                 "review-template",
-                self.review_template_id.is_some() && !a.review_and_workflow,
+                self.review_template_id.is_some() && !a.review,
             ),
             (
                 "workflow",
-                self.workflow_name.is_some() && !a.review_and_workflow,
+                self.workflow_name.is_some() && a.workflow.is_none(),
             ),
             ("expire-at", self.expires_at.is_some() && !a.expiry),
         ];
@@ -570,7 +613,8 @@ mod tests {
             thumbnails: true,
             subtitles: true,
             cover: true,
-            review_and_workflow: true,
+            review: true,
+            workflow: Some(super::super::limits::WorkflowRef::Name),
             expiry: false,
         },
         preset_kind: super::super::limits::PresetKind::TemplateGroup,
@@ -651,6 +695,50 @@ mod tests {
         assert_eq!(
             fields(&m),
             ["cover", "subtitle", "subtitle", "subtitle", "subtitle"]
+        );
+    }
+
+    #[test]
+    fn workflows_by_name_by_id_or_not_at_all() {
+        use super::super::limits::WorkflowRef;
+        let with = |w: &str| UploadMetadata {
+            workflow_name: Some(w.into()),
+            ..valid()
+        };
+        let by_id = Limits {
+            accepts: super::super::limits::Accepts {
+                review: false,
+                workflow: Some(WorkflowRef::Id),
+                ..LIMITS.accepts
+            },
+            ..LIMITS
+        };
+        let no_workflow = Limits {
+            accepts: super::super::limits::Accepts {
+                workflow: None,
+                ..LIMITS.accepts
+            },
+            ..LIMITS
+        };
+        let on = |m: &UploadMetadata, l: &Limits| -> Vec<String> {
+            m.validate(l).into_iter().map(|e| e.message).collect()
+        };
+        // A name may have spaces and any script; an id is letters, digits, '_' and '-'.
+        assert!(fields(&with("转码 and review")).is_empty());
+        assert_eq!(fields(&with(&"w".repeat(65))), ["workflow"]);
+        assert_eq!(fields(&with("  ")), ["workflow"]);
+        assert!(on(&with("7e3f0a9c5b2d4e6f8a1b3c5d7e9f0a2b"), &by_id).is_empty());
+        let refused = on(&with("my flow"), &by_id);
+        assert_eq!(refused.len(), 1);
+        assert!(refused[0].contains("\"my flow\" is not a workflow ID"));
+        assert_eq!(
+            on(&with(""), &by_id),
+            ["is empty; give the workflow's ID or leave it out"]
+        );
+        let refused = on(&with("a"), &no_workflow);
+        assert_eq!(
+            refused,
+            ["is not available with this provider; leave it out"]
         );
     }
 }

@@ -13,7 +13,7 @@ pub mod title_pattern;
 
 pub use asset::{Asset, AssetDetails, MediaFacts, PlayOutput, StoredObject, SubtitleTrack};
 pub use category::Category;
-pub use limits::{Accepts, LengthUnit, Limits, PresetKind};
+pub use limits::{Accepts, LengthUnit, Limits, PresetKind, WorkflowRef};
 pub use media_type::MediaType;
 pub use metadata::{
     FieldError, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata,

@@ -25,6 +25,7 @@ pub mod rows;
 mod schema;
 pub mod sessions;
 mod settle;
+pub mod workflows;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};

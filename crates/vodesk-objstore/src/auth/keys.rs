@@ -12,10 +12,13 @@ use crate::error::S3Error;
 struct TokenCarrier {
     name: &'static str,
     expired_code: &'static str,
+    /// Carried only in the query: OSS's pre-signed URLs name the token `security-token`, a
+    /// name no header of any of these clouds has.
+    query_only: bool,
 }
 
-/// OBS, AWS, COS and OSS (`x-oss-security-token`, which calls an expired one
-/// `SecurityTokenExpired`). Query names are compared
+/// OBS, AWS, COS and OSS (`x-oss-security-token` in headers, `security-token` in pre-signed
+/// URLs; OSS calls an expired one `SecurityTokenExpired`). Query names are compared
 /// case-insensitively: SigV4 URLs spell it `X-Amz-Security-Token`. COS's name for an expired
 /// token is not documented in our references; S3's `ExpiredToken` is what its XML API is
 /// modelled on, so that is what it answers.
@@ -23,18 +26,27 @@ const CARRIERS: &[TokenCarrier] = &[
     TokenCarrier {
         name: "x-obs-security-token",
         expired_code: "ExpiredToken",
+        query_only: false,
     },
     TokenCarrier {
         name: "x-amz-security-token",
         expired_code: "ExpiredToken",
+        query_only: false,
     },
     TokenCarrier {
         name: "x-cos-security-token",
         expired_code: "ExpiredToken",
+        query_only: false,
     },
     TokenCarrier {
         name: "x-oss-security-token",
         expired_code: "SecurityTokenExpired",
+        query_only: false,
+    },
+    TokenCarrier {
+        name: "security-token",
+        expired_code: "SecurityTokenExpired",
+        query_only: true,
     },
 ];
 
@@ -87,7 +99,7 @@ fn unknown_key(access_key: &str) -> S3Error {
 fn presented_tokens<'a>(req: &'a RequestView<'_>) -> Vec<(&'static TokenCarrier, &'a str)> {
     let mut out = Vec::new();
     for carrier in CARRIERS {
-        if let Some(t) = header(req.headers, carrier.name) {
+        if let Some(t) = header(req.headers, carrier.name).filter(|_| !carrier.query_only) {
             out.push((carrier, t.trim()));
         }
         for (name, value) in &req.query.pairs {

@@ -32,8 +32,8 @@ impl Flavor {
     }
 }
 
-/// Query parameters that belong to the signed resource (compared case-insensitively,
-/// like the official SDK).
+/// Query parameters that belong to the signed resource of OBS and AWS V2 (compared
+/// case-insensitively, like the official SDK).
 const SUBRESOURCES: &[&str] = &[
     "acl",
     "append",
@@ -94,7 +94,33 @@ const SUBRESOURCES: &[&str] = &[
     "x-oss-process",
 ];
 
+/// OSS V1's sub-resources, exactly as oss2 2.19 lists them (`ProviderAuth._subresource_key_set`)
+/// and compared as it compares them, case and all; no `x-oss-` prefix rule. `objectMeta`,
+/// `sequential` and `security-token` (the STS token of a pre-signed URL) are among them.
+#[rustfmt::skip]
+const OSS_SUBRESOURCES: &[&str] = &[
+    "accessPoint", "accessPointPolicy", "acl", "append", "asyncFetch", "bucketArchiveDirectRead",
+    "bucketInfo", "callback", "callback-var", "cname", "comp", "continuation-token", "cors",
+    "delete", "encryption", "endTime", "group", "httpsConfig", "inventory", "inventoryId",
+    "lifecycle", "link", "live", "location", "logging", "metaQuery", "objectInfo", "objectMeta",
+    "partNumber", "policy", "position", "publicAccessBlock", "qos", "qosInfo", "qosRequester",
+    "redundancyTransition", "referer", "regionList", "replication", "replicationLocation",
+    "replicationProgress", "requestPayment", "requesterQosInfo", "resourceGroup", "resourcePool",
+    "resourcePoolBuckets", "resourcePoolInfo", "response-cache-control",
+    "response-content-disposition", "response-content-encoding", "response-content-language",
+    "response-content-type", "response-expires", "restore", "security-token", "sequential",
+    "startTime", "stat", "status", "style", "styleName", "symlink", "tagging",
+    "transferAcceleration", "uploadId", "uploads", "versionId", "versioning", "versions", "vod",
+    "website", "worm", "wormExtend", "wormId", "x-oss-ac-forward-allow", "x-oss-ac-source-ip",
+    "x-oss-ac-subnet-mask", "x-oss-ac-vpc-id", "x-oss-access-point-name", "x-oss-async-process",
+    "x-oss-process", "x-oss-redundancy-transition-taskid", "x-oss-request-payer",
+    "x-oss-target-redundancy-type", "x-oss-traffic-limit", "x-oss-write-get-object-response",
+];
+
 pub fn is_subresource(name: &str, flavor: Flavor) -> bool {
+    if flavor == Flavor::Oss {
+        return OSS_SUBRESOURCES.contains(&name);
+    }
     let lower = name.to_ascii_lowercase();
     SUBRESOURCES.contains(&lower.as_str()) || lower.starts_with(flavor.header_prefix())
 }

@@ -20,7 +20,7 @@ use super::wire::{
 use crate::model::metadata::CoverImage;
 use crate::model::{
     Accepts, AssetDetails, AssetState, AssetStatus, Category, LengthUnit, Limits, Preset,
-    PresetKind,
+    PresetKind, WorkflowRef,
 };
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
@@ -38,7 +38,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
             thumbnails: false,
             subtitles: false,
             cover: true,
-            review_and_workflow: false,
+            review: false,
+            workflow: Some(WorkflowRef::Id),
             expiry: false,
         },
         preset_kind: PresetKind::TemplateGroup,

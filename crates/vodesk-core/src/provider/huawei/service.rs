@@ -14,7 +14,7 @@ use super::wire::{
 };
 use crate::model::{
     Accepts, AssetDetails, AssetState, Category, LengthUnit, Limits, MediaType, Preset, PresetKind,
-    UploadMetadata,
+    UploadMetadata, WorkflowRef,
 };
 use crate::provider::api::*;
 use crate::provider::check::Verdict;
@@ -31,7 +31,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
             thumbnails: true,
             subtitles: true,
             cover: true,
-            review_and_workflow: true,
+            review: true,
+            workflow: Some(WorkflowRef::Name),
             expiry: false,
         },
         preset_kind: PresetKind::TemplateGroup,

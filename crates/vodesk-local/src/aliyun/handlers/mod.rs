@@ -18,21 +18,30 @@ use super::params::{self, Unit};
 use crate::http::Body;
 use crate::library::assets::AssetMeta;
 use crate::library::rows::{AssetRow, get_asset};
-use crate::library::{bucket_and_key, categories as cats, images as image_rows, presets};
+use crate::library::{
+    bucket_and_key, categories as cats, images as image_rows, presets, workflows,
+};
 
 /// The video `id`, or `InvalidVideo.NotFound`.
 pub fn video(conn: &Connection, id: &str) -> AliResult<AssetRow> {
     get_asset(conn, id)?.ok_or_else(|| AliError::no_video(id))
 }
 
-/// The template group of `TemplateGroupId`; the default group when absent. `WorkflowId`
-/// would take precedence, but no workflow exists here.
+/// The template group of `WorkflowId`'s workflow, which takes precedence, else of
+/// `TemplateGroupId`; the default group when neither is given.
 pub fn template_group(conn: &Connection, p: &Body) -> AliResult<presets::Preset> {
-    if let Some(w) = p.opt_str("WorkflowId")? {
-        return Err(AliError::invalid(
-            "WorkflowId",
-            format!("no workflow {w} (the local service has none; use TemplateGroupId)"),
-        ));
+    if let Some(id) = p.opt_str("WorkflowId")? {
+        let workflow = workflows::by_id(&id).ok_or_else(|| {
+            AliError::invalid(
+                "WorkflowId",
+                format!(
+                    "no workflow {id} (the local service has one: {})",
+                    workflows::BUILT_IN.id
+                ),
+            )
+        })?;
+        return workflows::preset(conn, workflow)?
+            .ok_or_else(|| AliError::internal("no default template group"));
     }
     let all = presets::all(conn)?;
     match p.opt_str("TemplateGroupId")? {
@@ -88,7 +97,7 @@ pub fn new_meta(conn: &Connection, p: &Body, title: String) -> AliResult<AssetMe
         auto_preheat: "0".into(),
         thumbnail: None,
         review: None,
-        workflow_name: None,
+        workflow_name: p.opt_str("WorkflowId")?,
         expires_at: None,
     })
 }

@@ -7,7 +7,7 @@ use crate::http::Body;
 use crate::huawei::errors::{ApiError, ApiResult};
 use crate::huawei::validate;
 use crate::library::assets::AssetMeta;
-use crate::library::{categories, presets};
+use crate::library::{categories, presets, workflows};
 
 /// Parses the shared fields in their documented order; the category and the template group
 /// must exist.
@@ -36,12 +36,22 @@ pub fn parse(conn: &Connection, body: &Body) -> ApiResult<AssetMeta> {
         _ => None,
     };
     let workflow_name = body.opt_str("workflow_name")?.filter(|w| !w.is_empty());
-    if workflow_name.is_some() && preset.is_none() {
-        return Err(ApiError::illegal(
-            "workflow_name",
-            "no such workflow (the local service has none; use template_group_name)",
-        ));
-    }
+    // A template group, when given, wins over the workflow (huawei-vod-api.md §4.1).
+    let preset = match (&workflow_name, preset) {
+        (Some(name), None) => {
+            let workflow = workflows::by_name(name).ok_or_else(|| {
+                ApiError::illegal(
+                    "workflow_name",
+                    format!(
+                        "no workflow named \"{name}\" (the local service has one: \"{}\")",
+                        workflows::BUILT_IN.name
+                    ),
+                )
+            })?;
+            workflows::preset(conn, workflow)?
+        }
+        (_, preset) => preset,
+    };
     let auto_encrypt = validate::flag(body, "auto_encrypt", false)?;
     if auto_encrypt && preset.as_ref().is_none_or(|g| g.format != "HLS") {
         return Err(ApiError::illegal(
