@@ -57,8 +57,8 @@ pub enum BgMsg {
         result: Result<AssetPage, String>,
     },
     AssetDetails(String, Box<Result<AssetDetails, String>>),
-    /// The statuses of uploaded assets, followed from the queue (or why the call failed).
-    Statuses(Result<Vec<(String, vodesk_core::model::AssetStatus)>, String>),
+    /// Fresh copies of the assets whose statuses are followed (or why the call failed).
+    Statuses(Result<Vec<vodesk_core::model::Asset>, String>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<ItemResult>, String>),
     /// A category change was made (what to say), or why not.
@@ -68,6 +68,16 @@ pub enum BgMsg {
         bucket: String,
         prefix: String,
         result: Result<ObjectListPage, String>,
+    },
+    /// A bucket's unfinished multipart uploads.
+    Unfinished {
+        bucket: String,
+        result: Result<Vec<vodesk_core::storage::UnfinishedUpload>, String>,
+    },
+    /// Unfinished uploads of `bucket` were aborted: what became of them, in a sentence.
+    Aborted {
+        bucket: String,
+        summary: String,
     },
     /// One line per item of a bucket action (import, authorise): whether it worked, and what.
     BucketResults(Vec<(bool, String)>),
@@ -419,7 +429,7 @@ impl Backend {
         });
     }
 
-    /// The statuses of `ids` on the service, as `BgMsg::Statuses`.
+    /// The assets `ids` as the service has them now, as `BgMsg::Statuses`.
     pub fn fetch_statuses(&self, ids: Vec<String>) {
         let vod = self.conn.vod.clone();
         self.answer(async move {
@@ -431,7 +441,7 @@ impl Backend {
             let r = vod
                 .list_assets(&q, None)
                 .await
-                .map(|page| page.assets.into_iter().map(|a| (a.id, a.status)).collect())
+                .map(|page| page.assets)
                 .map_err(|e| e.to_string());
             BgMsg::Statuses(r)
         });
@@ -520,6 +530,26 @@ impl Backend {
                         );
                     }
                     BgMsg::BucketResults(lines)
+                }
+                BucketCmd::ListUploads(bucket) => {
+                    let result = vod
+                        .unfinished_uploads(&bucket)
+                        .await
+                        .map_err(|e| e.to_string());
+                    BgMsg::Unfinished { bucket, result }
+                }
+                BucketCmd::AbortUploads { bucket, uploads } => {
+                    let mut failed = Vec::new();
+                    for (key, id) in &uploads {
+                        if let Err(e) = vod.abort_upload(&bucket, key, id).await {
+                            failed.push(format!("{key}: {e}"));
+                        }
+                    }
+                    let summary = crate::app::buckets::unfinished::aborted_summary(
+                        uploads.len() - failed.len(),
+                        &failed,
+                    );
+                    BgMsg::Aborted { bucket, summary }
                 }
                 BucketCmd::ImportUrls(items) => {
                     BgMsg::BucketResults(match vod.import_urls(&items).await {

@@ -143,16 +143,21 @@ fn parse_states(values: &[String]) -> Result<Vec<AssetState>, CliError> {
         .collect()
 }
 
+/// A time as people read it: to the minute, in the local time zone (`--json` keeps the
+/// service's value).
 fn time_text(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+    t.map(crate::app::format::local_time).unwrap_or_default()
 }
 
 fn print_details(d: &AssetDetails) {
     let a = &d.asset;
     println!("asset id:     {}", a.id);
     println!("title:        {}", a.title);
-    println!("status:       {}", a.status.raw);
+    println!(
+        "status:       {} ({})",
+        a.status.state.as_str(),
+        a.status.raw
+    );
     println!(
         "description:  {}",
         a.description.clone().unwrap_or_default()

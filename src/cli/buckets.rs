@@ -16,6 +16,8 @@ use crate::connection::Connection;
 pub enum BucketsCommand {
     /// List the buckets of the account.
     List,
+    /// The bucket's unfinished multipart uploads, and aborting them.
+    Uploads(super::bucket_uploads::UploadsArgs),
     /// Allow (or with --revoke, stop allowing) VOD to read a bucket, for imports.
     Authorize {
         bucket: String,
@@ -80,6 +82,7 @@ pub async fn run_buckets(
                 print_table(&["BUCKET", "LOCATION", "CREATED"], &rows);
             }
         }
+        BucketsCommand::Uploads(a) => super::bucket_uploads::run(conn, a, json).await?,
         BucketsCommand::Authorize { bucket, revoke } => {
             conn.vod.authorize_bucket(&bucket, !revoke).await?;
             let status = if revoke { "REVOKED" } else { "AUTHORIZED" };

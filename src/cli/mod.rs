@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md "Command line"): same binary as the desktop app.
 
 mod assets;
+mod bucket_uploads;
 mod buckets;
 mod categories;
 mod metadata_args;

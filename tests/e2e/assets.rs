@@ -62,6 +62,38 @@ fn list_show_publish_unpublish_edit_delete() {
 }
 
 #[test]
+fn people_read_the_status_and_local_times_json_keeps_the_raw_values() {
+    let server = Server::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let a = upload_one(&server, dir.path(), "gamma.mp4", &["--no-auto-publish"]);
+    let d = server.json(&["assets", "show", &a]);
+    let raw = d["created_at"].as_str().expect("created_at in UTC");
+    let created: chrono::DateTime<chrono::Utc> = raw.parse().expect("an RFC 3339 time");
+    // A POSIX zone eight hours east of UTC (no tz database needed).
+    let local = (created + chrono::Duration::hours(8))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let in_zone = |args: &[&str]| {
+        let out = server.cmd().env("TZ", "CST-8").args(args).output();
+        Run::from(out.expect("vodesk runs"))
+    };
+    let show = in_zone(&["assets", "show", &a]);
+    assert!(show.ok(), "{}", show.stderr);
+    assert!(
+        show.stdout.contains("status:       unpublished (CREATED)"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains(&format!("created:      {local}")),
+        "{local} in {}",
+        show.stdout
+    );
+    let list = in_zone(&["assets", "list"]);
+    assert!(list.stdout.contains(&local), "{local} in {}", list.stdout);
+}
+
+#[test]
 fn error_cases_are_one_sentence_with_the_code() {
     let server = Server::start(&[]);
     server

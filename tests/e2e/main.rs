@@ -19,4 +19,5 @@ mod profiles;
 mod resume;
 mod stalled_then_killed;
 mod tencent;
+mod unfinished;
 mod upload;

@@ -55,7 +55,8 @@ pub fn show(
         .unwrap_or_else(|| id.clone());
     ui.heading(&title);
     if let Some(a) = summary {
-        ui.horizontal_wrapped(|ui| super::list::badges(ui, a));
+        let words = super::publish_words::publish_words(s.publish);
+        ui.horizontal_wrapped(|ui| super::list::badges(ui, a, &words));
     }
     ui.separator();
 

@@ -6,6 +6,8 @@ use eframe::egui;
 use crate::app::assets::categories::{find, tree_choices};
 use vodesk_core::model::{Asset, AssetState, Category, Limits, TaskState};
 
+use super::publish_words::PublishWords;
+use super::status_words::{Task, asset_word, raw_hint, task_word};
 use super::{AssetsState, Since, Sort};
 use crate::app::format::human_bytes;
 
@@ -158,6 +160,7 @@ pub fn show(
         );
     }
     ui.separator();
+    let words = super::publish_words::publish_words(s.publish);
     let n = s.items.len();
     // Rows are as wide as the panel was before the list: measuring inside the scroll area
     // would grow the panel a little every frame (the scroll bar's room).
@@ -175,7 +178,7 @@ pub fn show(
             for i in range {
                 let a = s.shown(i);
                 let on = s.current.as_deref() == Some(&a.id) || s.selected.contains(&a.id);
-                if row(ui, a, on, width).clicked() {
+                if row(ui, a, &words, on, width).clicked() {
                     let id = a.id.clone();
                     if modifiers.command || modifiers.shift {
                         // Extend the selection (for bulk actions) instead of opening one asset.
@@ -204,7 +207,13 @@ pub fn show(
     out
 }
 
-fn row(ui: &mut egui::Ui, a: &Asset, selected: bool, width: f32) -> egui::Response {
+fn row(
+    ui: &mut egui::Ui,
+    a: &Asset,
+    words: &PublishWords,
+    selected: bool,
+    width: f32,
+) -> egui::Response {
     let title = if a.title.is_empty() {
         a.id.clone()
     } else {
@@ -220,7 +229,7 @@ fn row(ui: &mut egui::Ui, a: &Asset, selected: bool, width: f32) -> egui::Respon
         ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 2.0))));
     child.label(egui::RichText::new(&title).strong());
     child.horizontal(|ui| {
-        badges(ui, a);
+        badges(ui, a, words);
         // When it was made and how long it runs: what editors scan a list for.
         let mut facts = Vec::new();
         facts.extend(a.created_at.map(crate::app::format::local_time));
@@ -237,15 +246,17 @@ fn row(ui: &mut egui::Ui, a: &Asset, selected: bool, width: f32) -> egui::Respon
     resp
 }
 
-/// Small coloured badges for the upload / transcode / thumbnail / review status.
-pub fn badges(ui: &mut egui::Ui, a: &Asset) {
-    let badge = |ui: &mut egui::Ui, text: &str, color: egui::Color32| {
+/// Small coloured badges for the asset's status and its transcode / thumbnail / review tasks,
+/// in words, with the service's value on hover.
+pub fn badges(ui: &mut egui::Ui, a: &Asset, words: &PublishWords) {
+    let badge = |ui: &mut egui::Ui, text: &str, raw: &str, color: egui::Color32| {
         egui::Frame::new()
             .fill(color.gamma_multiply(0.25))
             .corner_radius(3.0)
             .inner_margin(egui::Margin::symmetric(4, 0))
             .show(ui, |ui| {
-                ui.label(egui::RichText::new(text).small().color(color));
+                ui.label(egui::RichText::new(text).small().color(color))
+                    .on_hover_text(raw_hint(raw));
             });
     };
     let green = egui::Color32::from_rgb(60, 170, 90);
@@ -259,16 +270,21 @@ pub fn badges(ui: &mut egui::Ui, a: &Asset) {
             AssetState::Unpublished => blue,
             _ => grey,
         };
-        badge(ui, &a.status.raw, c);
+        badge(ui, &asset_word(&a.status, words), &a.status.raw, c);
     }
-    for task in [&a.transcode, &a.thumbnails, &a.review] {
-        if task.state != TaskState::None && !task.raw.is_empty() {
-            let c = if task.state == TaskState::Failed {
-                red
-            } else {
-                grey
+    let tasks = [
+        (Task::Transcode, &a.transcode),
+        (Task::Thumbnails, &a.thumbnails),
+        (Task::Review, &a.review),
+    ];
+    for (task, status) in tasks {
+        if let Some(word) = task_word(task, status) {
+            let c = match status.state {
+                TaskState::Failed => red,
+                TaskState::Waiting | TaskState::Running => blue,
+                _ => grey,
             };
-            badge(ui, &task.raw, c);
+            badge(ui, &word, &status.raw, c);
         }
     }
     if let Some(sz) = a.size_bytes {

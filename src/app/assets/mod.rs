@@ -5,8 +5,10 @@ pub mod bulk;
 pub mod categories;
 pub mod details;
 pub mod list;
+mod live;
 pub mod publish_words;
 pub mod sort;
+pub mod status_words;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vodesk_core::model::{Asset, AssetDetails, AssetState};

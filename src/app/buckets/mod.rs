@@ -12,6 +12,8 @@ use vodesk_core::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, ObjectS
 
 use crate::app::format::human_bytes;
 
+pub mod unfinished;
+
 const PAGE: u32 = 200;
 
 /// What the browser asks the app to do.
@@ -29,6 +31,13 @@ pub enum BucketCmd {
         items: Vec<(String, MediaType, UploadMetadata)>,
     },
     ImportUrls(Vec<UrlImport>),
+    /// The unfinished multipart uploads of a bucket.
+    ListUploads(String),
+    /// Abort these unfinished uploads (key, upload id) of `bucket`.
+    AbortUploads {
+        bucket: String,
+        uploads: Vec<(String, String)>,
+    },
 }
 
 #[derive(Default)]
@@ -47,6 +56,7 @@ pub struct BucketsState {
     pub busy: bool,
     /// Per-item results of the last import, shown under the buttons.
     pub results: Vec<String>,
+    pub unfinished: unfinished::UnfinishedView,
 }
 
 impl BucketsState {
@@ -148,8 +158,15 @@ impl BucketsState {
             }
             return cmds;
         };
-        // Breadcrumbs.
+        // Breadcrumbs, and the bucket's unfinished uploads.
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .small_button("Unfinished uploads…")
+                .on_hover_text("Uploads started and never completed: their parts are still stored")
+                .clicked()
+            {
+                cmds.push(self.unfinished.open_on(&bucket));
+            }
             if ui.link(&bucket).clicked() {
                 cmds.push(self.open(bucket.clone(), String::new()));
             }
@@ -218,6 +235,8 @@ impl BucketsState {
             Some(&bucket),
             &mut cmds,
         );
+        let ctx = ui.ctx().clone();
+        self.unfinished.show(&ctx, &mut cmds);
         cmds
     }
 

@@ -1,24 +1,12 @@
-//! After its upload a row's asset is often still being taken in (Alibaba: Uploading →
-//! UploadSucc → Transcoding → Normal; Huawei: transcoding before it plays): done rows follow
-//! their asset's status on the service, paced, until it settles, and the Status column says it.
-
-use std::time::{Duration, Instant};
+//! Done rows follow their asset's status on the service until it settles (the pacing is
+//! [`crate::app::follow`]'s), and the Status column says it.
 
 use vodesk_core::engine::JobState;
-use vodesk_core::model::{AssetState, AssetStatus};
+use vodesk_core::model::{Asset, AssetState, AssetStatus};
 
 use super::{Row, RowState};
 use crate::app::assets::publish_words::PublishWords;
-
-/// How often the statuses are asked for while any is unsettled.
-pub const EVERY: Duration = Duration::from_secs(3);
-/// Assets asked about in one call (one list page).
-const AT_ONCE: usize = 100;
-
-/// A status the service will change by itself (so it is asked again).
-pub fn unsettled(s: &AssetStatus) -> bool {
-    matches!(s.state, AssetState::Uploading | AssetState::Processing)
-}
+use crate::app::follow::unsettled;
 
 /// Rows whose asset's status is worth asking about: done, with an asset, and not settled.
 fn wanted(r: &Row) -> bool {
@@ -27,46 +15,25 @@ fn wanted(r: &Row) -> bool {
         && r.asset_status.as_ref().is_none_or(unsettled)
 }
 
-#[derive(Default)]
-pub struct Follow {
-    asked_at: Option<Instant>,
-    in_flight: bool,
+/// Some row's asset is still to be asked about.
+pub fn any_wanted(rows: &[Row]) -> bool {
+    rows.iter().any(wanted)
 }
 
-impl Follow {
-    /// The assets to ask about now, when it is time and nothing is being asked already.
-    pub fn due(&mut self, rows: &[Row], now: Instant) -> Option<Vec<String>> {
-        if self.in_flight || self.asked_at.is_some_and(|t| now.duration_since(t) < EVERY) {
-            return None;
-        }
-        let ids: Vec<String> = rows
-            .iter()
-            .filter(|r| wanted(r))
-            .filter_map(|r| r.asset_id.clone())
-            .take(AT_ONCE)
-            .collect();
-        if ids.is_empty() {
-            return None;
-        }
-        self.asked_at = Some(now);
-        self.in_flight = true;
-        Some(ids)
-    }
+/// The assets of the rows to ask about, in row order.
+pub fn wanted_ids(rows: &[Row]) -> impl Iterator<Item = String> + '_ {
+    rows.iter()
+        .filter(|r| wanted(r))
+        .filter_map(|r| r.asset_id.clone())
+}
 
-    /// Something is still to be asked about: the UI must wake in time to ask.
-    pub fn pending(&self, rows: &[Row]) -> bool {
-        rows.iter().any(wanted)
-    }
-
-    /// Takes the service's answer (a failed call is asked again at the next turn).
-    pub fn answered(&mut self, rows: &mut [Row], statuses: &[(String, AssetStatus)]) {
-        self.in_flight = false;
-        for r in rows.iter_mut() {
-            if let Some(id) = &r.asset_id
-                && let Some((_, s)) = statuses.iter().find(|(i, _)| i == id)
-            {
-                r.asset_status = Some(s.clone());
-            }
+/// Takes the service's answer into the rows of those assets.
+pub fn take_statuses(rows: &mut [Row], assets: &[Asset]) {
+    for r in rows.iter_mut() {
+        if let Some(id) = &r.asset_id
+            && let Some(a) = assets.iter().find(|a| &a.id == id)
+        {
+            r.asset_status = Some(a.status.clone());
         }
     }
 }
@@ -102,8 +69,16 @@ mod tests {
         r
     }
 
+    fn asset(id: &str, state: AssetState, raw: &str) -> Asset {
+        Asset {
+            id: id.into(),
+            status: AssetStatus::new(state, raw),
+            ..Default::default()
+        }
+    }
+
     #[test]
-    fn unsettled_done_rows_are_asked_about_paced_until_they_settle() {
+    fn unsettled_done_rows_are_asked_about_until_they_settle() {
         let mut rows = vec![
             done(1, "a", None),
             done(
@@ -117,36 +92,17 @@ mod tests {
                 Some(AssetStatus::new(AssetState::Processing, "Transcoding")),
             ),
         ];
-        let mut f = Follow::default();
-        let t0 = Instant::now();
-        assert_eq!(
-            f.due(&rows, t0),
-            Some(vec!["a".to_string(), "c".to_string()])
-        );
-        assert_eq!(f.due(&rows, t0 + EVERY), None, "one call at a time");
-        f.answered(
+        assert_eq!(wanted_ids(&rows).collect::<Vec<_>>(), ["a", "c"]);
+        take_statuses(
             &mut rows,
             &[
-                (
-                    "a".into(),
-                    AssetStatus::new(AssetState::Processing, "UploadSucc"),
-                ),
-                (
-                    "c".into(),
-                    AssetStatus::new(AssetState::Published, "Normal"),
-                ),
+                asset("a", AssetState::Processing, "UploadSucc"),
+                asset("c", AssetState::Published, "Normal"),
             ],
         );
-        assert_eq!(f.due(&rows, t0 + EVERY / 2), None, "paced");
-        assert_eq!(f.due(&rows, t0 + EVERY), Some(vec!["a".to_string()]));
-        f.answered(
-            &mut rows,
-            &[(
-                "a".into(),
-                AssetStatus::new(AssetState::Unpublished, "Blocked"),
-            )],
-        );
-        assert!(!f.pending(&rows));
-        assert_eq!(f.due(&rows, t0 + EVERY * 3), None, "nothing left to follow");
+        assert_eq!(wanted_ids(&rows).collect::<Vec<_>>(), ["a"]);
+        assert_eq!(rows[2].asset_status.as_ref().unwrap().raw, "Normal");
+        take_statuses(&mut rows, &[asset("a", AssetState::Unpublished, "Blocked")]);
+        assert!(!any_wanted(&rows), "nothing left to follow");
     }
 }

@@ -34,8 +34,6 @@ pub struct QueueState {
     pub walks: usize,
     /// The filter typed over the queue: selection and actions apply to what it shows.
     pub search: String,
-    /// Done rows following their asset's status on the service.
-    pub follow: follow::Follow,
 }
 
 impl QueueState {

@@ -77,12 +77,15 @@ impl VodeskApp {
                     }
                 }
                 BgMsg::Statuses(r) => {
-                    let statuses = r.unwrap_or_else(|e| {
-                        tracing::debug!(error = %e, "asking for uploaded assets' statuses");
+                    self.follow.answered();
+                    let fresh = r.unwrap_or_else(|e| {
+                        tracing::debug!(error = %e, "asking for assets' statuses");
                         Vec::new()
                     });
-                    let q = &mut self.queue;
-                    q.follow.answered(&mut q.rows, &statuses);
+                    crate::app::queue::follow::take_statuses(&mut self.queue.rows, &fresh);
+                    if let Some(id) = self.assets.take_fresh(&fresh) {
+                        self.backend.fetch_details(id);
+                    }
                 }
                 BgMsg::Found(files) => {
                     let pattern = (!self.settings.title_pattern.trim().is_empty())
@@ -229,6 +232,14 @@ impl VodeskApp {
                     prefix,
                     result,
                 } => self.buckets.on_page(&bucket, &prefix, result),
+                BgMsg::Unfinished { bucket, result } => {
+                    self.buckets.unfinished.on_list(&bucket, result);
+                }
+                BgMsg::Aborted { bucket, summary } => {
+                    if let Some(cmd) = self.buckets.unfinished.on_aborted(&bucket, summary) {
+                        self.backend.bucket_cmd(cmd);
+                    }
+                }
                 BgMsg::BucketResults(lines) => {
                     self.buckets.busy = false;
                     let failed = lines.iter().filter(|(ok, _)| !ok).count();

@@ -54,6 +54,8 @@ pub struct VodeskApp {
     pub show_settings: bool,
     progress: Progress,
     progress_at: Option<Instant>,
+    /// Assets the service is still processing, asked about paced (done rows, listed assets).
+    follow: crate::app::follow::Follow,
     /// Some rows were uploading last frame (a summary toast follows when all settle).
     was_busy: bool,
     batch: (usize, usize),
@@ -98,6 +100,7 @@ impl VodeskApp {
                 eta_secs: None,
             },
             progress_at: None,
+            follow: Default::default(),
             was_busy: false,
             batch: (0, 0),
             applied_theme: None,
@@ -194,7 +197,7 @@ impl VodeskApp {
         self.handle_drops(&ctx);
         self.shortcuts(&ctx);
         self.refresh_progress();
-        self.follow_uploaded(&ctx);
+        self.follow_statuses(&ctx);
 
         self.top_bar(ui);
         self.status_bar(ui);
@@ -301,15 +304,22 @@ impl VodeskApp {
         );
     }
 
-    /// Done rows follow their asset's status until the service settles it.
-    fn follow_uploaded(&mut self, ctx: &egui::Context) {
-        let q = &mut self.queue;
-        if let Some(ids) = q.follow.due(&q.rows, Instant::now()) {
-            self.backend.fetch_statuses(ids);
+    /// Done rows follow their asset's status, and listed assets their processing, until the
+    /// service settles them.
+    fn follow_statuses(&mut self, ctx: &egui::Context) {
+        use crate::app::queue::follow as rows;
+        let pending = rows::any_wanted(&self.queue.rows) || self.assets.any_unsettled();
+        if !pending {
+            return;
         }
-        if q.follow.pending(&q.rows) {
-            ctx.request_repaint_after(crate::app::queue::follow::EVERY);
+        let now = Instant::now();
+        if self.follow.is_due(now) {
+            let wanted = rows::wanted_ids(&self.queue.rows).chain(self.assets.unsettled_ids());
+            if let Some(ids) = self.follow.due(now, wanted) {
+                self.backend.fetch_statuses(ids);
+            }
         }
+        ctx.request_repaint_after(crate::app::follow::EVERY);
     }
 
     pub(super) fn refresh_progress(&mut self) {

@@ -523,3 +523,57 @@ fn scrolling_the_list_loads_the_next_pages() {
         .get_by_role_and_label(eframe::egui::accesskit::Role::Button, &last);
     t.shutdown();
 }
+
+/// The listed copy of asset `id`.
+fn listed<'a>(app: &'a crate::app::shell::VodeskApp, id: &str) -> &'a vodesk_core::model::Asset {
+    app.assets
+        .items
+        .iter()
+        .find(|a| a.id == id)
+        .expect("the asset is listed")
+}
+
+#[test]
+fn a_listed_asset_still_transcoding_refreshes_by_itself_in_words() {
+    use vodesk_core::model::TaskState;
+    let mut t = TestApp::start();
+    t.step_until("presets", |app| !app.catalog.templates.is_empty());
+    let group = t.transcoding_preset();
+    let id = t.upload_and_open("live.mp4", 100_000, Some(&group));
+    t.step_until("listed", |app| {
+        !app.assets.loading && app.assets.items.iter().any(|a| a.id == id)
+    });
+    let epoch = t.app().assets.epoch;
+    // The local service transcodes for 3 s after the upload is confirmed.
+    let first = listed(t.app(), &id).transcode.clone();
+    assert!(
+        first.state.in_progress(),
+        "listed before transcoding ends: {first:?}"
+    );
+    t.step();
+    let shown = |t: &TestApp, word: &str| t.harness.query_all_by_label(word).count() > 0;
+    assert!(
+        shown(&t, "Waiting to transcode") || shown(&t, "Transcoding"),
+        "a transcoding badge in words"
+    );
+
+    // No Refresh: the list and the open details follow the service.
+    t.step_until("transcoded", |app| {
+        listed(app, &id).transcode.state == TaskState::Succeeded
+    });
+    assert_eq!(t.app().assets.epoch, epoch, "the list was not reloaded");
+    t.step_until("details fresh", |app| {
+        app.assets
+            .details
+            .as_ref()
+            .is_some_and(|d| d.asset.transcode.state == TaskState::Succeeded)
+    });
+    t.step();
+    assert!(t.harness.query_all_by_label("Transcoded").count() >= 1);
+    assert!(
+        t.harness.query_by_label("TRANSCODE_SUCCEED").is_none(),
+        "words, not raw values"
+    );
+    // Settled: nothing more is asked for.
+    assert!(!t.app().assets.any_unsettled());
+}

@@ -20,16 +20,7 @@ fn browse_a_bucket_authorize_and_import_an_object() {
             .await
             .expect("object");
     });
-    t.app().show_buckets = true;
-    t.step_until("buckets listed", |app| {
-        app.buckets.buckets.iter().any(|b| b.name == "media-in")
-    });
-    t.combo("Choose a bucket").click_accesskit();
-    t.step();
-    t.step();
-    t.harness.get_by_label("media-in").click_accesskit();
-    t.step_until("top level listed", |app| !app.buckets.listing);
-    t.step();
+    t.open_bucket("media-in");
     t.harness.get_by_label("📁 2026/").click_accesskit();
     t.step_until("2026/ listed", |app| {
         !app.buckets.listing && app.buckets.prefix == "2026/"
@@ -185,4 +176,58 @@ fn a_long_folder_lists_a_page_at_a_time() {
     t.step();
     assert!(t.harness.query_by_label("Load more").is_none());
     t.shutdown();
+}
+
+#[test]
+fn unfinished_uploads_are_listed_and_aborted_from_their_window() {
+    let mut t = TestApp::start();
+    let obs = t.object_storage();
+    runtime()
+        .block_on(obs.create_bucket("media-in", None))
+        .expect("bucket");
+    let first = t.leave_unfinished("media-in", "2026/海岸 a.mp4", &[200_000, 100]);
+    let second = t.leave_unfinished("media-in", "2026/b.mp4", &[5_000]);
+    t.open_bucket("media-in");
+
+    t.harness
+        .get_by_label("Unfinished uploads…")
+        .click_accesskit();
+    t.step_until("uploads listed", |app| {
+        let u = &app.buckets.unfinished;
+        u.open && !u.loading && u.uploads.len() == 2
+    });
+    t.step();
+    let view = &t.app().buckets.unfinished;
+    let a = view
+        .uploads
+        .iter()
+        .find(|u| u.upload_id == first)
+        .expect("listed");
+    assert_eq!((a.parts, a.bytes), (2, 200_100));
+    t.harness
+        .get_by_label(&crate::app::format::human_bytes(200_100));
+    // Nothing is a week old: aborting older ones aborts nothing (the button says so by
+    // sending nothing); the one ticked is aborted.
+    t.harness.get_by_label("Abort older").click_accesskit();
+    t.step();
+    assert!(!t.app().buckets.unfinished.busy);
+    t.harness.get_by_label("2026/海岸 a.mp4").click_accesskit();
+    t.step();
+    t.harness.get_by_label("Abort selected").click_accesskit();
+    t.step_until("aborted and listed again", |app| {
+        let u = &app.buckets.unfinished;
+        !u.busy && !u.loading && u.uploads.len() == 1
+    });
+    t.step();
+    t.harness.get_by_label("1 upload aborted.");
+    let left = runtime()
+        .block_on(obs.unfinished_uploads("media-in"))
+        .expect("the service's list");
+    let ids: Vec<&str> = left.iter().map(|u| u.upload_id.as_str()).collect();
+    assert_eq!(ids, [second.as_str()], "gone from the service too");
+
+    // Escape closes the window.
+    t.harness.key_press(egui::Key::Escape);
+    t.step();
+    assert!(!t.app().buckets.unfinished.open);
 }

@@ -326,6 +326,35 @@ pub fn media(dir: &Path, name: &str, size: usize) -> PathBuf {
 #[path = "../../../tests/e2e/keyring.rs"]
 mod keyring;
 
+#[path = "../../../tests/e2e/unfinished.rs"]
+mod unfinished;
+
+impl TestApp {
+    /// Leaves a multipart upload of `key` unfinished in `bucket` of the local service, with
+    /// parts of `parts` bytes; its upload id.
+    pub fn leave_unfinished(&self, bucket: &str, key: &str, parts: &[usize]) -> String {
+        let endpoint = &self.conn.local.as_ref().expect("local").object_endpoint;
+        let keys = vodesk_local::Credentials::read_stored(&self.dir.path().join("local"))
+            .expect("the local service's keys");
+        let keys = (keys.access_key.as_str(), keys.secret_key.as_str());
+        runtime().block_on(unfinished::begin(endpoint, keys, bucket, key, parts))
+    }
+
+    /// Shows the bucket browser and picks `bucket` in it, as a person does.
+    pub fn open_bucket(&mut self, bucket: &str) {
+        self.app().show_buckets = true;
+        self.step_until("buckets listed", |app| {
+            app.buckets.buckets.iter().any(|b| b.name == bucket)
+        });
+        self.combo("Choose a bucket").click_accesskit();
+        self.step();
+        self.step();
+        self.harness.get_by_label(bucket).click_accesskit();
+        self.step_until("top level listed", |app| !app.buckets.listing);
+        self.step();
+    }
+}
+
 static PIDS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
 
 extern "C" fn end_keyring() {

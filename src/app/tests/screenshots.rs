@@ -157,6 +157,16 @@ fn screenshots() {
     t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
     save(&mut t, "buckets-dark.png");
 
+    // The bucket's unfinished uploads (a crashed uploader's parts).
+    let parts = [5 * 1024 * 1024, 5 * 1024 * 1024, 1024 * 1024];
+    t.leave_unfinished("media-in", "2026/海岸/全片 4K.mp4", &parts);
+    t.leave_unfinished("media-in", "2026/trailer.mp4", &[300_000]);
+    let cmd = t.app().buckets.unfinished.open_on("media-in");
+    t.app().backend.bucket_cmd(cmd);
+    t.step_until("unfinished listed", |app| !app.buckets.unfinished.loading);
+    save(&mut t, "unfinished-uploads-dark.png");
+    t.app().buckets.unfinished.open = false;
+
     // Settings and the category manager.
     t.app().show_buckets = false;
     t.app().show_settings = true;

@@ -18,6 +18,7 @@ use super::bodies::{Lease, put_small_file, put_with_retry};
 use super::identity::{dedup_md5, read_identity, same_stat};
 use super::job::{Extras, JobRecord, JobState, Phase};
 use super::scheduler::{Control, Inner, JobHandle};
+use super::watch_wait;
 use crate::model::MediaType;
 use crate::model::metadata::CoverType;
 use crate::provider::api::{Abandon, Finished, UploadFile, UploadSession};
@@ -346,7 +347,9 @@ pub async fn finish(
                 let mut control = ctx.control.clone();
                 tokio::select! {
                     _ = tokio::time::sleep(wait) => {}
-                    _ = control.wait_for(|c| *c != Control::Run) => return Ok(stopped(ctx)),
+                    _ = watch_wait::until(&mut control, |c| *c != Control::Run) => {
+                        return Ok(stopped(ctx));
+                    }
                 }
                 wait = (wait * 2).min(Duration::from_secs(30));
             }
@@ -462,7 +465,7 @@ async fn single_put(
     let mut control = ctx.control.clone();
     tokio::select! {
         r = put => { r?; }
-        _ = control.wait_for(|c| *c != Control::Run) => {
+        _ = watch_wait::until(&mut control, |c| *c != Control::Run) => {
             drop((lease, permit));
             return Ok(stopped(ctx));
         }

@@ -15,6 +15,7 @@ mod parts;
 pub mod progress;
 pub mod scheduler;
 pub mod walk;
+mod watch_wait;
 
 pub use crate::provider::retry::RetryPolicy;
 pub use flow::SESSION_RESTARTED;

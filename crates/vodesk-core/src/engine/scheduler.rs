@@ -19,6 +19,7 @@ use super::journal::{Journal, JournalError};
 use super::limits::AdjustableLimit;
 use super::owner::{OwnerLock, lock_path};
 use super::progress::{Progress, Speedometer, eta};
+use super::watch_wait;
 use crate::provider::api::{Abandon, VodService};
 use crate::provider::retry::RetryPolicy;
 
@@ -802,8 +803,8 @@ async fn dispatch(inner: Arc<Inner>) {
         // Nothing runs before the account's uploads are this engine's; once closed, what is
         // queued is only parked (every job was told to stop).
         tokio::select! {
-            _ = owned.wait_for(|o| *o) => {}
-            _ = closed.wait_for(|c| *c) => {}
+            _ = watch_wait::until(&mut owned, |o| *o) => {}
+            _ = watch_wait::until(&mut closed, |c| *c) => {}
         }
         let notified = inner.queued.notified();
         let next = inner
@@ -817,7 +818,7 @@ async fn dispatch(inner: Arc<Inner>) {
             }
             tokio::select! {
                 _ = notified => {}
-                _ = closed.wait_for(|c| *c) => {}
+                _ = watch_wait::until(&mut closed, |c| *c) => {}
             }
             continue;
         };

@@ -23,6 +23,9 @@ use super::sign::{self, Credentials, PresignInput, SignatureFlavor};
 use super::signer::SignedRequest;
 use super::xml::{self, BucketInfo, FromXml, ListBucketResult, ObjectSummary, normalize_etag};
 
+mod unfinished;
+pub use unfinished::UnfinishedUpload;
+
 /// Largest single PUT OBS accepts (§4); bigger files need multipart.
 pub const MAX_SINGLE_PUT: u64 = 5 * 1024 * 1024 * 1024;
 /// Cap on XML replies we buffer; a 1000-key listing is well under 1 MiB.

@@ -17,7 +17,7 @@ pub mod xml;
 pub use addressing::{Addressing, Endpoint};
 pub use client::{
     ListObjectsQuery, ObjectDownload, ObjectListPage, ObjectMeta, ObsClient, ObsConfig,
-    PresignSpec, PutBody, PutObjectOutput, TransferError,
+    PresignSpec, PutBody, PutObjectOutput, TransferError, UnfinishedUpload,
 };
 pub use cos_sign::CosSigner;
 pub use header_signer::KeySigner;

@@ -457,6 +457,57 @@ impl FromXml for ListPartsResult {
     }
 }
 
+/// One `Upload` of `ListMultipartUploadsResult`: begun, neither completed nor aborted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadSummary {
+    pub key: String,
+    pub upload_id: String,
+    pub initiated: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListMultipartUploadsResult {
+    pub uploads: Vec<UploadSummary>,
+    pub is_truncated: bool,
+    pub next_key_marker: Option<String>,
+    pub next_upload_id_marker: Option<String>,
+}
+
+impl FromXml for ListMultipartUploadsResult {
+    const ROOT: &'static str = "ListMultipartUploadsResult";
+    fn from_element(root: &XmlElement) -> Result<Self, ApiError> {
+        let url_encoded =
+            opt_string(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+        let dec = |s: &str| {
+            if url_encoded {
+                url_decode_plus(s)
+            } else {
+                s.to_string()
+            }
+        };
+        let uploads = root
+            .children_named("Upload")
+            .map(|u| {
+                let key = u
+                    .raw("Key")
+                    .filter(|k| !k.is_empty())
+                    .ok_or_else(|| malformed("<Upload> has no <Key>"))?;
+                Ok(UploadSummary {
+                    key: dec(key),
+                    upload_id: required(u, "UploadId")?,
+                    initiated: parse_time(u, "Initiated"),
+                })
+            })
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        Ok(ListMultipartUploadsResult {
+            uploads,
+            is_truncated: parse_bool(root, "IsTruncated")?,
+            next_key_marker: root.raw("NextKeyMarker").filter(|s| !s.is_empty()).map(dec),
+            next_upload_id_marker: opt_string(root, "NextUploadIdMarker"),
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompleteMultipartUploadResult {
     pub location: Option<String>,

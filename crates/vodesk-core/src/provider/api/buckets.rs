@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::{MediaType, UploadMetadata};
 use crate::provider::error::ApiError;
-use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage};
+use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, UnfinishedUpload};
 
 /// One URL to import, with the metadata its asset gets.
 #[derive(Clone, Debug)]
@@ -68,6 +68,17 @@ pub trait Buckets: Send + Sync {
         query: &ListObjectsQuery,
     ) -> Result<ObjectListPage, ApiError> {
         let _ = (bucket, query);
+        Err(no_buckets("The bucket browser"))
+    }
+    /// The bucket's multipart uploads begun and never completed nor aborted (their parts are
+    /// stored, and billed), with each one's parts.
+    async fn unfinished_uploads(&self, bucket: &str) -> Result<Vec<UnfinishedUpload>, ApiError> {
+        let _ = bucket;
+        Err(no_buckets("The bucket browser"))
+    }
+    /// Aborts one unfinished upload, freeing its parts.
+    async fn abort_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<(), ApiError> {
+        let _ = (bucket, key, upload_id);
         Err(no_buckets("The bucket browser"))
     }
     /// Lets the VOD service read the bucket (or not any more).

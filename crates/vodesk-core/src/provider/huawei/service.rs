@@ -20,7 +20,9 @@ use crate::provider::api::*;
 use crate::provider::check::Verdict;
 use crate::provider::error::{ApiError, ErrorKind};
 use crate::provider::kind::ProviderKind;
-use crate::storage::{BucketInfo, ListObjectsQuery, ObjectListPage, ObsClient, RequestSigner};
+use crate::storage::{
+    BucketInfo, ListObjectsQuery, ObjectListPage, ObsClient, RequestSigner, UnfinishedUpload,
+};
 
 /// The documented rules (huawei-vod-api.md §4.1, §6.3, §11, §13.3).
 pub const CAPABILITIES: Capabilities = Capabilities {
@@ -318,6 +320,24 @@ impl Buckets for HuaweiService {
         let retry = &self.vod.config().retry;
         retry
             .run("list objects", |_| self.obs.list_objects(bucket, query))
+            .await
+    }
+
+    async fn unfinished_uploads(&self, bucket: &str) -> Result<Vec<UnfinishedUpload>, ApiError> {
+        let retry = &self.vod.config().retry;
+        retry
+            .run("list unfinished uploads", |_| {
+                self.obs.unfinished_uploads(bucket)
+            })
+            .await
+    }
+
+    async fn abort_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<(), ApiError> {
+        let retry = &self.vod.config().retry;
+        retry
+            .run("abort an unfinished upload", |_| {
+                self.obs.abort_multipart_upload(bucket, key, upload_id)
+            })
             .await
     }
 
