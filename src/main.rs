@@ -1,5 +1,9 @@
 //! vodesk: with no arguments, the desktop app; with a subcommand, the command line.
 
+// First: its `t!` macro is used by every module declared after it.
+#[macro_use]
+mod i18n;
+
 mod app;
 mod cli;
 mod connection;

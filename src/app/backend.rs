@@ -74,10 +74,11 @@ pub enum BgMsg {
         bucket: String,
         result: Result<Vec<vodesk_core::storage::UnfinishedUpload>, String>,
     },
-    /// Unfinished uploads of `bucket` were aborted: what became of them, in a sentence.
+    /// Unfinished uploads of `bucket` were aborted: how many, and why others were not.
     Aborted {
         bucket: String,
-        summary: String,
+        done: usize,
+        failed: Vec<String>,
     },
     /// One line per item of a bucket action (import, authorise): whether it worked, and what.
     BucketResults(Vec<(bool, String)>),
@@ -545,11 +546,12 @@ impl Backend {
                             failed.push(format!("{key}: {e}"));
                         }
                     }
-                    let summary = crate::app::buckets::unfinished::aborted_summary(
-                        uploads.len() - failed.len(),
-                        &failed,
-                    );
-                    BgMsg::Aborted { bucket, summary }
+                    let done = uploads.len() - failed.len();
+                    BgMsg::Aborted {
+                        bucket,
+                        done,
+                        failed,
+                    }
                 }
                 BucketCmd::ImportUrls(items) => {
                     BgMsg::BucketResults(match vod.import_urls(&items).await {

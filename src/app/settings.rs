@@ -16,6 +16,8 @@ pub enum ThemePref {
 #[serde(default)]
 pub struct UiSettings {
     pub theme: ThemePref,
+    /// The language of every string (applied as soon as it changes).
+    pub language: crate::i18n::Language,
     pub show_left: bool,
     pub show_right: bool,
     pub show_notifications: bool,
@@ -36,6 +38,7 @@ impl Default for UiSettings {
     fn default() -> Self {
         UiSettings {
             theme: ThemePref::System,
+            language: crate::i18n::Language::System,
             show_left: true,
             show_right: true,
             show_notifications: false,

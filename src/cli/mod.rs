@@ -105,6 +105,8 @@ impl std::fmt::Display for CliError {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    // Sentences for people follow the system's language (LANG…).
+    crate::i18n::apply(crate::i18n::Language::System);
     crate::logging::init(&crate::connection::data_dir());
     let Some(runtime) = crate::runtime::runtime() else {
         return ExitCode::FAILURE;

@@ -83,15 +83,16 @@ pub fn show(
     }
     ui.horizontal_wrapped(|ui| {
         let words = super::publish_words::publish_words(s.publish);
-        let statuses: Vec<(AssetState, &'static str)> = [
+        let statuses: Vec<(AssetState, String)> = [
             (AssetState::Unpublished, words.unpublished),
             (AssetState::Published, words.published),
         ]
         .into_iter()
-        .chain(STATUSES.iter().copied())
+        .chain(STATUSES.iter().map(|(s, l)| (*s, l.to_string())))
         .collect();
         out.restart |= filter(ui, "Status", &mut s.status, &statuses);
-        let formats: Vec<(&'static str, &'static str)> = FORMATS.iter().map(|f| (*f, *f)).collect();
+        let formats: Vec<(&'static str, String)> =
+            FORMATS.iter().map(|f| (*f, f.to_string())).collect();
         out.restart |= filter(ui, "Format", &mut s.format, &formats);
         let since_changed = choice(
             ui,
@@ -320,7 +321,7 @@ fn filter<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     name: &str,
     value: &mut Option<T>,
-    options: &[(T, &'static str)],
+    options: &[(T, String)],
 ) -> bool {
     let before = *value;
     let text = value
@@ -333,7 +334,7 @@ fn filter<T: Copy + PartialEq>(
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, format!("All {}", plural(name)));
             for (v, label) in options {
-                ui.selectable_value(value, Some(*v), *label);
+                ui.selectable_value(value, Some(*v), label.as_str());
             }
         })
         .response

@@ -30,11 +30,11 @@ pub enum AssetOp {
 }
 
 impl AssetOp {
-    pub fn verb(self, words: &publish_words::PublishWords) -> &'static str {
+    pub fn verb(self, words: &publish_words::PublishWords) -> String {
         match self {
-            AssetOp::Publish => words.published_verb,
-            AssetOp::Unpublish => words.unpublished_verb,
-            AssetOp::Delete => "deleted",
+            AssetOp::Publish => words.published_verb.clone(),
+            AssetOp::Unpublish => words.unpublished_verb.clone(),
+            AssetOp::Delete => "deleted".to_string(),
         }
     }
 }

@@ -1,54 +1,54 @@
-//! What publishing is called at each provider, in one place for translation: Huawei publishes,
+//! What publishing is called at each provider (the catalogue's words): Huawei publishes,
 //! Tencent allows or forbids playback, Alibaba's audit lets an asset play or blocks it.
 
 use vodesk_core::provider::api::PublishModel;
 
 pub struct PublishWords {
     /// The state filter's two entries.
-    pub published: &'static str,
-    pub unpublished: &'static str,
+    pub published: String,
+    pub unpublished: String,
     /// The details pane's buttons.
-    pub publish: &'static str,
-    pub unpublish: &'static str,
+    pub publish: String,
+    pub unpublish: String,
     /// The bulk pane's buttons.
-    pub publish_all: &'static str,
-    pub unpublish_all: &'static str,
+    pub publish_all: String,
+    pub unpublish_all: String,
     /// "3 assets {verb}." / "Asset x was not {verb}".
-    pub published_verb: &'static str,
-    pub unpublished_verb: &'static str,
+    pub published_verb: String,
+    pub unpublished_verb: String,
 }
 
 pub fn publish_words(model: Option<PublishModel>) -> PublishWords {
     match model {
         Some(PublishModel::Distribution) => PublishWords {
-            published: "Playback allowed",
-            unpublished: "Playback forbidden",
-            publish: "Allow playback",
-            unpublish: "Forbid playback",
-            publish_all: "Allow playback for all",
-            unpublish_all: "Forbid playback for all",
-            published_verb: "allowed for playback",
-            unpublished_verb: "forbidden for playback",
+            published: t!("playback-allowed"),
+            unpublished: t!("playback-forbidden"),
+            publish: t!("playback-allow"),
+            unpublish: t!("playback-forbid"),
+            publish_all: t!("playback-allow-all"),
+            unpublish_all: t!("playback-forbid-all"),
+            published_verb: t!("playback-allowed-verb"),
+            unpublished_verb: t!("playback-forbidden-verb"),
         },
         Some(PublishModel::Audit) => PublishWords {
-            published: "Passed review",
-            unpublished: "Blocked",
-            publish: "Unblock",
-            unpublish: "Block",
-            publish_all: "Unblock all",
-            unpublish_all: "Block all",
-            published_verb: "unblocked",
-            unpublished_verb: "blocked",
+            published: t!("audit-passed"),
+            unpublished: t!("audit-blocked"),
+            publish: t!("audit-unblock"),
+            unpublish: t!("audit-block"),
+            publish_all: t!("audit-unblock-all"),
+            unpublish_all: t!("audit-block-all"),
+            published_verb: t!("audit-unblocked-verb"),
+            unpublished_verb: t!("audit-blocked-verb"),
         },
         Some(PublishModel::Publish) | None => PublishWords {
-            published: "Published",
-            unpublished: "Not published",
-            publish: "Publish",
-            unpublish: "Unpublish",
-            publish_all: "Publish all",
-            unpublish_all: "Unpublish all",
-            published_verb: "published",
-            unpublished_verb: "unpublished",
+            published: t!("publish-published"),
+            unpublished: t!("publish-unpublished"),
+            publish: t!("publish-publish"),
+            unpublish: t!("publish-unpublish"),
+            publish_all: t!("publish-publish-all"),
+            unpublish_all: t!("publish-unpublish-all"),
+            published_verb: t!("publish-published-verb"),
+            unpublished_verb: t!("publish-unpublished-verb"),
         },
     }
 }

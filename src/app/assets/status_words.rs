@@ -1,5 +1,5 @@
-//! Statuses in an editor's words, in one place for translation. The service's own value is
-//! shown on hover, so nothing is lost for someone comparing with the vendor console.
+//! Statuses in an editor's words (the catalogue's). The service's own value is shown on hover,
+//! so nothing is lost for someone comparing with the vendor console.
 
 use vodesk_core::model::{AssetState, AssetStatus, TaskState, TaskStatus};
 
@@ -9,17 +9,16 @@ use super::publish_words::PublishWords;
 /// a value this version does not know is shown as the service gave it.
 pub fn asset_word(s: &AssetStatus, words: &PublishWords) -> String {
     match s.state {
-        AssetState::Uploading => "Uploading",
-        AssetState::Processing => "Processing",
-        AssetState::Published => words.published,
-        AssetState::Unpublished => words.unpublished,
-        AssetState::Failed => "Failed",
-        AssetState::Cancelled => "Cancelled",
-        AssetState::Deleting => "Deleting",
-        AssetState::Deleted => "Deleted",
-        AssetState::Unknown => return s.raw.clone(),
+        AssetState::Uploading => t!("status-uploading"),
+        AssetState::Processing => t!("status-processing"),
+        AssetState::Published => words.published.clone(),
+        AssetState::Unpublished => words.unpublished.clone(),
+        AssetState::Failed => t!("status-failed"),
+        AssetState::Cancelled => t!("status-cancelled"),
+        AssetState::Deleting => t!("status-deleting"),
+        AssetState::Deleted => t!("status-deleted"),
+        AssetState::Unknown => s.raw.clone(),
     }
-    .to_string()
 }
 
 /// The processing tasks an asset shows.
@@ -37,26 +36,26 @@ pub fn task_word(task: Task, t: &TaskStatus) -> Option<String> {
     let word = match (task, t.state) {
         (_, S::None) => return None,
         (_, S::Unknown) => return Some(t.raw.clone()),
-        (Task::Transcode, S::Waiting) => "Waiting to transcode",
-        (Task::Transcode, S::Running) => "Transcoding",
-        (Task::Transcode, S::Succeeded | S::Attention) => "Transcoded",
-        (Task::Transcode, S::Failed) => "Transcoding failed",
-        (Task::Thumbnails, S::Waiting) => "Waiting for thumbnails",
-        (Task::Thumbnails, S::Running) => "Making thumbnails",
-        (Task::Thumbnails, S::Succeeded | S::Attention) => "Thumbnails ready",
-        (Task::Thumbnails, S::Failed) => "Thumbnails failed",
-        (Task::Review, S::Waiting) => "Waiting for review",
-        (Task::Review, S::Running) => "In review",
-        (Task::Review, S::Succeeded) => "Review passed",
-        (Task::Review, S::Attention) => "Review: needs a look",
-        (Task::Review, S::Failed) => "Review failed",
+        (Task::Transcode, S::Waiting) => t!("task-transcode-waiting"),
+        (Task::Transcode, S::Running) => t!("task-transcode-running"),
+        (Task::Transcode, S::Succeeded | S::Attention) => t!("task-transcode-done"),
+        (Task::Transcode, S::Failed) => t!("task-transcode-failed"),
+        (Task::Thumbnails, S::Waiting) => t!("task-thumbnails-waiting"),
+        (Task::Thumbnails, S::Running) => t!("task-thumbnails-running"),
+        (Task::Thumbnails, S::Succeeded | S::Attention) => t!("task-thumbnails-done"),
+        (Task::Thumbnails, S::Failed) => t!("task-thumbnails-failed"),
+        (Task::Review, S::Waiting) => t!("task-review-waiting"),
+        (Task::Review, S::Running) => t!("task-review-running"),
+        (Task::Review, S::Succeeded) => t!("task-review-done"),
+        (Task::Review, S::Attention) => t!("task-review-attention"),
+        (Task::Review, S::Failed) => t!("task-review-failed"),
     };
-    Some(word.to_string())
+    Some(word)
 }
 
 /// The hover text of a status shown in words.
 pub fn raw_hint(raw: &str) -> String {
-    format!("Service value: {raw}")
+    t!("status-service-value", raw = raw)
 }
 
 #[cfg(test)]
@@ -67,6 +66,7 @@ mod tests {
 
     #[test]
     fn statuses_read_as_words_in_the_providers_terms() {
+        crate::i18n::pin_thread(crate::i18n::Language::English);
         let huawei = publish_words(Some(PublishModel::Publish));
         let alibaba = publish_words(Some(PublishModel::Audit));
         let published = AssetStatus::new(AssetState::Published, "PUBLISHED");
@@ -88,5 +88,14 @@ mod tests {
         );
         let none = TaskStatus::new(TaskState::None, "UN_REVIEW");
         assert_eq!(task_word(Task::Review, &none), None);
+
+        crate::i18n::pin_thread(crate::i18n::Language::Chinese);
+        let alibaba = publish_words(Some(PublishModel::Audit));
+        assert_eq!(asset_word(&normal, &alibaba), "审核通过");
+        assert_eq!(
+            task_word(Task::Transcode, &running).as_deref(),
+            Some("转码中")
+        );
+        assert_eq!(raw_hint("Normal"), "服务返回值：Normal");
     }
 }

@@ -161,8 +161,8 @@ impl BucketsState {
         // Breadcrumbs, and the bucket's unfinished uploads.
         ui.horizontal_wrapped(|ui| {
             if ui
-                .small_button("Unfinished uploads…")
-                .on_hover_text("Uploads started and never completed: their parts are still stored")
+                .small_button(t!("unfinished-open"))
+                .on_hover_text(t!("unfinished-open-hint"))
                 .clicked()
             {
                 cmds.push(self.unfinished.open_on(&bucket));

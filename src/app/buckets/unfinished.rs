@@ -11,42 +11,22 @@ use vodesk_core::storage::UnfinishedUpload;
 use super::BucketCmd;
 use crate::app::format::{human_bytes, local_time};
 
-/// The window's words, in one place for translation.
-mod words {
-    pub const TITLE: &str = "Unfinished uploads";
-    pub const EXPLAIN: &str = "Uploads that were started and never completed: their parts are stored, and billed, until the upload is aborted.";
-    pub const NONE: &str = "No unfinished uploads.";
-    pub const LOADING: &str = "Looking for unfinished uploads…";
-    pub const RELOAD: &str = "Reload";
-    pub const ABORT_SELECTED: &str = "Abort selected";
-    pub const OLDER_LABEL: &str = "Older than (days)";
-    pub const ABORT_OLDER: &str = "Abort older";
-    pub const NOT_DAYS: &str = "Days must be a whole number, such as 7.";
-    pub const KEY: &str = "Key";
-    pub const STARTED: &str = "Started";
-    pub const PARTS: &str = "Parts";
-    pub const SIZE: &str = "Size";
-}
-
 /// What an abort did, as one sentence: how many were aborted, and the first failure.
 pub fn aborted_summary(done: usize, failed: &[String]) -> String {
-    let done = match done {
-        1 => "1 upload aborted".to_string(),
-        n => format!("{n} uploads aborted"),
-    };
     match failed {
-        [] => format!("{done}."),
-        [first, ..] => format!("{done}; {} could not be aborted ({first}).", failed.len()),
+        [] => t!("unfinished-aborted", n = done),
+        [first, ..] => t!(
+            "unfinished-aborted-some-failed",
+            n = done,
+            failed = failed.len(),
+            first = first.as_str()
+        ),
     }
 }
 
 /// How much the unfinished uploads keep stored.
 fn held_summary(n: usize, bytes: u64) -> String {
-    let size = human_bytes(bytes);
-    match n {
-        1 => format!("1 unfinished upload holds {size}."),
-        n => format!("{n} unfinished uploads hold {size}."),
-    }
+    t!("unfinished-held", n = n, size = human_bytes(bytes))
 }
 
 #[derive(Default)]
@@ -133,7 +113,8 @@ impl UnfinishedView {
             return;
         }
         let mut open = self.open;
-        egui::Window::new(format!("{} — {}", words::TITLE, self.bucket))
+        egui::Window::new(t!("unfinished-title", bucket = self.bucket.as_str()))
+            .id(egui::Id::unique("unfinished-uploads"))
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| self.body(ui, cmds));
@@ -144,17 +125,17 @@ impl UnfinishedView {
     }
 
     fn body(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<BucketCmd>) {
-        ui.weak(words::EXPLAIN);
+        ui.weak(t!("unfinished-explain"));
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         if self.loading {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(words::LOADING);
+                ui.label(t!("unfinished-loading"));
             });
         } else if self.uploads.is_empty() && self.error.is_none() {
-            ui.label(words::NONE);
+            ui.label(t!("unfinished-none"));
         }
         if !self.uploads.is_empty() {
             self.table(ui);
@@ -164,24 +145,27 @@ impl UnfinishedView {
         ui.separator();
         ui.add_enabled_ui(!self.busy && !self.loading, |ui| {
             ui.horizontal_wrapped(|ui| {
-                if ui.button(words::RELOAD).clicked() {
+                if ui.button(t!("unfinished-reload")).clicked() {
                     cmds.push(self.reload());
                 }
                 let n = self.selected.len();
                 let selected = self.selected.clone();
                 if ui
-                    .add_enabled(n > 0, egui::Button::new(words::ABORT_SELECTED))
+                    .add_enabled(n > 0, egui::Button::new(t!("unfinished-abort-selected")))
                     .clicked()
                 {
                     cmds.extend(self.abort(|u| selected.contains(&u.upload_id)));
                 }
                 ui.separator();
-                let l = ui.label(words::OLDER_LABEL);
+                let l = ui.label(t!("unfinished-older-label"));
                 ui.add(egui::TextEdit::singleline(&mut self.older_days).desired_width(40.0))
                     .labelled_by(l.id);
                 let days = self.older_days.trim().parse::<u32>().ok();
                 if ui
-                    .add_enabled(days.is_some(), egui::Button::new(words::ABORT_OLDER))
+                    .add_enabled(
+                        days.is_some(),
+                        egui::Button::new(t!("unfinished-abort-older")),
+                    )
                     .clicked()
                     && let Some(d) = days
                 {
@@ -189,7 +173,7 @@ impl UnfinishedView {
                     cmds.extend(self.abort(|u| u.initiated.is_some_and(|t| t < before)));
                 }
                 if days.is_none() {
-                    ui.colored_label(ui.visuals().error_fg_color, words::NOT_DAYS);
+                    ui.colored_label(ui.visuals().error_fg_color, t!("unfinished-not-days"));
                 }
             });
         });
@@ -209,10 +193,10 @@ impl UnfinishedView {
                     .striped(true)
                     .num_columns(4)
                     .show(ui, |ui| {
-                        ui.strong(words::KEY);
-                        ui.strong(words::STARTED);
-                        ui.strong(words::PARTS);
-                        ui.strong(words::SIZE);
+                        ui.strong(t!("unfinished-key"));
+                        ui.strong(t!("unfinished-started"));
+                        ui.strong(t!("unfinished-parts"));
+                        ui.strong(t!("unfinished-size"));
                         ui.end_row();
                         for u in &self.uploads {
                             let mut on = self.selected.contains(&u.upload_id);

@@ -272,6 +272,7 @@ impl FormState {
         let r = labelled(ui, "Description", |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut self.description)
+                    .id_salt("form-description")
                     .hint_text(if mixed { "mixed" } else { "" })
                     .desired_rows(3)
                     .desired_width(f32::INFINITY),
@@ -294,6 +295,7 @@ impl FormState {
         let r = labelled(ui, "Tags", |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.tags)
+                    .id_salt("form-tags")
                     .hint_text(if mixed { "mixed" } else { "comma-separated" })
                     .desired_width(f32::INFINITY),
             )
@@ -399,6 +401,9 @@ impl FormState {
         let r = labelled(ui, "Title", |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.title)
+                    // A stable id: fields above come and go (errors, loaded lists), and an
+                    // id from the widget order would lose the focus while typing.
+                    .id_salt("form-title")
                     .hint_text(if mixed { "mixed" } else { "required" })
                     .desired_width(f32::INFINITY),
             )
@@ -425,6 +430,7 @@ impl FormState {
             let l = ui.label("Title pattern");
             ui.add(
                 egui::TextEdit::singleline(&mut self.pattern)
+                    .id_salt("form-pattern")
                     .hint_text("{name}")
                     .desired_width(90.0),
             )
@@ -501,13 +507,14 @@ impl FormState {
             common(ts, |m| m.workflow_name.clone()).is_none()
         });
         let words = workflow_words(kind);
-        let r = labelled(ui, words.label, |ui| {
+        let r = labelled(ui, &words.label, |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.workflow)
-                    .hint_text(if mixed { "mixed" } else { words.hint })
+                    .id_salt("form-workflow")
+                    .hint_text(if mixed { "mixed" } else { words.hint.as_str() })
                     .desired_width(f32::INFINITY),
             )
-            .on_hover_text(words.help)
+            .on_hover_text(&words.help)
         });
         if r.changed() {
             let w = self.workflow.trim();
@@ -573,6 +580,7 @@ impl FormState {
         let r = labelled(ui, "Expires", |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.expires)
+                    .id_salt("form-expires")
                     .hint_text(if mixed { "mixed" } else { "never (yyyy-mm-dd)" })
                     .desired_width(f32::INFINITY),
             )
@@ -673,22 +681,22 @@ pub fn preset_words(kind: PresetKind) -> PresetWords {
 
 /// The workflow field's words, by how the provider names workflows.
 pub struct WorkflowWords {
-    pub label: &'static str,
-    pub hint: &'static str,
-    pub help: &'static str,
+    pub label: String,
+    pub hint: String,
+    pub help: String,
 }
 
 pub fn workflow_words(kind: WorkflowRef) -> WorkflowWords {
     match kind {
         WorkflowRef::Name => WorkflowWords {
-            label: "Workflow",
-            hint: "none — workflow name",
-            help: "A workflow set up in the console, by name; it runs after the upload. A template group, when chosen, is used instead.",
+            label: t!("workflow-name-label"),
+            hint: t!("workflow-name-hint"),
+            help: t!("workflow-name-help"),
         },
         WorkflowRef::Id => WorkflowWords {
-            label: "Workflow ID",
-            hint: "none — workflow ID",
-            help: "A workflow set up in the console, by its ID; it runs after the upload in place of the template group.",
+            label: t!("workflow-id-label"),
+            hint: t!("workflow-id-hint"),
+            help: t!("workflow-id-help"),
         },
     }
 }

@@ -235,7 +235,12 @@ impl VodeskApp {
                 BgMsg::Unfinished { bucket, result } => {
                     self.buckets.unfinished.on_list(&bucket, result);
                 }
-                BgMsg::Aborted { bucket, summary } => {
+                BgMsg::Aborted {
+                    bucket,
+                    done,
+                    failed,
+                } => {
+                    let summary = crate::app::buckets::unfinished::aborted_summary(done, &failed);
                     if let Some(cmd) = self.buckets.unfinished.on_aborted(&bucket, summary) {
                         self.backend.bucket_cmd(cmd);
                     }

@@ -60,6 +60,7 @@ pub struct VodeskApp {
     was_busy: bool,
     batch: (usize, usize),
     applied_theme: Option<ThemePref>,
+    applied_language: Option<crate::i18n::Language>,
     /// Where profiles and the local service live (platform directories; temporary in tests).
     pub places: Places,
     pub profiles: ProfilesScreen,
@@ -104,6 +105,7 @@ impl VodeskApp {
             was_busy: false,
             batch: (0, 0),
             applied_theme: None,
+            applied_language: None,
             profiles: ProfilesScreen::default(),
             places,
         };
@@ -167,6 +169,10 @@ impl VodeskApp {
                 since_start_ms = ms,
                 "first frame drawn"
             );
+        }
+        if self.applied_language != Some(self.settings.language) {
+            crate::i18n::use_language(self.settings.language);
+            self.applied_language = Some(self.settings.language);
         }
         if self.applied_theme != Some(self.settings.theme) {
             theme::apply(&ctx, self.settings.theme);

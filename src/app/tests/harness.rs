@@ -144,6 +144,11 @@ impl TestApp {
     ) -> TestApp {
         let rt = runtime();
         let _g = rt.enter();
+        // English unless a test asks otherwise, whatever the machine's locale.
+        let mut settings = settings;
+        if settings.language == crate::i18n::Language::System {
+            settings.language = crate::i18n::Language::English;
+        }
         let journal = dir.path().join("journal.db");
         let places = crate::app::Places {
             config: dir.path().join("config"),

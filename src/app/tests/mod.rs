@@ -9,6 +9,7 @@ mod buckets;
 mod categories;
 mod form;
 mod harness;
+mod language;
 mod profiles;
 mod queue;
 mod scale;

@@ -1,0 +1,72 @@
+//! The language: chosen in Settings it applies at once (no restart) and is kept with the
+//! settings; the screens converted to the catalogue speak Chinese.
+
+use egui_kittest::kittest::Queryable;
+
+use super::harness::{TestApp, runtime};
+use crate::app::settings::UiSettings;
+use crate::i18n::Language;
+
+#[test]
+fn chinese_chosen_in_settings_applies_at_once_and_is_kept() {
+    let mut t = TestApp::start();
+    t.app().show_settings = true;
+    // A window is measured in its first frame and drawn in the next.
+    t.step();
+    t.step();
+    t.harness.get_by_label("Concurrent files");
+    t.harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Language")
+        .click();
+    t.step();
+    t.step();
+    t.harness.get_by_label("简体中文").click();
+    t.step();
+    t.step();
+    assert_eq!(t.app().settings.language, Language::Chinese);
+    // The same frame's window already speaks Chinese.
+    t.harness.get_by_label("同时上传文件数");
+    t.harness.get_by_label("跟随系统");
+    assert!(t.harness.query_by_label("Concurrent files").is_none());
+
+    // Kept as eframe keeps the settings, and back to English at once.
+    let kept = serde_json::to_string(&t.app().settings).expect("serialised");
+    let back: UiSettings = serde_json::from_str(&kept).expect("read back");
+    assert_eq!(back.language, Language::Chinese);
+    t.app().settings.language = Language::English;
+    t.step();
+    t.step();
+    t.harness.get_by_label("Concurrent files");
+}
+
+#[test]
+fn the_bucket_browsers_unfinished_uploads_speak_chinese() {
+    let settings = UiSettings {
+        language: Language::Chinese,
+        ..Default::default()
+    };
+    let mut t = TestApp::start_with(settings);
+    let obs = t.object_storage();
+    runtime()
+        .block_on(obs.create_bucket("media-in", None))
+        .expect("bucket");
+    t.leave_unfinished("media-in", "2026/海岸.mp4", &[1000]);
+    t.leave_unfinished("media-in", "2026/b.mp4", &[1000]);
+    t.open_bucket("media-in");
+    t.harness.get_by_label("未完成的上传…").click_accesskit();
+    t.step_until("listed", |app| {
+        let u = &app.buckets.unfinished;
+        !u.loading && u.uploads.len() == 2
+    });
+    t.step();
+    t.harness.get_by_label("2 个未完成的上传占用 2.0 KB。");
+    t.harness.get_by_label("2026/海岸.mp4").click_accesskit();
+    t.step();
+    t.harness.get_by_label("取消所选上传").click_accesskit();
+    t.step_until("aborted", |app| {
+        let u = &app.buckets.unfinished;
+        !u.busy && !u.loading && u.uploads.len() == 1
+    });
+    t.step();
+    t.harness.get_by_label("已取消 1 个上传。");
+}
