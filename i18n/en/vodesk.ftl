@@ -100,3 +100,182 @@ unfinished-aborted-some-failed = { $n ->
     [one] 1 upload aborted
    *[other] { $n } uploads aborted
 }; { $failed } could not be aborted ({ $first }).
+
+## The upload queue's toolbar and totals
+queue-add-files = ➕ Add files…
+queue-add-folder = 📁 Add folder…
+queue-start = ▶ Start
+queue-start-selected = ▶ Start ({ $n })
+queue-pause = ⏸ Pause
+queue-resume = ⏵ Resume
+queue-cancel = ✖ Cancel
+queue-retry = ⟳ Retry
+queue-remove = 🗑 Remove
+queue-clear-finished = Clear finished
+queue-files-done = { $total ->
+    [one] { $done } of 1 file done
+   *[other] { $done } of { $total } files done
+}
+queue-files-done-hint = Rows in the queue that finished uploading
+queue-failed = { $n } failed
+queue-bytes-of = { $done } of { $total }
+queue-speed = { $speed }/s
+queue-left = { $time } left
+queue-finding = finding files…
+limits-bandwidth = Bandwidth
+limits-files = Files at once
+limits-parts = Parts per file
+
+## The queue table
+col-name = Name
+col-size = Size
+col-title = Title
+col-category = Category
+col-status = Status
+col-progress = Progress
+col-speed = Speed
+col-eta = ETA
+col-actions = Actions
+col-error = Error
+category-other = Other
+row-needs-fixing = needs fixing
+row-ready = ready
+row-queued = queued
+row-refused = refused
+row-already = already uploaded
+row-hashing = hashing
+row-uploading = uploading
+row-paused = paused
+row-completing = completing
+row-done = done ✔
+row-done-status = done ✔ · { $status }
+row-skipped = skipped
+row-failed = failed
+row-cancelled = cancelled
+row-start-tip = Start this upload
+row-remove-tip = Remove from the queue
+row-resume-tip = Resume
+row-cancel-tip = Cancel this upload
+row-retry-tip = Retry
+row-again-tip = Upload again (this account has this file already)
+row-pause-tip = Pause
+follow-taken-in = being taken in
+follow-processing = processing
+follow-failed = processing failed
+
+## Top bar, menu, status bar, panels
+top-profile = Profile: { $name }
+top-manage-profiles = Manage profiles…
+top-connect-menu = Connect a cloud account…
+top-connect = Connect a cloud account
+top-filter-queue = 🔍 Filter queue (Ctrl+F)
+top-theme = Theme
+top-theme-system = 🖥 System
+top-theme-follow = 🖥 Follow system
+top-theme-light = ☀ Light
+top-theme-dark = 🌙 Dark
+top-notifications-tip = Notifications (Ctrl+Shift+N)
+top-local-banner = 🏠 Local library — nothing leaves this computer.
+menu-assets-panel = Assets panel
+menu-metadata-panel = Metadata panel
+menu-notification-panel = Notification panel
+menu-settings = Settings… (Ctrl+,)
+menu-shortcuts = Keyboard shortcuts (F1)
+menu-about = About vodesk
+status-notifications = { $n ->
+    [one] ℹ 1 notification
+   *[other] ℹ { $n } notifications
+}
+status-notifications-unread = { $n ->
+    [one] ⚠ 1 notification
+   *[other] ⚠ { $n } notifications
+}
+status-service = { $profile } service: { $endpoint }
+status-limits = bandwidth: { $bandwidth } · { $files } files × { $parts } parts
+tab-assets = Assets
+tab-buckets = Buckets
+tab-import = Import
+tab-categories = Categories…
+meta-heading = Metadata
+meta-defaults-hint = Defaults for files you add next. Select rows to edit theirs.
+meta-heading-selected = Metadata ({ $n } selected)
+meta-started-unchanged = { $n ->
+    [one] 1 started row is not changed.
+   *[other] { $n } started rows are not changed.
+}
+meta-start-selected = ▶ Start { $n } selected
+details-heading = Upload details
+details-file = File
+details-asset-id = Asset id
+details-copy = Copy
+queue-heading = Upload queue
+queue-empty = Drop media files or folders here
+queue-empty-hint = or use Add files… / Add folder… (Ctrl+O / Ctrl+Shift+O)
+halt-held = ⏳ Uploads wait: another vodesk holds this account's uploads ({ $holder }); they start here when it ends.
+halt-stopped = ⚠ Uploads stopped: { $reason }.
+halt-nothing-lost = Nothing is lost; when it is fixed:
+halt-resume-all = ▶ Resume all
+drop-overlay = Drop files or folders to add them to the upload queue
+
+## The metadata form
+form-title = Title
+form-required = required
+form-mixed = mixed
+form-description = Description
+form-tags = Tags
+form-tags-hint = comma-separated
+form-tags-count-bytes = { $n } of { $max } tags, each at most { $each } bytes
+form-tags-count-chars = { $n } of { $max } tags, each at most { $each } characters
+form-length-bytes = { $n } / { $max } bytes
+form-length-chars = { $n } / { $max } characters
+form-auto-publish = Auto-publish
+form-auto-encrypt = Auto-encrypt (HLS only)
+form-auto-preheat = Auto-preheat
+form-title-pattern = Title pattern
+form-apply = Apply
+form-none = None
+form-cover = Cover
+form-cover-none = none (the service makes one)
+form-choose = Choose…
+form-remove = Remove
+preset-group-label = Template group
+preset-group-loading = Loading template groups…
+preset-group-failed = Template groups could not be loaded
+preset-flow-label = Task flow
+preset-flow-loading = Loading task flows…
+preset-flow-failed = Task flows could not be loaded
+
+## The asset list
+list-refresh = Refresh
+list-search = 🔍 Search assets
+list-all-statuses = All statuses
+list-filter-status = Filter by status
+list-all-formats = All formats
+list-filter-format = Filter by format
+list-all-categories = All categories
+list-filter-category = Filter by category
+list-filter-date = Filter by creation date
+list-range-from = from 2026-11-01
+list-range-to = to 2026-11-21
+list-sort = Sort the list
+list-loading-all = Loading all { $total } assets to sort them… { $loaded } so far
+list-count = { $loaded } of { $total } assets
+list-loading = Loading…
+list-new-uploads = { $n ->
+    [one] ⟳ 1 new upload since this list loaded — show
+   *[other] ⟳ { $n } new uploads since this list loaded — show
+}
+list-error = The list could not load: { $error }
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-title-az = Title A–Z
+sort-title-za = Title Z–A
+sort-largest = Largest first
+sort-smallest = Smallest first
+sort-longest = Longest first
+sort-shortest = Shortest first
+since-any = Any time
+since-day = Last 24 hours
+since-week = Last 7 days
+since-month = Last 30 days
+since-range = Date range…

@@ -23,11 +23,13 @@ pub struct ListOutput {
 }
 
 /// The states offered besides the two the provider names (`publish_words`).
-const STATUSES: &[(AssetState, &str)] = &[
-    (AssetState::Processing, "Processing"),
-    (AssetState::Uploading, "Uploading"),
-    (AssetState::Failed, "Failed"),
-];
+fn other_statuses() -> [(AssetState, String); 3] {
+    [
+        (AssetState::Processing, t!("status-processing")),
+        (AssetState::Uploading, t!("status-uploading")),
+        (AssetState::Failed, t!("status-failed")),
+    ]
+}
 
 const FORMATS: &[&str] = &[
     "MP4", "MOV", "MKV", "TS", "FLV", "AVI", "MP3", "AAC", "WAV", "FLAC", "M4A",
@@ -49,13 +51,17 @@ pub fn show(
         search_row,
         egui::Layout::right_to_left(egui::Align::Center),
         |ui| {
-            if ui.small_button("⟳").on_hover_text("Refresh").clicked() {
+            if ui
+                .small_button("⟳")
+                .on_hover_text(t!("list-refresh"))
+                .clicked()
+            {
                 out.restart = true;
             }
             let r = ui.add(
                 egui::TextEdit::singleline(&mut s.search)
                     .id(egui::Id::unique("asset-search"))
-                    .hint_text("🔍 Search assets")
+                    .hint_text(t!("list-search"))
                     .desired_width(ui.available_width()),
             );
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -88,27 +94,41 @@ pub fn show(
             (AssetState::Published, words.published),
         ]
         .into_iter()
-        .chain(STATUSES.iter().map(|(s, l)| (*s, l.to_string())))
+        .chain(other_statuses())
         .collect();
-        out.restart |= filter(ui, "Status", &mut s.status, &statuses);
+        out.restart |= filter(
+            ui,
+            "status",
+            &t!("list-all-statuses"),
+            &t!("list-filter-status"),
+            &mut s.status,
+            &statuses,
+        );
         let formats: Vec<(&'static str, String)> =
             FORMATS.iter().map(|f| (*f, f.to_string())).collect();
-        out.restart |= filter(ui, "Format", &mut s.format, &formats);
+        out.restart |= filter(
+            ui,
+            "format",
+            &t!("list-all-formats"),
+            &t!("list-filter-format"),
+            &mut s.format,
+            &formats,
+        );
         let since_changed = choice(
             ui,
             "asset-since",
             &mut s.since,
             &Since::ALL,
             Since::label,
-            "Filter by creation date",
+            &t!("list-filter-date"),
         );
         // A range waits for its dates.
         out.restart |= since_changed && s.since != Since::Range;
         if s.since == Since::Range {
             let mut edited = false;
             for (value, hint) in [
-                (&mut s.range_from, "from 2026-11-01"),
-                (&mut s.range_to, "to 2026-11-21"),
+                (&mut s.range_from, t!("list-range-from")),
+                (&mut s.range_to, t!("list-range-to")),
             ] {
                 let r = ui.add(
                     egui::TextEdit::singleline(value)
@@ -131,25 +151,22 @@ pub fn show(
             &mut s.sort,
             &Sort::ALL,
             Sort::label,
-            "Sort the list",
+            &t!("list-sort"),
         );
     });
     let loaded = s.items.len();
     match (s.total, s.loading) {
         // A sort made here is only right once every page is in: say so while they load.
-        (Some(t), true) if s.wants_all() => ui.weak(format!(
-            "Loading all {t} assets to sort them… {loaded} so far"
-        )),
-        (Some(t), _) => ui.weak(format!("{loaded} of {t} assets")),
-        (None, true) => ui.weak("Loading…"),
+        (Some(total), true) if s.wants_all() => {
+            ui.weak(t!("list-loading-all", total = total, loaded = loaded))
+        }
+        (Some(total), _) => ui.weak(t!("list-count", loaded = loaded, total = total)),
+        (None, true) => ui.weak(t!("list-loading")),
         (None, false) => ui.weak(""),
     };
     if s.new_uploads > 0
         && ui
-            .small_button(format!(
-                "⟳ {} since this list loaded — show",
-                crate::app::format::count(s.new_uploads, "new upload")
-            ))
+            .small_button(t!("list-new-uploads", n = s.new_uploads))
             .clicked()
     {
         out.restart = true;
@@ -157,7 +174,7 @@ pub fn show(
     if let Some(e) = &s.error {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("The list could not load: {e}"),
+            t!("list-error", error = e.as_str()),
         );
     }
     ui.separator();
@@ -299,7 +316,7 @@ fn choice<T: Copy + PartialEq>(
     id: &str,
     value: &mut T,
     all: &[T],
-    label: fn(T) -> &'static str,
+    label: fn(T) -> String,
     hover: &str,
 ) -> bool {
     let before = *value;
@@ -316,37 +333,31 @@ fn choice<T: Copy + PartialEq>(
     before != *value
 }
 
-/// A filter over fixed values; returns whether it changed.
+/// A filter over fixed values (`all` when none is chosen); returns whether it changed.
 fn filter<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
-    name: &str,
+    id: &str,
+    all: &str,
+    hover: &str,
     value: &mut Option<T>,
     options: &[(T, String)],
 ) -> bool {
     let before = *value;
     let text = value
         .and_then(|v| options.iter().find(|o| o.0 == v))
-        .map(|o| o.1.to_string())
-        .unwrap_or_else(|| format!("All {}", plural(name)));
-    egui::ComboBox::from_id_salt(("asset-filter", name))
+        .map_or_else(|| all.to_string(), |o| o.1.clone());
+    egui::ComboBox::from_id_salt(("asset-filter", id))
         .selected_text(text)
         .width(80.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, format!("All {}", plural(name)));
+            ui.selectable_value(value, None, all);
             for (v, label) in options {
                 ui.selectable_value(value, Some(*v), label.as_str());
             }
         })
         .response
-        .on_hover_text(format!("Filter by {}", name.to_lowercase()));
+        .on_hover_text(hover);
     before != *value
-}
-
-fn plural(name: &str) -> String {
-    match name {
-        "Status" => "statuses".into(),
-        n => format!("{}s", n.to_lowercase()),
-    }
 }
 
 fn category_filter(ui: &mut egui::Ui, value: &mut Option<i64>, categories: &[Category]) -> bool {
@@ -354,15 +365,15 @@ fn category_filter(ui: &mut egui::Ui, value: &mut Option<i64>, categories: &[Cat
     let text = value
         .and_then(|id| find(categories, id))
         .map(|c| c.name.clone())
-        .unwrap_or_else(|| "All categories".into());
+        .unwrap_or_else(|| t!("list-all-categories"));
     egui::ComboBox::from_id_salt("asset-category")
         .selected_text(text)
         .width(90.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "All categories");
+            ui.selectable_value(value, None, t!("list-all-categories"));
             tree_choices(ui, categories, value, 0);
         })
         .response
-        .on_hover_text("Filter by category");
+        .on_hover_text(t!("list-filter-category"));
     before != *value
 }

@@ -60,13 +60,13 @@ impl Since {
         Since::Range,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Since::Any => "Any time",
-            Since::Day => "Last 24 hours",
-            Since::Week => "Last 7 days",
-            Since::Month => "Last 30 days",
-            Since::Range => "Date range…",
+            Since::Any => t!("since-any"),
+            Since::Day => t!("since-day"),
+            Since::Week => t!("since-week"),
+            Since::Month => t!("since-month"),
+            Since::Range => t!("since-range"),
         }
     }
 

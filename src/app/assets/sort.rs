@@ -31,16 +31,16 @@ impl Sort {
         Sort::Shortest,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Sort::Newest => "Newest first",
-            Sort::Oldest => "Oldest first",
-            Sort::TitleAz => "Title A–Z",
-            Sort::TitleZa => "Title Z–A",
-            Sort::Largest => "Largest first",
-            Sort::Smallest => "Smallest first",
-            Sort::Longest => "Longest first",
-            Sort::Shortest => "Shortest first",
+            Sort::Newest => t!("sort-newest"),
+            Sort::Oldest => t!("sort-oldest"),
+            Sort::TitleAz => t!("sort-title-az"),
+            Sort::TitleZa => t!("sort-title-za"),
+            Sort::Largest => t!("sort-largest"),
+            Sort::Smallest => t!("sort-smallest"),
+            Sort::Longest => t!("sort-longest"),
+            Sort::Shortest => t!("sort-shortest"),
         }
     }
 

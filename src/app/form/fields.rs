@@ -28,8 +28,8 @@ pub fn labelled(
 pub fn length_counter(ui: &mut egui::Ui, text: &str, max: usize, limits: &Limits) {
     let n = limits.length(text);
     let t = match limits.unit {
-        LengthUnit::Bytes => format!("{n} / {max} bytes"),
-        LengthUnit::Chars => format!("{n} / {max} characters"),
+        LengthUnit::Bytes => t!("form-length-bytes", n = n, max = max),
+        LengthUnit::Chars => t!("form-length-chars", n = n, max = max),
     };
     if n > max {
         ui.colored_label(ui.visuals().error_fg_color, t);

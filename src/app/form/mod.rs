@@ -269,11 +269,15 @@ impl FormState {
         let mixed = self.memo.get("description", || {
             common(ts, |m| m.description.clone()).is_none()
         });
-        let r = labelled(ui, "Description", |ui| {
+        let r = labelled(ui, &t!("form-description"), |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut self.description)
                     .id_salt("form-description")
-                    .hint_text(if mixed { "mixed" } else { "" })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        String::new()
+                    })
                     .desired_rows(3)
                     .desired_width(f32::INFINITY),
             )
@@ -292,11 +296,15 @@ impl FormState {
         let mixed = self
             .memo
             .get("tags", || common(ts, |m| m.tags.clone()).is_none());
-        let r = labelled(ui, "Tags", |ui| {
+        let r = labelled(ui, &t!("form-tags"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.tags)
                     .id_salt("form-tags")
-                    .hint_text(if mixed { "mixed" } else { "comma-separated" })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        t!("form-tags-hint")
+                    })
                     .desired_width(f32::INFINITY),
             )
         });
@@ -308,10 +316,8 @@ impl FormState {
             let l = &catalog.caps.limits;
             let (n, max, each) = (parse_tags(&self.tags).len(), l.tags_max_count, l.tag_max);
             ui.weak(match l.unit {
-                LengthUnit::Bytes => format!("{n} of {max} tags, each at most {each} bytes"),
-                LengthUnit::Chars => {
-                    format!("{n} of {max} tags, each at most {each} characters")
-                }
+                LengthUnit::Bytes => t!("form-tags-count-bytes", n = n, max = max, each = each),
+                LengthUnit::Chars => t!("form-tags-count-chars", n = n, max = max, each = each),
             });
         }
         field_errors(ui, &errors, &["tags"]);
@@ -334,14 +340,16 @@ impl FormState {
         let cur = self
             .memo
             .get("auto_publish", || common(ts, |m| m.auto_publish));
-        flag(ui, ts, "Auto-publish", cur, |m| &mut m.auto_publish);
+        flag(ui, ts, &t!("form-auto-publish"), cur, |m| {
+            &mut m.auto_publish
+        });
         // What the provider does not take at upload is not offered.
         let accepts = catalog.caps.limits.accepts;
         if accepts.encryption {
             let cur = self
                 .memo
                 .get("auto_encrypt", || common(ts, |m| m.auto_encrypt));
-            flag(ui, ts, "Auto-encrypt (HLS only)", cur, |m| {
+            flag(ui, ts, &t!("form-auto-encrypt"), cur, |m| {
                 &mut m.auto_encrypt
             });
         }
@@ -350,7 +358,9 @@ impl FormState {
             let cur = self
                 .memo
                 .get("auto_preheat", || common(ts, |m| m.auto_preheat));
-            flag(ui, ts, "Auto-preheat", cur, |m| &mut m.auto_preheat);
+            flag(ui, ts, &t!("form-auto-preheat"), cur, |m| {
+                &mut m.auto_preheat
+            });
         }
 
         if accepts.thumbnails {
@@ -398,13 +408,17 @@ impl FormState {
         let mixed = self
             .memo
             .get("title", || common(ts, |m| m.title.clone()).is_none());
-        let r = labelled(ui, "Title", |ui| {
+        let r = labelled(ui, &t!("form-title"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.title)
                     // A stable id: fields above come and go (errors, loaded lists), and an
                     // id from the widget order would lose the focus while typing.
                     .id_salt("form-title")
-                    .hint_text(if mixed { "mixed" } else { "required" })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        t!("form-required")
+                    })
                     .desired_width(f32::INFINITY),
             )
         });
@@ -427,7 +441,7 @@ impl FormState {
         out: &mut FormOutput,
     ) {
         ui.horizontal(|ui| {
-            let l = ui.label("Title pattern");
+            let l = ui.label(t!("form-title-pattern"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.pattern)
                     .id_salt("form-pattern")
@@ -436,7 +450,7 @@ impl FormState {
             )
             .labelled_by(l.id)
             .on_hover_text("{name} or {stem}: file name without extension; {ext}: extension; {dir}: folder name");
-            if !defaults && ui.button("Apply").clicked() {
+            if !defaults && ui.button(t!("form-apply")).clicked() {
                 let p = (!self.pattern.trim().is_empty()).then_some(self.pattern.as_str());
                 for t in ts.iter_mut() {
                     if let Some(path) = t.path {
@@ -454,18 +468,20 @@ impl FormState {
             .memo
             .get("category", || common(ts, |m| m.category_id.unwrap_or(-1)));
         let text = match current {
-            None => "mixed".to_string(),
-            Some(-1) => "Other".to_string(),
+            None => t!("form-mixed"),
+            Some(-1) => t!("category-other"),
             Some(id) => catalog.names.get(&id).cloned().unwrap_or(format!("#{id}")),
         };
         let mut chosen = None;
-        egui::ComboBox::from_label("Category")
+        egui::ComboBox::from_label(t!("col-category"))
             .selected_text(text)
             .width(150.0)
             .show_ui(ui, |ui| {
                 // The service may list "Other" itself.
                 if !catalog.names.contains_key(&-1)
-                    && ui.selectable_label(current == Some(-1), "Other").clicked()
+                    && ui
+                        .selectable_label(current == Some(-1), t!("category-other"))
+                        .clicked()
                 {
                     chosen = Some(-1);
                 }
@@ -511,7 +527,11 @@ impl FormState {
             ui.add(
                 egui::TextEdit::singleline(&mut self.workflow)
                     .id_salt("form-workflow")
-                    .hint_text(if mixed { "mixed" } else { words.hint.as_str() })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        words.hint.clone()
+                    })
                     .desired_width(f32::INFINITY),
             )
             .on_hover_text(&words.help)
@@ -528,8 +548,8 @@ impl FormState {
             .memo
             .get("template", || common(ts, |m| m.preset.clone()));
         let text = match &current {
-            None => "mixed".to_string(),
-            Some(None) => "None".to_string(),
+            None => t!("form-mixed"),
+            Some(None) => t!("form-none"),
             Some(Some(g)) => catalog
                 .templates
                 .iter()
@@ -538,11 +558,14 @@ impl FormState {
         };
         let mut chosen: Option<Option<String>> = None;
         let words = preset_words(catalog.caps.limits.preset_kind);
-        egui::ComboBox::from_label(words.label)
+        egui::ComboBox::from_label(&words.label)
             .selected_text(text)
             .width(150.0)
             .show_ui(ui, |ui| {
-                if ui.selectable_label(current == Some(None), "None").clicked() {
+                if ui
+                    .selectable_label(current == Some(None), t!("form-none"))
+                    .clicked()
+                {
                     chosen = Some(None);
                 }
                 for g in &catalog.templates {
@@ -560,7 +583,7 @@ impl FormState {
                 }
             });
         if !catalog.loaded_templates {
-            ui.weak(words.loading);
+            ui.weak(&words.loading);
         }
         if let Some(e) = &catalog.templates_error {
             ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {e}", words.failed));
@@ -610,13 +633,13 @@ impl FormState {
     fn cover_picker(&mut self, ui: &mut egui::Ui, ts: &mut [Target], out: &mut FormOutput) {
         let current = self.memo.get("cover", || common(ts, |m| m.cover.clone()));
         ui.horizontal(|ui| {
-            ui.label("Cover");
+            ui.label(t!("form-cover"));
             match &current {
                 None => {
-                    ui.weak("mixed");
+                    ui.weak(t!("form-mixed"));
                 }
                 Some(None) => {
-                    ui.weak("none (the service makes one)");
+                    ui.weak(t!("form-cover-none"));
                 }
                 Some(Some(p)) => {
                     ui.label(
@@ -627,10 +650,10 @@ impl FormState {
                     .on_hover_text(p.display().to_string());
                 }
             }
-            if ui.button("Choose…").clicked() {
+            if ui.button(t!("form-choose")).clicked() {
                 out.pick = Some(Pick::Cover);
             }
-            if matches!(current, Some(Some(_)) | None) && ui.button("Remove").clicked() {
+            if matches!(current, Some(Some(_)) | None) && ui.button(t!("form-remove")).clicked() {
                 ts.iter_mut().for_each(|t| t.meta.cover = None);
             }
         });
@@ -659,22 +682,22 @@ impl FormState {
 /// Every problem of the targets, by field (deduplicated).
 /// How the form names a provider's processing presets (one place per kind, for translation).
 pub struct PresetWords {
-    pub label: &'static str,
-    pub loading: &'static str,
-    pub failed: &'static str,
+    pub label: String,
+    pub loading: String,
+    pub failed: String,
 }
 
 pub fn preset_words(kind: PresetKind) -> PresetWords {
     match kind {
         PresetKind::TemplateGroup => PresetWords {
-            label: "Template group",
-            loading: "Loading template groups…",
-            failed: "Template groups could not be loaded",
+            label: t!("preset-group-label"),
+            loading: t!("preset-group-loading"),
+            failed: t!("preset-group-failed"),
         },
         PresetKind::TaskFlow => PresetWords {
-            label: "Task flow",
-            loading: "Loading task flows…",
-            failed: "Task flows could not be loaded",
+            label: t!("preset-flow-label"),
+            loading: t!("preset-flow-loading"),
+            failed: t!("preset-flow-failed"),
         },
     }
 }

@@ -41,11 +41,11 @@ pub fn take_statuses(rows: &mut [Row], assets: &[Asset]) {
 /// A done row's status in the cloud's words (the raw value goes in the tooltip).
 pub fn state_word(s: &AssetStatus, words: &PublishWords) -> String {
     match s.state {
-        AssetState::Uploading => "being taken in".to_string(),
-        AssetState::Processing => "processing".to_string(),
+        AssetState::Uploading => t!("follow-taken-in"),
+        AssetState::Processing => t!("follow-processing"),
         AssetState::Published => words.published.to_lowercase(),
         AssetState::Unpublished => words.unpublished.to_lowercase(),
-        AssetState::Failed => "processing failed".to_string(),
+        AssetState::Failed => t!("follow-failed"),
         _ => s.raw.clone(),
     }
 }

@@ -21,13 +21,21 @@ pub enum RowState {
 }
 
 impl RowState {
-    pub fn label(self) -> &'static str {
+    /// The state as the Status column words it.
+    pub fn label(self) -> String {
         match self {
-            RowState::Draft => "ready",
-            RowState::Submitting => "queued",
-            RowState::Refused => "refused",
-            RowState::AlreadyUploaded => "already uploaded",
-            RowState::Job(s) => s.as_str(),
+            RowState::Draft => t!("row-ready"),
+            RowState::Submitting | RowState::Job(JobState::Queued) => t!("row-queued"),
+            RowState::Refused => t!("row-refused"),
+            RowState::AlreadyUploaded => t!("row-already"),
+            RowState::Job(JobState::Hashing) => t!("row-hashing"),
+            RowState::Job(JobState::Uploading) => t!("row-uploading"),
+            RowState::Job(JobState::Paused) => t!("row-paused"),
+            RowState::Job(JobState::Completing) => t!("row-completing"),
+            RowState::Job(JobState::Done) => t!("row-done"),
+            RowState::Job(JobState::Skipped) => t!("row-skipped"),
+            RowState::Job(JobState::Failed) => t!("row-failed"),
+            RowState::Job(JobState::Cancelled) => t!("row-cancelled"),
         }
     }
 

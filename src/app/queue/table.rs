@@ -68,8 +68,16 @@ pub fn show(
                 .column(Column::remainder().at_least(80.0).clip(true))
                 .header(22.0, |mut h| {
                     for title in [
-                        "Name", "Size", "Title", "Category", "Status", "Progress", "Speed", "ETA",
-                        "Actions", "Error",
+                        t!("col-name"),
+                        t!("col-size"),
+                        t!("col-title"),
+                        t!("col-category"),
+                        t!("col-status"),
+                        t!("col-progress"),
+                        t!("col-speed"),
+                        t!("col-eta"),
+                        t!("col-actions"),
+                        t!("col-error"),
                     ] {
                         h.col(|ui| {
                             ui.strong(title);
@@ -99,7 +107,7 @@ pub fn show(
                         });
                         tr.col(|ui| {
                             let c = match r.meta.category_id {
-                                None | Some(-1) => "Other".to_string(),
+                                None | Some(-1) => t!("category-other"),
                                 Some(id) => {
                                     catalog.names.get(&id).cloned().unwrap_or(id.to_string())
                                 }
@@ -114,7 +122,7 @@ pub fn show(
                         };
                         tr.col(|ui| {
                             let status = if r.state == RowState::Draft && problem.is_some() {
-                                ui.colored_label(ui.visuals().warn_fg_color, "needs fixing")
+                                ui.colored_label(ui.visuals().warn_fg_color, t!("row-needs-fixing"))
                             } else {
                                 status_label(ui, r, &words)
                             };
@@ -135,7 +143,7 @@ pub fn show(
                         });
                         tr.col(|ui| {
                             if r.speed > 0.0 {
-                                ui.label(format!("{}/s", human_bytes(r.speed as u64)));
+                                ui.label(t!("queue-speed", speed = human_bytes(r.speed as u64)));
                             }
                         });
                         tr.col(|ui| {
@@ -178,9 +186,10 @@ fn status_label(ui: &mut egui::Ui, r: &super::Row, words: &PublishWords) -> egui
         _ => v.text_color(),
     };
     let text = match (s, &r.asset_status) {
-        (RowState::Job(JobState::Done), Some(a)) => format!("done ✔ · {}", state_word(a, words)),
-        (RowState::Job(JobState::Done), None) => "done ✔".to_string(),
-        (s, _) => s.label().to_string(),
+        (RowState::Job(JobState::Done), Some(a)) => {
+            t!("row-done-status", status = state_word(a, words))
+        }
+        (s, _) => s.label(),
     };
     let label = ui.colored_label(color, text);
     match &r.asset_status {
@@ -191,39 +200,34 @@ fn status_label(ui: &mut egui::Ui, r: &super::Row, words: &PublishWords) -> egui
 }
 
 fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction>) {
-    let mut button = |ui: &mut egui::Ui, icon: &str, tip: &str, a: RowAction| {
+    let mut button = |ui: &mut egui::Ui, icon: &str, tip: String, a: RowAction| {
         if ui.small_button(icon).on_hover_text(tip).clicked() {
             out.push(a);
         }
     };
     match s {
         RowState::Draft => {
-            button(ui, "▶", "Start this upload", RowAction::Start(key));
-            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+            button(ui, "▶", t!("row-start-tip"), RowAction::Start(key));
+            button(ui, "🗑", t!("row-remove-tip"), RowAction::Remove(key));
         }
         RowState::Job(JobState::Paused) => {
-            button(ui, "▶", "Resume", RowAction::Resume(key));
-            button(ui, "✖", "Cancel this upload", RowAction::Cancel(key));
+            button(ui, "▶", t!("row-resume-tip"), RowAction::Resume(key));
+            button(ui, "✖", t!("row-cancel-tip"), RowAction::Cancel(key));
         }
         RowState::Job(JobState::Failed | JobState::Cancelled) | RowState::Refused => {
-            button(ui, "⟳", "Retry", RowAction::Retry(key));
-            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+            button(ui, "⟳", t!("row-retry-tip"), RowAction::Retry(key));
+            button(ui, "🗑", t!("row-remove-tip"), RowAction::Remove(key));
         }
         RowState::Job(JobState::Done | JobState::Skipped) => {
-            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+            button(ui, "🗑", t!("row-remove-tip"), RowAction::Remove(key));
         }
         RowState::AlreadyUploaded => {
-            button(
-                ui,
-                "⤴",
-                "Upload again (this account has this file already)",
-                RowAction::UploadAgain(key),
-            );
-            button(ui, "🗑", "Remove from the queue", RowAction::Remove(key));
+            button(ui, "⤴", t!("row-again-tip"), RowAction::UploadAgain(key));
+            button(ui, "🗑", t!("row-remove-tip"), RowAction::Remove(key));
         }
         _ => {
-            button(ui, "⏸", "Pause", RowAction::Pause(key));
-            button(ui, "✖", "Cancel this upload", RowAction::Cancel(key));
+            button(ui, "⏸", t!("row-pause-tip"), RowAction::Pause(key));
+            button(ui, "✖", t!("row-cancel-tip"), RowAction::Cancel(key));
         }
     }
 }

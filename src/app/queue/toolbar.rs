@@ -10,10 +10,10 @@ use crate::app::format::{human_bytes, human_duration};
 /// Draws the action buttons; returns the one clicked.
 pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
     let mut out = None;
-    let sel = if q.selected.is_empty() {
-        String::new()
+    let start = if q.selected.is_empty() {
+        t!("queue-start")
     } else {
-        format!(" ({})", q.selected.len())
+        t!("queue-start-selected", n = q.selected.len())
     };
     ui.horizontal_wrapped(|ui| {
         let mut b = |ui: &mut egui::Ui, c: Command, text: String, enabled: bool| {
@@ -27,19 +27,19 @@ pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
             }
         };
         let has_rows = !q.rows.is_empty();
-        b(ui, Command::AddFiles, "➕ Add files…".into(), true);
-        b(ui, Command::AddFolder, "📁 Add folder…".into(), true);
+        b(ui, Command::AddFiles, t!("queue-add-files"), true);
+        b(ui, Command::AddFolder, t!("queue-add-folder"), true);
         ui.separator();
-        b(ui, Command::Start, format!("▶ Start{sel}"), has_rows);
-        b(ui, Command::Pause, "⏸ Pause".into(), has_rows);
-        b(ui, Command::Resume, "⏵ Resume".into(), has_rows);
-        b(ui, Command::Cancel, "✖ Cancel".into(), has_rows);
-        b(ui, Command::Retry, "⟳ Retry".into(), has_rows);
-        b(ui, Command::Remove, "🗑 Remove".into(), has_rows);
+        b(ui, Command::Start, start, has_rows);
+        b(ui, Command::Pause, t!("queue-pause"), has_rows);
+        b(ui, Command::Resume, t!("queue-resume"), has_rows);
+        b(ui, Command::Cancel, t!("queue-cancel"), has_rows);
+        b(ui, Command::Retry, t!("queue-retry"), has_rows);
+        b(ui, Command::Remove, t!("queue-remove"), has_rows);
         b(
             ui,
             Command::ClearFinished,
-            "Clear finished".into(),
+            t!("queue-clear-finished"),
             q.rows.iter().any(|r| r.state.is_finished()),
         );
     });
@@ -58,25 +58,32 @@ pub fn totals(ui: &mut egui::Ui, q: &QueueState, p: &Progress) {
     let total_bytes: u64 = q.rows.iter().map(|r| r.size).sum();
     let done_bytes: u64 = q.rows.iter().map(|r| r.bytes_done.min(r.size)).sum();
     ui.horizontal(|ui| {
-        ui.label(format!("{finished} of {} files done", q.rows.len()))
-            .on_hover_text("Rows in the queue that finished uploading");
+        ui.label(t!(
+            "queue-files-done",
+            done = finished,
+            total = q.rows.len()
+        ))
+        .on_hover_text(t!("queue-files-done-hint"));
         if failed > 0 {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{failed} failed"));
+            ui.colored_label(ui.visuals().error_fg_color, t!("queue-failed", n = failed));
         }
-        ui.label(format!(
-            "{} of {}",
-            human_bytes(done_bytes),
-            human_bytes(total_bytes)
+        ui.label(t!(
+            "queue-bytes-of",
+            done = human_bytes(done_bytes),
+            total = human_bytes(total_bytes)
         ));
         if p.bytes_per_sec > 0.0 {
-            ui.label(format!("{}/s", human_bytes(p.bytes_per_sec as u64)));
+            ui.label(t!(
+                "queue-speed",
+                speed = human_bytes(p.bytes_per_sec as u64)
+            ));
         }
         if let Some(eta) = p.eta_secs {
-            ui.label(format!("{} left", human_duration(eta)));
+            ui.label(t!("queue-left", time = human_duration(eta)));
         }
         if q.walks > 0 {
             ui.spinner();
-            ui.weak("finding files…");
+            ui.weak(t!("queue-finding"));
         }
         if total_bytes > 0 {
             ui.add(
@@ -96,7 +103,7 @@ pub fn limits(
 ) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        let l = ui.label("Bandwidth");
+        let l = ui.label(t!("limits-bandwidth"));
         changed |= ui
             .add(
                 egui::DragValue::new(bandwidth_mib)
@@ -108,12 +115,12 @@ pub fn limits(
             )
             .labelled_by(l.id)
             .changed();
-        let l = ui.label("Files at once");
+        let l = ui.label(t!("limits-files"));
         changed |= ui
             .add(egui::DragValue::new(files).range(1..=32))
             .labelled_by(l.id)
             .changed();
-        let l = ui.label("Parts per file");
+        let l = ui.label(t!("limits-parts"));
         changed |= ui
             .add(egui::DragValue::new(parts).range(1..=16))
             .labelled_by(l.id)

@@ -23,7 +23,7 @@ impl VodeskApp {
                 let current = self.backend.info.name.clone();
                 let mut chosen = None;
                 egui::ComboBox::from_id_salt("profile")
-                    .selected_text(format!("Profile: {current}"))
+                    .selected_text(t!("top-profile", name = current.as_str()))
                     .show_ui(ui, |ui| {
                         let names = LOCAL_PROFILES
                             .iter()
@@ -35,10 +35,10 @@ impl VodeskApp {
                             }
                         }
                         ui.separator();
-                        if ui.button("Manage profiles…").clicked() {
+                        if ui.button(t!("top-manage-profiles")).clicked() {
                             self.profiles.open = true;
                         }
-                        if ui.button("Connect a cloud account…").clicked() {
+                        if ui.button(t!("top-connect-menu")).clicked() {
                             self.show_connect = true;
                         }
                     })
@@ -51,7 +51,7 @@ impl VodeskApp {
                 let search = ui.add(
                     egui::TextEdit::singleline(&mut self.queue.search)
                         .id(egui::Id::unique("queue-search"))
-                        .hint_text("🔍 Filter queue (Ctrl+F)")
+                        .hint_text(t!("top-filter-queue"))
                         .desired_width(200.0),
                 );
                 if search.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -59,31 +59,34 @@ impl VodeskApp {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.menu_button("☰", |ui| {
-                        ui.checkbox(&mut self.settings.show_left, "Assets panel");
-                        ui.checkbox(&mut self.settings.show_right, "Metadata panel");
-                        ui.checkbox(&mut self.settings.show_notifications, "Notification panel");
+                        ui.checkbox(&mut self.settings.show_left, t!("menu-assets-panel"));
+                        ui.checkbox(&mut self.settings.show_right, t!("menu-metadata-panel"));
+                        ui.checkbox(
+                            &mut self.settings.show_notifications,
+                            t!("menu-notification-panel"),
+                        );
                         ui.separator();
-                        if ui.button("Settings… (Ctrl+,)").clicked() {
+                        if ui.button(t!("menu-settings")).clicked() {
                             self.show_settings = true;
                         }
-                        if ui.button("Keyboard shortcuts (F1)").clicked() {
+                        if ui.button(t!("menu-shortcuts")).clicked() {
                             self.show_help = true;
                         }
-                        if ui.button("About vodesk").clicked() {
+                        if ui.button(t!("menu-about")).clicked() {
                             self.show_about = true;
                         }
                     });
                     let mut t = self.settings.theme;
-                    egui::ComboBox::from_label("Theme")
+                    egui::ComboBox::from_label(t!("top-theme"))
                         .selected_text(match t {
-                            ThemePref::System => "🖥 System",
-                            ThemePref::Light => "☀ Light",
-                            ThemePref::Dark => "🌙 Dark",
+                            ThemePref::System => t!("top-theme-system"),
+                            ThemePref::Light => t!("top-theme-light"),
+                            ThemePref::Dark => t!("top-theme-dark"),
                         })
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut t, ThemePref::System, "🖥 Follow system");
-                            ui.selectable_value(&mut t, ThemePref::Light, "☀ Light");
-                            ui.selectable_value(&mut t, ThemePref::Dark, "🌙 Dark");
+                            ui.selectable_value(&mut t, ThemePref::System, t!("top-theme-follow"));
+                            ui.selectable_value(&mut t, ThemePref::Light, t!("top-theme-light"));
+                            ui.selectable_value(&mut t, ThemePref::Dark, t!("top-theme-dark"));
                         });
                     self.settings.theme = t;
                     let bell = if self.notes.unread > 0 {
@@ -93,7 +96,7 @@ impl VodeskApp {
                     };
                     if ui
                         .button(bell)
-                        .on_hover_text("Notifications (Ctrl+Shift+N)")
+                        .on_hover_text(t!("top-notifications-tip"))
                         .clicked()
                     {
                         self.settings.show_notifications ^= true;
@@ -107,8 +110,8 @@ impl VodeskApp {
                     .corner_radius(6.0)
                     .show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            ui.label("🏠 Local library — nothing leaves this computer.");
-                            if ui.link("Connect a cloud account").clicked() {
+                            ui.label(t!("top-local-banner"));
+                            if ui.link(t!("top-connect")).clicked() {
                                 self.show_connect = true;
                             }
                         });
@@ -127,24 +130,28 @@ impl VodeskApp {
             ui.horizontal(|ui| {
                 let n = self.notes.history.len();
                 if ui
-                    .link(format!(
-                        "{} {n} notifications",
-                        if self.notes.unread > 0 { "⚠" } else { "ℹ" }
-                    ))
+                    .link(if self.notes.unread > 0 {
+                        t!("status-notifications-unread", n = n)
+                    } else {
+                        t!("status-notifications", n = n)
+                    })
                     .clicked()
                 {
                     self.settings.show_notifications ^= true;
                 }
                 ui.separator();
-                ui.label(format!(
-                    "{} service: {}",
-                    self.backend.info.name, self.backend.info.endpoint
+                ui.label(t!(
+                    "status-service",
+                    profile = self.backend.info.name.as_str(),
+                    endpoint = self.backend.info.endpoint.as_str()
                 ));
                 ui.separator();
                 let bw = crate::app::format::bandwidth(self.settings.bandwidth_mib);
-                ui.label(format!(
-                    "bandwidth: {bw} · {} files × {} parts",
-                    self.settings.concurrent_files, self.settings.parts_per_file
+                ui.label(t!(
+                    "status-limits",
+                    bandwidth = bw,
+                    files = self.settings.concurrent_files,
+                    parts = self.settings.parts_per_file
                 ));
             });
         });
@@ -155,20 +162,20 @@ impl VodeskApp {
             ui.selectable_value(
                 &mut self.show_buckets,
                 false,
-                egui::RichText::new("Assets").heading(),
+                egui::RichText::new(t!("tab-assets")).heading(),
             );
             // Without a bucket browser the tab holds imports by URL only.
             let tab = if self.catalog.caps.buckets {
-                "Buckets"
+                t!("tab-buckets")
             } else {
-                "Import"
+                t!("tab-import")
             };
             ui.selectable_value(
                 &mut self.show_buckets,
                 true,
                 egui::RichText::new(tab).heading(),
             );
-            if !self.show_buckets && ui.small_button("Categories…").clicked() {
+            if !self.show_buckets && ui.small_button(t!("tab-categories")).clicked() {
                 self.categories.open = true;
             }
         });
@@ -284,18 +291,16 @@ impl VodeskApp {
             return;
         }
         if selected == 0 {
-            ui.heading("Metadata");
-            ui.weak("Defaults for files you add next. Select rows to edit theirs.");
+            ui.heading(t!("meta-heading"));
+            ui.weak(t!("meta-defaults-hint"));
         } else if drafts == 0 {
             self.details(ui);
             return;
         } else {
-            ui.heading(format!("Metadata ({drafts} selected)"));
+            ui.heading(t!("meta-heading-selected", n = drafts));
             if drafts < selected {
-                ui.weak(format!(
-                    "{} started rows are not changed.",
-                    selected - drafts
-                ));
+                let started = selected - drafts;
+                ui.weak(t!("meta-started-unchanged", n = started));
             }
         }
         ui.separator();
@@ -336,7 +341,7 @@ impl VodeskApp {
         }
         if !defaults_mode {
             ui.separator();
-            if ui.button(format!("▶ Start {drafts} selected")).clicked() {
+            if ui.button(t!("meta-start-selected", n = drafts)).clicked() {
                 let keys = self.queue.targets();
                 self.start(&keys);
             }
@@ -353,33 +358,37 @@ impl VodeskApp {
         else {
             return;
         };
-        ui.heading("Upload details");
+        ui.heading(t!("details-heading"));
         ui.separator();
         egui::Grid::new("details")
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                ui.label("File");
+                ui.label(t!("details-file"));
                 ui.label(r.path.display().to_string());
                 ui.end_row();
-                ui.label("Title");
+                ui.label(t!("col-title"));
                 ui.label(&r.meta.title);
                 ui.end_row();
-                ui.label("Status");
+                ui.label(t!("col-status"));
                 ui.label(r.state.label());
                 ui.end_row();
                 if let Some(a) = &r.asset_id {
-                    ui.label("Asset id");
+                    ui.label(t!("details-asset-id"));
                     ui.horizontal(|ui| {
                         ui.monospace(a);
-                        if ui.small_button("📋").on_hover_text("Copy").clicked() {
+                        if ui
+                            .small_button("📋")
+                            .on_hover_text(t!("details-copy"))
+                            .clicked()
+                        {
                             ui.ctx().copy_text(a.clone());
                         }
                     });
                     ui.end_row();
                 }
                 if let Some(e) = &r.error {
-                    ui.label("Error");
+                    ui.label(t!("col-error"));
                     ui.colored_label(ui.visuals().error_fg_color, e);
                     ui.end_row();
                 }
@@ -388,7 +397,7 @@ impl VodeskApp {
 
     pub(super) fn centre(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.heading("Upload queue");
+            ui.heading(t!("queue-heading"));
         });
         if let Some(c) = toolbar::actions(ui, &self.queue) {
             self.run(c);
@@ -408,8 +417,8 @@ impl VodeskApp {
         if self.queue.rows.is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(80.0);
-                ui.heading("Drop media files or folders here");
-                ui.weak("or use Add files… / Add folder… (Ctrl+O / Ctrl+Shift+O)");
+                ui.heading(t!("queue-empty"));
+                ui.weak(t!("queue-empty-hint"));
             });
             return;
         }
@@ -428,7 +437,7 @@ impl VodeskApp {
         if let Some(holder) = &self.held_noted {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("⏳ Uploads wait: another vodesk holds this account's uploads ({holder}); they start here when it ends."),
+                t!("halt-held", holder = holder.as_str()),
             );
         }
         // As read from the engine this frame (`frame` keeps it in `halt_noted`).
@@ -444,10 +453,10 @@ impl VodeskApp {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(
                         ui.visuals().error_fg_color,
-                        format!("⚠ Uploads stopped: {reason}."),
+                        t!("halt-stopped", reason = reason.as_str()),
                     );
-                    ui.label("Nothing is lost; when it is fixed:");
-                    resume = ui.button("▶ Resume all").clicked();
+                    ui.label(t!("halt-nothing-lost"));
+                    resume = ui.button(t!("halt-resume-all")).clicked();
                 });
             });
         if resume {
@@ -480,7 +489,7 @@ impl VodeskApp {
             .interactable(false)
             .show(ctx, |ui| {
                 ui.label(
-                    egui::RichText::new("Drop files or folders to add them to the upload queue")
+                    egui::RichText::new(t!("drop-overlay"))
                         .size(24.0)
                         .color(egui::Color32::WHITE),
                 );

@@ -62,7 +62,15 @@ fn an_alibaba_upload_is_followed_until_it_plays_then_blocked_and_unblocked() {
         !app.assets.busy && noted(app, |n| n.contains("1 asset blocked"))
     });
     assert_eq!(status_on_service(&t, &id).unwrap_or_default(), "Blocked");
-    t.step_until("list reloaded", |app| !app.assets.loading);
+    // The list and the open details show the block before the next click.
+    t.step_until("list and details reloaded", |app| {
+        !app.assets.loading
+            && !app.assets.busy
+            && app.assets.details.as_ref().is_some_and(|d| {
+                d.asset.status.state == vodesk_core::model::AssetState::Unpublished
+            })
+    });
+    t.step();
     t.harness.get_by_label("Unblock").click_accesskit();
     t.step_until("unblocked", |app| {
         !app.assets.busy && noted(app, |n| n.contains("unblocked"))

@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::Queryable;
 
-use super::harness::{TestApp, runtime};
+use super::harness::{TestApp, media, runtime};
 use crate::app::settings::UiSettings;
 use crate::i18n::Language;
 
@@ -25,7 +25,7 @@ fn chinese_chosen_in_settings_applies_at_once_and_is_kept() {
     t.step();
     assert_eq!(t.app().settings.language, Language::Chinese);
     // The same frame's window already speaks Chinese.
-    t.harness.get_by_label("同时上传文件数");
+    t.harness.get_by_label("每个文件的并行分段数");
     t.harness.get_by_label("跟随系统");
     assert!(t.harness.query_by_label("Concurrent files").is_none());
 
@@ -69,4 +69,45 @@ fn the_bucket_browsers_unfinished_uploads_speak_chinese() {
     });
     t.step();
     t.harness.get_by_label("已取消 1 个上传。");
+}
+
+#[test]
+fn the_queue_form_and_asset_list_speak_chinese() {
+    let mut t = TestApp::start();
+    t.app().settings.language = Language::Chinese;
+    t.step();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "海岸.mp4", 4096)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.step();
+    let shown = |t: &TestApp, label: &str| t.harness.query_all_by_label(label).count() > 0;
+    for label in [
+        "上传队列",
+        "▶ 开始",
+        "➕ 添加文件…",
+        "文件名",
+        "就绪",
+        "媒资",
+        "元数据",
+        "标题模板",
+        "转码模板组",
+        "已完成 0 / 1 个文件",
+    ] {
+        assert!(shown(&t, label), "{label} is not shown");
+    }
+    // Combo boxes show their choice as a value.
+    for value in ["全部状态", "最新优先", "任意时间"] {
+        assert!(
+            t.harness.query_all_by_value(value).count() > 0,
+            "{value} is not shown"
+        );
+    }
+    for english in ["Upload queue", "Name", "ready", "Metadata", "Newest first"] {
+        assert!(!shown(&t, english), "{english} is still shown");
+        assert_eq!(
+            t.harness.query_all_by_value(english).count(),
+            0,
+            "{english}"
+        );
+    }
 }

@@ -321,3 +321,23 @@ fn aliyun_screenshots() {
     save(&mut t, "aliyun-profiles-dark.png");
     t.shutdown();
 }
+
+/// The main screen in Chinese (the parts converted to the catalogue so far).
+#[test]
+#[ignore = "writes docs/screenshots"]
+fn chinese_screenshots() {
+    let mut t = TestApp::start_rendering();
+    let _g = runtime().enter();
+    t.app().settings.theme = ThemePref::Dark;
+    t.app().settings.language = crate::i18n::Language::Chinese;
+    let src = t.dir.path().join("media");
+    t.drop_files(&[
+        media(&src, "港口 harbour.mp4", 2 * 1024 * 1024),
+        media(&src, "夜市.mp4", 1024 * 1024),
+    ]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.app().run(Command::Start);
+    t.until_all_uploaded();
+    t.step_until("listed", |app| app.assets.items.len() == 2);
+    save(&mut t, "queue-zh-dark.png");
+}
