@@ -279,3 +279,26 @@ since-day = Last 24 hours
 since-week = Last 7 days
 since-month = Last 30 days
 since-range = Date range…
+
+## Snapshots, subtitles, small words
+thumb-enable = Thumbnails
+thumb-kind-time = Every N seconds
+thumb-kind-dots = At offsets
+thumb-kind-quantity = N snapshots
+thumb-interval = Interval (s)
+thumb-interval-hint = 0–100, default 12
+thumb-dots = Offsets (s)
+thumb-dots-hint = e.g. 1, 5, 10
+thumb-quantity = Snapshots
+thumb-quantity-hint = 1–10
+thumb-cover-position = Cover position
+thumb-cover-position-hint = 1-based
+thumb-aspect-ratio = Aspect ratio
+thumb-aspect-ratio-hint = 0 keep, 1 16:9
+thumb-max-length = Max length (px)
+thumb-max-length-hint = 1–8192
+form-subtitles = Subtitles
+form-attach-srt = Attach .srt…
+form-detach = Detach
+list-tags = 🏷 Tags (comma-separated)
+bandwidth-unlimited = unlimited

@@ -254,3 +254,26 @@ since-day = 最近 24 小时
 since-week = 最近 7 天
 since-month = 最近 30 天
 since-range = 日期范围…
+
+## 截图、字幕、零散词语
+thumb-enable = 截图
+thumb-kind-time = 每 N 秒一张
+thumb-kind-dots = 指定时间点
+thumb-kind-quantity = 共 N 张
+thumb-interval = 间隔（秒）
+thumb-interval-hint = 0–100，默认 12
+thumb-dots = 时间点（秒）
+thumb-dots-hint = 例如 1, 5, 10
+thumb-quantity = 截图数量
+thumb-quantity-hint = 1–10
+thumb-cover-position = 封面位置
+thumb-cover-position-hint = 从 1 开始
+thumb-aspect-ratio = 宽高比
+thumb-aspect-ratio-hint = 0 保持原比例，1 为 16:9
+thumb-max-length = 最大边长（像素）
+thumb-max-length-hint = 1–8192
+form-subtitles = 字幕
+form-attach-srt = 添加 .srt…
+form-detach = 移除
+list-tags = 🏷 标签（用逗号分隔）
+bandwidth-unlimited = 不限

@@ -75,7 +75,7 @@ mod local_time_tests {
 /// A bandwidth limit in MiB/s as shown ("unlimited" for 0).
 pub fn bandwidth(mib: f64) -> String {
     if mib <= 0.0 {
-        "unlimited".into()
+        t!("bandwidth-unlimited")
     } else {
         format!("{mib:.1} MiB/s")
     }
@@ -84,7 +84,8 @@ pub fn bandwidth(mib: f64) -> String {
 /// What [`bandwidth`] shows (or a bare number), typed back.
 pub fn parse_bandwidth(typed: &str) -> Option<f64> {
     let t = typed.trim().trim_end_matches("MiB/s").trim();
-    if t.eq_ignore_ascii_case("unlimited") {
+    // The word as shown now, or in English (typed by habit).
+    if t.eq_ignore_ascii_case("unlimited") || t == t!("bandwidth-unlimited") {
         return Some(0.0);
     }
     t.parse().ok()

@@ -72,7 +72,7 @@ pub fn show(
     // Tags, as the service filters them: comma-separated, checked like the form's tags.
     let r = ui.add(
         egui::TextEdit::singleline(&mut s.tags)
-            .hint_text("🏷 Tags (comma-separated)")
+            .hint_text(t!("list-tags"))
             .desired_width(ui.available_width()),
     );
     let tag_problem = vodesk_core::model::metadata::validate_tags(

@@ -766,11 +766,11 @@ fn subtitles(
     out: &mut FormOutput,
 ) {
     ui.horizontal(|ui| {
-        ui.label("Subtitles");
+        ui.label(t!("form-subtitles"));
         if current.is_none() {
-            ui.weak("mixed");
+            ui.weak(t!("form-mixed"));
         }
-        if ui.button("Attach .srt…").clicked() {
+        if ui.button(t!("form-attach-srt")).clicked() {
             out.pick = Some(Pick::Subtitle);
         }
     });
@@ -797,7 +797,11 @@ fn subtitles(
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             );
-            if ui.small_button("✖").on_hover_text("Detach").clicked() {
+            if ui
+                .small_button("✖")
+                .on_hover_text(t!("form-detach"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });

@@ -40,14 +40,14 @@ impl Param {
         }
     }
 
-    fn label_and_hint(self) -> (&'static str, &'static str) {
+    fn label_and_hint(self) -> (String, String) {
         match self {
-            Param::Interval => ("Interval (s)", "0–100, default 12"),
-            Param::Dots => ("Offsets (s)", "e.g. 1, 5, 10"),
-            Param::Quantity => ("Snapshots", "1–10"),
-            Param::CoverPosition => ("Cover position", "1-based"),
-            Param::AspectRatio => ("Aspect ratio", "0 keep, 1 16:9"),
-            Param::MaxLength => ("Max length (px)", "1–8192"),
+            Param::Interval => (t!("thumb-interval"), t!("thumb-interval-hint")),
+            Param::Dots => (t!("thumb-dots"), t!("thumb-dots-hint")),
+            Param::Quantity => (t!("thumb-quantity"), t!("thumb-quantity-hint")),
+            Param::CoverPosition => (t!("thumb-cover-position"), t!("thumb-cover-position-hint")),
+            Param::AspectRatio => (t!("thumb-aspect-ratio"), t!("thumb-aspect-ratio-hint")),
+            Param::MaxLength => (t!("thumb-max-length"), t!("thumb-max-length-hint")),
         }
     }
 
@@ -145,7 +145,10 @@ impl ThumbBuffers {
         let mut changed = false;
         let mut on = self.enabled == Some(true);
         if ui
-            .add(egui::Checkbox::new(&mut on, "Thumbnails").indeterminate(self.enabled.is_none()))
+            .add(
+                egui::Checkbox::new(&mut on, t!("thumb-enable"))
+                    .indeterminate(self.enabled.is_none()),
+            )
             .changed()
         {
             // Rows that had options keep them; the others get the defaults.
@@ -166,9 +169,9 @@ impl ThumbBuffers {
         let mut picked = false;
         ui.horizontal(|ui| {
             for (k, label) in [
-                (ThumbnailKind::Time, "Every N seconds"),
-                (ThumbnailKind::Dots, "At offsets"),
-                (ThumbnailKind::Quantity, "N snapshots"),
+                (ThumbnailKind::Time, t!("thumb-kind-time")),
+                (ThumbnailKind::Dots, t!("thumb-kind-dots")),
+                (ThumbnailKind::Quantity, t!("thumb-kind-quantity")),
             ] {
                 picked |= ui.radio_value(&mut kind, Some(k), label).changed();
             }
@@ -192,10 +195,11 @@ impl ThumbBuffers {
             let mut buf = self.text[i].clone().unwrap_or_default();
             let edited = ui
                 .horizontal(|ui| {
-                    labelled(ui, label, |ui| {
+                    labelled(ui, &label, |ui| {
                         ui.add(
                             egui::TextEdit::singleline(&mut buf)
-                                .hint_text(if mixed { "mixed" } else { hint })
+                                .id_salt(("thumbnail-param", i))
+                                .hint_text(if mixed { t!("form-mixed") } else { hint })
                                 .desired_width(80.0),
                         )
                     })
