@@ -107,7 +107,7 @@ impl UnfinishedView {
         })
     }
 
-    /// The window, when open. Escape closes it.
+    /// The window, when open (Escape closes it, as every window: the shell's shortcuts).
     pub fn show(&mut self, ctx: &egui::Context, cmds: &mut Vec<BucketCmd>) {
         if !self.open {
             return;
@@ -118,9 +118,6 @@ impl UnfinishedView {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| self.body(ui, cmds));
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            open = false;
-        }
         self.open = open;
     }
 

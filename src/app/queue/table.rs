@@ -152,7 +152,9 @@ pub fn show(
                             }
                         });
                         tr.col(|ui| {
-                            row_buttons(ui, r.key, r.state, &mut actions);
+                            // Sending an empty file again cannot help: no Retry for it.
+                            let retryable = !(r.state == RowState::Refused && r.size == 0);
+                            row_buttons(ui, r.key, r.state, retryable, &mut actions);
                         });
                         tr.col(|ui| {
                             if let Some(e) = &problem {
@@ -199,7 +201,13 @@ fn status_label(ui: &mut egui::Ui, r: &super::Row, words: &PublishWords) -> egui
     }
 }
 
-fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction>) {
+fn row_buttons(
+    ui: &mut egui::Ui,
+    key: u64,
+    s: RowState,
+    retryable: bool,
+    out: &mut Vec<RowAction>,
+) {
     let mut button = |ui: &mut egui::Ui, icon: &str, tip: String, a: RowAction| {
         if ui.small_button(icon).on_hover_text(tip).clicked() {
             out.push(a);
@@ -215,7 +223,9 @@ fn row_buttons(ui: &mut egui::Ui, key: u64, s: RowState, out: &mut Vec<RowAction
             button(ui, "✖", t!("row-cancel-tip"), RowAction::Cancel(key));
         }
         RowState::Job(JobState::Failed | JobState::Cancelled) | RowState::Refused => {
-            button(ui, "⟳", t!("row-retry-tip"), RowAction::Retry(key));
+            if retryable {
+                button(ui, "⟳", t!("row-retry-tip"), RowAction::Retry(key));
+            }
             button(ui, "🗑", t!("row-remove-tip"), RowAction::Remove(key));
         }
         RowState::Job(JobState::Done | JobState::Skipped) => {

@@ -67,12 +67,33 @@ impl VodeskApp {
             escape = !typing && i.key_pressed(egui::Key::Escape);
             fired_commands(i, typing)
         });
-        if escape {
+        // Escape closes the window on top, one a press; with none open it clears the selection.
+        if escape && !self.close_a_window() {
             self.queue.select_none();
         }
         for c in fired {
             self.run(c);
         }
+    }
+
+    /// Closes one open window (the most recently likely opened first); whether one was open.
+    fn close_a_window(&mut self) -> bool {
+        let windows = [
+            &mut self.show_help,
+            &mut self.show_about,
+            &mut self.buckets.unfinished.open,
+            &mut self.show_settings,
+            &mut self.show_connect,
+            &mut self.categories.open,
+            &mut self.profiles.open,
+        ];
+        for open in windows {
+            if *open {
+                *open = false;
+                return true;
+            }
+        }
+        false
     }
 
     /// Carries out a command from a button, a shortcut or a test.

@@ -39,6 +39,10 @@ fn dropped_files_and_folders_become_rows_with_chinese_names() {
     t.harness.get_by_label("片段.mov");
     t.harness.get_by_label("日落");
     t.harness.get_by_label_contains("empty file");
+    // Sending an empty file again cannot help: its row offers Remove, not Retry (the one ⟳
+    // left is the asset list's Refresh).
+    assert_eq!(t.harness.query_all_by_label("🗑").count(), 4);
+    assert_eq!(t.harness.query_all_by_label("⟳").count(), 1);
     t.shutdown();
 }
 

@@ -235,3 +235,37 @@ fn about_names_the_version_and_the_commit_it_was_built_from() {
     ));
     t.shutdown();
 }
+
+#[test]
+fn escape_closes_each_window_one_press_at_a_time() {
+    let mut t = TestApp::start();
+    t.app().show_settings = true;
+    t.app().categories.open = true;
+    t.app().show_about = true;
+    t.step();
+    t.step();
+    let open = |t: &mut TestApp| {
+        let a = t.app();
+        [a.show_about, a.show_settings, a.categories.open]
+    };
+    assert_eq!(open(&mut t), [true, true, true]);
+    for left in [
+        [false, true, true],
+        [false, false, true],
+        [false, false, false],
+    ] {
+        t.harness.key_press(egui::Key::Escape);
+        t.step();
+        assert_eq!(open(&mut t), left);
+    }
+    // With every window closed, Escape clears the queue's selection.
+    let src = t.dir.path().join("media");
+    t.drop_files(&[super::harness::media(&src, "a.mp4", 100)]);
+    t.step_until("row", |app| app.queue.rows.len() == 1);
+    t.app().run(crate::app::commands::Command::SelectAll);
+    t.step();
+    assert_eq!(t.app().queue.selected.len(), 1);
+    t.harness.key_press(egui::Key::Escape);
+    t.step();
+    assert!(t.app().queue.selected.is_empty());
+}
