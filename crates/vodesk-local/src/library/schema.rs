@@ -112,7 +112,9 @@ pub fn open(dir: &Path, presets: &[presets::Preset]) -> rusqlite::Result<Connect
     conn.execute_batch(SCHEMA)?;
     add_missing_columns(&conn)?;
     conn.execute_batch(
-        "CREATE INDEX IF NOT EXISTS assets_expiry ON assets(expires_at) WHERE expires_at IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS assets_expiry ON assets(expires_at) WHERE expires_at IS NOT NULL;
+         -- The Alibaba personality looks for videos waiting for their object on every call.
+         CREATE INDEX IF NOT EXISTS assets_creating ON assets(asset_id) WHERE status = 'CREATING';",
     )?;
     seed_defaults(&mut conn, presets)?;
     Ok(conn)

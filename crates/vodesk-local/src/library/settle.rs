@@ -10,13 +10,14 @@ impl Library {
     pub async fn settle_landed(&self) -> Result<usize> {
         let waiting: Vec<(String, String, String)> = {
             let conn = self.db();
+            // The status is written out (not bound) so the partial index assets_creating
+            // serves the query: the scan would grow with the library, on every call.
             let mut stmt = conn.prepare_cached(
-                "SELECT asset_id, bucket, object_key FROM assets WHERE status = ?1",
+                "SELECT asset_id, bucket, object_key FROM assets WHERE status = 'CREATING'",
             )?;
-            stmt.query_map([status::CREATING], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?
+            debug_assert_eq!(status::CREATING, "CREATING");
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
         };
         let mut settled = 0;
         for (asset_id, bucket, key) in waiting {
