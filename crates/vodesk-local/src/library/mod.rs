@@ -87,6 +87,9 @@ pub struct Library {
     /// Some asset has (or is about to get) an expiry: until then the per-call sweep does
     /// nothing at all. Never cleared, so an expiry noted while a sweep runs is not lost.
     expiring: std::sync::atomic::AtomicBool,
+    /// One settling of landed uploads at a time: concurrent calls would each take in the same
+    /// landed object (reading it, making its cover) and all but one would be thrown away.
+    settling: tokio::sync::Mutex<()>,
 }
 
 impl Library {
@@ -123,6 +126,7 @@ impl Library {
             object_router: OnceLock::new(),
             layout: Layout::new(bucket, &options.tenant),
             ids: options.ids,
+            settling: tokio::sync::Mutex::new(()),
         })
     }
 

@@ -8,6 +8,8 @@ use super::{Error, Library, Outcome, Result};
 impl Library {
     /// Confirms every asset still waiting for its upload whose object is now stored; how many.
     pub async fn settle_landed(&self) -> Result<usize> {
+        // A call waiting here finds what the one before it settled already done.
+        let _one_at_a_time = self.settling.lock().await;
         let waiting: Vec<(String, String, String)> = {
             let conn = self.db();
             // The status is written out (not bound) so the partial index assets_creating
