@@ -302,3 +302,10 @@ form-attach-srt = Attach .srt…
 form-detach = Detach
 list-tags = 🏷 Tags (comma-separated)
 bandwidth-unlimited = unlimited
+
+## The bucket browser
+buckets-choose-combo = Choose a bucket
+buckets-none = This account has no buckets yet.
+buckets-what = A bucket is a container in the cloud's object storage that holds files; VOD can import media from the buckets it is allowed to read.
+buckets-how = Create one in the cloud console's object storage (or with its command-line tool), press ⟳ to list it here, choose it, then Authorize VOD before importing.
+buckets-choose = Choose a bucket above to browse its folders and import media into VOD.

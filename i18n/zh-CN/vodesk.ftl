@@ -277,3 +277,10 @@ form-attach-srt = 添加 .srt…
 form-detach = 移除
 list-tags = 🏷 标签（用逗号分隔）
 bandwidth-unlimited = 不限
+
+## 存储桶浏览器
+buckets-choose-combo = 选择存储桶
+buckets-none = 此账号还没有存储桶。
+buckets-what = 存储桶是云对象存储中存放文件的容器；VOD 可以从已授权读取的存储桶导入媒体。
+buckets-how = 请在云控制台的对象存储中（或用其命令行工具）创建存储桶，点击 ⟳ 刷新列表并选择它，导入前先点击“授权 VOD”。
+buckets-choose = 在上方选择一个存储桶，浏览其文件夹并将媒体导入 VOD。

@@ -120,7 +120,7 @@ impl BucketsState {
             let text = self
                 .bucket
                 .clone()
-                .unwrap_or_else(|| "Choose a bucket".into());
+                .unwrap_or_else(|| t!("buckets-choose-combo"));
             let mut chosen = None;
             egui::ComboBox::from_id_salt("bucket")
                 .selected_text(text)
@@ -154,7 +154,11 @@ impl BucketsState {
         }
         let Some(bucket) = self.bucket.clone() else {
             if self.buckets.is_empty() {
-                ui.weak("No buckets yet.");
+                ui.label(t!("buckets-none"));
+                ui.weak(t!("buckets-what"));
+                ui.weak(t!("buckets-how"));
+            } else {
+                ui.weak(t!("buckets-choose"));
             }
             return cmds;
         };

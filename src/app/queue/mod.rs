@@ -395,6 +395,15 @@ impl QueueState {
     }
 
     /// Selected rows whose metadata can still change.
+    /// How many rows Start would start now: the drafts among the shown, selected rows (or
+    /// among all shown rows when none is selected). Start's buttons count these.
+    pub fn startable(&self) -> usize {
+        self.shown_rows()
+            .filter(|r| self.selected.is_empty() || self.selected.contains(&r.key))
+            .filter(|r| r.state == RowState::Draft)
+            .count()
+    }
+
     pub fn selected_drafts(&self) -> Vec<usize> {
         self.rows
             .iter()

@@ -10,10 +10,12 @@ use crate::app::format::{human_bytes, human_duration};
 /// Draws the action buttons; returns the one clicked.
 pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
     let mut out = None;
+    // The count is what Start would start (drafts), as the form's Start button says it.
+    let startable = q.startable();
     let start = if q.selected.is_empty() {
         t!("queue-start")
     } else {
-        t!("queue-start-selected", n = q.selected.len())
+        t!("queue-start-selected", n = startable)
     };
     ui.horizontal_wrapped(|ui| {
         let mut b = |ui: &mut egui::Ui, c: Command, text: String, enabled: bool| {
@@ -30,7 +32,7 @@ pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
         b(ui, Command::AddFiles, t!("queue-add-files"), true);
         b(ui, Command::AddFolder, t!("queue-add-folder"), true);
         ui.separator();
-        b(ui, Command::Start, start, has_rows);
+        b(ui, Command::Start, start, startable > 0);
         b(ui, Command::Pause, t!("queue-pause"), has_rows);
         b(ui, Command::Resume, t!("queue-resume"), has_rows);
         b(ui, Command::Cancel, t!("queue-cancel"), has_rows);

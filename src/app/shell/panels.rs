@@ -341,7 +341,14 @@ impl VodeskApp {
         }
         if !defaults_mode {
             ui.separator();
-            if ui.button(t!("meta-start-selected", n = drafts)).clicked() {
+            let startable = self.queue.startable();
+            if ui
+                .add_enabled(
+                    startable > 0,
+                    egui::Button::new(t!("meta-start-selected", n = startable)),
+                )
+                .clicked()
+            {
                 let keys = self.queue.targets();
                 self.start(&keys);
             }

@@ -231,3 +231,31 @@ fn unfinished_uploads_are_listed_and_aborted_from_their_window() {
     t.step();
     assert!(!t.app().buckets.unfinished.open);
 }
+
+#[test]
+fn the_bucket_tab_explains_buckets_when_there_are_none_and_what_to_do_next() {
+    let mut t = TestApp::start();
+    let obs = t.object_storage();
+    runtime()
+        .block_on(obs.create_bucket("media-in", None))
+        .expect("bucket");
+    t.app().show_buckets = true;
+    t.step_until("listed", |app| {
+        app.buckets.buckets.iter().any(|b| b.name == "media-in")
+    });
+    t.step();
+    // With a bucket, the tab says to choose one.
+    t.harness.get_by_label_contains("Choose a bucket above");
+    assert!(
+        t.harness
+            .query_by_label("This account has no buckets yet.")
+            .is_none()
+    );
+    // An account without buckets (the list as the service gave it, emptied).
+    t.app().buckets.buckets.clear();
+    t.step();
+    t.harness.get_by_label("This account has no buckets yet.");
+    t.harness.get_by_label_contains("A bucket is a container");
+    t.harness
+        .get_by_label_contains("then Authorize VOD before importing");
+}

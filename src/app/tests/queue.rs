@@ -1,6 +1,6 @@
 //! The upload queue: drops, folder walks, selection, upload to the end, restart and resume.
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use vodesk_core::engine::JobState;
 
 use super::harness::{TestApp, media, noted, runtime, statuses_on_service};
@@ -638,4 +638,31 @@ fn cancel_reaches_rows_still_on_their_way_to_the_engine() {
         app.queue.rows[2].state == RowState::Job(JobState::Cancelled)
     });
     t.shutdown();
+}
+
+#[test]
+fn start_counts_what_it_would_start_as_the_form_does() {
+    let mut t = TestApp::start();
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "a.mp4", 2048), media(&src, "b.mp4", 2048)]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    let k = t.keys();
+    t.app().queue.click(k[0], false, false);
+    t.app().run(Command::Start);
+    t.step_until("first uploaded", |app| {
+        app.queue.rows[0].state == RowState::Job(JobState::Done)
+    });
+    // One done row and one draft selected: both Start buttons count the one draft.
+    t.app().run(Command::SelectAll);
+    t.step();
+    t.step();
+    t.harness.get_by_label("▶ Start (1)");
+    t.harness.get_by_label("▶ Start 1 selected");
+    t.harness.get_by_label_contains("Metadata (1 selected)");
+    t.harness.get_by_label("1 started row is not changed.");
+    // Only the done row selected: nothing to start, the button says so by being off.
+    t.app().queue.click(k[0], false, false);
+    t.step();
+    let start = t.harness.get_by_label("▶ Start (0)");
+    assert!(start.accesskit_node().is_disabled());
 }
