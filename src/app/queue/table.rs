@@ -94,7 +94,8 @@ pub fn show(
                         {
                             r.observe(b, now);
                         }
-                        tr.set_selected(selected.contains(&r.key));
+                        let is_selected = selected.contains(&r.key);
+                        tr.set_selected(is_selected);
                         tr.col(|ui| {
                             ui.label(&r.name)
                                 .on_hover_text(r.path.display().to_string());
@@ -158,8 +159,15 @@ pub fn show(
                         });
                         tr.col(|ui| {
                             if let Some(e) = &problem {
-                                ui.colored_label(ui.visuals().error_fg_color, e)
-                                    .on_hover_text(e);
+                                // Red on the selection's blue is unreadable: a selected row
+                                // says it in the selection's own text colour, marked ⚠.
+                                let text = format!("⚠ {e}");
+                                let color = if is_selected {
+                                    ui.visuals().selection.stroke.color
+                                } else {
+                                    ui.visuals().error_fg_color
+                                };
+                                ui.colored_label(color, text).on_hover_text(e);
                             } else if let Some(n) = &r.note {
                                 ui.weak(n).on_hover_text(n);
                             }
