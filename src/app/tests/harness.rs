@@ -351,7 +351,9 @@ impl TestApp {
         self.step_until("buckets listed", |app| {
             app.buckets.buckets.iter().any(|b| b.name == bucket)
         });
-        self.combo("Choose a bucket").click_accesskit();
+        // In the app's language (this thread's).
+        let choose = t!("buckets-choose-combo");
+        self.combo(&choose).click_accesskit();
         self.step();
         self.step();
         self.harness.get_by_label(bucket).click_accesskit();
