@@ -72,10 +72,10 @@ pub fn show(
             Preview::Ready(tex) => {
                 let size = tex.size_vec2();
                 let scale = (ui.available_width().min(260.0) / size.x).min(1.0);
-                ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover"));
+                ui.add(egui::Image::new((tex.id(), size * scale)).alt_text(t!("details-cover")));
             }
             Preview::Failed(e) => {
-                ui.weak(format!("No cover preview: {e}"));
+                ui.weak(t!("details-no-preview", error = e.as_str()));
             }
         }
         if fresh {
@@ -85,7 +85,7 @@ pub fn show(
 
     if let Some(buf) = &mut s.edit {
         edit(ui, &id, buf, categories, limits, &mut out);
-        if out.save.is_some() || ui.button("Cancel editing").clicked() {
+        if out.save.is_some() || ui.button(t!("details-cancel-editing")).clicked() {
             s.edit = None;
         }
         ui.separator();
@@ -93,7 +93,7 @@ pub fn show(
     if let Some(e) = &s.details_error {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("Details could not load: {e}"),
+            t!("details-error", error = e.as_str()),
         );
     } else if s.details.is_none() {
         ui.spinner();
@@ -109,37 +109,49 @@ pub fn show(
                     ui.end_row();
                 }
             };
-            row(ui, "Asset id", id.clone());
+            row(ui, &t!("details-asset-id"), id.clone());
             if let Some(d) = base {
                 let b = &d.asset;
-                row(ui, "Description", b.description.clone().unwrap_or_default());
-                row(ui, "Category", b.category_name.clone().unwrap_or_default());
-                row(ui, "Tags", b.tags.join(","));
-                row(ui, "Format", b.format.clone().unwrap_or_default());
                 row(
                     ui,
-                    "Created",
+                    &t!("form-description"),
+                    b.description.clone().unwrap_or_default(),
+                );
+                row(
+                    ui,
+                    &t!("col-category"),
+                    b.category_name.clone().unwrap_or_default(),
+                );
+                row(ui, &t!("form-tags"), b.tags.join(","));
+                row(
+                    ui,
+                    &t!("details-format"),
+                    b.format.clone().unwrap_or_default(),
+                );
+                row(
+                    ui,
+                    &t!("details-created"),
                     b.created_at.map(local_time).unwrap_or_default(),
                 );
                 row(
                     ui,
-                    "Expires",
+                    &t!("details-expires"),
                     d.expires_at.map(local_time).unwrap_or_default(),
                 );
             }
             if let Some(a) = summary {
                 row(
                     ui,
-                    "Size",
+                    &t!("col-size"),
                     a.size_bytes
                         .map(|s| human_bytes(s.max(0) as u64))
                         .unwrap_or_default(),
                 );
                 row(
                     ui,
-                    "Duration",
+                    &t!("details-duration"),
                     a.duration_secs
-                        .map(|d| format!("{d} s"))
+                        .map(|d| t!("details-seconds", n = d))
                         .unwrap_or_default(),
                 );
             }
@@ -152,7 +164,7 @@ pub fn show(
         .unwrap_or_default();
     if !snapshots.is_empty() {
         ui.separator();
-        ui.strong("Snapshots");
+        ui.strong(t!("details-snapshots"));
         ui.horizontal_wrapped(|ui| {
             for (i, url) in snapshots.iter().enumerate() {
                 let (p, fresh) = covers.get(url);
@@ -166,12 +178,12 @@ pub fn show(
                         ui.add(
                             egui::Image::new((tex.id(), size * scale))
                                 .sense(egui::Sense::click())
-                                .alt_text(format!("Snapshot {}", i + 1)),
+                                .alt_text(t!("details-snapshot", n = (i + 1))),
                         )
                     }
-                    _ => ui.button(format!("Snapshot {}", i + 1)),
+                    _ => ui.button(t!("details-snapshot", n = (i + 1))),
                 };
-                if resp.on_hover_text("Make this snapshot the cover").clicked() {
+                if resp.on_hover_text(t!("details-snapshot-cover")).clicked() {
                     out.set_cover = Some(url.clone());
                 }
             }
@@ -180,7 +192,7 @@ pub fn show(
 
     let mut urls: Vec<(String, String)> = Vec::new();
     if let Some(u) = base.and_then(|d| d.asset.original_url.clone()) {
-        urls.push(("Original".into(), u));
+        urls.push((t!("details-original"), u));
     }
     for o in s.details.iter().flat_map(|d| &d.outputs) {
         let kind = format!(
@@ -192,12 +204,12 @@ pub fn show(
     }
     if !urls.is_empty() {
         ui.separator();
-        ui.strong("URLs");
+        ui.strong(t!("details-urls"));
         for (kind, u) in urls {
             ui.horizontal(|ui| {
                 if ui
                     .small_button("📋")
-                    .on_hover_text(format!("Copy {u}"))
+                    .on_hover_text(t!("details-copy-url", url = u.as_str()))
                     .clicked()
                 {
                     ui.ctx().copy_text(u.clone());
@@ -221,13 +233,13 @@ pub fn show(
                 if ui.button(words.unpublish).clicked() {
                     out.op = Some((AssetOp::Unpublish, vec![id.clone()]));
                 }
-                if ui.button("🗑 Delete…").clicked() {
+                if ui.button(t!("details-delete")).clicked() {
                     s.confirm_delete = Some(vec![id.clone()]);
                 }
                 if s.cover_image
                     && ui
-                        .button("🖼 Change cover…")
-                        .on_hover_text("Replace the cover by a JPG or PNG image")
+                        .button(t!("details-change-cover"))
+                        .on_hover_text(t!("details-change-cover-tip"))
                         .clicked()
                 {
                     out.pick_cover = true;
@@ -236,8 +248,8 @@ pub fn show(
                 // would blank the description and tags.
                 if s.edit.is_none()
                     && ui
-                        .add_enabled(base.is_some(), egui::Button::new("✏ Edit"))
-                        .on_disabled_hover_text("Loading the asset's metadata…")
+                        .add_enabled(base.is_some(), egui::Button::new(t!("details-edit")))
+                        .on_disabled_hover_text(t!("details-edit-loading"))
                         .clicked()
                 {
                     let a = base.map(|d| &d.asset);
@@ -248,7 +260,7 @@ pub fn show(
                         category: None,
                     });
                 }
-                if ui.button("⟳ Refresh").clicked() {
+                if ui.button(t!("details-refresh")).clicked() {
                     out.refresh = true;
                 }
             });
@@ -278,19 +290,19 @@ fn edit(
         };
         ui.add(w.desired_width(f32::INFINITY)).labelled_by(l.id);
     };
-    field(ui, "New title", &mut b.title, false);
-    field(ui, "New description", &mut b.description, true);
-    field(ui, "New tags", &mut b.tags, false);
+    field(ui, &t!("details-new-title"), &mut b.title, false);
+    field(ui, &t!("details-new-description"), &mut b.description, true);
+    field(ui, &t!("details-new-tags"), &mut b.tags, false);
     let mut cat = b.category;
     let name = |id: i64| {
         find(categories, id)
             .map(|c| c.name.clone())
             .unwrap_or(id.to_string())
     };
-    egui::ComboBox::from_label("New category")
-        .selected_text(cat.map(name).unwrap_or_else(|| "unchanged".into()))
+    egui::ComboBox::from_label(t!("details-new-category"))
+        .selected_text(cat.map(name).unwrap_or_else(|| t!("details-unchanged")))
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut cat, None, "unchanged");
+            ui.selectable_value(&mut cat, None, t!("details-unchanged"));
             tree_choices(ui, categories, &mut cat, 0);
         });
     b.category = cat;
@@ -302,7 +314,7 @@ fn edit(
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
     }
     if ui
-        .add_enabled(errors.is_empty(), egui::Button::new("Save"))
+        .add_enabled(errors.is_empty(), egui::Button::new(t!("details-save")))
         .clicked()
     {
         let edit = MetadataEdit {
