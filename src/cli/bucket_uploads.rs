@@ -44,7 +44,7 @@ pub fn parse_age(text: &str) -> Result<Duration, CliError> {
 
 /// Whether `u` is to be aborted: named, or started before `before`.
 fn chosen(u: &UnfinishedUpload, ids: &[String], before: Option<DateTime<Utc>>) -> bool {
-    ids.contains(&u.upload_id) || before.is_some_and(|b| u.initiated.is_some_and(|t| t < b))
+    ids.contains(&u.upload_id) || before.is_some_and(|b| u.started_before(b))
 }
 
 pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), CliError> {

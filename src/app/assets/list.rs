@@ -44,6 +44,8 @@ pub fn show(
     limits: &Limits,
 ) -> ListOutput {
     let mut out = ListOutput::default();
+    // The provider's words, once a frame: the filters and the rows' badges both use them.
+    let words = super::publish_words::publish_words(s.publish);
     // The button first (right to left), so the field takes exactly what is left.
     // One row high: a right-to-left layout would otherwise take the panel's whole height.
     let search_row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
@@ -88,10 +90,9 @@ pub fn show(
         None => out.restart |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)),
     }
     ui.horizontal_wrapped(|ui| {
-        let words = super::publish_words::publish_words(s.publish);
         let statuses: Vec<(AssetState, String)> = [
-            (AssetState::Unpublished, words.unpublished),
-            (AssetState::Published, words.published),
+            (AssetState::Unpublished, words.unpublished.clone()),
+            (AssetState::Published, words.published.clone()),
         ]
         .into_iter()
         .chain(other_statuses())
@@ -178,7 +179,6 @@ pub fn show(
         );
     }
     ui.separator();
-    let words = super::publish_words::publish_words(s.publish);
     let n = s.items.len();
     // Rows are as wide as the panel was before the list: measuring inside the scroll area
     // would grow the panel a little every frame (the scroll bar's room).

@@ -167,7 +167,7 @@ impl UnfinishedView {
                     && let Some(d) = days
                 {
                     let before = Utc::now() - Duration::days(i64::from(d));
-                    cmds.extend(self.abort(|u| u.initiated.is_some_and(|t| t < before)));
+                    cmds.extend(self.abort(|u| u.started_before(before)));
                 }
                 if days.is_none() {
                     ui.colored_label(ui.visuals().error_fg_color, t!("unfinished-not-days"));

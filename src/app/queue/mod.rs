@@ -249,10 +249,12 @@ impl QueueState {
     /// Rows an action applies to: the selected rows the filter shows, or every row it shows
     /// when nothing is selected — never one out of sight.
     pub fn targets(&self) -> Vec<u64> {
+        self.target_rows().map(|r| r.key).collect()
+    }
+
+    fn target_rows(&self) -> impl Iterator<Item = &Row> + '_ {
         self.shown_rows()
             .filter(|r| self.selected.is_empty() || self.selected.contains(&r.key))
-            .map(|r| r.key)
-            .collect()
     }
 
     /// Drafts among `keys` without `problems` become jobs (`submit` hands each to the
@@ -398,8 +400,7 @@ impl QueueState {
     /// How many rows Start would start now: the drafts among the shown, selected rows (or
     /// among all shown rows when none is selected). Start's buttons count these.
     pub fn startable(&self) -> usize {
-        self.shown_rows()
-            .filter(|r| self.selected.is_empty() || self.selected.contains(&r.key))
+        self.target_rows()
             .filter(|r| r.state == RowState::Draft)
             .count()
     }

@@ -19,6 +19,13 @@ pub struct UnfinishedUpload {
     pub bytes: u64,
 }
 
+impl UnfinishedUpload {
+    /// Begun before `t` (an upload the service gives no start time is never "older").
+    pub fn started_before(&self, t: DateTime<Utc>) -> bool {
+        self.initiated.is_some_and(|i| i < t)
+    }
+}
+
 /// Uploads (and parts) asked for per page.
 const PAGE: &str = "1000";
 
