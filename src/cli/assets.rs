@@ -173,6 +173,10 @@ fn print_details(d: &AssetDetails) {
             m.size_bytes.map(human_size).unwrap_or_default()
         );
         println!("duration:     {} s", m.duration_secs.unwrap_or_default());
+        if let (Some(w), Some(h)) = (m.width.filter(|w| *w > 0), m.height.filter(|h| *h > 0)) {
+            let codec = m.codec.clone().unwrap_or_default();
+            println!("picture:      {w}×{h} {codec}");
+        }
     }
     println!(
         "category:     {} ({})",

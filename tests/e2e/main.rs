@@ -14,6 +14,7 @@ mod keyring;
 mod local_default;
 mod malformed_server;
 mod management_retries;
+mod media;
 mod owner;
 mod profiles;
 mod resume;

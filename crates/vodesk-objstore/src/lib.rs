@@ -186,6 +186,16 @@ impl ObjectStore {
             .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
     }
 
+    /// The files an object's bytes are, in order, each whole: what a program that reads files
+    /// (ffprobe) can be given instead of a URL. `None` when there is no such object.
+    pub fn files_of(
+        &self,
+        bucket: &str,
+        key: &str,
+    ) -> Result<Option<Vec<std::path::PathBuf>>, StoreError> {
+        self.inner.files_of(bucket, key)
+    }
+
     /// Deletes the object if present (no error when absent).
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), StoreError> {
         self.inner.delete_object(bucket, key)

@@ -293,6 +293,27 @@ impl Inner {
         }
     }
 
+    /// See [`crate::ObjectStore::files_of`]. A piece that is part of a larger file (never the
+    /// case for what PUT and multipart completion store) makes it `Ok(Some(vec![]))`: no list.
+    pub fn files_of(
+        &self,
+        bucket: &str,
+        key: &str,
+    ) -> Result<Option<Vec<std::path::PathBuf>>, StoreError> {
+        let Some(row) = index::object_get(&self.index.lock(), bucket, key)? else {
+            return Ok(None);
+        };
+        let pieces = content::pieces(&self.blobs, &row.blob, row.size, 0, row.size);
+        let whole = pieces
+            .iter()
+            .all(|p| p.offset == 0 && std::fs::metadata(&p.path).is_ok_and(|m| m.len() == p.len));
+        Ok(Some(if whole {
+            pieces.into_iter().map(|p| p.path).collect()
+        } else {
+            vec![]
+        }))
+    }
+
     pub fn write_temp(&self, data: &[u8]) -> std::io::Result<(TempFile, [u8; 16])> {
         let temp = TempFile::new(self.blobs.fresh_path());
         std::fs::write(temp.path(), data)?;

@@ -88,6 +88,7 @@ impl AssetMeta {
             source: "upload".into(),
             expires_at: self.expires_at,
             duration_ms: None,
+            media: None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod duration;
 mod error;
 pub mod extras;
 pub mod filter;
+mod frames;
 pub mod images;
 pub mod imports;
 pub mod jobs;
@@ -90,6 +91,10 @@ pub struct Library {
     /// One settling of landed uploads at a time: concurrent calls would each take in the same
     /// landed object (reading it, making its cover) and all but one would be thrown away.
     settling: tokio::sync::Mutex<()>,
+    /// ffprobe and ffmpeg, when the machine has them.
+    tools: vodesk_media::Tools,
+    /// How many of them run at once: a batch of landed videos must not start one per upload.
+    media_slots: tokio::sync::Semaphore,
 }
 
 impl Library {
@@ -127,6 +132,8 @@ impl Library {
             layout: Layout::new(bucket, &options.tenant),
             ids: options.ids,
             settling: tokio::sync::Mutex::new(()),
+            tools: vodesk_media::Tools::system(),
+            media_slots: tokio::sync::Semaphore::new(2),
         })
     }
 

@@ -6,6 +6,7 @@ use bytes::Bytes;
 
 use super::digest::{check_md5, is_multipart};
 use super::duration;
+use super::frames::Probed;
 use super::lifecycle::now_ms;
 use super::png::png;
 use super::rows::{AssetRow, Snapshot, get_asset, status};
@@ -21,6 +22,7 @@ pub(super) struct Uploaded {
     /// Cover to use when the asset has no custom cover (snapshot or grabbed frame).
     default_cover: Option<String>,
     duration_ms: Option<i64>,
+    media: Option<vodesk_media::MediaInfo>,
 }
 
 /// How the client says an upload ended.
@@ -54,14 +56,18 @@ impl Library {
         if let Some(want) = expect_md5 {
             check_md5(want, &info.etag, &digest)?;
         }
-        let duration_ms = self.duration_of(&a.video_type, bucket, key).await;
-        let (snapshots, thumbs_failed) = self.take_snapshots(a).await;
+        let probed = self.probe(bucket, key).await;
+        let duration_ms = match probed.as_ref().and_then(|p| p.info.duration_ms) {
+            Some(ms) => Some(ms),
+            None => self.duration_of(&a.video_type, bucket, key).await,
+        };
+        let (snapshots, thumbs_failed) = self.take_snapshots(a, probed.as_ref()).await;
         let default_cover = match a.thumbnail.as_ref() {
             Some(t) if !snapshots.is_empty() => {
                 let pos = t["cover_position"].as_i64().unwrap_or(1).max(1) as usize;
                 Some(snapshots[pos.min(snapshots.len()) - 1].key.clone())
             }
-            _ => self.grab_cover(a).await,
+            _ => self.grab_cover(a, probed.as_ref()).await,
         };
         Ok(Uploaded {
             size: info.size as i64,
@@ -71,6 +77,7 @@ impl Library {
             thumbs_failed,
             default_cover,
             duration_ms,
+            media: probed.map(|p| p.info),
         })
     }
 
@@ -90,21 +97,28 @@ impl Library {
         }
     }
 
-    /// The "first frame" cover of assets without a custom cover type: a generated image at
-    /// `{dir}/cover0` (kept if the client already uploaded one there).
-    async fn grab_cover(&self, a: &AssetRow) -> Option<String> {
-        if media::is_audio(&a.video_type) {
+    /// The "first frame" cover of assets without a custom cover type, at `{dir}/cover0` (kept
+    /// if the client already uploaded one there): the real first frame when ffmpeg read the
+    /// original, else a generated image.
+    async fn grab_cover(&self, a: &AssetRow, probed: Option<&Probed>) -> Option<String> {
+        if media::is_audio(&a.video_type) || probed.is_some_and(|p| !p.has_video()) {
             return None;
         }
         let key = self.layout.cover_key(&a.asset_id, None);
         if self.object_exists(self.bucket(), &key) {
             return Some(key);
         }
-        // Every grabbed cover is the same picture: encode it once, not on every confirm.
+        // Every generated cover is the same picture: encode it once, not on every confirm.
         static GRABBED: std::sync::OnceLock<Bytes> = std::sync::OnceLock::new();
-        let image = GRABBED
-            .get_or_init(|| Bytes::from(png(160, 90, [30, 60, 110])))
-            .clone();
+        let frame = match probed {
+            Some(p) => self.frame(p, 0).await,
+            None => None,
+        };
+        let image = frame.unwrap_or_else(|| {
+            GRABBED
+                .get_or_init(|| Bytes::from(png(160, 90, [30, 60, 110])))
+                .clone()
+        });
         match self
             .objects
             .put_object_shared(self.bucket(), &key, "image/png", image)
@@ -118,10 +132,13 @@ impl Library {
         }
     }
 
-    async fn take_snapshots(&self, a: &AssetRow) -> (Vec<Snapshot>, bool) {
+    /// The requested snapshots: real frames of a probed video (only the times it reaches),
+    /// generated images otherwise.
+    async fn take_snapshots(&self, a: &AssetRow, probed: Option<&Probed>) -> (Vec<Snapshot>, bool) {
         let Some(t) = a.thumbnail.as_ref() else {
             return (vec![], false);
         };
+        let probed = probed.filter(|p| p.has_video());
         let kind = t["type"].as_str().unwrap_or("time");
         let offsets: Vec<i64> = match kind {
             "dots" => t["dots"]
@@ -142,11 +159,23 @@ impl Library {
                 }
             }
         };
+        let offsets: Vec<i64> = offsets
+            .into_iter()
+            .filter(|o| probed.is_none_or(|p| p.reaches(*o)))
+            .collect();
         let mut out = Vec::new();
         for (i, offset) in offsets.iter().enumerate() {
             let key = self.layout.snapshot_key(&a.asset_id, kind, i + 1);
-            let shade = (i as u8).wrapping_mul(40);
-            let image = Bytes::from(png(160, 90, [40 + shade, 90, 160u8.wrapping_sub(shade)]));
+            let image = match probed {
+                Some(p) => match self.frame(p, *offset).await {
+                    Some(frame) => frame,
+                    None => return (out, true),
+                },
+                None => {
+                    let shade = (i as u8).wrapping_mul(40);
+                    Bytes::from(png(160, 90, [40 + shade, 90, 160u8.wrapping_sub(shade)]))
+                }
+            };
             if let Err(e) = self
                 .objects
                 .put_object(self.bucket(), &key, "image/png", image)
@@ -247,6 +276,7 @@ pub(super) fn apply(a: &mut AssetRow, up: Uploaded) {
     let now = now_ms();
     a.size = up.size;
     a.duration_ms = up.duration_ms;
+    a.media = up.media;
     a.head_md5 = Some(up.head_1024);
     a.head_md5_1025 = Some(up.head_1025);
     a.confirmed_at = Some(now);

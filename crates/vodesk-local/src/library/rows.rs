@@ -82,13 +82,15 @@ pub struct AssetRow {
     pub expires_at: Option<i64>,
     /// Playing time read from the original (ISO media files only; see `duration`).
     pub duration_ms: Option<i64>,
+    /// What ffprobe read in the original (`None` without ffmpeg or for what is not media).
+    pub media: Option<vodesk_media::MediaInfo>,
 }
 
 pub const ASSET_COLUMNS: &str = "asset_id, title, description, video_name, video_type, category_id, tags, \
     create_time, last_modified, status, published, auto_publish, template_group, transcodes, auto_encrypt, \
     auto_preheat, thumbnail, review, workflow_name, video_md5, cover_type, cover_md5, subtitles, bucket, \
     object_key, owns_object, size, head_md5, head_md5_1025, confirmed_at, thumbs_failed, snapshots, \
-    cover_key, pending, source, expires_at, duration_ms";
+    cover_key, pending, source, expires_at, duration_ms, media";
 
 fn json_col<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
     s.and_then(|s| serde_json::from_str(&s).ok())
@@ -134,6 +136,7 @@ impl AssetRow {
             source: r.get(34)?,
             expires_at: r.get(35)?,
             duration_ms: r.get(36)?,
+            media: json_col(r.get(37)?),
         })
     }
 
@@ -143,7 +146,7 @@ impl AssetRow {
         conn.prepare_cached(&format!(
                 "INSERT INTO assets({ASSET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                  ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)"
+                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)"
         ))?
         .execute(params![
                 self.asset_id,
@@ -185,6 +188,9 @@ impl AssetRow {
                 self.source,
                 self.expires_at,
                 self.duration_ms,
+                self.media
+                    .as_ref()
+                    .map(|m| serde_json::to_string(m).expect("media facts serialize")),
             ])?;
         Ok(())
     }

@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS assets(
     pending TEXT,
     source TEXT NOT NULL DEFAULT 'upload',
     expires_at INTEGER,
-    duration_ms INTEGER
+    duration_ms INTEGER,
+    media TEXT
 );
 CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
@@ -126,9 +127,13 @@ fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
     let have: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for column in ["expires_at", "duration_ms"] {
+    for (column, kind) in [
+        ("expires_at", "INTEGER"),
+        ("duration_ms", "INTEGER"),
+        ("media", "TEXT"),
+    ] {
         if !have.iter().any(|c| c == column) {
-            conn.execute_batch(&format!("ALTER TABLE assets ADD COLUMN {column} INTEGER"))?;
+            conn.execute_batch(&format!("ALTER TABLE assets ADD COLUMN {column} {kind}"))?;
         }
     }
     Ok(())

@@ -165,15 +165,33 @@ pub fn tags(a: &AssetRow) -> Vec<String> {
         .collect()
 }
 
-/// What the local service knows of the file: its size and container (it does not probe media).
+/// What the local service knows of the file: its size and container, and what ffprobe read
+/// in it when the machine has ffmpeg.
 pub fn meta_data(a: &AssetRow) -> Value {
+    let m = a.media.clone().unwrap_or_default();
+    let seconds = a.duration_ms.unwrap_or(0) as f64 / 1000.0;
+    let video: Vec<Value> = m.video_codec.iter().map(|c| json!({
+        "Bitrate": m.bitrate, "Height": m.height, "Width": m.width, "Codec": c,
+        "Fps": m.frame_rate.round() as i64, "CodecTag": "", "DynamicRangeInfo": {"Type": "SDR"},
+    })).collect();
+    let audio: Vec<Value> = m
+        .audio_codec
+        .iter()
+        .map(|c| {
+            json!({
+                "Bitrate": 0, "SamplingRate": 0, "Codec": c, "Channel": m.audio_channels,
+            })
+        })
+        .collect();
     json!({
         "Size": a.size,
         "Container": ext(a),
-        "Bitrate": 0, "Height": 0, "Width": 0,
-        "Duration": 0.0, "VideoDuration": 0.0, "AudioDuration": 0.0,
+        "Bitrate": m.bitrate, "Height": m.height, "Width": m.width,
+        "Duration": seconds,
+        "VideoDuration": if video.is_empty() { 0.0 } else { seconds },
+        "AudioDuration": if audio.is_empty() { 0.0 } else { seconds },
         "Rotate": 0,
-        "VideoStreamSet": [], "AudioStreamSet": [],
+        "VideoStreamSet": video, "AudioStreamSet": audio,
         "Md5": "",
     })
 }
@@ -213,7 +231,8 @@ pub fn transcode_info(ctx: &Ctx, a: &AssetRow, p: &Progress, presets: &[Preset])
 fn rendition(url: String, d: i64, a: &AssetRow, width: i64, height: i64, bitrate: i64) -> Value {
     json!({
         "Url": url, "Definition": d, "Bitrate": bitrate, "Height": height, "Width": width,
-        "Size": a.size, "Duration": 0.0, "Md5": "", "Container": "mp4",
+        "Size": a.size, "Duration": a.duration_ms.unwrap_or(0) as f64 / 1000.0, "Md5": "",
+        "Container": "mp4",
         "VideoStreamSet": [], "AudioStreamSet": [], "DigitalWatermarkType": "None",
     })
 }

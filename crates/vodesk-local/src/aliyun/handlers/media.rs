@@ -69,6 +69,7 @@ fn ext(a: &AssetRow) -> String {
 
 pub fn mezzanine(ctx: &Ctx, p: &Body) -> AliResult<Value> {
     let a = uploaded_video(ctx, p)?;
+    let m = a.media.clone().unwrap_or_default();
     Ok(json!({
         "Mezzanine": {
             "VideoId": a.asset_id,
@@ -78,10 +79,11 @@ pub fn mezzanine(ctx: &Ctx, p: &Body) -> AliResult<Value> {
             "Status": "Normal",
             "CreationTime": time(a.create_time),
             "Duration": seconds(&a).to_string(),
-            "Bitrate": "0",
-            "Fps": "0",
-            "Width": 0,
-            "Height": 0,
+            // Kbit/s, as Alibaba reports it.
+            "Bitrate": (m.bitrate / 1000).to_string(),
+            "Fps": m.frame_rate.to_string(),
+            "Width": m.width,
+            "Height": m.height,
             "FileMD5": "",
             "OutputType": "oss",
             "PreprocessStatus": "",
@@ -106,7 +108,7 @@ fn play(a: &AssetRow, url: &str, definition: &str, format: &str, size: (i64, i64
         "Bitrate": bitrate.to_string(),
         "Width": width,
         "Height": height,
-        "Fps": "0",
+        "Fps": a.media.as_ref().map_or(0.0, |m| m.frame_rate).to_string(),
         "Encrypt": 0,
         "EncryptType": "",
         "StreamType": if formats::is_audio(&a.video_type) { "audio" } else { "video" },

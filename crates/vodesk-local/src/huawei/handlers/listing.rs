@@ -3,7 +3,7 @@
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::render::{base_info, cover_url, original_url, outputs, thumbnail_info};
+use super::render::{base_info, cover_url, durations, original_url, outputs, thumbnail_info};
 use crate::http::{self, Call};
 use crate::huawei::errors::{ApiError, ApiResult};
 use crate::huawei::status::{self, format_time, parse_time};
@@ -132,6 +132,7 @@ pub fn list(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
         .iter()
         .map(|a| {
             let p = Progress::of(a, now);
+            let (duration, duration_ms) = durations(a);
             let covers: Vec<Value> = cover_url(ctx, a, false)
                 .filter(|_| uploaded(a))
                 .map(|u| vec![json!({"cover_url": u})])
@@ -140,8 +141,8 @@ pub fn list(ctx: &Ctx, call: &Call) -> ApiResult<Response> {
                 "asset_id": a.asset_id,
                 "title": a.title,
                 "description": a.description,
-                "duration": 0,
-                "duration_ms": 0,
+                "duration": duration,
+                "duration_ms": duration_ms,
                 "size": a.size,
                 "original_url": original_url(ctx, a),
                 "category": cats.get(&a.category_id).cloned().unwrap_or_default(),

@@ -26,10 +26,49 @@ pub fn original_url(ctx: &Ctx, a: &AssetRow) -> Option<String> {
     uploaded(a).then(|| ctx.lib.presign_get(&a.bucket, &a.object_key))
 }
 
+/// Huawei's names for ffprobe's codecs (`UNKNOWN` for the rest, as the service says).
+fn codec_name(ffprobe: Option<&str>) -> &'static str {
+    match ffprobe.unwrap_or("") {
+        "h264" => "H.264",
+        "hevc" => "H.265",
+        "mpeg2video" => "MPEG-2",
+        "mpeg4" => "MPEG-4",
+        "wmv1" | "wmv2" | "wmv3" => "WMV",
+        "aac" => "AAC",
+        "mp3" => "MP3",
+        "mp2" => "MP2",
+        "ac3" => "AC-3",
+        "eac3" => "EAC-3",
+        "flac" => "FLAC",
+        "vorbis" => "Vorbis",
+        "wavpack" => "WavPack",
+        "ape" => "APE",
+        c if c.starts_with("wma") => "WMA",
+        c if c.starts_with("pcm_") => "PCM",
+        c if c.starts_with("adpcm") => "ADPCM",
+        c if c.starts_with("amr") => "AMR",
+        _ => "UNKNOWN",
+    }
+}
+
+/// `duration` (whole seconds, at least 1 for anything that plays) and `duration_ms`.
+pub fn durations(a: &AssetRow) -> (i64, i64) {
+    match a.duration_ms {
+        Some(ms) if ms > 0 => ((ms / 1000).max(1), ms),
+        _ => (0, 0),
+    }
+}
+
 fn meta_data(a: &AssetRow) -> Value {
-    json!({"pack_type": a.video_type, "codec": "UNKNOWN", "duration": 0, "duration_ms": 0,
-           "video_size": a.size, "width": 0, "hight": 0, "height": 0, "bit_rate": 0,
-           "frame_rate": 0, "quality": "", "audio_channels": 0})
+    let m = a.media.clone().unwrap_or_default();
+    let (duration, duration_ms) = durations(a);
+    let codec = codec_name(m.video_codec.as_deref().or(m.audio_codec.as_deref()));
+    json!({"pack_type": a.video_type, "codec": codec,
+           "audio_codec": codec_name(m.audio_codec.as_deref()),
+           "duration": duration, "duration_ms": duration_ms,
+           "video_size": a.size, "width": m.width, "hight": m.height, "height": m.height,
+           "bit_rate": m.bitrate / 1000, "frame_rate": m.frame_rate.round() as i64, "quality": "",
+           "audio_channels": m.audio_channels})
 }
 
 pub fn base_info(ctx: &Ctx, a: &AssetRow, cats: &HashMap<i64, String>) -> Value {
@@ -84,10 +123,12 @@ pub fn outputs(ctx: &Ctx, a: &AssetRow, p: &Progress, presets: &[Preset]) -> Vec
     };
     let url = ctx.lib.presign_get(&a.bucket, &a.object_key);
     let encrypted = i32::from(a.auto_encrypt);
+    let (duration, duration_ms) = durations(a);
     let rendition = |q: &Quality| {
         json!({"play_type": g.format, "url": url, "group_id": g.id, "group_name": g.name,
                "encrypted": encrypted, "quality": q.quality,
-               "meta_data": {"pack_type": g.format, "codec": "H.264", "duration": 0, "duration_ms": 0,
+               "meta_data": {"pack_type": g.format, "codec": "H.264", "duration": duration,
+                             "duration_ms": duration_ms,
                              "video_size": a.size, "width": q.width, "hight": q.height,
                              "height": q.height, "bit_rate": q.bitrate, "frame_rate": 25,
                              "quality": q.quality, "audio_channels": 2}})
@@ -96,7 +137,7 @@ pub fn outputs(ctx: &Ctx, a: &AssetRow, p: &Progress, presets: &[Preset]) -> Vec
     if g.format == "HLS" {
         out.push(json!({"play_type": "HLS", "url": url, "group_id": g.id, "group_name": g.name,
                         "encrypted": encrypted, "quality": "",
-                        "meta_data": {"pack_type": "HLS", "duration": 0, "video_size": 0, "width": 0,
+                        "meta_data": {"pack_type": "HLS", "duration": duration, "video_size": 0, "width": 0,
                                       "hight": 0, "height": 0, "bit_rate": 0, "frame_rate": 0}}));
     }
     out.extend(g.qualities.iter().map(rendition));
