@@ -338,3 +338,46 @@ details-new-tags = New tags
 details-new-category = New category
 details-unchanged = unchanged
 details-save = Save
+
+## Files left out of the queue (not media)
+left-out-reason = not a media format VOD takes (.{ $ext })
+left-out-reason-no-ext = not a media format VOD takes (no extension)
+left-out-link = { $n ->
+    [one] 1 file left out
+   *[other] { $n } files left out
+}
+left-out-link-hint = Files in the folders that are not media VOD takes; click to see them
+left-out-title = Files left out
+left-out-explain = { $n ->
+    [one] This file in the folders you added is not media a VOD service takes, so it was not queued.
+   *[other] These { $n } files in the folders you added are not media a VOD service takes, so they were not queued.
+}
+left-out-formats = Formats VOD takes: { $formats }
+left-out-more = { $n ->
+    [one] …and 1 more
+   *[other] …and { $n } more
+}
+left-out-clear = Clear the list
+
+## What a queued file holds (ffprobe)
+col-media = Media
+media-unreadable = ⚠ not readable as media
+media-details = Duration: { $duration }
+    Picture: { $width }×{ $height }, { $fps } frames/s
+    Video: { $video }
+    Audio: { $audio }
+    Bitrate: { $bitrate } kbit/s
+    Container: { $container }
+media-no-tools = ffprobe and ffmpeg were not found, so queued files show no duration, picture size or frame. Install ffmpeg (on Debian and Ubuntu: sudo apt install ffmpeg) and restart vodesk to see them.
+media-open = Open
+media-open-hint = Open the file in the system's player
+media-play = Play
+media-play-hint = Open the asset's play URL (or its original) in the system's player
+media-open-failed = { $target } could not be opened: { $error }
+settings-open-with = Open media with
+settings-open-with-hint = A program to open files and play URLs with (for example vlc or mpv); empty: the system's default
+cli-left-out = { $path }  left out: { $reason }
+cli-left-out-summary = { $n ->
+    [one] 1 file in the folders is not media and was left out; formats VOD takes: { $formats }
+   *[other] { $n } files in the folders are not media and were left out; formats VOD takes: { $formats }
+}

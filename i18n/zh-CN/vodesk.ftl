@@ -313,3 +313,42 @@ details-new-tags = 新标签
 details-new-category = 新分类
 details-unchanged = 不变
 details-save = 保存
+
+## Files left out of the queue (not media)
+left-out-reason = 不是点播支持的媒体格式（.{ $ext }）
+left-out-reason-no-ext = 不是点播支持的媒体格式（无扩展名）
+left-out-link = { $n ->
+   *[other] 已略过 { $n } 个文件
+}
+left-out-link-hint = 所添加文件夹中不是点播支持的媒体的文件；点击查看
+left-out-title = 已略过的文件
+left-out-explain = { $n ->
+   *[other] 所添加的文件夹中有 { $n } 个文件不是点播服务支持的媒体，未加入队列。
+}
+left-out-formats = 点播支持的格式：{ $formats }
+left-out-more = { $n ->
+   *[other] ……还有 { $n } 个
+}
+left-out-clear = 清空列表
+
+## What a queued file holds (ffprobe)
+col-media = 媒体信息
+media-unreadable = ⚠ 无法识别为媒体
+media-details = 时长：{ $duration }
+    画面：{ $width }×{ $height }，{ $fps } 帧/秒
+    视频：{ $video }
+    音频：{ $audio }
+    码率：{ $bitrate } kbit/s
+    封装：{ $container }
+media-no-tools = 未找到 ffprobe 和 ffmpeg，队列中的文件无法显示时长、分辨率和画面。请安装 ffmpeg（Debian 和 Ubuntu：sudo apt install ffmpeg）并重启 vodesk。
+media-open = 打开
+media-open-hint = 用系统播放器打开此文件
+media-play = 播放
+media-play-hint = 用系统播放器打开媒资的播放地址（或原始文件）
+media-open-failed = 无法打开 { $target }：{ $error }
+settings-open-with = 打开媒体的程序
+settings-open-with-hint = 用来打开文件和播放地址的程序（如 vlc 或 mpv）；留空则用系统默认程序
+cli-left-out = { $path }  已略过：{ $reason }
+cli-left-out-summary = { $n ->
+   *[other] 文件夹中有 { $n } 个文件不是媒体，已略过；点播支持的格式：{ $formats }
+}

@@ -33,6 +33,10 @@ pub enum BgMsg {
     Found(Vec<(PathBuf, u64)>),
     /// A folder walk met an unreadable folder.
     WalkProblem(String),
+    /// Files in the walked folders that are not media.
+    NotMedia(Vec<PathBuf>),
+    /// What a queued file holds, and its frame.
+    Probed(crate::app::queue::media::Probed),
     /// A folder walk finished.
     WalkDone,
     /// A row was handed to the engine (or refused, with one sentence why).
@@ -349,6 +353,13 @@ impl Backend {
         });
     }
 
+    /// Probes a queued file and takes its frame; the answer arrives as `BgMsg::Probed`.
+    pub fn probe(&self, tools: vodesk_media::Tools, key: u64, path: PathBuf) {
+        self.answer(async move {
+            BgMsg::Probed(crate::app::queue::media::probe(tools, key, path).await)
+        });
+    }
+
     /// Walks folders off the UI thread; files arrive in chunks as they are found.
     pub fn walk(&self, folders: Vec<PathBuf>) {
         let (tx, ctx) = self.wake();
@@ -358,6 +369,7 @@ impl Backend {
                 let m = match w {
                     Walked::Files(found) => BgMsg::Found(found),
                     Walked::Problem(_, why) => BgMsg::WalkProblem(why),
+                    Walked::NotMedia(paths) => BgMsg::NotMedia(paths),
                 };
                 let ok = tx.send(m).is_ok();
                 ctx.request_repaint();

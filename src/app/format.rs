@@ -26,9 +26,17 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
+/// Time left: "9s" under a minute, a clock above.
 pub fn human_duration(secs: u64) -> String {
     match secs {
         s if s < 60 => format!("{s}s"),
+        s => clock(s),
+    }
+}
+
+/// A playing time as players show it: "0:03", "2:05", "1:02:05".
+pub fn clock(secs: u64) -> String {
+    match secs {
         s if s < 3600 => format!("{}:{:02}", s / 60, s % 60),
         s => format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60),
     }

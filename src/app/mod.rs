@@ -10,6 +10,7 @@ mod follow;
 mod fonts;
 mod form;
 pub(crate) mod format;
+mod launch;
 mod notify;
 mod profiles;
 mod queue;

@@ -32,6 +32,8 @@ pub struct UiSettings {
     pub title_pattern: String,
     /// Metadata new rows start with.
     pub defaults: UploadMetadata,
+    /// The program Open and Play use ("": the system's default handler).
+    pub open_with: String,
 }
 
 impl Default for UiSettings {
@@ -48,6 +50,7 @@ impl Default for UiSettings {
             part_size_mib: 10,
             title_pattern: String::new(),
             defaults: UploadMetadata::default(),
+            open_with: String::new(),
         }
     }
 }

@@ -78,6 +78,16 @@ pub fn show(ctx: &egui::Context, open: &mut bool, s: &mut UiSettings) -> bool {
                         .response
                         .labelled_by(l.id);
                     ui.end_row();
+                    let l = ui.label(t!("settings-open-with"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut s.open_with)
+                            .id_salt("open-with")
+                            .hint_text("xdg-open")
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text(t!("settings-open-with-hint"));
+                    ui.end_row();
                 });
         });
     changed

@@ -278,6 +278,34 @@ fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
     }
 }
 
+/// Why a file found in a folder is left out: its extension is not a format VOD takes.
+fn not_media_reason(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => t!("left-out-reason", ext = ext),
+        None => t!("left-out-reason-no-ext"),
+    }
+}
+
+/// Reports a file found in a folder that is not media (nothing was queued for it).
+fn report_not_media(json: bool, path: &Path) {
+    let why = not_media_reason(path);
+    if json {
+        print_json(&FileResult {
+            path: path.display().to_string(),
+            asset_id: None,
+            status: "not_media",
+            size: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            error: None,
+            error_code: None,
+            request_id: None,
+            note: Some(why),
+        });
+    } else {
+        let path = path.display().to_string();
+        eprintln!("{}", t!("cli-left-out", path = path, reason = why));
+    }
+}
+
 /// Reports a file this account has from an earlier upload (nothing was queued for it).
 fn report_already(json: bool, path: &Path, size: u64, asset_id: &str) {
     if json {
@@ -309,6 +337,8 @@ struct Queuer<'a> {
     queued: HashSet<JobId>,
     refused: usize,
     already: usize,
+    /// Files in the folders that are not media, reported and left out.
+    not_media: usize,
     journal_error: Option<String>,
 }
 
@@ -409,6 +439,7 @@ pub async fn run(
         queued: HashSet::new(),
         refused: 0,
         already: 0,
+        not_media: 0,
         journal_error: None,
     };
     if args.resume {
@@ -474,6 +505,15 @@ pub async fn run(
                     Some(Walked::Problem(path, why)) => {
                         q.refused += 1;
                         report_refused(json, &path, 0, &why);
+                    }
+                    Some(Walked::NotMedia(paths)) => {
+                        q.not_media += paths.len();
+                        for path in paths {
+                            match &bars {
+                                Some(m) => m.suspend(|| report_not_media(json, &path)),
+                                None => report_not_media(json, &path),
+                            }
+                        }
                     }
                     None => walker = None,
                 }
@@ -556,7 +596,7 @@ pub async fn run(
     if json {
         print_json(&serde_json::json!({ "summary": {
             "uploaded": done, "skipped": skipped, "already_uploaded": already,
-            "failed": failed, "cancelled": cancelled,
+            "failed": failed, "cancelled": cancelled, "not_media": q.not_media,
             "interrupted": open, "bytes": bytes, "bytes_sent": sent, "seconds": secs,
         } }));
     } else {
@@ -565,6 +605,13 @@ pub async fn run(
             human_size(bytes as i64),
             human_size((sent as f64 / secs) as i64)
         );
+        if q.not_media > 0 {
+            let formats = MediaType::supported_list();
+            eprintln!(
+                "{}",
+                t!("cli-left-out-summary", n = q.not_media, formats = formats)
+            );
+        }
     }
     if let Some(reason) = engine.halted() {
         return Err(CliError::Other(format!(

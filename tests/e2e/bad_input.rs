@@ -144,9 +144,13 @@ fn bad_paths_are_refused() {
     server
         .run(&["upload", txt.to_str().unwrap()])
         .assert_error("not a supported media file");
-    server
-        .run(&["upload", no_media.to_str().unwrap()])
-        .assert_error("no media files");
+    // A folder with nothing to upload: what was left out is named, then the one error.
+    let r = server.run(&["upload", no_media.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(lines[0].ends_with("readme.md  left out: not a media format VOD takes (.md)"));
+    assert!(lines[1].starts_with("error: no media files found in the given folders"));
     // One bad file in a batch stops the batch before anything is sent.
     server
         .run(&["upload", good.to_str().unwrap(), empty.to_str().unwrap()])

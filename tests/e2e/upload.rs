@@ -64,6 +64,15 @@ fn uploads_a_folder_and_skips_duplicates_on_request() {
     ]);
     let done: Vec<_> = lines.iter().filter(|l| l["status"] == "done").collect();
     assert_eq!(done.len(), 2, "{lines:?}");
+    // The text file is named, with the reason, not dropped without a word.
+    let left_out = result_for(&lines, dir.path().join("a/notes.txt").to_str().unwrap());
+    assert_eq!(left_out["status"], "not_media", "{lines:?}");
+    assert_eq!(left_out["note"], "not a media format VOD takes (.txt)");
+    let summary = lines
+        .iter()
+        .find_map(|l| l.get("summary"))
+        .expect("summary");
+    assert_eq!(summary["not_media"], 1);
     assert_eq!(
         server.json(&["assets", "list", "--status", "unpublished"])["total"],
         2
@@ -82,6 +91,23 @@ fn uploads_a_folder_and_skips_duplicates_on_request() {
         "{again:?}"
     );
     assert_eq!(server.asset_total(), 2);
+    // People read it too.
+    make_file(dir.path(), "c/three.mp4", 1000, 7);
+    std::fs::write(dir.path().join("c/shot list.docx"), "x").unwrap();
+    let r = server.run(&["upload", dir.path().join("c").to_str().unwrap()]);
+    assert!(r.ok(), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("shot list.docx  left out: not a media format VOD takes (.docx)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("1 file in the folders is not media and was left out"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// Cover and subtitles travel with the asset.

@@ -27,6 +27,8 @@ pub struct DetailsOutput {
     pub set_cover: Option<String>,
     /// Choose an image file to replace the cover.
     pub pick_cover: bool,
+    /// Open this URL in the system's player.
+    pub play: Option<String>,
 }
 
 pub fn show(
@@ -202,6 +204,12 @@ pub fn show(
         );
         urls.push((kind.trim().to_string(), o.url.clone()));
     }
+    // What Play opens: the first rendition the service made, else the original.
+    let has_original = base.is_some_and(|d| d.asset.original_url.is_some());
+    let play = urls
+        .get(usize::from(has_original))
+        .or(urls.first())
+        .map(|(_, u)| u.clone());
     if !urls.is_empty() {
         ui.separator();
         ui.strong(t!("details-urls"));
@@ -226,6 +234,14 @@ pub fn show(
     ui.push_id("asset-actions", |ui| {
         ui.horizontal(|ui| {
             ui.add_enabled_ui(!s.busy, |ui| {
+                if let Some(url) = &play
+                    && ui
+                        .button(format!("▶ {}", t!("media-play")))
+                        .on_hover_text(t!("media-play-hint"))
+                        .clicked()
+                {
+                    out.play = Some(url.clone());
+                }
                 let words = super::publish_words::publish_words(s.publish);
                 if ui.button(words.publish).clicked() {
                     out.op = Some((AssetOp::Publish, vec![id.clone()]));

@@ -3,6 +3,8 @@
 
 pub mod drafts;
 pub mod follow;
+pub mod left_out;
+pub mod media;
 pub mod row;
 pub mod table;
 pub mod toolbar;
@@ -34,6 +36,10 @@ pub struct QueueState {
     pub walks: usize,
     /// The filter typed over the queue: selection and actions apply to what it shows.
     pub search: String,
+    /// Files in walked folders that are not media.
+    pub left_out: left_out::LeftOut,
+    /// Probes of the files and their frames.
+    pub media: media::QueueMedia,
 }
 
 impl QueueState {
@@ -341,6 +347,7 @@ impl QueueState {
         self.rows = kept;
         for r in &gone {
             self.open_paths.remove(&r.path);
+            self.media.forget(r.key);
         }
         self.selected.retain(|k| !keys.contains(k));
         self.reindex();

@@ -96,6 +96,8 @@ pub struct Row {
     pub note: Option<String>,
     /// The asset's status on the service once the upload is done ([`super::follow`]).
     pub asset_status: Option<vodesk_core::model::AssetStatus>,
+    /// What ffprobe found in the file ([`super::media`]).
+    pub probe: super::media::RowMedia,
 }
 
 impl Row {
@@ -122,6 +124,7 @@ impl Row {
             again: false,
             note: None,
             asset_status: None,
+            probe: Default::default(),
         }
     }
 

@@ -42,7 +42,7 @@ pub fn show(
     let filter = q.shown();
     let count = filter.as_ref().map_or(q.rows.len(), Vec::len);
     // Disjoint borrows: the selection is read while rows update their speed.
-    let (rows, selected) = (&mut q.rows, &q.selected);
+    let (rows, selected, media) = (&mut q.rows, &q.selected, &mut q.media);
     // Clicks on a cell's text select the row (instead of starting a text selection).
     ui.style_mut().interaction.selectable_labels = false;
     ui.style_mut().spacing.item_spacing.x = 4.0;
@@ -56,27 +56,32 @@ pub fn show(
                 .resizable(true)
                 .sense(Sense::click())
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(140.0).at_least(80.0).clip(true))
+                // Name (with the file's frame), size, media, title, category, status and the
+                // row's own buttons first: what tells rows apart and acts on them stays in
+                // sight in a narrow window; progress, speed and time left follow.
+                .column(Column::initial(170.0).at_least(80.0).clip(true))
                 .column(Column::initial(54.0).at_least(44.0))
-                .column(Column::initial(110.0).at_least(60.0).clip(true))
-                .column(Column::initial(86.0).at_least(50.0).clip(true))
+                .column(Column::initial(84.0).at_least(40.0).clip(true))
+                .column(Column::initial(100.0).at_least(60.0).clip(true))
+                .column(Column::initial(80.0).at_least(50.0).clip(true))
                 .column(Column::initial(68.0).at_least(56.0))
-                .column(Column::initial(86.0).at_least(60.0))
+                .column(Column::initial(48.0).at_least(44.0))
+                .column(Column::initial(80.0).at_least(60.0))
                 .column(Column::initial(60.0).at_least(50.0))
                 .column(Column::initial(36.0).at_least(32.0))
-                .column(Column::initial(48.0).at_least(44.0))
                 .column(Column::remainder().at_least(80.0).clip(true))
                 .header(22.0, |mut h| {
                     for title in [
                         t!("col-name"),
                         t!("col-size"),
+                        t!("col-media"),
                         t!("col-title"),
                         t!("col-category"),
                         t!("col-status"),
+                        t!("col-actions"),
                         t!("col-progress"),
                         t!("col-speed"),
                         t!("col-eta"),
-                        t!("col-actions"),
                         t!("col-error"),
                     ] {
                         h.col(|ui| {
@@ -97,12 +102,20 @@ pub fn show(
                         let is_selected = selected.contains(&r.key);
                         tr.set_selected(is_selected);
                         tr.col(|ui| {
+                            media.want(r.key, &r.path, &r.probe, r.size);
+                            if let Some(tex) = media.frame(r.key) {
+                                let h = ROW_HEIGHT - 4.0;
+                                let size = tex.size_vec2();
+                                let w = h * size.x / size.y.max(1.0);
+                                ui.add(egui::Image::new((tex.id(), egui::vec2(w.min(h * 2.0), h))));
+                            }
                             ui.label(&r.name)
                                 .on_hover_text(r.path.display().to_string());
                         });
                         tr.col(|ui| {
                             ui.label(human_bytes(r.size));
                         });
+                        tr.col(|ui| media_cell(ui, r));
                         tr.col(|ui| {
                             ui.label(&r.meta.title);
                         });
@@ -134,6 +147,11 @@ pub fn show(
                             }
                         });
                         tr.col(|ui| {
+                            // Sending an empty file again cannot help: no Retry for it.
+                            let retryable = !(r.state == RowState::Refused && r.size == 0);
+                            row_buttons(ui, r.key, r.state, retryable, &mut actions);
+                        });
+                        tr.col(|ui| {
                             if matches!(r.state, RowState::Job(_)) {
                                 ui.add(
                                     egui::ProgressBar::new(r.fraction())
@@ -151,11 +169,6 @@ pub fn show(
                             if let Some(s) = r.eta_secs() {
                                 ui.label(human_duration(s));
                             }
-                        });
-                        tr.col(|ui| {
-                            // Sending an empty file again cannot help: no Retry for it.
-                            let retryable = !(r.state == RowState::Refused && r.size == 0);
-                            row_buttons(ui, r.key, r.state, retryable, &mut actions);
                         });
                         tr.col(|ui| {
                             if let Some(e) = &problem {
@@ -182,6 +195,17 @@ pub fn show(
         q.click(key, m.command, m.shift);
     }
     actions
+}
+
+/// "0:03 · 720p" (every fact on hover); a warning when ffprobe could not read the file.
+fn media_cell(ui: &mut egui::Ui, r: &super::Row) {
+    if let Some(info) = &r.probe.info {
+        let text = super::media::summary(info);
+        ui.label(&text).on_hover_text(super::media::details(info));
+    } else if let Some(why) = &r.probe.problem {
+        ui.colored_label(ui.visuals().warn_fg_color, t!("media-unreadable"))
+            .on_hover_text(why);
+    }
 }
 
 fn status_label(ui: &mut egui::Ui, r: &super::Row, words: &PublishWords) -> egui::Response {

@@ -49,7 +49,7 @@ pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
 }
 
 /// "12 of 340 files · 1.2 GB of 3.1 GB · 84 MB/s · 2:00 left".
-pub fn totals(ui: &mut egui::Ui, q: &QueueState, p: &Progress) {
+pub fn totals(ui: &mut egui::Ui, q: &mut QueueState, p: &Progress) {
     let finished = q.count(|r| r.state.is_finished());
     let failed = q.count(|r| {
         matches!(
@@ -87,6 +87,7 @@ pub fn totals(ui: &mut egui::Ui, q: &QueueState, p: &Progress) {
             ui.spinner();
             ui.weak(t!("queue-finding"));
         }
+        q.left_out.link(ui);
         if total_bytes > 0 {
             ui.add(
                 egui::ProgressBar::new((done_bytes as f64 / total_bytes as f64) as f32)

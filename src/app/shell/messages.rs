@@ -94,6 +94,16 @@ impl VodeskApp {
                         .add_found(files, &self.settings.defaults, pattern);
                 }
                 BgMsg::WalkProblem(p) => self.notes.push(Level::Warning, p),
+                BgMsg::NotMedia(paths) => self.queue.left_out.add(paths),
+                BgMsg::Probed(p) => {
+                    let q = &mut self.queue;
+                    let key = p.key;
+                    let mut probe = q.row_mut(key).map(|r| std::mem::take(&mut r.probe));
+                    q.media.answered(ctx, p, probe.as_mut());
+                    if let (Some(r), Some(probe)) = (q.row_mut(key), probe) {
+                        r.probe = probe;
+                    }
+                }
                 BgMsg::WalkDone => self.queue.walks = self.queue.walks.saturating_sub(1),
                 BgMsg::Queued { row, result } => {
                     let name = || {

@@ -228,6 +228,7 @@ impl VodeskApp {
         egui::CentralPanel::default().show(ui, |ui| self.centre(ui));
 
         dialogs::help(&ctx, &mut self.show_help);
+        self.queue.left_out.show(&ctx);
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
         if std::mem::take(&mut self.show_connect) {
             self.profiles.add_new();

@@ -5,6 +5,7 @@ use vodesk_core::credentials::LOCAL_PROFILES;
 
 use crate::app::assets::{details, list};
 use crate::app::form::Target;
+use crate::app::notify::Level;
 use crate::app::queue::table;
 use crate::app::queue::{RowState, toolbar};
 use crate::app::settings::ThemePref;
@@ -271,6 +272,9 @@ impl VodeskApp {
             if out.pick_cover {
                 self.backend.pick(crate::app::backend::Pick::AssetCover);
             }
+            if let Some(url) = out.play {
+                self.open_media(&url);
+            }
             if let Some(req) = out.save {
                 self.assets.busy = true;
                 self.pending_saves = 1;
@@ -302,6 +306,7 @@ impl VodeskApp {
                 let started = selected - drafts;
                 ui.weak(t!("meta-started-unchanged", n = started));
             }
+            self.row_preview(ui);
         }
         ui.separator();
         let defaults_mode = selected == 0;
@@ -357,6 +362,9 @@ impl VodeskApp {
 
     /// Details of a started row (read-only: its metadata went with the upload).
     pub(super) fn details(&mut self, ui: &mut egui::Ui) {
+        ui.heading(t!("details-heading"));
+        self.row_preview(ui);
+        ui.separator();
         let Some(r) = self
             .queue
             .rows
@@ -365,8 +373,6 @@ impl VodeskApp {
         else {
             return;
         };
-        ui.heading(t!("details-heading"));
-        ui.separator();
         egui::Grid::new("details")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -409,7 +415,7 @@ impl VodeskApp {
         if let Some(c) = toolbar::actions(ui, &self.queue) {
             self.run(c);
         }
-        toolbar::totals(ui, &self.queue, &self.progress);
+        toolbar::totals(ui, &mut self.queue, &self.progress);
         let s = &mut self.settings;
         if toolbar::limits(
             ui,
@@ -435,6 +441,52 @@ impl VodeskApp {
         });
         for a in actions {
             self.row_action(a);
+        }
+        self.probe_wanted();
+    }
+
+    /// The one selected row's frame and media facts, with Open.
+    fn row_preview(&mut self, ui: &mut egui::Ui) {
+        if self.queue.selected.len() != 1 {
+            return;
+        }
+        let q = &self.queue;
+        let Some(r) = q.selected.iter().next().and_then(|k| q.row(*k)) else {
+            return;
+        };
+        if crate::app::queue::media::preview(ui, r, &q.media) {
+            let target = r.path.to_string_lossy().into_owned();
+            self.open_media(&target);
+        }
+    }
+
+    /// Opens a file or URL in the chosen or the system's player; a failure is a notification.
+    fn open_media(&mut self, target: &str) {
+        if let Err(e) = crate::app::launch::open(target, &self.settings.open_with) {
+            self.notes.push(
+                Level::Error,
+                t!("media-open-failed", target = target, error = e.as_str()),
+            );
+        }
+    }
+
+    /// Starts the probes the rows on screen asked for; without ffmpeg, says so once.
+    fn probe_wanted(&mut self) {
+        let m = &mut self.queue.media;
+        if !m.tools.available() {
+            if !m.wanted.is_empty() && !m.told_missing {
+                m.told_missing = true;
+                self.notes.push(Level::Info, t!("media-no-tools"));
+            }
+            m.wanted.clear();
+            return;
+        }
+        for (key, path) in m.take_wanted() {
+            if let Some(r) = self.queue.row_mut(key) {
+                r.probe.pending = true;
+            }
+            self.backend
+                .probe(self.queue.media.tools.clone(), key, path);
         }
     }
 

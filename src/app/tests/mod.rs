@@ -10,6 +10,7 @@ mod categories;
 mod form;
 mod harness;
 mod language;
+mod media;
 mod profiles;
 mod queue;
 mod scale;

@@ -32,20 +32,33 @@ fn screenshots() {
     save(&mut t, "empty.png");
 
     let src = t.dir.path().join("media");
+    // Real clips (ffmpeg's test pattern), so rows show their facts and frames; the raw
+    // interview is bytes that are not media, as a broken export would be.
+    let clip = |name: &str, secs: u32, w: u32, h: u32| {
+        let p = src.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        vodesk_media::samples::test_pattern(&p, secs, w, h).unwrap();
+        p
+    };
     let mut files: Vec<PathBuf> = vec![
-        media(&src, "clip01.mp4", 3 * 1024 * 1024),
-        media(&src, "clip02.mp4", 2 * 1024 * 1024),
-        media(&src, "片段.mov", 900 * 1024),
+        clip("clip01.mp4", 12, 1280, 720),
+        clip("clip02.mp4", 8, 1920, 1080),
+        clip("片段.mov", 5, 640, 360),
         media(&src, "interview-raw.mp4", 26 * 1024 * 1024),
     ];
-    for n in ["日落.mov", "海浪.mov", "灯塔.mov"] {
-        media(&src, &format!("纪录片/海岸线/{n}"), 700 * 1024);
+    for (n, secs) in [("日落.mov", 7), ("海浪.mov", 9), ("灯塔.mov", 4)] {
+        clip(&format!("纪录片/海岸线/{n}"), secs, 960, 540);
     }
     files.push(src.join("纪录片"));
     files.push(media(&src, "bad.mp4", 0));
     t.drop_files(&files);
     t.step_until("rows", |app| {
         app.queue.walks == 0 && app.queue.rows.len() == 8
+    });
+    t.step_until("probed", |app| {
+        app.queue.rows[..7]
+            .iter()
+            .all(|r| r.probe.info.is_some() || r.probe.problem.is_some())
     });
 
     // The first three upload; the big one is caught mid-way under a bandwidth limit.
