@@ -381,3 +381,11 @@ cli-left-out-summary = { $n ->
     [one] 1 file in the folders is not media and was left out; formats VOD takes: { $formats }
    *[other] { $n } files in the folders are not media and were left out; formats VOD takes: { $formats }
 }
+cli-total-prefix = total
+cli-total = { $done } of { $total } · { $speed }/s · { $left } left · { $finished } of { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}{ $walking ->
+    [yes] {" "}(finding more…)
+   *[no] {""}
+}

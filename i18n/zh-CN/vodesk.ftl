@@ -352,3 +352,8 @@ cli-left-out = { $path }  已略过：{ $reason }
 cli-left-out-summary = { $n ->
    *[other] 文件夹中有 { $n } 个文件不是媒体，已略过；点播支持的格式：{ $formats }
 }
+cli-total-prefix = 总计
+cli-total = { $done } / { $total } · { $speed }/s · 剩余 { $left } · { $finished } / { $files } 个文件{ $walking ->
+    [yes] （仍在查找…）
+   *[no] {""}
+}

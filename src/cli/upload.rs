@@ -15,6 +15,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde::Serialize;
 use tokio::sync::mpsc;
 use vodesk_core::engine::bandwidth::parse_rate;
+use vodesk_core::engine::progress::Progress;
 use vodesk_core::engine::walk::{Walked, walk};
 use vodesk_core::engine::{
     AddError, Added, BringBack, Engine, EngineConfig, Event, JobId, JobSpec, JobState, JobView,
@@ -189,6 +190,34 @@ pub fn prepare(args: &UploadArgs, limits: &Limits) -> Result<Plan, CliError> {
         part_size,
         bwlimit,
     })
+}
+
+/// The total line: bytes stored of those to store (files that will not be sent — skipped,
+/// failed — leave the total), files finished of those found, speed and time left; "finding
+/// more…" only while folders are still being walked.
+fn draw_total(bar: &ProgressBar, p: &Progress, finished: usize, files: usize, walking: bool) {
+    let total = p.bytes_done + p.bytes_left;
+    // Nothing known yet is 0 of 1 (indicatif draws 0 of 0 as a full bar).
+    bar.set_length(total.max(1));
+    bar.set_position(p.bytes_done);
+    let done = human_size(p.bytes_done as i64);
+    let total = human_size(total as i64);
+    let speed = human_size(p.bytes_per_sec as i64);
+    let left = p
+        .eta_secs
+        .map(crate::app::format::clock)
+        .unwrap_or_else(|| "–".to_string());
+    let walking = if walking { "yes" } else { "no" };
+    bar.set_message(t!(
+        "cli-total",
+        done = done,
+        total = total,
+        speed = speed,
+        left = left,
+        finished = finished,
+        files = files,
+        walking = walking
+    ));
 }
 
 /// Walks `folders` on a blocking thread (see `engine::walk`), sending what it finds.
@@ -458,12 +487,11 @@ pub async fn run(
     let total_bar = bars.as_ref().map(|m| {
         let b = m.add(ProgressBar::new(0));
         b.set_style(
-            ProgressStyle::with_template(
-                "total {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}  {msg}",
-            )
-            .expect("template")
-            .progress_chars("=> "),
+            ProgressStyle::with_template("{prefix} {bar:30} {msg}")
+                .expect("template")
+                .progress_chars("=> "),
         );
+        b.set_prefix(t!("cli-total-prefix"));
         b
     });
     let mut job_bars: HashMap<JobId, ProgressBar> = HashMap::new();
@@ -535,6 +563,12 @@ pub async fn run(
                         Some(m) => m.suspend(|| report(json, &v)),
                         None => report(json, &v),
                     }
+                    // The count moves as each file finishes, not at the next tick.
+                    if let Some(t) = &total_bar {
+                        let finished = done + skipped + q.already + failed + cancelled;
+                        let files = q.queued.len() + q.refused + q.already;
+                        draw_total(t, &engine.progress(), finished, files, walker.is_some());
+                    }
                 } else if v.state == JobState::Paused {
                     if q.queued.contains(&v.id) && !finished.contains(&v.id) {
                         paused.insert(v.id);
@@ -553,10 +587,9 @@ pub async fn run(
             }
             _ = ticker.tick() => {
                 if let Some(t) = &total_bar {
-                    t.set_length(engine.totals().bytes_total.load(Ordering::Relaxed));
-                    t.set_position(engine.totals().bytes_done.load(Ordering::Relaxed));
-                    let queued = q.queued.len() + q.refused + q.already;
-                    t.set_message(format!("{} of {queued} files{}", done + skipped + q.already + failed + cancelled, if walker.is_some() { " (finding more…)" } else { "" }));
+                    let finished = done + skipped + q.already + failed + cancelled;
+                    let files = q.queued.len() + q.refused + q.already;
+                    draw_total(t, &engine.progress(), finished, files, walker.is_some());
                 }
                 for (id, b) in &job_bars {
                     if let Some(v) = engine.view(*id) {
@@ -574,9 +607,18 @@ pub async fn run(
             }
         }
     }
+    // The last state stays on screen above the summary: all bytes, every file.
     if let Some(t) = total_bar {
-        t.finish_and_clear();
+        let finished = done + skipped + q.already + failed + cancelled;
+        let files = q.queued.len() + q.refused + q.already;
+        draw_total(&t, &engine.progress(), finished, files, false);
+        t.finish();
     }
+    // Every bar is finished: the summary goes below them, on a line of its own.
+    for b in job_bars.into_values() {
+        b.finish_and_clear();
+    }
+    drop(bars);
     failed += q.refused;
     let already = q.already;
     if q.queued.is_empty() && failed == 0 && already == 0 && q.journal_error.is_none() {

@@ -17,6 +17,7 @@ mod management_retries;
 mod media;
 mod owner;
 mod profiles;
+mod progress;
 mod resume;
 mod stalled_then_killed;
 mod tencent;

@@ -12,6 +12,8 @@ use serde::Serialize;
 pub struct Progress {
     pub bytes_done: u64,
     pub bytes_total: u64,
+    /// Still to be stored by jobs that have not ended (the ETA's share).
+    pub bytes_left: u64,
     pub jobs_total: u64,
     pub jobs_finished: u64,
     /// Over the last few seconds.

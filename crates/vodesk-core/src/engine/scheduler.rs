@@ -95,8 +95,35 @@ pub struct Totals {
     pub bytes_done: AtomicU64,
     /// Bytes put on the wire in this session, retries included.
     pub bytes_sent: AtomicU64,
+    /// Bytes of jobs that ended without sending them (skipped as duplicates, failed,
+    /// cancelled): no longer to come, so not in what is left.
+    pub bytes_unsent: AtomicU64,
     pub jobs_total: AtomicU64,
     pub jobs_finished: AtomicU64,
+}
+
+impl Totals {
+    /// A job has just ended: a finished one counts whole (its last bytes may not have been
+    /// counted as they went: a file the service already had), any other leaves the rest of
+    /// its bytes out of what is left.
+    fn job_ended(&self, h: &JobHandle, state: JobState) {
+        if state == JobState::Done {
+            let shown = h.bytes_done.swap(h.size, Ordering::Relaxed);
+            self.bytes_done.fetch_add(h.size, Ordering::Relaxed);
+            self.bytes_done.fetch_sub(shown, Ordering::Relaxed);
+        } else {
+            let rest = h.size.saturating_sub(h.bytes_done.load(Ordering::Relaxed));
+            self.bytes_unsent.fetch_add(rest, Ordering::Relaxed);
+        }
+    }
+
+    /// Bytes still to be stored by jobs that have not ended.
+    pub fn bytes_left(&self) -> u64 {
+        self.bytes_total
+            .load(Ordering::Relaxed)
+            .saturating_sub(self.bytes_done.load(Ordering::Relaxed))
+            .saturating_sub(self.bytes_unsent.load(Ordering::Relaxed))
+    }
 }
 
 /// Where a tracked job comes from.
@@ -257,7 +284,13 @@ impl Inner {
             )
         };
         // The faces hear of the change even when the journal could not record it.
-        *h.state.lock().unwrap_or_else(|e| e.into_inner()) = (state, reason);
+        let was = std::mem::replace(
+            &mut *h.state.lock().unwrap_or_else(|e| e.into_inner()),
+            (state, reason),
+        );
+        if state.is_terminal() && !was.0.is_terminal() {
+            self.totals.job_ended(h, state);
+        }
         *h.error.lock().unwrap_or_else(|e| e.into_inner()) = (code, request_id);
         let _ = self.events.send(Event::Job(self.view(h)));
         if let Err(e) = &written {
@@ -683,10 +716,14 @@ impl Engine {
                 return false;
             }
             let totals = &self.inner.totals;
+            let done = h.bytes_done.load(Ordering::Relaxed);
             totals.bytes_total.fetch_sub(h.size, Ordering::Relaxed);
-            totals
-                .bytes_done
-                .fetch_sub(h.bytes_done.load(Ordering::Relaxed), Ordering::Relaxed);
+            totals.bytes_done.fetch_sub(done, Ordering::Relaxed);
+            if h.state().is_terminal() && h.state() != JobState::Done {
+                totals
+                    .bytes_unsent
+                    .fetch_sub(h.size.saturating_sub(done), Ordering::Relaxed);
+            }
             totals.jobs_total.fetch_sub(1, Ordering::Relaxed);
             if h.state().is_terminal() {
                 totals.jobs_finished.fetch_sub(1, Ordering::Relaxed);
@@ -714,6 +751,7 @@ impl Engine {
         let t = &self.inner.totals;
         let bytes_done = t.bytes_done.load(Ordering::Relaxed);
         let bytes_total = t.bytes_total.load(Ordering::Relaxed);
+        let bytes_left = t.bytes_left();
         let rate = self.inner.speed.sample(
             std::time::Instant::now(),
             t.bytes_sent.load(Ordering::Relaxed),
@@ -721,10 +759,11 @@ impl Engine {
         Progress {
             bytes_done,
             bytes_total,
+            bytes_left,
             jobs_total: t.jobs_total.load(Ordering::Relaxed),
             jobs_finished: t.jobs_finished.load(Ordering::Relaxed),
             bytes_per_sec: rate,
-            eta_secs: eta(bytes_total.saturating_sub(bytes_done), rate),
+            eta_secs: eta(bytes_left, rate),
         }
     }
 
@@ -872,11 +911,8 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
     // Closed meanwhile by the process that held the account's uploads before this one: what
     // it achieved stands (running it again would upload the file twice).
     if rec.state.is_closed() {
-        if rec.state == JobState::Done {
-            let shown = handle.bytes_done.swap(handle.size, Ordering::Relaxed);
-            let totals = &inner.totals.bytes_done;
-            totals.fetch_add(handle.size, Ordering::Relaxed);
-            totals.fetch_sub(shown, Ordering::Relaxed);
+        if rec.state.is_terminal() {
+            inner.totals.job_ended(&handle, rec.state);
         }
         *handle.state.lock().unwrap_or_else(|p| p.into_inner()) = (rec.state, rec.reason);
         let _ = inner.events.send(Event::Job(inner.view(&handle)));
@@ -902,7 +938,6 @@ async fn run_job(inner: &Arc<Inner>, handle: Arc<JobHandle>) {
     let result = match outcome {
         Ok(Outcome::Done { asset_id }) => {
             set_asset(Some(asset_id.clone()));
-            handle.bytes_done.store(handle.size, Ordering::Relaxed);
             // The file is remembered as uploaded to this asset in the same commit.
             match inner.journal.done(handle.id, &asset_id) {
                 Ok(()) => inner.set_state(&handle, JobState::Done, None, None),
