@@ -389,3 +389,32 @@ cli-total = { $done } of { $total } · { $speed }/s · { $left } left · { $fini
     [yes] {" "}(finding more…)
    *[no] {""}
 }
+
+## Watch folders
+watch-open = 👁 Watch folders…
+watch-open-hint = Folders whose new files are queued by themselves
+watch-title = Watch folders
+watch-explain = New media files in these folders are queued once they have stopped growing, with the metadata saved with the watch, and started at once if you choose.
+watch-existing = Files already in a folder when it is added are not queued: use Add folder… for those.
+watch-none = No folder is watched yet.
+watch-state-watching = watching
+watch-state-starting = looking…
+watch-state-missing = ⚠ missing
+watch-auto-start = Start uploads at once
+watch-use-defaults = Use current defaults
+watch-use-defaults-hint = Queue this folder's new files with the metadata now in the form's defaults (no row selected)
+watch-remove = Stop watching this folder
+watch-add = Add a watch folder…
+watch-added = { $folder } is watched: its new files will be queued.
+watch-already = { $folder } is watched already.
+watch-gone = it is not there any more (removed, renamed or unmounted)
+watch-not-a-folder = it is no longer a folder
+watch-went-missing = The watched folder { $folder } cannot be read: { $why }. Watching goes on as soon as it is back; remove it under Watch folders if it moved.
+watch-came-back = The watched folder { $folder } is back; watching goes on.
+watch-queued = { $n ->
+    [one] 1 new file from { $folder } was queued.
+   *[other] { $n } new files from { $folder } were queued.
+}
+watch-file-damaged = The watch folders could not be read from { $file } ({ $error }); they start empty.
+watch-save-failed = The watch folders could not be saved: { $error }
+watch-pick-title = Watch a folder

@@ -357,3 +357,31 @@ cli-total = { $done } / { $total } · { $speed }/s · 剩余 { $left } · { $fin
     [yes] （仍在查找…）
    *[no] {""}
 }
+
+## Watch folders
+watch-open = 👁 监视文件夹…
+watch-open-hint = 新文件会自动加入队列的文件夹
+watch-title = 监视文件夹
+watch-explain = 这些文件夹中出现的新媒体文件在停止增长后会自动加入队列，使用监视时保存的元数据；如选择，还会立即开始上传。
+watch-existing = 添加监视时文件夹中已有的文件不会加入队列：请用“添加文件夹…”添加它们。
+watch-none = 尚未监视任何文件夹。
+watch-state-watching = 监视中
+watch-state-starting = 正在查看…
+watch-state-missing = ⚠ 找不到
+watch-auto-start = 立即开始上传
+watch-use-defaults = 使用当前默认值
+watch-use-defaults-hint = 此文件夹的新文件将使用表单中当前的默认元数据（未选中任何行时）加入队列
+watch-remove = 停止监视此文件夹
+watch-add = 添加监视文件夹…
+watch-added = 已开始监视 { $folder }：其中的新文件会加入队列。
+watch-already = { $folder } 已在监视中。
+watch-gone = 文件夹已不存在（被删除、重命名或卸载）
+watch-not-a-folder = 它已不再是文件夹
+watch-went-missing = 无法读取监视的文件夹 { $folder }：{ $why }。文件夹恢复后会继续监视；如已移动，请在“监视文件夹”中移除。
+watch-came-back = 监视的文件夹 { $folder } 已恢复，继续监视。
+watch-queued = { $n ->
+   *[other] 已将 { $folder } 中的 { $n } 个新文件加入队列。
+}
+watch-file-damaged = 无法从 { $file } 读取监视文件夹（{ $error }），将从空列表开始。
+watch-save-failed = 无法保存监视文件夹：{ $error }
+watch-pick-title = 监视文件夹

@@ -37,6 +37,12 @@ pub enum BgMsg {
     NotMedia(Vec<PathBuf>),
     /// What a queued file holds, and its frame.
     Probed(crate::app::queue::media::Probed),
+    /// The watch folders kept from the last session.
+    Watches(Result<Vec<crate::app::watch::Watch>, String>),
+    /// A look at the watched folders (in the order asked).
+    WatchScan(Vec<PathBuf>, Vec<crate::app::watch::Scanned>),
+    /// The watch folders could not be written.
+    WatchesNotSaved(String),
     /// A folder walk finished.
     WalkDone,
     /// A row was handed to the engine (or refused, with one sentence why).
@@ -115,6 +121,8 @@ pub enum Pick {
     Subtitle,
     /// A new cover for the asset shown in the details pane.
     AssetCover,
+    /// A folder to watch.
+    WatchFolder,
 }
 
 /// What the top bar shows about the connection.
@@ -131,6 +139,8 @@ pub struct Backend {
     pub info: ConnectionInfo,
     /// Where rows not started yet are kept between sessions.
     pub drafts_file: PathBuf,
+    /// Where the watch folders are kept.
+    pub watches_file: PathBuf,
     journal_path: PathBuf,
     tx: mpsc::UnboundedSender<BgMsg>,
     rx: mpsc::UnboundedReceiver<BgMsg>,
@@ -175,6 +185,7 @@ impl Backend {
             engine,
             info,
             drafts_file: journal_path.with_file_name("drafts.json"),
+            watches_file: crate::app::watch::file_next_to(journal_path),
             journal_path: journal_path.to_path_buf(),
             tx,
             rx,
@@ -353,6 +364,29 @@ impl Backend {
         });
     }
 
+    /// Reads the watch folders kept from the last session.
+    pub fn load_watches(&self) {
+        let file = self.watches_file.clone();
+        self.answer_blocking(move || BgMsg::Watches(crate::app::watch::load(&file)));
+    }
+
+    /// Writes the watch folders (off the UI thread).
+    pub fn save_watches(&self, list: Vec<crate::app::watch::Watch>) {
+        let file = self.watches_file.clone();
+        self.answer_blocking(move || match crate::app::watch::save(&file, &list) {
+            Ok(()) => BgMsg::WatchesNotSaved(String::new()),
+            Err(e) => BgMsg::WatchesNotSaved(e),
+        });
+    }
+
+    /// Looks at the watched folders off the UI thread.
+    pub fn scan_watches(&self, folders: Vec<PathBuf>) {
+        self.answer_blocking(move || {
+            let scanned = crate::app::watch::scan::look(&folders);
+            BgMsg::WatchScan(folders, scanned)
+        });
+    }
+
     /// Probes a queued file and takes its frame; the answer arrives as `BgMsg::Probed`.
     pub fn probe(&self, tools: vodesk_media::Tools, key: u64, path: PathBuf) {
         self.answer(async move {
@@ -393,8 +427,12 @@ impl Backend {
                     .iter()
                     .map(|f| f.path().to_path_buf())
                     .collect(),
-                Pick::Folder => d
-                    .set_title("Add folder")
+                Pick::Folder | Pick::WatchFolder => d
+                    .set_title(if what == Pick::WatchFolder {
+                        t!("watch-pick-title")
+                    } else {
+                        "Add folder".to_string()
+                    })
                     .pick_folders()
                     .await
                     .unwrap_or_default()

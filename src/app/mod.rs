@@ -21,6 +21,7 @@ mod signals;
 #[cfg(test)]
 mod tests;
 mod theme;
+mod watch;
 
 use std::process::ExitCode;
 use std::sync::Arc;

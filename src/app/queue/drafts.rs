@@ -17,13 +17,36 @@ pub struct Draft {
 
 /// Writes `drafts` to `file` (replacing it; an empty list removes it), atomically.
 pub fn save(file: &Path, drafts: &[Draft]) -> Result<(), String> {
-    if drafts.is_empty() {
+    save_json(file, drafts, drafts.is_empty())
+}
+
+/// Reads the drafts of the last session; a missing file is no drafts, a damaged one says so.
+pub fn load(file: &Path) -> Result<Vec<Draft>, String> {
+    load_json(file)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| match e {
+            JsonFileError::Damaged(e) => format!(
+                "the unsent rows of the last session could not be read from {} ({e})",
+                file.display()
+            ),
+            JsonFileError::Unreadable(e) => e,
+        })
+}
+
+/// Writes `value` to `file` as JSON, atomically (a new name, then a rename); `remove` instead
+/// deletes the file (an empty list leaves nothing behind).
+pub fn save_json<T: Serialize + ?Sized>(
+    file: &Path,
+    value: &T,
+    remove: bool,
+) -> Result<(), String> {
+    if remove {
         return match std::fs::remove_file(file) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
             _ => Ok(()),
         };
     }
-    let json = serde_json::to_vec(drafts).map_err(|e| e.to_string())?;
+    let json = serde_json::to_vec(value).map_err(|e| e.to_string())?;
     // A name of its own per write: a periodic save in the background and the one at exit may
     // overlap.
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -33,17 +56,25 @@ pub fn save(file: &Path, drafts: &[Draft]) -> Result<(), String> {
     std::fs::rename(&tmp, file).map_err(|e| format!("{} cannot be written ({e})", file.display()))
 }
 
-/// Reads the drafts of the last session; a missing file is no drafts, a damaged one says so.
-pub fn load(file: &Path) -> Result<Vec<Draft>, String> {
+/// Why a JSON file could not be read.
+pub enum JsonFileError {
+    /// It is there but not what was written (the parser's words).
+    Damaged(String),
+    /// It cannot be read at all (a sentence naming it).
+    Unreadable(String),
+}
+
+/// Reads `file` as JSON; `None` when there is no such file.
+pub fn load_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Option<T>, JsonFileError> {
     match std::fs::read(file) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            format!(
-                "the unsent rows of the last session could not be read from {} ({e})",
-                file.display()
-            )
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(format!("{} cannot be read ({e})", file.display())),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| JsonFileError::Damaged(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(JsonFileError::Unreadable(format!(
+            "{} cannot be read ({e})",
+            file.display()
+        ))),
     }
 }
 

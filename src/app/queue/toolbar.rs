@@ -8,7 +8,7 @@ use crate::app::commands::Command;
 use crate::app::format::{human_bytes, human_duration};
 
 /// Draws the action buttons; returns the one clicked.
-pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
+pub fn actions(ui: &mut egui::Ui, q: &QueueState, watches_open: &mut bool) -> Option<Command> {
     let mut out = None;
     // The count is what Start would start (drafts), as the form's Start button says it.
     let startable = q.startable();
@@ -31,6 +31,13 @@ pub fn actions(ui: &mut egui::Ui, q: &QueueState) -> Option<Command> {
         let has_rows = !q.rows.is_empty();
         b(ui, Command::AddFiles, t!("queue-add-files"), true);
         b(ui, Command::AddFolder, t!("queue-add-folder"), true);
+        if ui
+            .button(t!("watch-open"))
+            .on_hover_text(t!("watch-open-hint"))
+            .clicked()
+        {
+            *watches_open = true;
+        }
         ui.separator();
         b(ui, Command::Start, start, startable > 0);
         b(ui, Command::Pause, t!("queue-pause"), has_rows);

@@ -83,6 +83,7 @@ impl VodeskApp {
             &mut self.show_about,
             &mut self.buckets.unfinished.open,
             &mut self.queue.left_out.open,
+            &mut self.watches.open,
             &mut self.show_settings,
             &mut self.show_connect,
             &mut self.categories.open,

@@ -95,6 +95,14 @@ impl VodeskApp {
                 }
                 BgMsg::WalkProblem(p) => self.notes.push(Level::Warning, p),
                 BgMsg::NotMedia(paths) => self.queue.left_out.add(paths),
+                BgMsg::Watches(r) => self.watches_loaded(r),
+                BgMsg::WatchScan(folders, scanned) => self.watch_scanned(&folders, scanned),
+                BgMsg::WatchesNotSaved(e) => {
+                    if !e.is_empty() {
+                        self.notes
+                            .push(Level::Error, t!("watch-save-failed", error = e));
+                    }
+                }
                 BgMsg::Probed(p) => {
                     let q = &mut self.queue;
                     let key = p.key;
@@ -416,6 +424,7 @@ impl VodeskApp {
         }
         match what {
             Pick::Files | Pick::Folder => self.add_paths(paths),
+            Pick::WatchFolder => self.add_watch(paths[0].clone()),
             Pick::Cover => {
                 let p = paths[0].clone();
                 self.with_targets(|ts| ts.iter_mut().for_each(|t| t.meta.cover = Some(p.clone())));

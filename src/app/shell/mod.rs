@@ -5,6 +5,7 @@
 mod actions;
 mod messages;
 mod panels;
+mod watching;
 
 use std::time::{Duration, Instant};
 
@@ -64,6 +65,7 @@ pub struct VodeskApp {
     /// Where profiles and the local service live (platform directories; temporary in tests).
     pub places: Places,
     pub profiles: ProfilesScreen,
+    pub watches: crate::app::watch::Watches,
 }
 
 impl VodeskApp {
@@ -72,10 +74,12 @@ impl VodeskApp {
         form.pattern = settings.title_pattern.clone();
         let caps = backend.conn.vod.capabilities().clone();
         let assets = AssetsState::new(&caps);
+        backend.load_watches();
         let mut app = VodeskApp {
             backend,
             settings,
             queue: QueueState::default(),
+            watches: Default::default(),
             form,
             catalog: Catalog::new(caps),
             notes: Notifications::default(),
@@ -197,6 +201,7 @@ impl VodeskApp {
         self.shortcuts(&ctx);
         self.refresh_progress();
         self.follow_statuses(&ctx);
+        self.watch_folders(&ctx);
 
         self.top_bar(ui);
         self.status_bar(ui);
@@ -222,6 +227,9 @@ impl VodeskApp {
 
         dialogs::help(&ctx, &mut self.show_help);
         self.queue.left_out.show(&ctx);
+        for a in crate::app::watch::window::show(&ctx, &mut self.watches) {
+            self.watch_action(a);
+        }
         dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
         if std::mem::take(&mut self.show_connect) {
             self.profiles.add_new();
@@ -289,6 +297,13 @@ impl VodeskApp {
         if let Err(e) = super::queue::drafts::save(&self.backend.drafts_file, &self.queue.drafts())
         {
             eprintln!("warning: {e}; the rows not started yet will not be back next time");
+        }
+        // Watches changed in the last frames are written now, not left to a background save.
+        if self.watches.dirty
+            && self.watches.loaded
+            && let Err(e) = crate::app::watch::save(&self.backend.watches_file, &self.watches.list)
+        {
+            eprintln!("warning: {e}; the watch folders' latest changes will not be back next time");
         }
     }
 

@@ -412,7 +412,7 @@ impl VodeskApp {
         ui.horizontal(|ui| {
             ui.heading(t!("queue-heading"));
         });
-        if let Some(c) = toolbar::actions(ui, &self.queue) {
+        if let Some(c) = toolbar::actions(ui, &self.queue, &mut self.watches.open) {
             self.run(c);
         }
         toolbar::totals(ui, &mut self.queue, &self.progress);

@@ -17,3 +17,4 @@ mod scale;
 mod screenshots;
 mod shell;
 mod tencent;
+mod watch;

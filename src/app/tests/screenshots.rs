@@ -189,6 +189,17 @@ fn screenshots() {
     save(&mut t, "categories-dark.png");
     t.app().categories.open = false;
 
+    // Watch folders: one watching, one renamed away.
+    let watched = t.dir.path().join("exports/每日新闻");
+    std::fs::create_dir_all(&watched).unwrap();
+    t.app().add_watch(watched);
+    let gone = t.dir.path().join("exports/old-camera");
+    t.app().add_watch(gone);
+    t.step_until("looked", |app| app.watches.state.len() == 2);
+    t.app().watches.list[0].auto_start = true;
+    save(&mut t, "watch-folders-dark.png");
+    t.app().watches.open = false;
+
     // The profile screen with a profile being added (its secret field masked).
     t.app().profiles.saved = vec![vodesk_core::credentials::Profile {
         name: "production".into(),
