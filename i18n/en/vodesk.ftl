@@ -45,24 +45,18 @@ publish-publish = Publish
 publish-unpublish = Unpublish
 publish-publish-all = Publish all
 publish-unpublish-all = Unpublish all
-publish-published-verb = published
-publish-unpublished-verb = unpublished
 playback-allowed = Playback allowed
 playback-forbidden = Playback forbidden
 playback-allow = Allow playback
 playback-forbid = Forbid playback
 playback-allow-all = Allow playback for all
 playback-forbid-all = Forbid playback for all
-playback-allowed-verb = allowed for playback
-playback-forbidden-verb = forbidden for playback
 audit-passed = Passed review
 audit-blocked = Blocked
 audit-unblock = Unblock
 audit-block = Block
 audit-unblock-all = Unblock all
 audit-block-all = Block all
-audit-unblocked-verb = unblocked
-audit-blocked-verb = blocked
 
 ## The metadata form's workflow field
 workflow-name-label = Workflow
@@ -338,3 +332,276 @@ details-new-tags = New tags
 details-new-category = New category
 details-unchanged = unchanged
 details-save = Save
+buckets-url-only = This cloud's VOD service has no bucket browser; import media by URL here.
+buckets-reload-tip = Reload the buckets
+buckets-not-media = Not a media file VOD can import
+buckets-load-more = Load more
+buckets-empty = Empty.
+buckets-defaults-pattern = Imports use the metadata form's defaults (shown when no queue row is selected); titles: { $pattern }
+buckets-defaults-names = Imports use the metadata form's defaults (shown when no queue row is selected); titles: the object names
+buckets-fix-defaults = ⚠ Fix the defaults before importing — { $problem }
+buckets-import-selected = Import { $n } selected
+buckets-import-selected-tip = Create assets from the selected objects, with the metadata form's defaults
+buckets-authorize = Authorize VOD
+buckets-authorize-tip = Let VOD read this bucket (needed before importing)
+buckets-urls-label = Import by URL (one per line, up to { $max })
+buckets-import-urls = Import URLs
+buckets-too-many-urls = { $n } URLs; at most { $max } can be imported at once
+buckets-not-url = "{ $url }" is not a URL
+buckets-not-http = "{ $url }" must be http or https
+buckets-not-media-url = "{ $url }" does not end with a supported media extension
+buckets-load-failed = The buckets could not load: { $error }
+bucket-authorized = VOD may now read { $bucket }.
+bucket-not-authorized = { $bucket } could not be authorised: { $error }
+bucket-imported = { $item } imported as asset { $asset }
+bucket-not-imported = { $item } was not imported: { $error }
+bucket-url-refused = { $url } was not accepted: { $error }
+bucket-urls-failed = The URLs were not imported: { $error }
+bucket-items-failed = { $failed } of { $total } items failed; see the bucket panel.
+
+## The category manager
+categories-title = Categories
+categories-name = Name
+categories-add-top = Add top-level
+categories-add-inside = Add inside selected
+categories-add-inside-off = Select a category above level { $max } (at most { $max } levels)
+categories-rename = Rename selected
+categories-delete = Delete selected
+categories-delete-tip = The service refuses to delete a category that still has assets or sub-categories
+category-created = Category "{ $name }" created.
+category-renamed = Category renamed to "{ $name }".
+category-deleted = Category deleted.
+category-refused = The category change was refused: { $error }
+categories-load-failed = Categories could not be loaded: { $error }
+
+## Several assets at once
+bulk-selected = { $n ->
+    [one] 1 asset selected
+   *[other] { $n } assets selected
+}
+bulk-hint = Ctrl-click adds or removes an asset, Shift-click a range; a plain click opens one.
+bulk-delete-all = 🗑 Delete all…
+bulk-change-for-all = Change for all
+bulk-description = Description
+bulk-new-description = New description for all
+bulk-tags = Tags
+bulk-new-tags = New tags for all
+bulk-category = Category for all
+bulk-apply = Apply to { $n }
+
+## Keyboard shortcuts and About
+help-title = Keyboard shortcuts
+help-drop = Drop files or folders anywhere on the window to queue them.
+help-tip = { $help } ({ $keys })
+help-keys-or = { $first } or { $second }
+about-title = About vodesk
+about-tagline = Batch upload and manage media on cloud Video-on-Demand services.
+about-version = Version { $version } (commit { $commit })
+about-connected = Connected to { $endpoint }
+command-add-files = Add files…
+command-add-folder = Add folder…
+command-start = Start
+command-pause = Pause
+command-resume = Resume
+command-cancel = Cancel
+command-retry = Retry
+command-remove = Remove
+command-clear-finished = Clear finished
+command-select-all = Select all
+command-search = Search
+command-notifications = Notifications
+command-help = Keyboard shortcuts
+command-settings = Settings
+command-quit = Quit
+command-add-files-help = Add media files to the queue
+command-add-folder-help = Add a folder (walked in the background)
+command-start-help = Start the selected rows (all ready rows when none is selected)
+command-pause-help = Pause the selected uploads (all when none is selected)
+command-resume-help = Resume the selected uploads (all when none is selected)
+command-cancel-help = Cancel the selected uploads
+command-retry-help = Retry failed or cancelled rows
+command-remove-help = Remove the selected rows that are not uploading
+command-clear-finished-help = Remove every finished row
+command-select-all-help = Select every row
+command-search-help = Filter the queue by name or title
+command-notifications-help = Show or hide the notification panel
+command-help-help = Show this list (also ?)
+command-settings-help = Transfer limits, part size, theme
+command-quit-help = Close the window (unfinished uploads resume next time)
+
+## Notifications
+notify-more = { $n ->
+    [one] 1 more notification — see the notification panel
+   *[other] { $n } more notifications — see the notification panel
+}
+notify-heading = Notifications ({ $n })
+notify-clear = Clear
+notify-nothing = Nothing yet.
+notify-ago = { $secs }s ago
+notify-copy = Copy (with the error code and request id)
+
+## What happened to assets (the action as the provider calls it: $op is publish, unpublish,
+## allow, forbid, unblock, block or delete)
+assets-op-done = { $op ->
+    [publish] { $n ->
+        [one] 1 asset published.
+       *[other] { $n } assets published.
+    }
+    [unpublish] { $n ->
+        [one] 1 asset unpublished.
+       *[other] { $n } assets unpublished.
+    }
+    [allow] { $n ->
+        [one] 1 asset allowed for playback.
+       *[other] { $n } assets allowed for playback.
+    }
+    [forbid] { $n ->
+        [one] 1 asset forbidden for playback.
+       *[other] { $n } assets forbidden for playback.
+    }
+    [unblock] { $n ->
+        [one] 1 asset unblocked.
+       *[other] { $n } assets unblocked.
+    }
+    [block] { $n ->
+        [one] 1 asset blocked.
+       *[other] { $n } assets blocked.
+    }
+   *[delete] { $n ->
+        [one] 1 asset deleted.
+       *[other] { $n } assets deleted.
+    }
+}
+assets-op-refused = Asset { $id } was not { $op ->
+    [publish] published
+    [unpublish] unpublished
+    [allow] allowed for playback
+    [forbid] forbidden for playback
+    [unblock] unblocked
+    [block] blocked
+   *[delete] deleted
+} (status { $status }); the service says: { $reason }.
+assets-op-refused-busy = Asset { $id } was not { $op ->
+    [publish] published
+    [unpublish] unpublished
+    [allow] allowed for playback
+    [forbid] forbidden for playback
+    [unblock] unblocked
+    [block] blocked
+   *[delete] deleted
+} (status { $status }); it may still be processing — try again when it finishes.
+assets-op-failed = The assets could not be { $op ->
+    [publish] published
+    [unpublish] unpublished
+    [allow] allowed for playback
+    [forbid] forbidden for playback
+    [unblock] unblocked
+    [block] blocked
+   *[delete] deleted
+}: { $error }
+assets-status-unknown = unknown
+assets-load-failed = The asset list could not load: { $error }
+asset-not-saved = The change to asset { $id } could not be saved: { $error }
+asset-cover-set = Cover set.
+asset-cover-replaced = Cover replaced.
+asset-metadata-saved = Metadata saved.
+confirm-delete-title = Delete assets?
+confirm-delete = { $n ->
+    [one] Delete 1 asset from the service? Its media and outputs are removed; this cannot be undone.
+   *[other] Delete { $n } assets from the service? Their media and outputs are removed; this cannot be undone.
+}
+confirm-delete-yes = Delete
+confirm-delete-keep = Keep
+confirm-cancel-title = Cancel uploads?
+confirm-cancel = { $n ->
+    [one] Cancel 1 upload? What it sent is discarded and it cannot be resumed.
+   *[other] Cancel { $n } uploads? What they sent is discarded and they cannot be resumed.
+}
+confirm-cancel-yes = Cancel uploads
+confirm-cancel-keep = Keep uploading
+
+## Notes about uploads
+batch-uploaded = { $n ->
+    [one] 1 file uploaded.
+   *[other] { $n } files uploaded.
+}
+batch-some-failed = { $n ->
+    [one] 1 file uploaded
+   *[other] { $n } files uploaded
+}, { $failed } failed; select them and press Retry.
+job-failed = { $name } failed: { $reason }
+row-not-queued = { $name } could not be queued: { $error }
+row-already-uploaded = { $name } is already uploaded as { $asset }; nothing was sent. Its Upload again button sends it once more.
+drafts-back = { $n ->
+    [one] 1 row not started last time is back in the queue.
+   *[other] { $n } rows not started last time are back in the queue.
+}
+resumed-running = { $n ->
+    [one] Resuming 1 unfinished upload from the last session.
+   *[other] Resuming { $n } unfinished uploads from the last session.
+}
+resumed-failed = { $n ->
+    [one] 1 upload failed in the last session; select it and press Retry.
+   *[other] { $n } uploads failed in the last session; select them and press Retry.
+}
+resumed-paused = { $n ->
+    [one] 1 upload you paused in the last session stays paused; Resume continues it.
+   *[other] { $n } uploads you paused in the last session stay paused; Resume continues them.
+}
+preset-group-load-failed = Template groups could not be loaded: { $error }
+preset-flow-load-failed = Task flows could not be loaded: { $error }
+uploads-stopped = Uploads stopped: { $reason }. Resume them from the queue once it is fixed.
+uploads-held = This account's uploads are held by another vodesk, { $holder }; they start here when it ends.
+rows-still-busy = { $n ->
+    [one] 1 row is still uploading or paused; cancel it first.
+   *[other] { $n } rows are still uploading or paused; cancel them first.
+}
+row-not-started = { $name } was not started — { $why }; fix it in the metadata form.
+row-not-started-more = { $more ->
+    [one] { $name } was not started — { $why } (1 more row needs fixing); fix them in the metadata form.
+   *[other] { $name } was not started — { $why } ({ $more } more rows need fixing); fix them in the metadata form.
+}
+uploading-files = { $n ->
+    [one] Uploading 1 file.
+   *[other] Uploading { $n } files.
+}
+drafts-not-saved = { $error }; the rows not started yet will not be back next time
+queue-not-saved = { $error }; the upload queue cannot be saved
+drafts-not-read = the unsent rows of the last session could not be read from { $path } ({ $error })
+file-not-written = { $path } cannot be written ({ $error })
+file-not-read = { $path } cannot be read ({ $error })
+
+## Profiles: switching and what a test or save did
+profile-connecting = Connecting to profile "{ $name }"…
+profile-now-using = Now using profile "{ $name }"
+profile-not-connected = Profile "{ $name }" could not connect: { $error }
+profile-default-not-connected = The default profile could not connect: { $error }
+profile-rows-moved = { $n ->
+    [one] 1 row not started moved to "{ $profile }". Categories and template groups belong to each account: rows whose choice does not exist here are marked "needs fixing".
+   *[other] { $n } rows not started moved to "{ $profile }". Categories and template groups belong to each account: rows whose choice does not exist here are marked "needs fixing".
+}
+profile-saved = Saved profile "{ $name }"; its secret key is in the OS keychain
+profile-removed = Removed profile "{ $name }" and its secrets
+profile-switching = Switching to "{ $name }"…
+profile-secret-empty = the secret key is empty; paste it
+
+## Native file dialogs
+pick-files = Add files
+pick-folder = Add folder
+pick-cover = Choose a cover image
+pick-cover-filter = JPG or PNG image
+pick-subtitles = Attach subtitles
+pick-subtitles-filter = SRT subtitles
+cover-not-opened = { $path } cannot be opened ({ $error }).
+cover-not-read = { $path } cannot be read ({ $error }).
+cover-not-image = { $path } is not a readable JPG or PNG image ({ $error }).
+cover-not-image-data = the cover is not a readable image ({ $error }).
+cover-not-downloaded = the cover could not be downloaded (HTTP { $status })
+
+## Connecting to a profile
+connect-profile-not-found = profile "{ $name }" not found; `vodesk profiles list` shows the saved profiles, `vodesk profiles add` saves one
+connect-keys-half-set = { $access } is set without { $secret }; set both, or neither to use the profile's keys
+connect-secret-missing = the secret key of profile "{ $name }" is not in the OS keychain (service vodesk, account { $name }); remove the profile and add it again
+connect-env-missing = { $name } is not set; set it (with the other HUAWEICLOUD_SDK_* variables) or unset them all to use the local service
+connect-keychain-stopped = keychain lookup stopped: { $error }
+connect-local-failed = cannot start the local service: { $error }

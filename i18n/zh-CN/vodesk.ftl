@@ -44,24 +44,18 @@ publish-publish = 发布
 publish-unpublish = 取消发布
 publish-publish-all = 全部发布
 publish-unpublish-all = 全部取消发布
-publish-published-verb = 已发布
-publish-unpublished-verb = 已取消发布
 playback-allowed = 允许播放
 playback-forbidden = 禁止播放
 playback-allow = 允许播放
 playback-forbid = 禁止播放
 playback-allow-all = 全部允许播放
 playback-forbid-all = 全部禁止播放
-playback-allowed-verb = 已允许播放
-playback-forbidden-verb = 已禁止播放
 audit-passed = 审核通过
 audit-blocked = 已屏蔽
 audit-unblock = 解除屏蔽
 audit-block = 屏蔽
 audit-unblock-all = 全部解除屏蔽
 audit-block-all = 全部屏蔽
-audit-unblocked-verb = 已解除屏蔽
-audit-blocked-verb = 已屏蔽
 
 ## 元数据表单中的工作流
 workflow-name-label = 工作流
@@ -313,3 +307,212 @@ details-new-tags = 新标签
 details-new-category = 新分类
 details-unchanged = 不变
 details-save = 保存
+buckets-url-only = 此云的点播服务没有存储桶浏览器；请在这里通过 URL 导入媒体。
+buckets-reload-tip = 刷新存储桶列表
+buckets-not-media = 不是 VOD 可导入的媒体文件
+buckets-load-more = 加载更多
+buckets-empty = 空。
+buckets-defaults-pattern = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：{ $pattern }
+buckets-defaults-names = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：对象名
+buckets-fix-defaults = ⚠ 请先修正默认值再导入 — { $problem }
+buckets-import-selected = 导入所选的 { $n } 个
+buckets-import-selected-tip = 用所选对象创建媒资，使用元数据表单的默认值
+buckets-authorize = 授权 VOD
+buckets-authorize-tip = 允许 VOD 读取此存储桶（导入前需要）
+buckets-urls-label = 通过 URL 导入（每行一个，最多 { $max } 个）
+buckets-import-urls = 导入 URL
+buckets-too-many-urls = 共 { $n } 个 URL；一次最多可导入 { $max } 个
+buckets-not-url = “{ $url }”不是 URL
+buckets-not-http = “{ $url }”必须是 http 或 https
+buckets-not-media-url = “{ $url }”的扩展名不是支持的媒体格式
+buckets-load-failed = 无法加载存储桶：{ $error }
+bucket-authorized = VOD 现在可以读取 { $bucket }。
+bucket-not-authorized = 无法授权 { $bucket }：{ $error }
+bucket-imported = { $item } 已导入为媒资 { $asset }
+bucket-not-imported = { $item } 未导入：{ $error }
+bucket-url-refused = { $url } 未被接受：{ $error }
+bucket-urls-failed = URL 未导入：{ $error }
+bucket-items-failed = { $total } 项中有 { $failed } 项失败；请查看存储桶面板。
+
+## 分类管理
+categories-title = 分类
+categories-name = 名称
+categories-add-top = 添加顶级分类
+categories-add-inside = 在所选分类下添加
+categories-add-inside-off = 请选择第 { $max } 级以上的分类（最多 { $max } 级）
+categories-rename = 重命名所选
+categories-delete = 删除所选
+categories-delete-tip = 分类下仍有媒资或子分类时，服务会拒绝删除
+category-created = 已创建分类“{ $name }”。
+category-renamed = 分类已重命名为“{ $name }”。
+category-deleted = 分类已删除。
+category-refused = 分类修改被拒绝：{ $error }
+categories-load-failed = 无法加载分类：{ $error }
+
+## 批量操作
+bulk-selected = 已选 { $n } 个媒资
+bulk-hint = Ctrl 加点击可添加或移除媒资，Shift 加点击选择一个范围；直接点击打开单个媒资。
+bulk-delete-all = 🗑 全部删除…
+bulk-change-for-all = 批量修改
+bulk-description = 描述
+bulk-new-description = 所有媒资的新描述
+bulk-tags = 标签
+bulk-new-tags = 所有媒资的新标签
+bulk-category = 所有媒资的分类
+bulk-apply = 应用到 { $n } 个媒资
+
+## 键盘快捷键与关于
+help-title = 键盘快捷键
+help-drop = 将文件或文件夹拖放到窗口任意位置即可加入队列。
+help-tip = { $help }（{ $keys }）
+help-keys-or = { $first } 或 { $second }
+about-title = 关于 vodesk
+about-tagline = 批量上传并管理云点播服务上的媒体。
+about-version = 版本 { $version }（提交 { $commit }）
+about-connected = 已连接到 { $endpoint }
+command-add-files = 添加文件…
+command-add-folder = 添加文件夹…
+command-start = 开始
+command-pause = 暂停
+command-resume = 继续
+command-cancel = 取消
+command-retry = 重试
+command-remove = 移除
+command-clear-finished = 清除已完成
+command-select-all = 全选
+command-search = 搜索
+command-notifications = 通知
+command-help = 键盘快捷键
+command-settings = 设置
+command-quit = 退出
+command-add-files-help = 将媒体文件加入队列
+command-add-folder-help = 添加文件夹（在后台遍历）
+command-start-help = 开始所选的行（未选中时开始所有就绪的行）
+command-pause-help = 暂停所选的上传（未选中时暂停全部）
+command-resume-help = 继续所选的上传（未选中时继续全部）
+command-cancel-help = 取消所选的上传
+command-retry-help = 重试失败或已取消的行
+command-remove-help = 移除所选的未在上传的行
+command-clear-finished-help = 移除所有已完成的行
+command-select-all-help = 选中所有行
+command-search-help = 按文件名或标题筛选队列
+command-notifications-help = 显示或隐藏通知面板
+command-help-help = 显示此列表（也可按 ?）
+command-settings-help = 传输限制、分段大小、主题
+command-quit-help = 关闭窗口（未完成的上传下次继续）
+
+## 通知
+notify-more = 还有 { $n } 条通知 — 请查看通知面板
+notify-heading = 通知（{ $n }）
+notify-clear = 清空
+notify-nothing = 暂无通知。
+notify-ago = { $secs } 秒前
+notify-copy = 复制（含错误码和请求 ID）
+
+## 媒资操作的结果（$op 为服务商对该操作的叫法）
+assets-op-done = { $op ->
+    [publish] 已发布 { $n } 个媒资。
+    [unpublish] 已取消发布 { $n } 个媒资。
+    [allow] 已允许播放 { $n } 个媒资。
+    [forbid] 已禁止播放 { $n } 个媒资。
+    [unblock] 已解除屏蔽 { $n } 个媒资。
+    [block] 已屏蔽 { $n } 个媒资。
+   *[delete] 已删除 { $n } 个媒资。
+}
+assets-op-refused = 媒资 { $id } 未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}（状态 { $status }）；服务返回：{ $reason }。
+assets-op-refused-busy = 媒资 { $id } 未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}（状态 { $status }）；它可能仍在处理中，请在处理完成后重试。
+assets-op-failed = 无法{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}这些媒资：{ $error }
+assets-status-unknown = 未知
+assets-load-failed = 无法加载媒资列表：{ $error }
+asset-not-saved = 无法保存对媒资 { $id } 的修改：{ $error }
+asset-cover-set = 封面已设置。
+asset-cover-replaced = 封面已更换。
+asset-metadata-saved = 元数据已保存。
+confirm-delete-title = 删除媒资？
+confirm-delete = 从服务中删除 { $n } 个媒资？其媒体文件和转码输出将被移除，且无法撤销。
+confirm-delete-yes = 删除
+confirm-delete-keep = 保留
+confirm-cancel-title = 取消上传？
+confirm-cancel = 取消 { $n } 个上传？已发送的数据将被丢弃，且无法继续上传。
+confirm-cancel-yes = 取消上传
+confirm-cancel-keep = 继续上传
+
+## 上传相关的通知
+batch-uploaded = 已上传 { $n } 个文件。
+batch-some-failed = 已上传 { $n } 个文件，{ $failed } 个失败；选中它们并点击“重试”。
+job-failed = { $name } 上传失败：{ $reason }
+row-not-queued = { $name } 无法加入队列：{ $error }
+row-already-uploaded = { $name } 已上传为媒资 { $asset }，未重复发送。点击其“再次上传”按钮可再传一次。
+drafts-back = 上次未开始的 { $n } 行已回到队列。
+resumed-running = 正在继续上次会话中未完成的 { $n } 个上传。
+resumed-failed = 上次会话中有 { $n } 个上传失败；选中它们并点击“重试”。
+resumed-paused = 上次会话中暂停的 { $n } 个上传保持暂停；点击“继续”即可恢复。
+preset-group-load-failed = 无法加载转码模板组：{ $error }
+preset-flow-load-failed = 无法加载任务流：{ $error }
+uploads-stopped = 上传已停止：{ $reason }。问题解决后，可在队列中继续。
+uploads-held = 此账号的上传由另一个 vodesk 占用（{ $holder }）；它结束后将在这里开始。
+rows-still-busy = 有 { $n } 行仍在上传或已暂停；请先取消。
+row-not-started = { $name } 未开始 — { $why }；请在元数据表单中修正。
+row-not-started-more = { $name } 未开始 — { $why }（另有 { $more } 行需修正）；请在元数据表单中修正。
+uploading-files = 正在上传 { $n } 个文件。
+drafts-not-saved = { $error }；尚未开始的行下次不会恢复
+queue-not-saved = { $error }；无法保存上传队列
+drafts-not-read = 无法从 { $path } 读取上次会话未发送的行（{ $error }）
+file-not-written = 无法写入 { $path }（{ $error }）
+file-not-read = 无法读取 { $path }（{ $error }）
+
+## 配置：切换，以及测试或保存的结果
+profile-connecting = 正在连接配置“{ $name }”…
+profile-now-using = 正在使用配置“{ $name }”
+profile-not-connected = 配置“{ $name }”无法连接：{ $error }
+profile-default-not-connected = 默认配置无法连接：{ $error }
+profile-rows-moved = 尚未开始的 { $n } 行已移至“{ $profile }”。分类和转码模板组属于各自的账号：所选项在此不存在的行会标记为“需修正”。
+profile-saved = 已保存配置“{ $name }”；其密钥保存在系统钥匙串中
+profile-removed = 已移除配置“{ $name }”及其密钥
+profile-switching = 正在切换到“{ $name }”…
+profile-secret-empty = 密钥为空；请粘贴密钥
+
+## 系统文件对话框
+pick-files = 添加文件
+pick-folder = 添加文件夹
+pick-cover = 选择封面图片
+pick-cover-filter = JPG 或 PNG 图片
+pick-subtitles = 添加字幕
+pick-subtitles-filter = SRT 字幕
+cover-not-opened = 无法打开 { $path }（{ $error }）。
+cover-not-read = 无法读取 { $path }（{ $error }）。
+cover-not-image = { $path } 不是可读取的 JPG 或 PNG 图片（{ $error }）。
+cover-not-image-data = 封面不是可读取的图片（{ $error }）。
+cover-not-downloaded = 无法下载封面（HTTP { $status }）
+
+## 连接配置
+connect-profile-not-found = 找不到配置“{ $name }”；`vodesk profiles list` 列出已保存的配置，`vodesk profiles add` 可保存新配置
+connect-keys-half-set = 已设置 { $access } 但未设置 { $secret }；请两者都设置，或都不设置以使用配置中的密钥
+connect-secret-missing = 配置“{ $name }”的密钥不在系统钥匙串中（服务 vodesk，账号 { $name }）；请移除该配置后重新添加
+connect-env-missing = 未设置 { $name }；请设置它（以及其他 HUAWEICLOUD_SDK_* 变量），或全部取消设置以使用本地服务
+connect-keychain-stopped = 钥匙串查询中断：{ $error }
+connect-local-failed = 无法启动本地服务：{ $error }

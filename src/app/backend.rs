@@ -61,8 +61,8 @@ pub enum BgMsg {
     Statuses(Result<Vec<vodesk_core::model::Asset>, String>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<ItemResult>, String>),
-    /// A category change was made (what to say), or why not.
-    CategoryDone(Result<String, String>),
+    /// A category change was made, or why not.
+    CategoryDone(Result<CategoryDone, String>),
     Buckets(Result<Vec<BucketInfo>, String>),
     Objects {
         bucket: String,
@@ -80,22 +80,21 @@ pub enum BgMsg {
         done: usize,
         failed: Vec<String>,
     },
-    /// One line per item of a bucket action (import, authorise): whether it worked, and what.
-    BucketResults(Vec<(bool, String)>),
+    /// One line per item of a bucket action (import, authorise).
+    BucketResults(Vec<BucketLine>),
     /// An asset's metadata was saved (or why not).
-    /// (asset, what to say when it worked, result)
-    AssetSaved(String, &'static str, Result<(), String>),
+    /// (asset, what was saved, result)
+    AssetSaved(String, Saved, Result<(), String>),
     /// A downloaded and decoded cover image.
     CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
     Problem(String),
     /// The saved profiles (or why they cannot be read).
     Profiles(Result<ProfilesFile, String>),
-    /// A profile test / save / removal ended: whether it worked, what to say, and the profile
+    /// A profile test / save / removal ended: what it did (or why not), and the profile
     /// to switch to (after "Use").
     ProfileDone {
-        ok: bool,
-        message: String,
+        result: Result<ProfileOutcome, String>,
         switch_to: Option<String>,
     },
     /// The backend of another profile is ready (or why not).
@@ -221,9 +220,7 @@ impl Backend {
         let (file, (tx, ctx)) = (self.drafts_file.clone(), self.wake());
         self.rt.spawn_blocking(move || {
             if let Err(e) = crate::app::queue::drafts::save(&file, &drafts) {
-                let _ = tx.send(BgMsg::Problem(format!(
-                    "{e}; the rows not started yet will not be back next time"
-                )));
+                let _ = tx.send(BgMsg::Problem(t!("drafts-not-saved", error = e)));
                 ctx.request_repaint();
             }
         });
@@ -232,12 +229,8 @@ impl Backend {
     /// Tests, saves, removes or chooses a profile in the background.
     pub fn profile_action(&self, config: PathBuf, action: ProfileAction) {
         self.answer(async move {
-            let (ok, message, switch_to) = run_profile_action(config, action).await;
-            BgMsg::ProfileDone {
-                ok,
-                message,
-                switch_to,
-            }
+            let (result, switch_to) = run_profile_action(config, action).await;
+            BgMsg::ProfileDone { result, switch_to }
         });
     }
 
@@ -341,7 +334,7 @@ impl Backend {
         self.answer(async move {
             let result = engine.add(spec).await.map_err(|e| match e {
                 AddError::Journal(j) => {
-                    format!("{}; the upload queue cannot be saved", j.0)
+                    t!("queue-not-saved", error = (j.0))
                 }
                 e => e.to_string(),
             });
@@ -370,11 +363,16 @@ impl Backend {
 
     /// Opens a native dialog without blocking the UI; the choice arrives as `BgMsg::Picked`.
     pub fn pick(&self, what: Pick) {
+        // The dialog's words are made here, on the UI thread, in the window's language.
+        let (files_title, folder_title) = (t!("pick-files"), t!("pick-folder"));
+        let (cover_title, cover_filter) = (t!("pick-cover"), t!("pick-cover-filter"));
+        let (subtitles_title, subtitles_filter) =
+            (t!("pick-subtitles"), t!("pick-subtitles-filter"));
         self.answer(async move {
             let d = rfd::AsyncFileDialog::new();
             let paths: Vec<PathBuf> = match what {
                 Pick::Files => d
-                    .set_title("Add files")
+                    .set_title(files_title)
                     .pick_files()
                     .await
                     .unwrap_or_default()
@@ -382,7 +380,7 @@ impl Backend {
                     .map(|f| f.path().to_path_buf())
                     .collect(),
                 Pick::Folder => d
-                    .set_title("Add folder")
+                    .set_title(folder_title)
                     .pick_folders()
                     .await
                     .unwrap_or_default()
@@ -390,15 +388,15 @@ impl Backend {
                     .map(|f| f.path().to_path_buf())
                     .collect(),
                 Pick::Cover | Pick::AssetCover => d
-                    .set_title("Choose a cover image")
-                    .add_filter("JPG or PNG image", &["jpg", "jpeg", "png"])
+                    .set_title(cover_title)
+                    .add_filter(cover_filter, &["jpg", "jpeg", "png"])
                     .pick_file()
                     .await
                     .map(|f| vec![f.path().to_path_buf()])
                     .unwrap_or_default(),
                 Pick::Subtitle => d
-                    .set_title("Attach subtitles")
-                    .add_filter("SRT subtitles", &["srt"])
+                    .set_title(subtitles_title)
+                    .add_filter(subtitles_filter, &["srt"])
                     .pick_files()
                     .await
                     .unwrap_or_default()
@@ -480,15 +478,15 @@ impl Backend {
                 CategoryOp::Create { name, parent } => vod
                     .create_category(&name, parent)
                     .await
-                    .map(|c| format!("Category \"{}\" created.", c.name)),
+                    .map(|c| CategoryDone::Created(c.name)),
                 CategoryOp::Rename { id, name } => vod
                     .rename_category(id, &name)
                     .await
-                    .map(|c| format!("Category renamed to \"{}\".", c.name)),
+                    .map(|c| CategoryDone::Renamed(c.name)),
                 CategoryOp::Delete { id } => vod
                     .delete_category(id)
                     .await
-                    .map(|()| "Category deleted.".to_string()),
+                    .map(|()| CategoryDone::Deleted),
             };
             BgMsg::CategoryDone(r.map_err(|e| e.to_string()))
         });
@@ -516,8 +514,8 @@ impl Backend {
                 }
                 BucketCmd::Authorize(b) => {
                     BgMsg::BucketResults(vec![match vod.authorize_bucket(&b, true).await {
-                        Ok(()) => (true, format!("VOD may now read {b}.")),
-                        Err(e) => (false, format!("{b} could not be authorised: {e}")),
+                        Ok(()) => BucketLine::Authorized(b),
+                        Err(e) => BucketLine::NotAuthorized(b, e.to_string()),
                     }])
                 }
                 BucketCmd::Import { bucket, items } => {
@@ -525,8 +523,8 @@ impl Backend {
                     for (key, media, meta) in items {
                         lines.push(
                             match vod.import_object(&bucket, &key, &media, &meta).await {
-                                Ok(id) => (true, format!("{key} imported as asset {id}")),
-                                Err(e) => (false, format!("{key} was not imported: {e}")),
+                                Ok(id) => BucketLine::Imported(key, id),
+                                Err(e) => BucketLine::NotImported(key, e.to_string()),
                             },
                         );
                     }
@@ -556,7 +554,7 @@ impl Backend {
                 BucketCmd::ImportUrls(items) => {
                     BgMsg::BucketResults(match vod.import_urls(&items).await {
                         Ok(results) => results.into_iter().map(url_line).collect(),
-                        Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
+                        Err(e) => vec![BucketLine::UrlsFailed(e.to_string())],
                     })
                 }
             }
@@ -571,7 +569,7 @@ impl Backend {
                 .set_cover_from_snapshot(&asset_id, &url)
                 .await
                 .map_err(|e| e.to_string());
-            BgMsg::AssetSaved(asset_id, "Cover set.", r)
+            BgMsg::AssetSaved(asset_id, Saved::CoverSet, r)
         });
     }
 
@@ -591,7 +589,7 @@ impl Backend {
                     .map_err(|e| e.to_string()),
                 Err(why) => Err(why),
             };
-            BgMsg::AssetSaved(asset_id, "Cover replaced.", r)
+            BgMsg::AssetSaved(asset_id, Saved::CoverReplaced, r)
         });
     }
 
@@ -605,7 +603,7 @@ impl Backend {
                     .edit_asset(&asset_id, &edit)
                     .await
                     .map_err(|e| e.to_string());
-                let _ = tx.send(BgMsg::AssetSaved(asset_id, "Metadata saved.", r));
+                let _ = tx.send(BgMsg::AssetSaved(asset_id, Saved::Metadata, r));
                 ctx.request_repaint();
             }
         });
@@ -618,9 +616,9 @@ impl Backend {
             let bytes = async {
                 let rsp = http.get(&url).send().await.map_err(|e| e.to_string())?;
                 if !rsp.status().is_success() {
-                    return Err(format!(
-                        "the cover could not be downloaded (HTTP {})",
-                        rsp.status()
+                    return Err(t!(
+                        "cover-not-downloaded",
+                        status = (rsp.status().to_string())
                     ));
                 }
                 rsp.bytes().await.map_err(|e| e.to_string())
@@ -639,14 +637,117 @@ impl Backend {
     }
 }
 
-/// One line of an import by URL: whether the service took it, and what to say.
-fn url_line(r: UrlImported) -> (bool, String) {
+/// A category change the service made.
+#[derive(Clone, Debug)]
+pub enum CategoryDone {
+    Created(String),
+    Renamed(String),
+    Deleted,
+}
+
+impl CategoryDone {
+    pub fn text(&self) -> String {
+        match self {
+            CategoryDone::Created(name) => t!("category-created", name = name.as_str()),
+            CategoryDone::Renamed(name) => t!("category-renamed", name = name.as_str()),
+            CategoryDone::Deleted => t!("category-deleted"),
+        }
+    }
+}
+
+/// What an asset save changed.
+#[derive(Clone, Copy, Debug)]
+pub enum Saved {
+    CoverSet,
+    CoverReplaced,
+    Metadata,
+}
+
+impl Saved {
+    pub fn text(self) -> String {
+        match self {
+            Saved::CoverSet => t!("asset-cover-set"),
+            Saved::CoverReplaced => t!("asset-cover-replaced"),
+            Saved::Metadata => t!("asset-metadata-saved"),
+        }
+    }
+}
+
+/// What a profile action did.
+#[derive(Clone, Debug)]
+pub enum ProfileOutcome {
+    /// The connection works: the sentence the provider layer gives.
+    Tested(String),
+    Saved(String),
+    Removed(String),
+    Switching(String),
+}
+
+impl ProfileOutcome {
+    pub fn text(&self) -> String {
+        match self {
+            ProfileOutcome::Tested(s) => s.clone(),
+            ProfileOutcome::Saved(name) => t!("profile-saved", name = name.as_str()),
+            ProfileOutcome::Removed(name) => t!("profile-removed", name = name.as_str()),
+            ProfileOutcome::Switching(name) => t!("profile-switching", name = name.as_str()),
+        }
+    }
+}
+
+/// What one item of a bucket action came to (put in words on the UI thread).
+#[derive(Clone, Debug)]
+pub enum BucketLine {
+    Authorized(String),
+    /// The bucket, and why.
+    NotAuthorized(String, String),
+    /// The object or URL, and the asset made.
+    Imported(String, String),
+    /// The object, and why.
+    NotImported(String, String),
+    /// The URL, and why the service refused it.
+    UrlRefused(String, String),
+    /// Why the whole import by URL failed.
+    UrlsFailed(String),
+}
+
+impl BucketLine {
+    pub fn ok(&self) -> bool {
+        matches!(self, BucketLine::Authorized(_) | BucketLine::Imported(..))
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            BucketLine::Authorized(b) => t!("bucket-authorized", bucket = b.as_str()),
+            BucketLine::NotAuthorized(b, e) => {
+                t!(
+                    "bucket-not-authorized",
+                    bucket = b.as_str(),
+                    error = e.as_str()
+                )
+            }
+            BucketLine::Imported(item, id) => {
+                t!("bucket-imported", item = item.as_str(), asset = id.as_str())
+            }
+            BucketLine::NotImported(item, e) => {
+                t!(
+                    "bucket-not-imported",
+                    item = item.as_str(),
+                    error = e.as_str()
+                )
+            }
+            BucketLine::UrlRefused(url, e) => {
+                t!("bucket-url-refused", url = url.as_str(), error = e.as_str())
+            }
+            BucketLine::UrlsFailed(e) => t!("bucket-urls-failed", error = e.as_str()),
+        }
+    }
+}
+
+/// One line of an import by URL: what the service did with it.
+fn url_line(r: UrlImported) -> BucketLine {
     match (r.asset_id, r.error) {
-        (Some(id), None) => (true, format!("{} imported as asset {id}", r.url)),
-        (_, error) => (
-            false,
-            format!("{} was not accepted: {}", r.url, error.unwrap_or_default()),
-        ),
+        (Some(id), None) => BucketLine::Imported(r.url, id),
+        (_, error) => BucketLine::UrlRefused(r.url, error.unwrap_or_default()),
     }
 }
 
@@ -690,7 +791,7 @@ fn retiring() -> &'static std::sync::Mutex<Vec<Engine>> {
 async fn run_profile_action(
     config: PathBuf,
     action: ProfileAction,
-) -> (bool, String, Option<String>) {
+) -> (Result<ProfileOutcome, String>, Option<String>) {
     match action {
         ProfileAction::Test {
             profile,
@@ -699,15 +800,16 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, stored).await {
                 Ok(v) => v,
-                Err(e) => return (false, e, None),
+                Err(e) => return (Err(e), None),
             };
             match manage::prepare(profile, &secrets, false).await {
                 Ok((p, _)) => (
-                    true,
-                    vodesk_core::provider::check::ok_sentence(p.provider, &p.project_id),
+                    Ok(ProfileOutcome::Tested(
+                        vodesk_core::provider::check::ok_sentence(p.provider, &p.project_id),
+                    )),
                     None,
                 ),
-                Err(e) => (false, e.to_string(), None),
+                Err(e) => (Err(e.to_string()), None),
             }
         }
         ProfileAction::Save {
@@ -719,11 +821,11 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, replacing.clone()).await {
                 Ok(v) => v,
-                Err(e) => return (false, e, None),
+                Err(e) => return (Err(e), None),
             };
             let (p, _) = match manage::prepare(profile, &secrets, skip_test).await {
                 Ok(v) => v,
-                Err(e) => return (false, e.to_string(), None),
+                Err(e) => return (Err(e.to_string()), None),
             };
             let name = p.name.clone();
             let saved = blocking(move || {
@@ -737,29 +839,21 @@ async fn run_profile_action(
             })
             .await;
             match saved {
-                Ok(()) => (
-                    true,
-                    format!("Saved profile \"{name}\"; its secret key is in the OS keychain"),
-                    None,
-                ),
-                Err(e) => (false, e, None),
+                Ok(()) => (Ok(ProfileOutcome::Saved(name)), None),
+                Err(e) => (Err(e), None),
             }
         }
         ProfileAction::Remove(name) => {
             let n = name.clone();
             match blocking(move || manage::remove(&config, &n)).await {
-                Ok(()) => (
-                    true,
-                    format!("Removed profile \"{name}\" and its secrets"),
-                    None,
-                ),
-                Err(e) => (false, e, None),
+                Ok(()) => (Ok(ProfileOutcome::Removed(name)), None),
+                Err(e) => (Err(e), None),
             }
         }
         ProfileAction::Use(name) => {
             match blocking(move || manage::set_default(&config, &name)).await {
-                Ok(chosen) => (true, format!("Switching to \"{chosen}\"…"), Some(chosen)),
-                Err(e) => (false, e, None),
+                Ok(chosen) => (Ok(ProfileOutcome::Switching(chosen.clone())), Some(chosen)),
+                Err(e) => (Err(e), None),
             }
         }
     }

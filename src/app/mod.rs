@@ -91,7 +91,7 @@ pub fn run() -> ExitCode {
         Err(e) => match runtime.block_on(connect_profile(&places, Some(LOCAL_PROFILE))) {
             Ok(c) => (
                 c,
-                Some(format!("The default profile could not connect: {e}")),
+                Some(t!("profile-default-not-connected", error = (e.to_string()))),
             ),
             Err(local) => {
                 eprintln!("error: {local}");

@@ -28,7 +28,7 @@ impl TypedSecrets {
             secret_key: self
                 .secret_key
                 .or(sk)
-                .ok_or("the secret key is empty; paste it")?,
+                .ok_or_else(|| t!("profile-secret-empty"))?,
             security_token: self.security_token.or(token),
             proxy_password: self.proxy_password.or(proxy),
         })

@@ -12,7 +12,7 @@ pub mod status_words;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vodesk_core::model::{Asset, AssetDetails, AssetState};
-use vodesk_core::provider::api::{AssetPage, AssetQuery, Cursor};
+use vodesk_core::provider::api::{AssetPage, AssetQuery, Cursor, PublishModel};
 
 pub use sort::Sort;
 
@@ -30,11 +30,17 @@ pub enum AssetOp {
 }
 
 impl AssetOp {
-    pub fn verb(self, words: &publish_words::PublishWords) -> String {
-        match self {
-            AssetOp::Publish => words.published_verb.clone(),
-            AssetOp::Unpublish => words.unpublished_verb.clone(),
-            AssetOp::Delete => "deleted".to_string(),
+    /// The action as the provider calls it, for the catalogue's `$op` (publish, allow,
+    /// unblock…; see `assets-op-done`).
+    pub fn word(self, model: Option<PublishModel>) -> &'static str {
+        match (self, model) {
+            (AssetOp::Delete, _) => "delete",
+            (AssetOp::Publish, Some(PublishModel::Distribution)) => "allow",
+            (AssetOp::Unpublish, Some(PublishModel::Distribution)) => "forbid",
+            (AssetOp::Publish, Some(PublishModel::Audit)) => "unblock",
+            (AssetOp::Unpublish, Some(PublishModel::Audit)) => "block",
+            (AssetOp::Publish, _) => "publish",
+            (AssetOp::Unpublish, _) => "unpublish",
         }
     }
 }

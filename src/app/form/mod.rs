@@ -702,6 +702,14 @@ pub fn preset_words(kind: PresetKind) -> PresetWords {
     }
 }
 
+/// Why the presets of `kind` are missing, as a notification says it.
+pub fn presets_failed(kind: PresetKind, error: &str) -> String {
+    match kind {
+        PresetKind::TemplateGroup => t!("preset-group-load-failed", error = error),
+        PresetKind::TaskFlow => t!("preset-flow-load-failed", error = error),
+    }
+}
+
 /// The workflow field's words, by how the provider names workflows.
 pub struct WorkflowWords {
     pub label: String,

@@ -29,21 +29,33 @@ pub fn save(file: &Path, drafts: &[Draft]) -> Result<(), String> {
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = file.with_extension(format!("json.{}-{n}.tmp", std::process::id()));
-    std::fs::write(&tmp, json).map_err(|e| format!("{} cannot be written ({e})", tmp.display()))?;
-    std::fs::rename(&tmp, file).map_err(|e| format!("{} cannot be written ({e})", file.display()))
+    let not_written = |path: &Path, e: std::io::Error| {
+        t!(
+            "file-not-written",
+            path = (path.display().to_string()),
+            error = (e.to_string())
+        )
+    };
+    std::fs::write(&tmp, json).map_err(|e| not_written(&tmp, e))?;
+    std::fs::rename(&tmp, file).map_err(|e| not_written(file, e))
 }
 
 /// Reads the drafts of the last session; a missing file is no drafts, a damaged one says so.
 pub fn load(file: &Path) -> Result<Vec<Draft>, String> {
     match std::fs::read(file) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            format!(
-                "the unsent rows of the last session could not be read from {} ({e})",
-                file.display()
+            t!(
+                "drafts-not-read",
+                path = (file.display().to_string()),
+                error = (e.to_string())
             )
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(format!("{} cannot be read ({e})", file.display())),
+        Err(e) => Err(t!(
+            "file-not-read",
+            path = (file.display().to_string()),
+            error = (e.to_string())
+        )),
     }
 }
 
