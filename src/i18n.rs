@@ -98,6 +98,16 @@ pub fn loader() -> &'static FluentLanguageLoader {
     if c == ZH { &CHINESE } else { &ENGLISH }
 }
 
+/// Of a name given in English and in Chinese by someone else (a provider's region names), the
+/// one of the language in use.
+pub fn pick<'a>(english: &'a str, chinese: &'a str) -> &'a str {
+    if std::ptr::eq(loader(), &*CHINESE) {
+        chinese
+    } else {
+        english
+    }
+}
+
 /// Every string from now on is in `lang`.
 pub fn apply(lang: Language) {
     CURRENT.store(code(lang), Ordering::Relaxed);

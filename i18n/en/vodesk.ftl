@@ -605,3 +605,95 @@ connect-secret-missing = the secret key of profile "{ $name }" is not in the OS 
 connect-env-missing = { $name } is not set; set it (with the other HUAWEICLOUD_SDK_* variables) or unset them all to use the local service
 connect-keychain-stopped = keychain lookup stopped: { $error }
 connect-local-failed = cannot start the local service: { $error }
+
+## Odds and ends of the form, the list and the panels
+form-expires = Expires
+form-expires-hint = never (yyyy-mm-dd)
+form-expires-help = The media deletes itself after that day (UTC); empty keeps it.
+form-expires-problem = ⚠ Expires: { $problem }
+form-pattern-help = {"{"}name{"}"} or {"{"}stem{"}"}: file name without extension; {"{"}ext{"}"}: extension; {"{"}dir{"}"}: folder name
+form-cover-preview = Cover preview
+form-categories-failed = Categories could not be loaded: { $error }
+list-not-a-date = "{ $text }" is not a date; write it as 2026-11-21
+list-range-backwards = the range ends before it starts; swap the dates
+row-empty-file = empty file (0 bytes) — remove it from the batch
+panel-close = ✖ Close
+panel-close-bulk-tip = Clear the asset selection
+panel-close-details-tip = Back to the metadata form
+task-stopped = stopped: { $error }
+cover-read-stopped = reading the cover stopped: { $error }
+
+## The profiles window ($provider is huawei, tencent or aliyun)
+profiles-title = Profiles
+profiles-add = ➕ Add a profile…
+profiles-checking = Checking the connection…
+profiles-remove-title = Remove profile?
+profiles-remove-text = Remove "{ $name }" and its secret key from the keychain? Assets in the cloud are not touched.
+profiles-remove = Remove
+profiles-cancel = Cancel
+profiles-default = { $name }  (default)
+profiles-use = Use
+profiles-use-tip = Switch to this profile and make it the default
+profiles-test = Test
+profiles-test-tip = Check its keys, project and endpoint now
+profiles-edit = Edit
+profiles-custom-endpoint = custom endpoint
+profiles-detail = { $cloud } · { $region } · { $endpoint }
+profile-cloud-name = { $provider ->
+    [tencent] Tencent Cloud VOD
+    [aliyun] Alibaba Cloud ApsaraVideo VOD
+   *[huawei] Huawei Cloud VOD
+}
+profile-local = { $provider ->
+    [tencent] embedded local service (Tencent Cloud VOD API)
+    [aliyun] embedded local service (Alibaba Cloud VOD API)
+   *[huawei] embedded local service (Huawei Cloud VOD API)
+}
+profile-new-title = New profile ({ $cloud })
+profile-edit-title = Edit "{ $name }"
+profile-cloud = Cloud
+profile-keys-where = { $provider ->
+    [tencent] Access keys are created in the Tencent Cloud console: CAM > API Keys
+    [aliyun] Access keys are created in the Alibaba Cloud console: RAM > AccessKey
+   *[huawei] Access keys are created in the Huawei Cloud console: My Credentials > Access Keys
+}
+profile-name = Name
+profile-region = Region
+profile-region-other = Other…
+profile-region-id = Region ID
+profile-region-choice = { $id } — { $name }
+profile-vod-endpoint = VOD endpoint
+profile-object-endpoint = Object endpoint
+profile-endpoint-hint = derived from the region
+profile-scope-label = { $provider ->
+    [tencent] SubAppId
+    [aliyun] AppId
+   *[huawei] Project id
+}
+profile-scope-hint = { $provider ->
+    [tencent] the account's default application
+    [aliyun] default: app-1000000
+   *[huawei] looked up from the region
+}
+profile-key-label = { $provider ->
+    [tencent] SecretId
+    [aliyun] AccessKey ID
+   *[huawei] Access key (AK)
+}
+profile-secret-label = { $provider ->
+    [tencent] SecretKey
+    [aliyun] AccessKey secret
+   *[huawei] Secret key (SK)
+}
+profile-keep-secret = leave empty to keep the stored one
+profile-security-token = Security token
+profile-token-hint = only for temporary keys
+profile-proxy-url = Proxy URL
+profile-proxy-hint = http://proxy:3128 (optional)
+profile-proxy-user = Proxy user
+profile-proxy-password = Proxy password
+profile-make-default = Use it by default
+profile-skip-test = Save without testing the connection
+profile-test-connection = Test connection
+profile-save = Save
+profile-cancel = Cancel

@@ -516,3 +516,95 @@ connect-secret-missing = 配置“{ $name }”的密钥不在系统钥匙串中�
 connect-env-missing = 未设置 { $name }；请设置它（以及其他 HUAWEICLOUD_SDK_* 变量），或全部取消设置以使用本地服务
 connect-keychain-stopped = 钥匙串查询中断：{ $error }
 connect-local-failed = 无法启动本地服务：{ $error }
+
+## 表单、列表与面板的零散文字
+form-expires = 过期时间
+form-expires-hint = 永不（yyyy-mm-dd）
+form-expires-help = 媒体将在该日（UTC）之后自动删除；留空则永久保留。
+form-expires-problem = ⚠ 过期时间：{ $problem }
+form-pattern-help = {"{"}name{"}"} 或 {"{"}stem{"}"}：不含扩展名的文件名；{"{"}ext{"}"}：扩展名；{"{"}dir{"}"}：文件夹名
+form-cover-preview = 封面预览
+form-categories-failed = 无法加载分类：{ $error }
+list-not-a-date = “{ $text }”不是日期；请写成 2026-11-21 的形式
+list-range-backwards = 结束日期早于开始日期；请交换两个日期
+row-empty-file = 空文件（0 字节）— 请将其从本批中移除
+panel-close = ✖ 关闭
+panel-close-bulk-tip = 清除媒资选择
+panel-close-details-tip = 返回元数据表单
+task-stopped = 已中断：{ $error }
+cover-read-stopped = 读取封面中断：{ $error }
+
+## 配置窗口（$provider 为 huawei、tencent 或 aliyun）
+profiles-title = 配置
+profiles-add = ➕ 添加配置…
+profiles-checking = 正在检查连接…
+profiles-remove-title = 移除配置？
+profiles-remove-text = 从钥匙串中移除“{ $name }”及其密钥？云端的媒资不受影响。
+profiles-remove = 移除
+profiles-cancel = 取消
+profiles-default = { $name }（默认）
+profiles-use = 使用
+profiles-use-tip = 切换到此配置并设为默认
+profiles-test = 测试
+profiles-test-tip = 立即检查其密钥、项目和服务地址
+profiles-edit = 编辑
+profiles-custom-endpoint = 自定义服务地址
+profiles-detail = { $cloud } · { $region } · { $endpoint }
+profile-cloud-name = { $provider ->
+    [tencent] 腾讯云点播
+    [aliyun] 阿里云视频点播
+   *[huawei] 华为云点播
+}
+profile-local = { $provider ->
+    [tencent] 内置本地服务（腾讯云点播 API）
+    [aliyun] 内置本地服务（阿里云视频点播 API）
+   *[huawei] 内置本地服务（华为云点播 API）
+}
+profile-new-title = 新建配置（{ $cloud }）
+profile-edit-title = 编辑“{ $name }”
+profile-cloud = 云服务
+profile-keys-where = { $provider ->
+    [tencent] 访问密钥在腾讯云控制台创建：访问管理 > API 密钥管理
+    [aliyun] 访问密钥在阿里云控制台创建：RAM 访问控制 > AccessKey
+   *[huawei] 访问密钥在华为云控制台创建：我的凭证 > 访问密钥
+}
+profile-name = 名称
+profile-region = 区域
+profile-region-other = 其他…
+profile-region-id = 区域 ID
+profile-region-choice = { $id } — { $name }
+profile-vod-endpoint = 点播服务地址
+profile-object-endpoint = 对象存储地址
+profile-endpoint-hint = 由区域推导
+profile-scope-label = { $provider ->
+    [tencent] SubAppId
+    [aliyun] AppId
+   *[huawei] 项目 ID
+}
+profile-scope-hint = { $provider ->
+    [tencent] 账号的默认应用
+    [aliyun] 默认：app-1000000
+   *[huawei] 根据区域自动查询
+}
+profile-key-label = { $provider ->
+    [tencent] SecretId
+    [aliyun] AccessKey ID
+   *[huawei] 访问密钥 ID（AK）
+}
+profile-secret-label = { $provider ->
+    [tencent] SecretKey
+    [aliyun] AccessKey Secret
+   *[huawei] 秘密访问密钥（SK）
+}
+profile-keep-secret = 留空则保留已保存的值
+profile-security-token = 安全令牌
+profile-token-hint = 仅用于临时密钥
+profile-proxy-url = 代理 URL
+profile-proxy-hint = http://proxy:3128（可选）
+profile-proxy-user = 代理用户名
+profile-proxy-password = 代理密码
+profile-make-default = 设为默认
+profile-skip-test = 保存时不测试连接
+profile-test-connection = 测试连接
+profile-save = 保存
+profile-cancel = 取消

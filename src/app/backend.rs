@@ -207,7 +207,7 @@ impl Backend {
                         Backend::new(rt2, Arc::new(conn), &journal, config, ctx).map(Box::new)
                     })
                     .await
-                    .unwrap_or_else(|e| Err(format!("stopped: {e}")))
+                    .unwrap_or_else(|e| Err(t!("task-stopped", error = (e.to_string()))))
                 }
                 Err(e) => Err(e),
             };
@@ -581,7 +581,7 @@ impl Backend {
                 vodesk_core::model::metadata::CoverImage::read(&path)
             })
             .await
-            .unwrap_or_else(|e| Err(format!("reading the cover stopped: {e}")));
+            .unwrap_or_else(|e| Err(t!("cover-read-stopped", error = (e.to_string()))));
             let r = match read {
                 Ok(image) => vod
                     .set_cover_image(&asset_id, &image)
@@ -757,7 +757,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, String> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| format!("stopped: {e}"))?
+        .map_err(|e| t!("task-stopped", error = (e.to_string())))?
 }
 
 /// One profile action: (worked, what to say, profile to switch to).

@@ -33,7 +33,12 @@ pub fn help(ctx: &egui::Context, open: &mut bool) {
         });
 }
 
-pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
+pub fn about(
+    ctx: &egui::Context,
+    open: &mut bool,
+    endpoint: &str,
+    provider: vodesk_core::provider::ProviderKind,
+) {
     egui::Window::new(t!("about-title"))
         .id(egui::Id::unique("about-window"))
         .open(open)
@@ -45,10 +50,10 @@ pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
             ui.label(t!("about-tagline"));
             ui.label(t!("about-version", version = VERSION, commit = COMMIT));
             ui.label(t!("about-connected", endpoint = endpoint));
-            ui.hyperlink_to(
-                "Huawei Cloud VOD",
-                "https://www.huaweicloud.com/product/vod.html",
-            );
+            // The cloud in use, linked to its product page.
+            if let Some(rules) = vodesk_core::provider::connect::profile_rules(provider) {
+                ui.hyperlink_to(super::profiles::cloud_name(provider), rules.product_page);
+            }
         });
 }
 

@@ -101,8 +101,8 @@ pub fn day_bound(typed: &str, end: DayEnd) -> Result<Option<DateTime<Utc>>, Stri
     if t.is_empty() {
         return Ok(None);
     }
-    let day = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| format!("\"{t}\" is not a date; write it as 2026-11-21"))?;
+    let day =
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| t!("list-not-a-date", text = t))?;
     let time = match end {
         DayEnd::First => day.and_hms_opt(0, 0, 0),
         DayEnd::Last => day.and_hms_opt(23, 59, 59),
@@ -129,9 +129,7 @@ impl AssetsState {
         let to = day_bound(&self.range_to, DayEnd::Last);
         match (from, to) {
             (Err(e), _) | (_, Err(e)) => Some(e),
-            (Ok(Some(a)), Ok(Some(b))) if a > b => {
-                Some("the range ends before it starts; swap the dates".to_string())
-            }
+            (Ok(Some(a)), Ok(Some(b))) if a > b => Some(t!("list-range-backwards")),
             _ => None,
         }
     }

@@ -449,7 +449,7 @@ impl FormState {
                     .desired_width(90.0),
             )
             .labelled_by(l.id)
-            .on_hover_text("{name} or {stem}: file name without extension; {ext}: extension; {dir}: folder name");
+            .on_hover_text(t!("form-pattern-help"));
             if !defaults && ui.button(t!("form-apply")).clicked() {
                 let p = (!self.pattern.trim().is_empty()).then_some(self.pattern.as_str());
                 for t in ts.iter_mut() {
@@ -507,7 +507,7 @@ impl FormState {
         if let Some(e) = &catalog.categories_error {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("Categories could not be loaded: {e}"),
+                t!("form-categories-failed", error = e.as_str()),
             );
         }
         if let Some(id) = chosen {
@@ -600,11 +600,15 @@ impl FormState {
             .memo
             .get("expires", || common(ts, |m| m.expires_at))
             .is_none();
-        let r = labelled(ui, "Expires", |ui| {
+        let r = labelled(ui, &t!("form-expires"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.expires)
                     .id_salt("form-expires")
-                    .hint_text(if mixed { "mixed" } else { "never (yyyy-mm-dd)" })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        t!("form-expires-hint")
+                    })
                     .desired_width(f32::INFINITY),
             )
         });
@@ -624,9 +628,12 @@ impl FormState {
             }
         }
         if let Some(p) = &self.expires_problem {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ Expires: {p}"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                t!("form-expires-problem", problem = p.as_str()),
+            );
         } else if !mixed {
-            ui.weak("The media deletes itself after that day (UTC); empty keeps it.");
+            ui.weak(t!("form-expires-help"));
         }
     }
 
@@ -666,7 +673,10 @@ impl FormState {
                 cover::Preview::Ready(tex) => {
                     let size = tex.size_vec2();
                     let scale = (240.0 / size.x).min(1.0);
-                    ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover preview"));
+                    ui.add(
+                        egui::Image::new((tex.id(), size * scale))
+                            .alt_text(t!("form-cover-preview")),
+                    );
                 }
                 cover::Preview::Failed(e) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);

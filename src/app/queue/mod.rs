@@ -59,7 +59,7 @@ impl QueueState {
             let mut row = Row::new(key, path.clone(), size, media.code, meta);
             if size == 0 {
                 row.state = RowState::Refused;
-                row.error = Some("empty file (0 bytes) — remove it from the batch".into());
+                row.error = Some(t!("row-empty-file"));
             }
             self.open_paths.insert(path);
             self.push(row);

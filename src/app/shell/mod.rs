@@ -223,7 +223,12 @@ impl VodeskApp {
         egui::CentralPanel::default().show(ui, |ui| self.centre(ui));
 
         dialogs::help(&ctx, &mut self.show_help);
-        dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
+        dialogs::about(
+            &ctx,
+            &mut self.show_about,
+            &self.backend.info.endpoint,
+            self.backend.conn.vod.kind(),
+        );
         if std::mem::take(&mut self.show_connect) {
             self.profiles.add_new();
         }

@@ -222,8 +222,8 @@ impl VodeskApp {
         let selected = self.queue.selected.len();
         if selected == 0 && self.assets.selected.len() > 1 {
             if ui
-                .small_button("✖ Close")
-                .on_hover_text("Clear the asset selection")
+                .small_button(t!("panel-close"))
+                .on_hover_text(t!("panel-close-bulk-tip"))
                 .clicked()
             {
                 self.assets.selected.clear();
@@ -247,8 +247,8 @@ impl VodeskApp {
         }
         if selected == 0 && self.assets.current.is_some() {
             if ui
-                .small_button("✖ Close")
-                .on_hover_text("Back to the metadata form")
+                .small_button(t!("panel-close"))
+                .on_hover_text(t!("panel-close-details-tip"))
                 .clicked()
             {
                 self.assets.current = None;
