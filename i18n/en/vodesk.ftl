@@ -697,3 +697,45 @@ profile-skip-test = Save without testing the connection
 profile-test-connection = Test connection
 profile-save = Save
 profile-cancel = Cancel
+
+## Problems with a field, named as the form labels it ($field)
+field-category = Category
+field-auto-encrypt = Auto-encrypt
+field-auto-preheat = Auto-preheat
+field-thumbnails = Thumbnails
+field-thumbnail-interval = Thumbnail interval
+field-thumbnail-dots = Snapshot offsets
+field-thumbnail-quantity = Number of snapshots
+field-thumbnail-cover-position = Cover position
+field-thumbnail-aspect-ratio = Aspect ratio
+field-thumbnail-max-length = Max length
+field-review-template = Review template
+problem-empty = { $field } is empty; fill it in or leave it out.
+problem-title-empty = { $field } is empty; give the asset a title.
+problem-dots-empty = { $field } is empty; give the snapshot offsets in seconds, e.g. 1, 5, 10.
+problem-too-long = { $unit ->
+    [bytes] { $field } is { $length } bytes long; the limit is { $max } bytes (UTF-8) — shorten it.
+   *[chars] { $field } is { $length } characters long; the limit is { $max } characters — shorten it.
+}
+problem-range = { $field } must be { $min }–{ $max }; it is { $value }.
+problem-range-seconds = { $field } must be { $min }–{ $max } s; it is { $value } s.
+problem-missing = { $field } is missing; give a number from { $min } to { $max }.
+problem-not-number = { $field }: "{ $text }" is not a whole number; type digits only.
+problem-too-many-tags = { $field }: { $count } given, at most { $max } allowed — remove some.
+problem-tag-too-long = { $unit ->
+    [bytes] Tag "{ $tag }" is { $length } bytes long; each tag may be at most { $max } bytes (UTF-8) — shorten it.
+   *[chars] Tag "{ $tag }" is { $length } characters long; each tag may be at most { $max } characters — shorten it.
+}
+problem-tag-comma = Tag "{ $tag }" contains a comma; commas separate tags.
+problem-not-category-id = { $field }: { $id } is not a category; choose one from the list.
+problem-not-workflow-id = { $field }: "{ $value }" is not a workflow ID; copy the ID (letters and digits) from the console's workflow list.
+problem-in-past = { $field }: { $when } is in the past; give a later date or leave it empty to keep the media.
+problem-needs-hls = { $field } needs a template group with HLS output; choose one or turn encryption off.
+problem-not-available = { $field } is not available with this provider; leave it out.
+problem-not-image = { $field }: { $path } is not a JPG or PNG image; choose a .jpg, .jpeg or .png file.
+problem-subtitle-id-range = { $field }: ID { $id } is out of range; use 1 to { $max }.
+problem-subtitle-id-twice = { $field }: ID { $id } is used twice; give each subtitle its own ID.
+problem-not-srt = { $field }: { $path } is not an .srt file; only SRT subtitles are supported.
+problem-unknown-category = { $field }: category { $id } does not exist in this account; choose one from the list.
+problem-unknown-group = { $field }: "{ $group }" does not exist in this account; choose one from the list.
+problem-group-without-hls = { $field } needs a template group with HLS output; "{ $group }" outputs { $formats } — choose an HLS group or turn encryption off.

@@ -608,3 +608,45 @@ profile-skip-test = 保存时不测试连接
 profile-test-connection = 测试连接
 profile-save = 保存
 profile-cancel = 取消
+
+## 字段问题，按表单上的名称称呼字段（$field）
+field-category = 分类
+field-auto-encrypt = 自动加密
+field-auto-preheat = 自动预热
+field-thumbnails = 截图
+field-thumbnail-interval = 截图间隔
+field-thumbnail-dots = 截图时间点
+field-thumbnail-quantity = 截图数量
+field-thumbnail-cover-position = 封面位置
+field-thumbnail-aspect-ratio = 宽高比
+field-thumbnail-max-length = 最大边长
+field-review-template = 审核模板
+problem-empty = { $field }为空；请填写或留空不用。
+problem-title-empty = { $field }为空；请为媒资填写标题。
+problem-dots-empty = { $field }为空；请填写以秒为单位的截图时间点，例如 1, 5, 10。
+problem-too-long = { $unit ->
+    [bytes] { $field }长 { $length } 字节，上限为 { $max } 字节（UTF-8）；请缩短。
+   *[chars] { $field }长 { $length } 个字符，上限为 { $max } 个字符；请缩短。
+}
+problem-range = { $field }须在 { $min }–{ $max } 之间，当前为 { $value }。
+problem-range-seconds = { $field }须在 { $min }–{ $max } 秒之间，当前为 { $value } 秒。
+problem-missing = 缺少{ $field }；请填写 { $min } 到 { $max } 之间的数字。
+problem-not-number = { $field }：“{ $text }”不是整数；请只输入数字。
+problem-too-many-tags = { $field }：共 { $count } 个，最多 { $max } 个；请删除一些。
+problem-tag-too-long = { $unit ->
+    [bytes] 标签“{ $tag }”长 { $length } 字节，每个标签最多 { $max } 字节（UTF-8）；请缩短。
+   *[chars] 标签“{ $tag }”长 { $length } 个字符，每个标签最多 { $max } 个字符；请缩短。
+}
+problem-tag-comma = 标签“{ $tag }”含有逗号；逗号用于分隔标签。
+problem-not-category-id = { $field }：{ $id } 不是分类；请从列表中选择。
+problem-not-workflow-id = { $field }：“{ $value }”不是工作流 ID；请从控制台的工作流列表中复制 ID（字母和数字）。
+problem-in-past = { $field }：{ $when } 已过去；请填写更晚的日期，或留空以保留媒体。
+problem-needs-hls = { $field }需要输出 HLS 的转码模板组；请选择一个，或关闭加密。
+problem-not-available = 此服务商不支持{ $field }；请不要设置。
+problem-not-image = { $field }：{ $path } 不是 JPG 或 PNG 图片；请选择 .jpg、.jpeg 或 .png 文件。
+problem-subtitle-id-range = { $field }：ID { $id } 超出范围；请使用 1 到 { $max }。
+problem-subtitle-id-twice = { $field }：ID { $id } 重复使用；每个字幕需使用不同的 ID。
+problem-not-srt = { $field }：{ $path } 不是 .srt 文件；仅支持 SRT 字幕。
+problem-unknown-category = { $field }：此账号中不存在分类 { $id }；请从列表中选择。
+problem-unknown-group = { $field }：此账号中不存在“{ $group }”；请从列表中选择。
+problem-group-without-hls = { $field }需要输出 HLS 的转码模板组；“{ $group }”输出 { $formats }；请选择 HLS 模板组，或关闭加密。

@@ -79,9 +79,7 @@ pub fn show(
         if b.set_tags {
             errors.extend(validate_tags(&tags, limits));
         }
-        for e in &errors {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-        }
+        crate::app::form::problems::show_problems(ui, &errors, limits);
         let something = b.set_description || b.set_tags || b.category.is_some();
         if ui
             .add_enabled(

@@ -310,9 +310,7 @@ fn edit(
     let mut errors = validate_title(&b.title, limits);
     errors.extend(validate_description(&b.description, limits));
     errors.extend(validate_tags(&tags, limits));
-    for e in &errors {
-        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-    }
+    crate::app::form::problems::show_problems(ui, &errors, limits);
     if ui
         .add_enabled(errors.is_empty(), egui::Button::new(t!("details-save")))
         .clicked()

@@ -4,6 +4,7 @@
 
 pub mod cover;
 mod fields;
+pub mod problems;
 mod thumbnail;
 
 use std::collections::BTreeMap;
@@ -12,8 +13,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_expiry, parse_tags};
 use vodesk_core::model::{
-    Category, FieldError, LengthUnit, Limits, Preset, PresetKind, SubtitleLanguage, SubtitleSpec,
-    UploadMetadata, WorkflowRef, title_pattern,
+    Category, Field, FieldError, LengthUnit, Limits, Preset, PresetKind, Rule, SubtitleLanguage,
+    SubtitleSpec, UploadMetadata, WorkflowRef, title_pattern,
 };
 use vodesk_core::provider::api::Capabilities;
 
@@ -94,37 +95,35 @@ impl Catalog {
             && id != -1
             && !self.names.contains_key(&id)
         {
-            out.push(FieldError {
-                field: "category",
-                message: format!(
-                    "category {id} does not exist in this account; choose one from the list"
-                ),
-            });
+            out.push(FieldError::new(Field::Category, Rule::UnknownCategory(id)));
         }
         if self.loaded_templates
             && self.templates_error.is_none()
             && let Some(g) = &m.preset
             && !self.templates.iter().any(|t| &t.id == g)
         {
-            out.push(FieldError {
-                field: "template-group",
-                message: format!(
-                    "\"{g}\" does not exist in this account; choose one from the list"
-                ),
-            });
+            out.push(FieldError::new(
+                Field::TemplateGroup,
+                Rule::UnknownGroup(g.clone()),
+            ));
         }
         if m.auto_encrypt
             && let Some(g) = &m.preset
             && let Some(t) = self.templates.iter().find(|t| &t.id == g)
             && !t.produces_hls()
         {
-            out.push(FieldError {
-                field: "auto-encrypt",
-                message: format!(
-                    "needs an HLS template group; \"{g}\" outputs {} — choose an HLS group or turn encryption off",
-                    if t.formats.is_empty() { "no HLS".to_string() } else { t.formats_text() }
-                ),
-            });
+            let formats = if t.formats.is_empty() {
+                "—".to_string()
+            } else {
+                t.formats_text()
+            };
+            out.push(FieldError::new(
+                Field::AutoEncrypt,
+                Rule::GroupWithoutHls {
+                    group: g.clone(),
+                    formats,
+                },
+            ));
         }
         out
     }
@@ -253,9 +252,10 @@ impl FormState {
         let mut errors = self.memo.get("errors", || target_errors(ts, catalog));
         // The form's own parse errors change as one types: not memoised.
         for e in self.thumb.parse_errors() {
+            let text = problems::problem_text(&e, &catalog.caps.limits);
             let v = errors.entry(e.field).or_default();
-            if !v.contains(&e.message) {
-                v.push(e.message);
+            if !v.contains(&text) {
+                v.push(text);
             }
         }
 
@@ -290,7 +290,7 @@ impl FormState {
             let l = &catalog.caps.limits;
             length_counter(ui, &self.description, l.description_max, l);
         }
-        field_errors(ui, &errors, &["description"]);
+        field_errors(ui, &errors, &[Field::Description]);
 
         // Tags
         let mixed = self
@@ -320,21 +320,21 @@ impl FormState {
                 LengthUnit::Chars => t!("form-tags-count-chars", n = n, max = max, each = each),
             });
         }
-        field_errors(ui, &errors, &["tags"]);
+        field_errors(ui, &errors, &[Field::Tags]);
 
         if catalog.caps.limits.accepts.expiry {
             self.expiry_field(ui, ts);
-            field_errors(ui, &errors, &["expire-at"]);
+            field_errors(ui, &errors, &[Field::ExpireAt]);
         }
 
         ui.separator();
         self.category_picker(ui, ts, catalog);
-        field_errors(ui, &errors, &["category"]);
+        field_errors(ui, &errors, &[Field::Category]);
         self.template_picker(ui, ts, catalog);
-        field_errors(ui, &errors, &["template-group"]);
+        field_errors(ui, &errors, &[Field::TemplateGroup]);
         if let Some(kind) = catalog.caps.limits.accepts.workflow {
             self.workflow_field(ui, ts, kind);
-            field_errors(ui, &errors, &["workflow"]);
+            field_errors(ui, &errors, &[Field::Workflow, Field::WorkflowId]);
         }
 
         let cur = self
@@ -353,7 +353,7 @@ impl FormState {
                 &mut m.auto_encrypt
             });
         }
-        field_errors(ui, &errors, &["auto-encrypt"]);
+        field_errors(ui, &errors, &[Field::AutoEncrypt]);
         if accepts.preheat {
             let cur = self
                 .memo
@@ -373,13 +373,13 @@ impl FormState {
             ui,
             &errors,
             &[
-                "thumbnail",
-                "thumbnail-interval",
-                "thumbnail-dots",
-                "thumbnail-quantity",
-                "thumbnail-cover-position",
-                "thumbnail-aspect-ratio",
-                "thumbnail-max-length",
+                Field::Thumbnail,
+                Field::ThumbnailInterval,
+                Field::ThumbnailDots,
+                Field::ThumbnailQuantity,
+                Field::ThumbnailCoverPosition,
+                Field::ThumbnailAspectRatio,
+                Field::ThumbnailMaxLength,
             ],
         );
 
@@ -387,14 +387,14 @@ impl FormState {
         if accepts.cover {
             self.cover_picker(ui, ts, &mut out);
         }
-        field_errors(ui, &errors, &["cover"]);
+        field_errors(ui, &errors, &[Field::Cover]);
         if accepts.subtitles {
             let subs = self
                 .memo
                 .get("subtitles", || common(ts, |m| m.subtitles.clone()));
             subtitles(ui, ts, subs, &mut out);
         }
-        field_errors(ui, &errors, &["subtitle", "auto-preheat"]);
+        field_errors(ui, &errors, &[Field::Subtitle, Field::AutoPreheat]);
         out
     }
 
@@ -402,7 +402,7 @@ impl FormState {
         &mut self,
         ui: &mut egui::Ui,
         ts: &mut [Target],
-        errors: &BTreeMap<&'static str, Vec<String>>,
+        errors: &BTreeMap<Field, Vec<String>>,
         limits: &Limits,
     ) {
         let mixed = self
@@ -429,7 +429,7 @@ impl FormState {
         if !mixed {
             length_counter(ui, &self.title, limits.title_max, limits);
         }
-        field_errors(ui, errors, &["title"]);
+        field_errors(ui, errors, &[Field::Title]);
     }
 
     /// Titles from each file's name; for the defaults, the pattern new rows get.
@@ -742,18 +742,19 @@ pub fn workflow_words(kind: WorkflowRef) -> WorkflowWords {
     }
 }
 
-fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
-    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<Field, Vec<String>> {
+    let mut out: BTreeMap<Field, Vec<String>> = BTreeMap::new();
     // Defaults have no title of their own: each new row's comes from its file name.
     let defaults = ts.iter().all(|t| t.path.is_none());
     for t in ts {
         for e in catalog.problems(t.meta) {
-            if defaults && e.field == "title" {
+            if defaults && e.field == Field::Title {
                 continue;
             }
+            let text = problems::problem_text(&e, &catalog.caps.limits);
             let v = out.entry(e.field).or_default();
-            if !v.contains(&e.message) {
-                v.push(e.message);
+            if !v.contains(&text) {
+                v.push(text);
             }
         }
     }

@@ -264,7 +264,7 @@ impl QueueState {
         keys: &[u64],
         problems: &dyn Fn(&UploadMetadata) -> Vec<vodesk_core::model::FieldError>,
         submit: &mut dyn FnMut(u64, JobSpec),
-    ) -> (usize, Vec<(String, String)>) {
+    ) -> (usize, Vec<(String, vodesk_core::model::FieldError)>) {
         let mut started = 0;
         let mut invalid = Vec::new();
         for &k in keys {
@@ -272,8 +272,8 @@ impl QueueState {
             if row.state != RowState::Draft {
                 continue;
             }
-            if let Some(e) = problems(&row.meta).first() {
-                invalid.push((row.name.clone(), e.to_string()));
+            if let Some(e) = problems(&row.meta).into_iter().next() {
+                invalid.push((row.name.clone(), e));
                 continue;
             }
             row.error = None;

@@ -170,7 +170,8 @@ impl VodeskApp {
                 .start(keys, &|m| catalog.problems(m), &mut |k, spec| {
                     backend.submit(k, spec)
                 });
-        if let Some((name, why)) = invalid.first() {
+        if let Some((name, e)) = invalid.first() {
+            let why = crate::app::form::problems::problem_text(e, &catalog.caps.limits);
             let (name, why) = (name.as_str(), why.as_str());
             let text = match invalid.len() - 1 {
                 0 => t!("row-not-started", name = name, why = why),

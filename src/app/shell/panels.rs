@@ -184,11 +184,10 @@ impl VodeskApp {
             // The title comes from each object; everything else must be valid to send.
             let mut check = self.settings.defaults.clone();
             check.title = "x".into();
-            let problem = self
-                .catalog
-                .problems(&check)
-                .first()
-                .map(ToString::to_string);
+            let problem = crate::app::form::problems::first_problem(
+                &self.catalog.problems(&check),
+                &self.catalog.caps.limits,
+            );
             let defaults = &self.settings.defaults;
             let caps = &self.catalog.caps;
             for cmd in self.buckets.show(ui, defaults, pattern, problem, caps) {

@@ -111,3 +111,44 @@ fn the_queue_form_and_asset_list_speak_chinese() {
         );
     }
 }
+
+/// A field's problem names the field as the form labels it, in the language in use.
+#[test]
+fn a_field_problem_names_the_form_field_in_english_and_chinese() {
+    use eframe::egui::accesskit::Role;
+    for (lang, enable, interval, problem) in [
+        (
+            Language::English,
+            "Thumbnails",
+            "Interval (s)",
+            "⚠ Thumbnail interval must be 0–100 s; it is 101 s.",
+        ),
+        (
+            Language::Chinese,
+            "截图",
+            "间隔（秒）",
+            "⚠ 截图间隔须在 0–100 秒之间，当前为 101 秒。",
+        ),
+    ] {
+        let settings = UiSettings {
+            language: lang,
+            ..Default::default()
+        };
+        let mut t = TestApp::start_with(settings);
+        t.step();
+        // The defaults form (no row selected) takes thumbnails on the Huawei-like service.
+        t.harness
+            .get_by_role_and_label(Role::CheckBox, enable)
+            .click();
+        t.step();
+        t.step();
+        super::harness::type_into(&mut t, interval, "101");
+        t.harness.get_by_label(problem);
+        assert!(
+            t.harness
+                .query_by_label_contains("thumbnail-interval")
+                .is_none()
+        );
+        t.shutdown();
+    }
+}
