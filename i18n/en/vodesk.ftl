@@ -739,3 +739,96 @@ problem-not-srt = { $field }: { $path } is not an .srt file; only SRT subtitles 
 problem-unknown-category = { $field }: category { $id } does not exist in this account; choose one from the list.
 problem-unknown-group = { $field }: "{ $group }" does not exist in this account; choose one from the list.
 problem-group-without-hls = { $field } needs a template group with HLS output; "{ $group }" outputs { $formats } — choose an HLS group or turn encryption off.
+
+## The command line: uploads (--json output stays in English for scripts)
+cli-not-found = it does not exist
+cli-permission-denied = permission denied
+cli-no-media = no media files found in the given folders; supported formats: { $formats }
+cli-cannot-read = { $path } cannot be read ({ $why }); check the path
+cli-not-regular = { $path } is not a regular file; give a media file or a folder
+cli-empty-file = { $path } is empty (0 bytes); remove it from the batch
+cli-cannot-open = { $path } cannot be opened ({ $why }); check its permissions
+cli-file-problem = { $path }: { $problem }
+cli-bad-part-size = --part-size { $value } is not a size between 1M and 5G
+cli-bad-bwlimit = --bwlimit { $value } is not a rate; write e.g. 20M or off
+cli-zero-concurrency = --concurrency and --parts must be at least 1
+cli-not-media = { $path } is not a supported media file; supported formats: { $formats }
+cli-file-note = { $path }  note: { $note }
+cli-file-uploaded = { $path }  { $asset }  uploaded ({ $size })
+cli-file-skipped = { $path }  skipped: { $reason }
+cli-file-cancelled = { $path }  cancelled
+cli-file-failed = { $path }  failed: { $reason }
+cli-file-already = { $path }  already uploaded as { $asset } (--again uploads it once more)
+cli-waiting-owner = waiting: this account's uploads are held by another vodesk, { $holder }; they continue here when it ends (Ctrl-C to stop waiting)
+cli-progress = { $done } of { $total } files
+cli-progress-finding = { $done } of { $total } files (finding more…)
+cli-pausing = pausing: finishing the parts in flight…
+cli-nothing-to-resume = nothing to upload: no interrupted uploads for this account
+cli-upload-summary = { $done } uploaded, { $already } already uploaded, { $skipped } skipped, { $failed } failed — { $size } in { $secs } s ({ $rate }/s)
+cli-uploads-halted = { $reason }; uploads are paused — run `vodesk upload --resume` to continue
+cli-uploads-paused = { $n ->
+    [one] 1 upload paused; run `vodesk upload --resume` to continue it
+   *[other] { $n } uploads paused; run `vodesk upload --resume` to continue them
+}
+cli-files-not-uploaded = { $total ->
+    [one] { $n } of 1 file did not upload
+   *[other] { $n } of { $total } files did not upload
+}
+
+## The command line: metadata options, categories, upload jobs, unfinished multipart uploads
+cli-bad-subtitle = --subtitle "{ $value }" is not LANG:ID:FILE; write e.g. en:1:movie.srt
+cli-bad-subtitle-lang = --subtitle language "{ $lang }" is not supported; use cn or en
+cli-option-file-empty = { $option } { $path } is empty; choose a non-empty file
+cli-option-not-file = { $option } { $path } is not a file; choose a file
+cli-option-unreadable = { $option } { $path } cannot be read ({ $error }); check the path
+cli-thumbnail-needs-kind = thumbnail options need --thumbnail time|dots|quantity
+cli-bad-dots = --thumbnail-dots "{ $value }" is not a list of whole seconds; write e.g. 1,5,10
+cli-bad-expiry = --expire-at: { $error }
+cli-bad-parent = --parent { $id } is not a category that can hold sub-categories; give a positive id
+cli-category-created = { $id }  { $name }  created
+cli-category-renamed = { $id }  { $name }  renamed
+cli-category-removed = { $id }  removed
+cli-category-other = Other
+cli-job-parts = { $n ->
+    [one] 1 part
+   *[other] { $n } parts
+}
+cli-no-job = upload job { $id } does not exist; see `vodesk uploads list`
+cli-jobs-held = this account's uploads are held by { $holder }; discard them once it has ended
+cli-job-discarded = { $id }  { $path }  discarded
+cli-job-discarded-locally = { $id }  { $path }  discarded locally; the service could not be told (its unfinished asset stays behind)
+cli-bad-age = --abort-older-than "{ $value }" is not an age; write a number and d, h or m, e.g. 7d
+cli-no-such-upload = --abort { $id }: { $bucket } has no unfinished upload with that id; list them with `vodesk buckets uploads { $bucket }`
+cli-no-unfinished = { $bucket } has no unfinished uploads
+cli-unfinished-summary = { $n } unfinished, { $aborted } aborted; { $size } still stored in parts
+
+## The command line: assets ($op is publish, unpublish or delete)
+cli-bad-time = --{ $option } "{ $value }" is not a time; write 2026-01-01, 2026-01-01T08:00:00Z or 20260101080000 (UTC)
+cli-bad-status = --status "{ $value }" is not a status; use one of { $statuses }
+cli-bad-size = --size { $value } is out of range; use 1 to 100
+cli-assets-shown = { $shown } shown, { $total } in total
+cli-more = more: --cursor { $cursor }
+cli-origin-only-unavailable = --origin-only is not available with this provider; delete the whole asset
+cli-cover-unavailable = --cover is not available with this provider; leave it out
+cli-nothing-to-change = nothing to change; give --title, --description, --category, --tags or --cover
+cli-asset-updated = { $id }  updated
+cli-asset-done = { $id }  { $op ->
+    [publish] published
+    [unpublish] unpublished
+   *[delete] deleted
+} ({ $status })
+cli-asset-not-done = { $id }  not { $op ->
+    [publish] published
+    [unpublish] unpublished
+   *[delete] deleted
+}: { $status } ({ $reason })
+cli-asset-not-done-busy = { $id }  not { $op ->
+    [publish] published
+    [unpublish] unpublished
+   *[delete] deleted
+}: { $status } — it may be processing; retry when it is done
+cli-assets-not-done = { $n } of { $total } assets were not { $op ->
+    [publish] published
+    [unpublish] unpublished
+   *[delete] deleted
+}

@@ -650,3 +650,87 @@ problem-not-srt = { $field }：{ $path } 不是 .srt 文件；仅支持 SRT 字�
 problem-unknown-category = { $field }：此账号中不存在分类 { $id }；请从列表中选择。
 problem-unknown-group = { $field }：此账号中不存在“{ $group }”；请从列表中选择。
 problem-group-without-hls = { $field }需要输出 HLS 的转码模板组；“{ $group }”输出 { $formats }；请选择 HLS 模板组，或关闭加密。
+
+## 命令行：上传（--json 输出保持英文，供脚本使用）
+cli-not-found = 文件不存在
+cli-permission-denied = 没有权限
+cli-no-media = 在给定的文件夹中没有找到媒体文件；支持的格式：{ $formats }
+cli-cannot-read = 无法读取 { $path }（{ $why }）；请检查路径
+cli-not-regular = { $path } 不是普通文件；请给出媒体文件或文件夹
+cli-empty-file = { $path } 是空文件（0 字节）；请将其从本批中移除
+cli-cannot-open = 无法打开 { $path }（{ $why }）；请检查其权限
+cli-file-problem = { $path }：{ $problem }
+cli-bad-part-size = --part-size { $value } 不是 1M 到 5G 之间的大小
+cli-bad-bwlimit = --bwlimit { $value } 不是速率；请写成 20M 或 off 这样的形式
+cli-zero-concurrency = --concurrency 和 --parts 至少为 1
+cli-not-media = { $path } 不是支持的媒体文件；支持的格式：{ $formats }
+cli-file-note = { $path }  提示：{ $note }
+cli-file-uploaded = { $path }  { $asset }  已上传（{ $size }）
+cli-file-skipped = { $path }  已跳过：{ $reason }
+cli-file-cancelled = { $path }  已取消
+cli-file-failed = { $path }  失败：{ $reason }
+cli-file-already = { $path }  已上传为 { $asset }（--again 可再传一次）
+cli-waiting-owner = 等待中：此账号的上传由另一个 vodesk 占用（{ $holder }）；它结束后将在这里继续（按 Ctrl-C 停止等待）
+cli-progress = { $done } / { $total } 个文件
+cli-progress-finding = { $done } / { $total } 个文件（正在查找更多…）
+cli-pausing = 正在暂停：等待进行中的分段完成…
+cli-nothing-to-resume = 没有要上传的内容：此账号没有中断的上传
+cli-upload-summary = 已上传 { $done } 个，之前已上传 { $already } 个，跳过 { $skipped } 个，失败 { $failed } 个 — { $secs } 秒内传输 { $size }（{ $rate }/秒）
+cli-uploads-halted = { $reason }；上传已暂停 — 运行 `vodesk upload --resume` 继续
+cli-uploads-paused = 已暂停 { $n } 个上传；运行 `vodesk upload --resume` 继续
+cli-files-not-uploaded = { $total } 个文件中有 { $n } 个未上传
+
+## 命令行：元数据选项、分类、上传任务、未完成的分段上传
+cli-bad-subtitle = --subtitle “{ $value }”不是 语言:ID:文件 的形式；请写成 en:1:movie.srt 这样
+cli-bad-subtitle-lang = 不支持 --subtitle 语言“{ $lang }”；请使用 cn 或 en
+cli-option-file-empty = { $option } { $path } 是空文件；请选择非空文件
+cli-option-not-file = { $option } { $path } 不是文件；请选择文件
+cli-option-unreadable = 无法读取 { $option } { $path }（{ $error }）；请检查路径
+cli-thumbnail-needs-kind = 截图选项需要 --thumbnail time|dots|quantity
+cli-bad-dots = --thumbnail-dots “{ $value }”不是以整秒表示的列表；请写成 1,5,10 这样
+cli-bad-expiry = --expire-at：{ $error }
+cli-bad-parent = --parent { $id } 不是可以包含子分类的分类；请给出正数 ID
+cli-category-created = { $id }  { $name }  已创建
+cli-category-renamed = { $id }  { $name }  已重命名
+cli-category-removed = { $id }  已删除
+cli-category-other = 其他
+cli-job-parts = { $n } 个分段
+cli-no-job = 上传任务 { $id } 不存在；请查看 `vodesk uploads list`
+cli-jobs-held = 此账号的上传由 { $holder } 占用；请在其结束后再丢弃
+cli-job-discarded = { $id }  { $path }  已丢弃
+cli-job-discarded-locally = { $id }  { $path }  已在本地丢弃；未能通知服务（其未完成的媒资会保留）
+cli-bad-age = --abort-older-than “{ $value }”不是时长；请写数字加 d、h 或 m，例如 7d
+cli-no-such-upload = --abort { $id }：{ $bucket } 中没有该 ID 的未完成上传；用 `vodesk buckets uploads { $bucket }` 列出
+cli-no-unfinished = { $bucket } 没有未完成的上传
+cli-unfinished-summary = 未完成 { $n } 个，已取消 { $aborted } 个；仍有 { $size } 以分段形式存储
+
+## 命令行：媒资（$op 为 publish、unpublish 或 delete）
+cli-bad-time = --{ $option } “{ $value }”不是时间；请写成 2026-01-01、2026-01-01T08:00:00Z 或 20260101080000（UTC）
+cli-bad-status = --status “{ $value }”不是状态；请使用 { $statuses } 之一
+cli-bad-size = --size { $value } 超出范围；请使用 1 到 100
+cli-assets-shown = 显示 { $shown } 个，共 { $total } 个
+cli-more = 更多：--cursor { $cursor }
+cli-origin-only-unavailable = 此服务商不支持 --origin-only；请删除整个媒资
+cli-cover-unavailable = 此服务商不支持 --cover；请不要使用
+cli-nothing-to-change = 没有要修改的内容；请给出 --title、--description、--category、--tags 或 --cover
+cli-asset-updated = { $id }  已更新
+cli-asset-done = { $id }  { $op ->
+    [publish] 已发布
+    [unpublish] 已取消发布
+   *[delete] 已删除
+}（{ $status }）
+cli-asset-not-done = { $id }  未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}：{ $status }（{ $reason }）
+cli-asset-not-done-busy = { $id }  未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}：{ $status } — 可能仍在处理中；处理完成后请重试
+cli-assets-not-done = { $total } 个媒资中有 { $n } 个未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}

@@ -91,11 +91,7 @@ pub struct MetadataArgs {
 }
 
 fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
-    let bad = || {
-        CliError::usage(format!(
-            "--subtitle \"{s}\" is not LANG:ID:FILE; write e.g. en:1:movie.srt"
-        ))
-    };
+    let bad = || CliError::usage(t!("cli-bad-subtitle", value = s));
     let mut parts = s.splitn(3, ':');
     let (Some(lang), Some(id), Some(path)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(bad());
@@ -104,9 +100,7 @@ fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
         "cn" | "zh" => SubtitleLanguage::Cn,
         "en" => SubtitleLanguage::En,
         _ => {
-            return Err(CliError::usage(format!(
-                "--subtitle language \"{lang}\" is not supported; use cn or en"
-            )));
+            return Err(CliError::usage(t!("cli-bad-subtitle-lang", lang = lang)));
         }
     };
     let id: u8 = id.parse().map_err(|_| bad())?;
@@ -118,19 +112,24 @@ fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
 }
 
 fn file_must_exist(option: &str, path: &Path) -> Result<(), CliError> {
+    let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() > 0 => Ok(()),
-        Ok(m) if m.is_file() => Err(CliError::usage(format!(
-            "{option} {} is empty; choose a non-empty file",
-            path.display()
+        Ok(m) if m.is_file() => Err(CliError::usage(t!(
+            "cli-option-file-empty",
+            option = option,
+            path = shown
         ))),
-        Ok(_) => Err(CliError::usage(format!(
-            "{option} {} is not a file; choose a file",
-            path.display()
+        Ok(_) => Err(CliError::usage(t!(
+            "cli-option-not-file",
+            option = option,
+            path = shown
         ))),
-        Err(e) => Err(CliError::usage(format!(
-            "{option} {} cannot be read ({e}); check the path",
-            path.display()
+        Err(e) => Err(CliError::usage(t!(
+            "cli-option-unreadable",
+            option = option,
+            path = shown,
+            error = (e.to_string())
         ))),
     }
 }
@@ -159,9 +158,7 @@ impl MetadataArgs {
                     || self.thumbnail_dots.is_some()
                     || self.thumbnail_quantity.is_some()
                 {
-                    return Err(CliError::usage(
-                        "thumbnail options need --thumbnail time|dots|quantity",
-                    ));
+                    return Err(CliError::usage(t!("cli-thumbnail-needs-kind")));
                 }
                 None
             }
@@ -177,7 +174,7 @@ impl MetadataArgs {
                         .split(',')
                         .map(|x| x.trim().parse::<u32>())
                         .collect::<Result<_, _>>()
-                        .map_err(|_| CliError::usage(format!("--thumbnail-dots \"{d}\" is not a list of whole seconds; write e.g. 1,5,10")))?;
+                        .map_err(|_| CliError::usage(t!("cli-bad-dots", value = d)))?;
                 }
                 t.quantity = self.thumbnail_quantity;
                 t.quantity_time = self.thumbnail_quantity_time;
@@ -188,9 +185,9 @@ impl MetadataArgs {
             }
         };
         let expires_at = match &self.expire_at {
-            Some(t) => {
-                Some(parse_expiry(t).map_err(|e| CliError::usage(format!("--expire-at: {e}")))?)
-            }
+            Some(t) => Some(
+                parse_expiry(t).map_err(|e| CliError::usage(t!("cli-bad-expiry", error = e)))?,
+            ),
             None => None,
         };
         let meta = UploadMetadata {
