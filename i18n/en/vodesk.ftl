@@ -832,3 +832,55 @@ cli-assets-not-done = { $n } of { $total } assets were not { $op ->
     [unpublish] unpublished
    *[delete] deleted
 }
+
+## The command line: profiles and buckets ($what is secret-key, security-token or proxy-password)
+cli-error = error: { $message }
+cli-stdin-unreadable = cannot read the { $what ->
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
+} from stdin: { $error }
+cli-stdin-ended = stdin ended before the { $what ->
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
+}; give one value per line (secret key, then security token, then proxy password, as requested)
+cli-no-terminal = no terminal to ask for the secret key on; pipe it in with --sk-stdin
+cli-secret-prompt = { $what ->
+    [security-token] Security token
+    [proxy-password] Proxy password
+   *[secret-key] Secret key
+} for { $name }:{" "}
+cli-secret-unreadable = cannot read the { $what ->
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
+}: { $error }
+cli-secret-empty = the { $what ->
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
+} is empty; paste it ({ $hint })
+cli-profile-exists = a profile named "{ $name }" exists already; remove it first or choose another name
+cli-test-failed-not-saved = connection test failed, nothing was saved: { $verdict }; or pass --skip-test to save anyway
+cli-profile-saved = Saved profile "{ $name }" (project id { $project }); its secret key is in the OS keychain (service vodesk, account { $name }).
+cli-profile-saved-default = Saved profile "{ $name }" (project id { $project }); its secret key is in the OS keychain (service vodesk, account { $name }). It is now the default.
+cli-profile-removed = Removed profile "{ $name }" and its secrets.
+cli-profile-default = "{ $name }" is now the default profile.
+cli-bad-max-keys = --max-keys { $value } is out of range; use 1 to 1000
+cli-more-marker = more: --marker { $marker }
+cli-import-what = give BUCKET and KEY, or --url
+cli-key-not-media = { $key } is not a supported media file; supported formats: { $formats }
+cli-import-no-cover = --cover and --subtitle are not available for imports; set them after the import with the asset browser
+cli-imported = { $bucket }/{ $key }  { $asset }  imported
+cli-too-many-urls = { $n } URLs given; at most { $max } can be imported per call
+cli-not-url = --url "{ $url }" is not a URL
+cli-not-http = --url "{ $url }" must be http or https
+cli-url-not-media = --url "{ $url }" must end with a supported media extension ({ $formats })
+cli-url-accepted = { $url }  { $asset }  accepted
+cli-url-failed = { $url }  failed: { $error }
+cli-urls-not-accepted = { $n } of { $total } URLs were not accepted
+cli-bad-faults = --faults { $value } is out of range; give a share between 0 and 1, e.g. 0.2
+cli-serve-keys-half = set both { $access } and { $secret }, or neither to let the service generate keys
+cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } is not a number; give the SubAppId as digits, e.g. 1500000001, or unset it
+cli-serve-stop = Press Ctrl-C to stop.

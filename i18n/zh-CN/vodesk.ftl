@@ -734,3 +734,55 @@ cli-assets-not-done = { $total } 个媒资中有 { $n } 个未能{ $op ->
     [unpublish] 取消发布
    *[delete] 删除
 }
+
+## 命令行：配置与存储桶（$what 为 secret-key、security-token 或 proxy-password）
+cli-error = 错误：{ $message }
+cli-stdin-unreadable = 无法从标准输入读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{ $error }
+cli-stdin-ended = 读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}前标准输入已结束；请每行给一个值（依次为密钥、安全令牌、代理密码，按需提供）
+cli-no-terminal = 没有可用于输入密钥的终端；请用 --sk-stdin 通过管道传入
+cli-secret-prompt = { $name } 的{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{" "}
+cli-secret-unreadable = 无法读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{ $error }
+cli-secret-empty = { $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}为空；请粘贴（{ $hint }）
+cli-profile-exists = 已存在名为“{ $name }”的配置；请先移除它或换一个名称
+cli-test-failed-not-saved = 连接测试失败，未保存任何内容：{ $verdict }；也可以加 --skip-test 直接保存
+cli-profile-saved = 已保存配置“{ $name }”（项目 ID { $project }）；其密钥保存在系统钥匙串中（服务 vodesk，账号 { $name }）。
+cli-profile-saved-default = 已保存配置“{ $name }”（项目 ID { $project }）；其密钥保存在系统钥匙串中（服务 vodesk，账号 { $name }）。它现在是默认配置。
+cli-profile-removed = 已移除配置“{ $name }”及其密钥。
+cli-profile-default = “{ $name }”现在是默认配置。
+cli-bad-max-keys = --max-keys { $value } 超出范围；请使用 1 到 1000
+cli-more-marker = 更多：--marker { $marker }
+cli-import-what = 请给出 BUCKET 和 KEY，或 --url
+cli-key-not-media = { $key } 不是支持的媒体文件；支持的格式：{ $formats }
+cli-import-no-cover = 导入时不能使用 --cover 和 --subtitle；请在导入后用媒资浏览器设置
+cli-imported = { $bucket }/{ $key }  { $asset }  已导入
+cli-too-many-urls = 给出了 { $n } 个 URL；每次最多可导入 { $max } 个
+cli-not-url = --url “{ $url }”不是 URL
+cli-not-http = --url “{ $url }”必须是 http 或 https
+cli-url-not-media = --url “{ $url }”必须以支持的媒体扩展名结尾（{ $formats }）
+cli-url-accepted = { $url }  { $asset }  已接受
+cli-url-failed = { $url }  失败：{ $error }
+cli-urls-not-accepted = { $total } 个 URL 中有 { $n } 个未被接受
+cli-bad-faults = --faults { $value } 超出范围；请给出 0 到 1 之间的比例，例如 0.2
+cli-serve-keys-half = 请同时设置 { $access } 和 { $secret }，或都不设置，由服务生成密钥
+cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } 不是数字；请以数字给出 SubAppId（例如 1500000001），或取消设置
+cli-serve-stop = 按 Ctrl-C 停止。
