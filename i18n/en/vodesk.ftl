@@ -884,3 +884,4 @@ cli-bad-faults = --faults { $value } is out of range; give a share between 0 and
 cli-serve-keys-half = set both { $access } and { $secret }, or neither to let the service generate keys
 cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } is not a number; give the SubAppId as digits, e.g. 1500000001, or unset it
 cli-serve-stop = Press Ctrl-C to stop.
+duration-seconds = { $s }s

@@ -786,3 +786,4 @@ cli-bad-faults = --faults { $value } 超出范围；请给出 0 到 1 之间的�
 cli-serve-keys-half = 请同时设置 { $access } 和 { $secret }，或都不设置，由服务生成密钥
 cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } 不是数字；请以数字给出 SubAppId（例如 1500000001），或取消设置
 cli-serve-stop = 按 Ctrl-C 停止。
+duration-seconds = { $s } 秒

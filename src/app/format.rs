@@ -19,7 +19,7 @@ pub fn human_bytes(n: u64) -> String {
 
 pub fn human_duration(secs: u64) -> String {
     match secs {
-        s if s < 60 => format!("{s}s"),
+        s if s < 60 => t!("duration-seconds", s = s),
         s if s < 3600 => format!("{}:{:02}", s / 60, s % 60),
         s => format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60),
     }

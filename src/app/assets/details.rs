@@ -117,11 +117,12 @@ pub fn show(
                     &t!("form-description"),
                     b.description.clone().unwrap_or_default(),
                 );
-                row(
-                    ui,
-                    &t!("col-category"),
-                    b.category_name.clone().unwrap_or_default(),
-                );
+                // The "Other" category is the service's own word: said in the app's language.
+                let category = match b.category_id {
+                    None | Some(-1) => t!("category-other"),
+                    Some(_) => b.category_name.clone().unwrap_or_default(),
+                };
+                row(ui, &t!("col-category"), category);
                 row(ui, &t!("form-tags"), b.tags.join(","));
                 row(
                     ui,
