@@ -885,3 +885,36 @@ cli-serve-keys-half = set both { $access } and { $secret }, or neither to let th
 cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } is not a number; give the SubAppId as digits, e.g. 1500000001, or unset it
 cli-serve-stop = Press Ctrl-C to stop.
 duration-seconds = { $s }s
+
+## A connection test's verdict, in the words of the provider's console ($provider)
+verdict-ok = { $provider ->
+    [tencent] OK: the SecretId, SecretKey and endpoint work (the account's default application)
+    [aliyun] OK: the AccessKey ID, AccessKey secret and endpoint work
+   *[huawei] OK: the credentials, project id and endpoint work
+}
+verdict-ok-scope = { $provider ->
+    [tencent] OK: the SecretId, SecretKey, SubAppId ({ $scope }) and endpoint work
+    [aliyun] OK: the AccessKey ID, AccessKey secret, AppId ({ $scope }) and endpoint work
+   *[huawei] OK: the credentials, project id ({ $scope }) and endpoint work
+}
+verdict-wrong-credentials = { $provider ->
+    [tencent] wrong SecretId or SecretKey: the service rejected the signature ({ $detail }); check both in the Tencent Cloud console under CAM > API Keys
+    [aliyun] wrong AccessKey ID or secret: the service rejected the signature ({ $detail }); check both in the RAM console under AccessKey
+   *[huawei] wrong access key or secret key: the service rejected the signature ({ $detail }); check both keys in My Credentials > Access Keys
+}
+verdict-wrong-scope = { $provider ->
+    [tencent] SubAppId wrong for these keys ({ $detail }); copy it from the VOD console's application list, or leave it out for the default application
+    [aliyun] the region or application is wrong for these keys ({ $detail }); check the profile's region
+   *[huawei] project id wrong for these credentials or this region ({ $detail }); copy it from My Credentials > API Credentials, or leave it out to look it up
+}
+verdict-clock = this computer's clock is { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} { $direction ->
+    [ahead] ahead of
+   *[behind] behind
+} the server's: set the correct time (enable automatic time sync); signed requests and upload URLs fail when the clock is off
+verdict-unreachable = endpoint unreachable ({ $detail }); check the endpoint URL, the network and the proxy
+verdict-permission = permission denied ({ $detail }); ask the account administrator for VOD permissions, or check the account's status
+verdict-failed = the test call failed: { $error }
+verdict-not-saved = connection test failed, nothing was saved: { $verdict }; or save without the test

@@ -787,3 +787,33 @@ cli-serve-keys-half = 请同时设置 { $access } 和 { $secret }，或都不设
 cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } 不是数字；请以数字给出 SubAppId（例如 1500000001），或取消设置
 cli-serve-stop = 按 Ctrl-C 停止。
 duration-seconds = { $s } 秒
+
+## 连接测试的结论，使用服务商控制台的叫法（$provider）
+verdict-ok = { $provider ->
+    [tencent] 正常：SecretId、SecretKey 和服务地址均可用（账号的默认应用）
+    [aliyun] 正常：AccessKey ID、AccessKey Secret 和服务地址均可用
+   *[huawei] 正常：访问密钥、项目 ID 和服务地址均可用
+}
+verdict-ok-scope = { $provider ->
+    [tencent] 正常：SecretId、SecretKey、SubAppId（{ $scope }）和服务地址均可用
+    [aliyun] 正常：AccessKey ID、AccessKey Secret、AppId（{ $scope }）和服务地址均可用
+   *[huawei] 正常：访问密钥、项目 ID（{ $scope }）和服务地址均可用
+}
+verdict-wrong-credentials = { $provider ->
+    [tencent] SecretId 或 SecretKey 错误：服务拒绝了签名（{ $detail }）；请在腾讯云控制台的“访问管理 > API 密钥管理”中核对
+    [aliyun] AccessKey ID 或 Secret 错误：服务拒绝了签名（{ $detail }）；请在 RAM 控制台的 AccessKey 中核对
+   *[huawei] 访问密钥 ID 或秘密访问密钥错误：服务拒绝了签名（{ $detail }）；请在“我的凭证 > 访问密钥”中核对
+}
+verdict-wrong-scope = { $provider ->
+    [tencent] SubAppId 与这组密钥不符（{ $detail }）；请从点播控制台的应用列表复制，或留空使用默认应用
+    [aliyun] 区域或应用与这组密钥不符（{ $detail }）；请检查配置的区域
+   *[huawei] 项目 ID 与这组凭证或区域不符（{ $detail }）；请从“我的凭证 > API 凭证”复制，或留空自动查询
+}
+verdict-clock = 本机时钟比服务器{ $direction ->
+    [ahead] 快
+   *[behind] 慢
+} { $minutes } 分钟：请设置正确的时间（开启自动时间同步）；时钟不准时，签名请求和上传地址都会失败
+verdict-unreachable = 无法连接服务地址（{ $detail }）；请检查服务地址、网络和代理
+verdict-permission = 没有权限（{ $detail }）；请向账号管理员申请点播权限，或检查账号状态
+verdict-failed = 测试调用失败：{ $error }
+verdict-not-saved = 连接测试失败，未保存任何内容：{ $verdict }；也可以不测试直接保存

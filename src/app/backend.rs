@@ -22,8 +22,11 @@ use crate::app::assets::AssetOp;
 
 use crate::app::profiles::{ProfileAction, TypedSecrets};
 use crate::connection::Connection;
-use vodesk_core::credentials::manage::{self, Secrets};
-use vodesk_core::credentials::{Profile, ProfilesFile};
+use vodesk_core::credentials::manage::{self, SaveError, Secrets};
+use vodesk_core::credentials::{Profile, ProfilesFile, Provider};
+
+use crate::verdict::verdict_text;
+use vodesk_core::provider::check::Verdict;
 
 /// Results of background work, drained by the UI each frame.
 pub enum BgMsg {
@@ -94,7 +97,7 @@ pub enum BgMsg {
     /// A profile test / save / removal ended: what it did (or why not), and the profile
     /// to switch to (after "Use").
     ProfileDone {
-        result: Result<ProfileOutcome, String>,
+        result: Result<ProfileOutcome, ProfileProblem>,
         switch_to: Option<String>,
     },
     /// The backend of another profile is ready (or why not).
@@ -676,8 +679,11 @@ impl Saved {
 /// What a profile action did.
 #[derive(Clone, Debug)]
 pub enum ProfileOutcome {
-    /// The connection works: the sentence the provider layer gives.
-    Tested(String),
+    /// The connection works, with this scope (project id, SubAppId…).
+    Tested {
+        provider: Provider,
+        scope: String,
+    },
     Saved(String),
     Removed(String),
     Switching(String),
@@ -686,10 +692,32 @@ pub enum ProfileOutcome {
 impl ProfileOutcome {
     pub fn text(&self) -> String {
         match self {
-            ProfileOutcome::Tested(s) => s.clone(),
+            ProfileOutcome::Tested { provider, scope } => crate::verdict::ok_text(*provider, scope),
             ProfileOutcome::Saved(name) => t!("profile-saved", name = name.as_str()),
             ProfileOutcome::Removed(name) => t!("profile-removed", name = name.as_str()),
             ProfileOutcome::Switching(name) => t!("profile-switching", name = name.as_str()),
+        }
+    }
+}
+
+/// Why a profile action did not work.
+#[derive(Clone, Debug)]
+pub enum ProfileProblem {
+    /// The connection test's verdict.
+    Test(Verdict, Provider),
+    /// The test before saving failed: nothing was saved.
+    NotSaved(Verdict, Provider),
+    Other(String),
+}
+
+impl ProfileProblem {
+    pub fn text(&self) -> String {
+        match self {
+            ProfileProblem::Test(v, kind) => verdict_text(v, *kind, ""),
+            ProfileProblem::NotSaved(v, kind) => {
+                t!("verdict-not-saved", verdict = (verdict_text(v, *kind, "")))
+            }
+            ProfileProblem::Other(e) => e.clone(),
         }
     }
 }
@@ -791,7 +819,7 @@ fn retiring() -> &'static std::sync::Mutex<Vec<Engine>> {
 async fn run_profile_action(
     config: PathBuf,
     action: ProfileAction,
-) -> (Result<ProfileOutcome, String>, Option<String>) {
+) -> (Result<ProfileOutcome, ProfileProblem>, Option<String>) {
     match action {
         ProfileAction::Test {
             profile,
@@ -800,16 +828,18 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, stored).await {
                 Ok(v) => v,
-                Err(e) => return (Err(e), None),
+                Err(e) => return (Err(ProfileProblem::Other(e)), None),
             };
             match manage::prepare(profile, &secrets, false).await {
                 Ok((p, _)) => (
-                    Ok(ProfileOutcome::Tested(
-                        vodesk_core::provider::check::ok_sentence(p.provider, &p.project_id),
-                    )),
+                    Ok(ProfileOutcome::Tested {
+                        provider: p.provider,
+                        scope: p.project_id,
+                    }),
                     None,
                 ),
-                Err(e) => (Err(e.to_string()), None),
+                Err(SaveError::Refused(v, kind)) => (Err(ProfileProblem::Test(v, kind)), None),
+                Err(e) => (Err(ProfileProblem::Other(e.to_string())), None),
             }
         }
         ProfileAction::Save {
@@ -821,11 +851,14 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, replacing.clone()).await {
                 Ok(v) => v,
-                Err(e) => return (Err(e), None),
+                Err(e) => return (Err(ProfileProblem::Other(e)), None),
             };
             let (p, _) = match manage::prepare(profile, &secrets, skip_test).await {
                 Ok(v) => v,
-                Err(e) => return (Err(e.to_string()), None),
+                Err(SaveError::Refused(v, kind)) => {
+                    return (Err(ProfileProblem::NotSaved(v, kind)), None);
+                }
+                Err(e) => return (Err(ProfileProblem::Other(e.to_string())), None),
             };
             let name = p.name.clone();
             let saved = blocking(move || {
@@ -840,20 +873,20 @@ async fn run_profile_action(
             .await;
             match saved {
                 Ok(()) => (Ok(ProfileOutcome::Saved(name)), None),
-                Err(e) => (Err(e), None),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
         ProfileAction::Remove(name) => {
             let n = name.clone();
             match blocking(move || manage::remove(&config, &n)).await {
                 Ok(()) => (Ok(ProfileOutcome::Removed(name)), None),
-                Err(e) => (Err(e), None),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
         ProfileAction::Use(name) => {
             match blocking(move || manage::set_default(&config, &name)).await {
                 Ok(chosen) => (Ok(ProfileOutcome::Switching(chosen.clone())), Some(chosen)),
-                Err(e) => (Err(e), None),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
     }

@@ -275,7 +275,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
         .map_err(|e| match e {
             SaveError::Refused(v, kind) => CliError::usage(t!(
                 "cli-test-failed-not-saved",
-                verdict = (v.sentence(kind))
+                verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
             SaveError::Storage(m) => CliError::Other(m),
@@ -345,11 +345,7 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
         .get(&profile)
         .map(|p| p.project_id.clone())
         .unwrap_or_default();
-    let message = if verdict.is_ok() {
-        vodesk_core::provider::check::ok_sentence(kind, &scope)
-    } else {
-        verdict.sentence(kind)
-    };
+    let message = crate::verdict::verdict_text(&verdict, kind, &scope);
     if json {
         let e = verdict.error();
         print_json(&serde_json::json!({

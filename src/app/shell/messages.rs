@@ -291,7 +291,7 @@ impl VodeskApp {
                     }
                     self.profiles.status = Some(match &result {
                         Ok(done) => (true, done.text()),
-                        Err(e) => (false, e.clone()),
+                        Err(e) => (false, e.text()),
                     });
                     self.backend.load_profiles(self.places.config.clone());
                     if let Some(name) = switch_to {
