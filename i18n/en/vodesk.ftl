@@ -710,6 +710,7 @@ field-thumbnail-cover-position = Cover position
 field-thumbnail-aspect-ratio = Aspect ratio
 field-thumbnail-max-length = Max length
 field-review-template = Review template
+field-category-name = Category name
 problem-empty = { $field } is empty; fill it in or leave it out.
 problem-title-empty = { $field } is empty; give the asset a title.
 problem-dots-empty = { $field } is empty; give the snapshot offsets in seconds, e.g. 1, 5, 10.
@@ -723,10 +724,10 @@ problem-missing = { $field } is missing; give a number from { $min } to { $max }
 problem-not-number = { $field }: "{ $text }" is not a whole number; type digits only.
 problem-too-many-tags = { $field }: { $count } given, at most { $max } allowed — remove some.
 problem-tag-too-long = { $unit ->
-    [bytes] Tag "{ $tag }" is { $length } bytes long; each tag may be at most { $max } bytes (UTF-8) — shorten it.
-   *[chars] Tag "{ $tag }" is { $length } characters long; each tag may be at most { $max } characters — shorten it.
+    [bytes] { $field }: "{ $tag }" is { $length } bytes long; each tag may be at most { $max } bytes (UTF-8) — shorten it.
+   *[chars] { $field }: "{ $tag }" is { $length } characters long; each tag may be at most { $max } characters — shorten it.
 }
-problem-tag-comma = Tag "{ $tag }" contains a comma; commas separate tags.
+problem-tag-comma = { $field }: "{ $tag }" contains a comma; commas separate tags.
 problem-not-category-id = { $field }: { $id } is not a category; choose one from the list.
 problem-not-workflow-id = { $field }: "{ $value }" is not a workflow ID; copy the ID (letters and digits) from the console's workflow list.
 problem-in-past = { $field }: { $when } is in the past; give a later date or leave it empty to keep the media.

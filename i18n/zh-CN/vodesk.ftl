@@ -621,6 +621,7 @@ field-thumbnail-cover-position = 封面位置
 field-thumbnail-aspect-ratio = 宽高比
 field-thumbnail-max-length = 最大边长
 field-review-template = 审核模板
+field-category-name = 分类名称
 problem-empty = { $field }为空；请填写或留空不用。
 problem-title-empty = { $field }为空；请为媒资填写标题。
 problem-dots-empty = { $field }为空；请填写以秒为单位的截图时间点，例如 1, 5, 10。
@@ -634,10 +635,10 @@ problem-missing = 缺少{ $field }；请填写 { $min } 到 { $max } 之间的�
 problem-not-number = { $field }：“{ $text }”不是整数；请只输入数字。
 problem-too-many-tags = { $field }：共 { $count } 个，最多 { $max } 个；请删除一些。
 problem-tag-too-long = { $unit ->
-    [bytes] 标签“{ $tag }”长 { $length } 字节，每个标签最多 { $max } 字节（UTF-8）；请缩短。
-   *[chars] 标签“{ $tag }”长 { $length } 个字符，每个标签最多 { $max } 个字符；请缩短。
+    [bytes] { $field }：“{ $tag }”长 { $length } 字节，每个标签最多 { $max } 字节（UTF-8）；请缩短。
+   *[chars] { $field }：“{ $tag }”长 { $length } 个字符，每个标签最多 { $max } 个字符；请缩短。
 }
-problem-tag-comma = 标签“{ $tag }”含有逗号；逗号用于分隔标签。
+problem-tag-comma = { $field }：“{ $tag }”含有逗号；逗号用于分隔标签。
 problem-not-category-id = { $field }：{ $id } 不是分类；请从列表中选择。
 problem-not-workflow-id = { $field }：“{ $value }”不是工作流 ID；请从控制台的工作流列表中复制 ID（字母和数字）。
 problem-in-past = { $field }：{ $when } 已过去；请填写更晚的日期，或留空以保留媒体。

@@ -51,8 +51,8 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             }
         }
         CategoriesCommand::Add { name, parent } => {
-            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
-                return Err(CliError::usage(why));
+            if let Some(e) = validate_name(&name, &vod.capabilities().limits) {
+                return Err(super::metadata_args::field_errors(&[e]));
             }
             if let Some(p) = parent
                 && p < 0
@@ -74,8 +74,8 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             }
         }
         CategoriesCommand::Rename { id, name } => {
-            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
-                return Err(CliError::usage(why));
+            if let Some(e) = validate_name(&name, &vod.capabilities().limits) {
+                return Err(super::metadata_args::field_errors(&[e]));
             }
             let c = vod.rename_category(id, &name).await?;
             if json {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use vodesk_core::model::metadata::{FieldError, parse_expiry, parse_tags};
+use vodesk_core::model::metadata::{Field, FieldError, parse_expiry, parse_tags};
 use vodesk_core::model::{
     Limits, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata, title_pattern,
 };
@@ -134,12 +134,20 @@ fn file_must_exist(option: &str, path: &Path) -> Result<(), CliError> {
     }
 }
 
+/// The problems, worded from the catalogue naming each option (`--tags`; a category's name
+/// as such).
 pub fn field_errors(errors: &[FieldError]) -> CliError {
     let msg = errors
         .iter()
-        .map(|e| format!("--{e}"))
+        .map(|e| {
+            let name = match e.field {
+                Field::CategoryName => t!("field-category-name"),
+                f => format!("--{}", f.flag()),
+            };
+            crate::app::form::problems::problem_naming(e, name)
+        })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(" ");
     CliError::usage(msg)
 }
 

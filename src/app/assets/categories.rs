@@ -55,7 +55,8 @@ impl CategoryEditor {
                 if let Some(p) = &problem
                     && !self.name.is_empty()
                 {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+                    let text = crate::app::form::problems::problem_text(p, limits);
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}"));
                 }
                 let ok = problem.is_none() && !self.busy;
                 ui.horizontal_wrapped(|ui| {

@@ -140,7 +140,7 @@ pub struct FormOutput {
 
 /// What the memoised values were computed for: selection generation, edits, rows, and the
 /// template groups and categories (count, loaded) they were checked against.
-type MemoKey = (u64, u64, usize, (usize, bool), (usize, bool));
+type MemoKey = (u64, u64, usize, (usize, bool), (usize, bool), u8);
 
 #[derive(Default)]
 pub struct FormState {
@@ -243,6 +243,8 @@ impl FormState {
             ts.len(),
             (catalog.templates.len(), catalog.loaded_templates),
             (catalog.names.len(), catalog.loaded_categories),
+            // The problems are worded in the language in use.
+            crate::i18n::in_use(),
         );
         if self.memo.key != Some(key) {
             self.memo.values.clear();

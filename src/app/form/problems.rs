@@ -28,6 +28,7 @@ pub fn field_name(field: Field, limits: &Limits) -> String {
         Field::Cover => t!("form-cover"),
         Field::Subtitle => t!("form-subtitles"),
         Field::ReviewTemplate => t!("field-review-template"),
+        Field::CategoryName => t!("field-category-name"),
     }
 }
 
@@ -38,9 +39,14 @@ fn unit_word(u: LengthUnit) -> &'static str {
     }
 }
 
-/// The problem as one sentence that names its field.
+/// The problem as one sentence that names its field as the form labels it.
 pub fn problem_text(e: &FieldError, limits: &Limits) -> String {
-    let field = field_name(e.field, limits);
+    problem_naming(e, field_name(e.field, limits))
+}
+
+/// The problem as one sentence naming its field `field` (the form's label, or the CLI's
+/// option).
+pub fn problem_naming(e: &FieldError, field: String) -> String {
     match &e.rule {
         Rule::Empty => match e.field {
             Field::Title => t!("problem-title-empty", field = field),
@@ -87,12 +93,13 @@ pub fn problem_text(e: &FieldError, limits: &Limits) -> String {
             unit,
         } => t!(
             "problem-tag-too-long",
+            field = field,
             tag = tag.as_str(),
             length = length,
             max = max,
             unit = (unit_word(*unit))
         ),
-        Rule::TagHasComma(tag) => t!("problem-tag-comma", tag = tag.as_str()),
+        Rule::TagHasComma(tag) => t!("problem-tag-comma", field = field, tag = tag.as_str()),
         Rule::NotACategoryId(id) => t!("problem-not-category-id", field = field, id = id),
         Rule::NotAWorkflowId(v) => {
             t!("problem-not-workflow-id", field = field, value = v.as_str())

@@ -39,6 +39,8 @@ pub enum Field {
     Cover,
     Subtitle,
     ReviewTemplate,
+    /// A category's name (the category manager, `vodesk categories add`).
+    CategoryName,
 }
 
 impl Field {
@@ -64,6 +66,7 @@ impl Field {
             Field::Cover => "cover",
             Field::Subtitle => "subtitle",
             Field::ReviewTemplate => "review-template",
+            Field::CategoryName => "name",
         }
     }
 }
@@ -160,6 +163,7 @@ impl FieldError {
                 Field::ThumbnailDots => {
                     "is empty; give the snapshot offsets in seconds, e.g. 1,5,10".into()
                 }
+                Field::CategoryName => "is empty; give it a name".into(),
                 _ => "is empty; give a value or leave it out".into(),
             },
             Rule::TooLong {
