@@ -919,3 +919,24 @@ verdict-unreachable = endpoint unreachable ({ $detail }); check the endpoint URL
 verdict-permission = permission denied ({ $detail }); ask the account administrator for VOD permissions, or check the account's status
 verdict-failed = the test call failed: { $error }
 verdict-not-saved = connection test failed, nothing was saved: { $verdict }; or save without the test
+
+## Problems with a profile's field, named as the form labels it ($field)
+profile-problem-empty = { $field } is empty; fill it in.
+profile-problem-name-empty = { $field } is empty; give a name such as production.
+profile-problem-edge-space = { $field }: "{ $value }" starts or ends with a space; remove it.
+profile-problem-too-long = { $field }: "{ $value }" is longer than 64 characters; shorten it.
+profile-problem-built-in = { $field }: "{ $value }" is a built-in profile of the local service; choose another name.
+profile-problem-bad-char = { $field }: "{ $value }" contains "{ $char }"; use letters, digits, spaces, '-', '_' or '.'.
+profile-problem-not-region = { $field }: "{ $value }" is not a region ID; choose one from the list.
+profile-problem-no-region = { $field } is empty; choose one, or give the { $endpoint } and the { $object }.
+profile-problem-object-needed = { $field } is needed with a { $endpoint } of one's own when the region is empty.
+profile-problem-not-url = { $field }: "{ $value }" is not a URL; give one like https://host[:port].
+profile-problem-not-http = { $field }: "{ $value }" must start with http:// or https://.
+profile-problem-no-host = { $field }: "{ $value }" has no host; give a URL like https://host[:port].
+profile-problem-query = { $field }: "{ $value }" must not have a query or fragment.
+profile-problem-user-in-url = { $field }: "{ $value }" must not carry a user or password (they would be stored in plain text).
+profile-problem-key-empty = { $field } is empty; paste it from the console.
+profile-problem-spaces = { $field } contains spaces; paste it without them.
+profile-problem-scope-length = { $field } must be 1 to 64 characters; copy it from the console.
+profile-problem-not-number = { $field }: "{ $value }" is not a number; copy it from the VOD console's application list, or leave it empty.
+profile-problem-unsupported = This cloud is not supported yet.

@@ -818,3 +818,24 @@ verdict-unreachable = 无法连接服务地址（{ $detail }）；请检查服�
 verdict-permission = 没有权限（{ $detail }）；请向账号管理员申请点播权限，或检查账号状态
 verdict-failed = 测试调用失败：{ $error }
 verdict-not-saved = 连接测试失败，未保存任何内容：{ $verdict }；也可以不测试直接保存
+
+## 配置字段的问题，按表单上的名称称呼字段（$field）
+profile-problem-empty = { $field }为空；请填写。
+profile-problem-name-empty = { $field }为空；请填写名称，例如 production。
+profile-problem-edge-space = { $field }：“{ $value }”首尾有空格；请删除。
+profile-problem-too-long = { $field }：“{ $value }”超过 64 个字符；请缩短。
+profile-problem-built-in = { $field }：“{ $value }”是本地服务的内置配置；请换一个名称。
+profile-problem-bad-char = { $field }：“{ $value }”含有“{ $char }”；请使用字母、数字、空格、“-”、“_”或“.”。
+profile-problem-not-region = { $field }：“{ $value }”不是区域 ID；请从列表中选择。
+profile-problem-no-region = { $field }为空；请选择区域，或填写{ $endpoint }和{ $object }。
+profile-problem-object-needed = 区域为空并自定义{ $endpoint }时，需要填写{ $field }。
+profile-problem-not-url = { $field }：“{ $value }”不是 URL；请填写 https://host[:port] 这样的地址。
+profile-problem-not-http = { $field }：“{ $value }”必须以 http:// 或 https:// 开头。
+profile-problem-no-host = { $field }：“{ $value }”没有主机名；请填写 https://host[:port] 这样的地址。
+profile-problem-query = { $field }：“{ $value }”不能包含查询参数或片段。
+profile-problem-user-in-url = { $field }：“{ $value }”不能包含用户名或密码（它们会以明文保存）。
+profile-problem-key-empty = { $field }为空；请从控制台粘贴。
+profile-problem-spaces = { $field }含有空格；请去掉空格后粘贴。
+profile-problem-scope-length = { $field }须为 1 到 64 个字符；请从控制台复制。
+profile-problem-not-number = { $field }：“{ $value }”不是数字；请从点播控制台的应用列表复制，或留空。
+profile-problem-unsupported = 暂不支持此云服务。

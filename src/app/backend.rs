@@ -707,6 +707,8 @@ pub enum ProfileProblem {
     Test(Verdict, Provider),
     /// The test before saving failed: nothing was saved.
     NotSaved(Verdict, Provider),
+    /// A field breaks a rule of profiles.
+    Field(vodesk_core::credentials::profile::ProfileError),
     Other(String),
 }
 
@@ -717,6 +719,7 @@ impl ProfileProblem {
             ProfileProblem::NotSaved(v, kind) => {
                 t!("verdict-not-saved", verdict = (verdict_text(v, *kind, "")))
             }
+            ProfileProblem::Field(e) => crate::app::profiles::problem_text(e),
             ProfileProblem::Other(e) => e.clone(),
         }
     }
@@ -839,6 +842,7 @@ async fn run_profile_action(
                     None,
                 ),
                 Err(SaveError::Refused(v, kind)) => (Err(ProfileProblem::Test(v, kind)), None),
+                Err(SaveError::Field(e)) => (Err(ProfileProblem::Field(e)), None),
                 Err(e) => (Err(ProfileProblem::Other(e.to_string())), None),
             }
         }
@@ -858,6 +862,7 @@ async fn run_profile_action(
                 Err(SaveError::Refused(v, kind)) => {
                     return (Err(ProfileProblem::NotSaved(v, kind)), None);
                 }
+                Err(SaveError::Field(e)) => return (Err(ProfileProblem::Field(e)), None),
                 Err(e) => return (Err(ProfileProblem::Other(e.to_string())), None),
             };
             let name = p.name.clone();

@@ -5,6 +5,7 @@
 
 use eframe::egui;
 use vodesk_core::credentials::manage::Secrets;
+use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule};
 use vodesk_core::credentials::{LOCAL_PROFILES, Profile, Provider, ProxyConfig, Secret};
 use vodesk_core::provider::connect::{Region, default_region, profile_rules};
 
@@ -523,5 +524,68 @@ fn region_field(ui: &mut egui::Ui, d: &mut ProfileDraft) {
     if other {
         let hint = default_region(kind);
         field(ui, &t!("profile-region-id"), &mut d.region, hint, false);
+    }
+}
+
+/// A profile's field as the form labels it.
+fn field_label(field: ProfileField, kind: Provider) -> String {
+    let provider = kind.as_str();
+    match field {
+        ProfileField::Name => t!("profile-name"),
+        ProfileField::Region => t!("profile-region"),
+        ProfileField::Endpoint => t!("profile-vod-endpoint"),
+        ProfileField::ObjectEndpoint => t!("profile-object-endpoint"),
+        ProfileField::AccessKey => t!("profile-key-label", provider = provider),
+        ProfileField::Scope => t!("profile-scope-label", provider = provider),
+        ProfileField::Proxy => t!("profile-proxy-url"),
+    }
+}
+
+/// A profile's problem as one sentence naming the form's field.
+pub fn problem_text(e: &ProfileError) -> String {
+    let field = field_label(e.field, e.provider);
+    let value = e.value.as_str();
+    match &e.rule {
+        ProfileRule::Empty if e.field == ProfileField::Name => {
+            t!("profile-problem-name-empty", field = field)
+        }
+        ProfileRule::Empty if e.field == ProfileField::AccessKey => {
+            t!("profile-problem-key-empty", field = field)
+        }
+        ProfileRule::Empty => t!("profile-problem-empty", field = field),
+        ProfileRule::EdgeSpace => t!("profile-problem-edge-space", field = field, value = value),
+        ProfileRule::TooLong => t!("profile-problem-too-long", field = field, value = value),
+        ProfileRule::BuiltIn => t!("profile-problem-built-in", field = field, value = value),
+        ProfileRule::BadChar(c) => t!(
+            "profile-problem-bad-char",
+            field = field,
+            value = value,
+            char = (c.to_string())
+        ),
+        ProfileRule::NotARegion(_) => {
+            t!("profile-problem-not-region", field = field, value = value)
+        }
+        ProfileRule::NoRegionOrEndpoint => t!(
+            "profile-problem-no-region",
+            field = field,
+            endpoint = (field_label(ProfileField::Endpoint, e.provider)),
+            object = (field_label(ProfileField::ObjectEndpoint, e.provider))
+        ),
+        ProfileRule::ObjectEndpointNeeded => t!(
+            "profile-problem-object-needed",
+            field = field,
+            endpoint = (field_label(ProfileField::Endpoint, e.provider))
+        ),
+        ProfileRule::NotAUrl => t!("profile-problem-not-url", field = field, value = value),
+        ProfileRule::NotHttp => t!("profile-problem-not-http", field = field, value = value),
+        ProfileRule::NoHost => t!("profile-problem-no-host", field = field, value = value),
+        ProfileRule::QueryOrFragment => t!("profile-problem-query", field = field, value = value),
+        ProfileRule::UserInUrl => {
+            t!("profile-problem-user-in-url", field = field, value = value)
+        }
+        ProfileRule::HasSpaces => t!("profile-problem-spaces", field = field),
+        ProfileRule::ScopeLength => t!("profile-problem-scope-length", field = field),
+        ProfileRule::NotANumber => t!("profile-problem-not-number", field = field, value = value),
+        ProfileRule::Unsupported => t!("profile-problem-unsupported"),
     }
 }

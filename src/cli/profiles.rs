@@ -242,7 +242,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let dir = config_dir();
     // Everything that can be checked without the network or the keychain comes first, so bad
     // input writes nothing.
-    profile::validate_name(&args.name).map_err(CliError::Usage)?;
+    profile::validate_name(&args.name).map_err(|e| CliError::Usage(e.to_string()))?;
     let candidate = Profile {
         name: args.name.clone(),
         provider: args.provider,
@@ -262,7 +262,9 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     if lookup && check.project_id.is_empty() {
         check.project_id = "pending".into();
     }
-    check.validate().map_err(CliError::Usage)?;
+    check
+        .validate()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     if load()?.get(&args.name).is_some() {
         return Err(CliError::Usage(t!(
             "cli-profile-exists",
@@ -278,6 +280,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
                 verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
+            SaveError::Field(e) => CliError::Usage(e.to_string()),
             SaveError::Storage(m) => CliError::Other(m),
         })?;
     let saved = profile.clone();

@@ -286,3 +286,31 @@ fn the_region_is_chosen_from_the_provider_s_list_or_typed_under_other() {
     );
     t.shutdown();
 }
+
+#[test]
+fn a_profile_problem_names_the_form_field_not_the_cli_option() {
+    keyring();
+    let mut t = TestApp::start();
+    t.app().profiles.add_new();
+    {
+        let d = t.app().profiles.draft.as_mut().expect("a profile form");
+        d.name = "bad region".into();
+        d.region = "CN North".into();
+        d.access_key = "AK-REGION-TEST".into();
+        d.secret_key = "SK-REGION-TEST".into();
+        d.skip_test = true;
+    }
+    t.step();
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("refused", |app| {
+        !app.profiles.busy && app.profiles.status.is_some()
+    });
+    let (ok, msg) = t.app().profiles.status.clone().unwrap();
+    assert!(!ok);
+    assert_eq!(
+        msg,
+        "Region: \"CN North\" is not a region ID; choose one from the list."
+    );
+    t.shutdown();
+}
