@@ -117,9 +117,7 @@ fn service(account: &Account) -> Result<Arc<dyn VodService>, ConnectError> {
 }
 
 fn not_found(name: &str) -> ConnectError {
-    ConnectError::usage(format!(
-        "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles, `vodesk profiles add` saves one"
-    ))
+    ConnectError::usage(t!("connect-profile-not-found", name = name))
 }
 
 /// The provider `connect(profile)` would talk to, without connecting (input is checked against
@@ -169,7 +167,7 @@ pub async fn keychain_get(profile: &str, kind: SecretKind) -> Result<Option<Secr
     let name = profile.to_string();
     tokio::task::spawn_blocking(move || keychain::get(&name, kind))
         .await
-        .map_err(|e| ConnectError::Other(format!("keychain lookup stopped: {e}")))?
+        .map_err(|e| ConnectError::Other(t!("connect-keychain-stopped", error = (e.to_string()))))?
         .map_err(|e| ConnectError::Other(e.to_string()))
 }
 
@@ -190,18 +188,16 @@ async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, C
         (_, Some(sk)) => sk,
         (Some(_), None) => {
             let n = env_names(p.provider);
-            return Err(ConnectError::usage(format!(
-                "{} is set without {}; set both, or neither to use the profile's keys",
-                n.access_key, n.secret_key
+            return Err(ConnectError::usage(t!(
+                "connect-keys-half-set",
+                access = (n.access_key),
+                secret = (n.secret_key)
             )));
         }
         (None, None) => keychain_get(&p.name, SecretKind::SecretKey)
             .await?
             .ok_or_else(|| {
-                ConnectError::usage(format!(
-                    "the secret key of profile \"{}\" is not in the OS keychain (service vodesk, account {}); remove the profile and add it again",
-                    p.name, p.name
-                ))
+                ConnectError::usage(t!("connect-secret-missing", name = (p.name.as_str())))
             })?,
     };
     let security_token = match env.security_token {
@@ -241,11 +237,7 @@ async fn connect_profile(p: &Profile, env: EnvOverrides) -> Result<Connection, C
 }
 
 fn connect_env(env: EnvOverrides) -> Result<Connection, ConnectError> {
-    let missing = |name: &str| {
-        ConnectError::usage(format!(
-            "{name} is not set; set it (with the other HUAWEICLOUD_SDK_* variables) or unset them all to use the local service"
-        ))
-    };
+    let missing = |name: &str| ConnectError::usage(t!("connect-env-missing", name = name));
     let ak = env.ak.ok_or_else(|| missing("HUAWEICLOUD_SDK_AK"))?;
     let sk = env.sk.ok_or_else(|| missing("HUAWEICLOUD_SDK_SK"))?;
     let project_id = env
@@ -412,10 +404,11 @@ pub async fn connect_local_on(
             config.object_listen = None;
             RunningService::start(config).await
         }
-        .map_err(|e| ConnectError::Other(format!("cannot start the local service: {e}")))?,
+        .map_err(|e| ConnectError::Other(t!("connect-local-failed", error = (e.to_string()))))?,
         Err(e) => {
-            return Err(ConnectError::Other(format!(
-                "cannot start the local service: {e}"
+            return Err(ConnectError::Other(t!(
+                "connect-local-failed",
+                error = (e.to_string())
             )));
         }
     };

@@ -90,12 +90,23 @@ fn code(lang: Language) -> u8 {
     }
 }
 
+/// The language in use on this thread (its pinned one, if any), as a number that changes
+/// with it: for what keeps worded text between frames.
+pub fn in_use() -> u8 {
+    PINNED
+        .with(Cell::get)
+        .unwrap_or_else(|| CURRENT.load(Ordering::Relaxed))
+}
+
 /// The loader of the language in use (the thread's pinned one, if any).
 pub fn loader() -> &'static FluentLanguageLoader {
-    let c = PINNED
-        .with(Cell::get)
-        .unwrap_or_else(|| CURRENT.load(Ordering::Relaxed));
-    if c == ZH { &CHINESE } else { &ENGLISH }
+    if in_use() == ZH { &CHINESE } else { &ENGLISH }
+}
+
+/// Of a name given in English and in Chinese by someone else (a provider's region names), the
+/// one of the language in use.
+pub fn pick<'a>(english: &'a str, chinese: &'a str) -> &'a str {
+    if in_use() == ZH { chinese } else { english }
 }
 
 /// Every string from now on is in `lang`.

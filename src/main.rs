@@ -3,6 +3,7 @@
 // First: its `t!` macro is used by every module declared after it.
 #[macro_use]
 mod i18n;
+mod verdict;
 
 mod app;
 mod cli;

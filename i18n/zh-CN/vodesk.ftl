@@ -44,24 +44,18 @@ publish-publish = 发布
 publish-unpublish = 取消发布
 publish-publish-all = 全部发布
 publish-unpublish-all = 全部取消发布
-publish-published-verb = 已发布
-publish-unpublished-verb = 已取消发布
 playback-allowed = 允许播放
 playback-forbidden = 禁止播放
 playback-allow = 允许播放
 playback-forbid = 禁止播放
 playback-allow-all = 全部允许播放
 playback-forbid-all = 全部禁止播放
-playback-allowed-verb = 已允许播放
-playback-forbidden-verb = 已禁止播放
 audit-passed = 审核通过
 audit-blocked = 已屏蔽
 audit-unblock = 解除屏蔽
 audit-block = 屏蔽
 audit-unblock-all = 全部解除屏蔽
 audit-block-all = 全部屏蔽
-audit-unblocked-verb = 已解除屏蔽
-audit-blocked-verb = 已屏蔽
 
 ## 元数据表单中的工作流
 workflow-name-label = 工作流
@@ -385,3 +379,534 @@ watch-queued = { $n ->
 watch-file-damaged = 无法从 { $file } 读取监视文件夹（{ $error }），将从空列表开始。
 watch-save-failed = 无法保存监视文件夹：{ $error }
 watch-pick-title = 监视文件夹
+
+buckets-url-only = 此云的点播服务没有存储桶浏览器；请在这里通过 URL 导入媒体。
+buckets-reload-tip = 刷新存储桶列表
+buckets-not-media = 不是 VOD 可导入的媒体文件
+buckets-load-more = 加载更多
+buckets-empty = 空。
+buckets-defaults-pattern = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：{ $pattern }
+buckets-defaults-names = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：对象名
+buckets-fix-defaults = ⚠ 请先修正默认值再导入 — { $problem }
+buckets-import-selected = 导入所选的 { $n } 个
+buckets-import-selected-tip = 用所选对象创建媒资，使用元数据表单的默认值
+buckets-authorize = 授权 VOD
+buckets-authorize-tip = 允许 VOD 读取此存储桶（导入前需要）
+buckets-urls-label = 通过 URL 导入（每行一个，最多 { $max } 个）
+buckets-import-urls = 导入 URL
+buckets-too-many-urls = 共 { $n } 个 URL；一次最多可导入 { $max } 个
+buckets-not-url = “{ $url }”不是 URL
+buckets-not-http = “{ $url }”必须是 http 或 https
+buckets-not-media-url = “{ $url }”的扩展名不是支持的媒体格式
+buckets-load-failed = 无法加载存储桶：{ $error }
+bucket-authorized = VOD 现在可以读取 { $bucket }。
+bucket-not-authorized = 无法授权 { $bucket }：{ $error }
+bucket-imported = { $item } 已导入为媒资 { $asset }
+bucket-not-imported = { $item } 未导入：{ $error }
+bucket-url-refused = { $url } 未被接受：{ $error }
+bucket-urls-failed = URL 未导入：{ $error }
+bucket-items-failed = { $total } 项中有 { $failed } 项失败；请查看存储桶面板。
+
+## 分类管理
+categories-title = 分类
+categories-name = 名称
+categories-add-top = 添加顶级分类
+categories-add-inside = 在所选分类下添加
+categories-add-inside-off = 请选择第 { $max } 级以上的分类（最多 { $max } 级）
+categories-rename = 重命名所选
+categories-delete = 删除所选
+categories-delete-tip = 分类下仍有媒资或子分类时，服务会拒绝删除
+category-created = 已创建分类“{ $name }”。
+category-renamed = 分类已重命名为“{ $name }”。
+category-deleted = 分类已删除。
+category-refused = 分类修改被拒绝：{ $error }
+categories-load-failed = 无法加载分类：{ $error }
+
+## 批量操作
+bulk-selected = 已选 { $n } 个媒资
+bulk-hint = Ctrl 加点击可添加或移除媒资，Shift 加点击选择一个范围；直接点击打开单个媒资。
+bulk-delete-all = 🗑 全部删除…
+bulk-change-for-all = 批量修改
+bulk-description = 描述
+bulk-new-description = 所有媒资的新描述
+bulk-tags = 标签
+bulk-new-tags = 所有媒资的新标签
+bulk-category = 所有媒资的分类
+bulk-apply = 应用到 { $n } 个媒资
+
+## 键盘快捷键与关于
+help-title = 键盘快捷键
+help-drop = 将文件或文件夹拖放到窗口任意位置即可加入队列。
+help-tip = { $help }（{ $keys }）
+help-keys-or = { $first } 或 { $second }
+about-title = 关于 vodesk
+about-tagline = 批量上传并管理云点播服务上的媒体。
+about-version = 版本 { $version }（提交 { $commit }）
+about-connected = 已连接到 { $endpoint }
+command-add-files = 添加文件…
+command-add-folder = 添加文件夹…
+command-start = 开始
+command-pause = 暂停
+command-resume = 继续
+command-cancel = 取消
+command-retry = 重试
+command-remove = 移除
+command-clear-finished = 清除已完成
+command-select-all = 全选
+command-search = 搜索
+command-notifications = 通知
+command-help = 键盘快捷键
+command-settings = 设置
+command-quit = 退出
+command-add-files-help = 将媒体文件加入队列
+command-add-folder-help = 添加文件夹（在后台遍历）
+command-start-help = 开始所选的行（未选中时开始所有就绪的行）
+command-pause-help = 暂停所选的上传（未选中时暂停全部）
+command-resume-help = 继续所选的上传（未选中时继续全部）
+command-cancel-help = 取消所选的上传
+command-retry-help = 重试失败或已取消的行
+command-remove-help = 移除所选的未在上传的行
+command-clear-finished-help = 移除所有已完成的行
+command-select-all-help = 选中所有行
+command-search-help = 按文件名或标题筛选队列
+command-notifications-help = 显示或隐藏通知面板
+command-help-help = 显示此列表（也可按 ?）
+command-settings-help = 传输限制、分段大小、主题
+command-quit-help = 关闭窗口（未完成的上传下次继续）
+
+## 通知
+notify-more = 还有 { $n } 条通知 — 请查看通知面板
+notify-heading = 通知（{ $n }）
+notify-clear = 清空
+notify-nothing = 暂无通知。
+notify-ago = { $secs } 秒前
+notify-copy = 复制（含错误码和请求 ID）
+
+## 媒资操作的结果（$op 为服务商对该操作的叫法）
+assets-op-done = { $op ->
+    [publish] 已发布 { $n } 个媒资。
+    [unpublish] 已取消发布 { $n } 个媒资。
+    [allow] 已允许播放 { $n } 个媒资。
+    [forbid] 已禁止播放 { $n } 个媒资。
+    [unblock] 已解除屏蔽 { $n } 个媒资。
+    [block] 已屏蔽 { $n } 个媒资。
+   *[delete] 已删除 { $n } 个媒资。
+}
+assets-op-refused = 媒资 { $id } 未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}（状态 { $status }）；服务返回：{ $reason }。
+assets-op-refused-busy = 媒资 { $id } 未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}（状态 { $status }）；它可能仍在处理中，请在处理完成后重试。
+assets-op-failed = 无法{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+    [allow] 允许播放
+    [forbid] 禁止播放
+    [unblock] 解除屏蔽
+    [block] 屏蔽
+   *[delete] 删除
+}这些媒资：{ $error }
+assets-status-unknown = 未知
+assets-load-failed = 无法加载媒资列表：{ $error }
+asset-not-saved = 无法保存对媒资 { $id } 的修改：{ $error }
+asset-cover-set = 封面已设置。
+asset-cover-replaced = 封面已更换。
+asset-metadata-saved = 元数据已保存。
+confirm-delete-title = 删除媒资？
+confirm-delete = 从服务中删除 { $n } 个媒资？其媒体文件和转码输出将被移除，且无法撤销。
+confirm-delete-yes = 删除
+confirm-delete-keep = 保留
+confirm-cancel-title = 取消上传？
+confirm-cancel = 取消 { $n } 个上传？已发送的数据将被丢弃，且无法继续上传。
+confirm-cancel-yes = 取消上传
+confirm-cancel-keep = 继续上传
+
+## 上传相关的通知
+batch-uploaded = 已上传 { $n } 个文件。
+batch-some-failed = 已上传 { $n } 个文件，{ $failed } 个失败；选中它们并点击“重试”。
+job-failed = { $name } 上传失败：{ $reason }
+row-not-queued = { $name } 无法加入队列：{ $error }
+row-already-uploaded = { $name } 已上传为媒资 { $asset }，未重复发送。点击其“再次上传”按钮可再传一次。
+drafts-back = 上次未开始的 { $n } 行已回到队列。
+resumed-running = 正在继续上次会话中未完成的 { $n } 个上传。
+resumed-failed = 上次会话中有 { $n } 个上传失败；选中它们并点击“重试”。
+resumed-paused = 上次会话中暂停的 { $n } 个上传保持暂停；点击“继续”即可恢复。
+preset-group-load-failed = 无法加载转码模板组：{ $error }
+preset-flow-load-failed = 无法加载任务流：{ $error }
+uploads-stopped = 上传已停止：{ $reason }。问题解决后，可在队列中继续。
+uploads-held = 此账号的上传由另一个 vodesk 占用（{ $holder }）；它结束后将在这里开始。
+rows-still-busy = 有 { $n } 行仍在上传或已暂停；请先取消。
+row-not-started = { $name } 未开始 — { $why }；请在元数据表单中修正。
+row-not-started-more = { $name } 未开始 — { $why }（另有 { $more } 行需修正）；请在元数据表单中修正。
+uploading-files = 正在上传 { $n } 个文件。
+drafts-not-saved = { $error }；尚未开始的行下次不会恢复
+queue-not-saved = { $error }；无法保存上传队列
+drafts-not-read = 无法从 { $path } 读取上次会话未发送的行（{ $error }）
+file-not-written = 无法写入 { $path }（{ $error }）
+file-not-read = 无法读取 { $path }（{ $error }）
+
+## 配置：切换，以及测试或保存的结果
+profile-connecting = 正在连接配置“{ $name }”…
+profile-now-using = 正在使用配置“{ $name }”
+profile-not-connected = 配置“{ $name }”无法连接：{ $error }
+profile-default-not-connected = 默认配置无法连接：{ $error }
+profile-rows-moved = 尚未开始的 { $n } 行已移至“{ $profile }”。分类和转码模板组属于各自的账号：所选项在此不存在的行会标记为“需修正”。
+profile-saved = 已保存配置“{ $name }”；其密钥保存在系统钥匙串中
+profile-removed = 已移除配置“{ $name }”及其密钥
+profile-switching = 正在切换到“{ $name }”…
+profile-secret-empty = 密钥为空；请粘贴密钥
+
+## 系统文件对话框
+pick-files = 添加文件
+pick-folder = 添加文件夹
+pick-cover = 选择封面图片
+pick-cover-filter = JPG 或 PNG 图片
+pick-subtitles = 添加字幕
+pick-subtitles-filter = SRT 字幕
+cover-not-opened = 无法打开 { $path }（{ $error }）。
+cover-not-read = 无法读取 { $path }（{ $error }）。
+cover-not-image = { $path } 不是可读取的 JPG 或 PNG 图片（{ $error }）。
+cover-not-image-data = 封面不是可读取的图片（{ $error }）。
+cover-not-downloaded = 无法下载封面（HTTP { $status }）
+
+## 连接配置
+connect-profile-not-found = 找不到配置“{ $name }”；`vodesk profiles list` 列出已保存的配置，`vodesk profiles add` 可保存新配置
+connect-keys-half-set = 已设置 { $access } 但未设置 { $secret }；请两者都设置，或都不设置以使用配置中的密钥
+connect-secret-missing = 配置“{ $name }”的密钥不在系统钥匙串中（服务 vodesk，账号 { $name }）；请移除该配置后重新添加
+connect-env-missing = 未设置 { $name }；请设置它（以及其他 HUAWEICLOUD_SDK_* 变量），或全部取消设置以使用本地服务
+connect-keychain-stopped = 钥匙串查询中断：{ $error }
+connect-local-failed = 无法启动本地服务：{ $error }
+
+## 表单、列表与面板的零散文字
+form-expires = 过期时间
+form-expires-hint = 永不（yyyy-mm-dd）
+form-expires-help = 媒体将在该日（UTC）之后自动删除；留空则永久保留。
+form-expires-problem = ⚠ 过期时间：{ $problem }
+form-pattern-help = {"{"}name{"}"} 或 {"{"}stem{"}"}：不含扩展名的文件名；{"{"}ext{"}"}：扩展名；{"{"}dir{"}"}：文件夹名
+form-cover-preview = 封面预览
+form-categories-failed = 无法加载分类：{ $error }
+list-not-a-date = “{ $text }”不是日期；请写成 2026-11-21 的形式
+list-range-backwards = 结束日期早于开始日期；请交换两个日期
+row-empty-file = 空文件（0 字节）— 请将其从本批中移除
+panel-close = ✖ 关闭
+panel-close-bulk-tip = 清除媒资选择
+panel-close-details-tip = 返回元数据表单
+task-stopped = 已中断：{ $error }
+cover-read-stopped = 读取封面中断：{ $error }
+
+## 配置窗口（$provider 为 huawei、tencent 或 aliyun）
+profiles-title = 配置
+profiles-add = ➕ 添加配置…
+profiles-checking = 正在检查连接…
+profiles-remove-title = 移除配置？
+profiles-remove-text = 从钥匙串中移除“{ $name }”及其密钥？云端的媒资不受影响。
+profiles-remove = 移除
+profiles-cancel = 取消
+profiles-default = { $name }（默认）
+profiles-use = 使用
+profiles-use-tip = 切换到此配置并设为默认
+profiles-test = 测试
+profiles-test-tip = 立即检查其密钥、项目和服务地址
+profiles-edit = 编辑
+profiles-custom-endpoint = 自定义服务地址
+profiles-detail = { $cloud } · { $region } · { $endpoint }
+profile-cloud-name = { $provider ->
+    [tencent] 腾讯云点播
+    [aliyun] 阿里云视频点播
+   *[huawei] 华为云点播
+}
+profile-local = { $provider ->
+    [tencent] 内置本地服务（腾讯云点播 API）
+    [aliyun] 内置本地服务（阿里云视频点播 API）
+   *[huawei] 内置本地服务（华为云点播 API）
+}
+profile-new-title = 新建配置（{ $cloud }）
+profile-edit-title = 编辑“{ $name }”
+profile-cloud = 云服务
+profile-keys-where = { $provider ->
+    [tencent] 访问密钥在腾讯云控制台创建：访问管理 > API 密钥管理
+    [aliyun] 访问密钥在阿里云控制台创建：RAM 访问控制 > AccessKey
+   *[huawei] 访问密钥在华为云控制台创建：我的凭证 > 访问密钥
+}
+profile-name = 名称
+profile-region = 区域
+profile-region-other = 其他…
+profile-region-id = 区域 ID
+profile-region-choice = { $id } — { $name }
+profile-vod-endpoint = 点播服务地址
+profile-object-endpoint = 对象存储地址
+profile-endpoint-hint = 由区域推导
+profile-scope-label = { $provider ->
+    [tencent] SubAppId
+    [aliyun] AppId
+   *[huawei] 项目 ID
+}
+profile-scope-hint = { $provider ->
+    [tencent] 账号的默认应用
+    [aliyun] 默认：app-1000000
+   *[huawei] 根据区域自动查询
+}
+profile-key-label = { $provider ->
+    [tencent] SecretId
+    [aliyun] AccessKey ID
+   *[huawei] 访问密钥 ID（AK）
+}
+profile-secret-label = { $provider ->
+    [tencent] SecretKey
+    [aliyun] AccessKey Secret
+   *[huawei] 秘密访问密钥（SK）
+}
+profile-keep-secret = 留空则保留已保存的值
+profile-security-token = 安全令牌
+profile-token-hint = 仅用于临时密钥
+profile-proxy-url = 代理 URL
+profile-proxy-hint = http://proxy:3128（可选）
+profile-proxy-user = 代理用户名
+profile-proxy-password = 代理密码
+profile-make-default = 设为默认
+profile-skip-test = 保存时不测试连接
+profile-test-connection = 测试连接
+profile-save = 保存
+profile-cancel = 取消
+
+## 字段问题，按表单上的名称称呼字段（$field）
+field-category = 分类
+field-auto-encrypt = 自动加密
+field-auto-preheat = 自动预热
+field-thumbnails = 截图
+field-thumbnail-interval = 截图间隔
+field-thumbnail-dots = 截图时间点
+field-thumbnail-quantity = 截图数量
+field-thumbnail-cover-position = 封面位置
+field-thumbnail-aspect-ratio = 宽高比
+field-thumbnail-max-length = 最大边长
+field-review-template = 审核模板
+field-category-name = 分类名称
+problem-empty = { $field }为空；请填写或留空不用。
+problem-title-empty = { $field }为空；请为媒资填写标题。
+problem-dots-empty = { $field }为空；请填写以秒为单位的截图时间点，例如 1, 5, 10。
+problem-too-long = { $unit ->
+    [bytes] { $field }长 { $length } 字节，上限为 { $max } 字节（UTF-8）；请缩短。
+   *[chars] { $field }长 { $length } 个字符，上限为 { $max } 个字符；请缩短。
+}
+problem-range = { $field }须在 { $min }–{ $max } 之间，当前为 { $value }。
+problem-range-seconds = { $field }须在 { $min }–{ $max } 秒之间，当前为 { $value } 秒。
+problem-missing = 缺少{ $field }；请填写 { $min } 到 { $max } 之间的数字。
+problem-not-number = { $field }：“{ $text }”不是整数；请只输入数字。
+problem-too-many-tags = { $field }：共 { $count } 个，最多 { $max } 个；请删除一些。
+problem-tag-too-long = { $unit ->
+    [bytes] { $field }：“{ $tag }”长 { $length } 字节，每个标签最多 { $max } 字节（UTF-8）；请缩短。
+   *[chars] { $field }：“{ $tag }”长 { $length } 个字符，每个标签最多 { $max } 个字符；请缩短。
+}
+problem-tag-comma = { $field }：“{ $tag }”含有逗号；逗号用于分隔标签。
+problem-not-category-id = { $field }：{ $id } 不是分类；请从列表中选择。
+problem-not-workflow-id = { $field }：“{ $value }”不是工作流 ID；请从控制台的工作流列表中复制 ID（字母和数字）。
+problem-in-past = { $field }：{ $when } 已过去；请填写更晚的日期，或留空以保留媒体。
+problem-needs-hls = { $field }需要输出 HLS 的转码模板组；请选择一个，或关闭加密。
+problem-not-available = 此服务商不支持{ $field }；请不要设置。
+problem-not-image = { $field }：{ $path } 不是 JPG 或 PNG 图片；请选择 .jpg、.jpeg 或 .png 文件。
+problem-subtitle-id-range = { $field }：ID { $id } 超出范围；请使用 1 到 { $max }。
+problem-subtitle-id-twice = { $field }：ID { $id } 重复使用；每个字幕需使用不同的 ID。
+problem-not-srt = { $field }：{ $path } 不是 .srt 文件；仅支持 SRT 字幕。
+problem-unknown-category = { $field }：此账号中不存在分类 { $id }；请从列表中选择。
+problem-unknown-group = { $field }：此账号中不存在“{ $group }”；请从列表中选择。
+problem-group-without-hls = { $field }需要输出 HLS 的转码模板组；“{ $group }”输出 { $formats }；请选择 HLS 模板组，或关闭加密。
+
+## 命令行：上传（--json 输出保持英文，供脚本使用）
+cli-not-found = 文件不存在
+cli-permission-denied = 没有权限
+cli-no-media = 在给定的文件夹中没有找到媒体文件；支持的格式：{ $formats }
+cli-cannot-read = 无法读取 { $path }（{ $why }）；请检查路径
+cli-not-regular = { $path } 不是普通文件；请给出媒体文件或文件夹
+cli-empty-file = { $path } 是空文件（0 字节）；请将其从本批中移除
+cli-cannot-open = 无法打开 { $path }（{ $why }）；请检查其权限
+cli-file-problem = { $path }：{ $problem }
+cli-bad-part-size = --part-size { $value } 不是 1M 到 5G 之间的大小
+cli-bad-bwlimit = --bwlimit { $value } 不是速率；请写成 20M 或 off 这样的形式
+cli-zero-concurrency = --concurrency 和 --parts 至少为 1
+cli-not-media = { $path } 不是支持的媒体文件；支持的格式：{ $formats }
+cli-file-note = { $path }  提示：{ $note }
+cli-file-uploaded = { $path }  { $asset }  已上传（{ $size }）
+cli-file-skipped = { $path }  已跳过：{ $reason }
+cli-file-cancelled = { $path }  已取消
+cli-file-failed = { $path }  失败：{ $reason }
+cli-file-already = { $path }  已上传为 { $asset }（--again 可再传一次）
+cli-waiting-owner = 等待中：此账号的上传由另一个 vodesk 占用（{ $holder }）；它结束后将在这里继续（按 Ctrl-C 停止等待）
+cli-pausing = 正在暂停：等待进行中的分段完成…
+cli-nothing-to-resume = 没有要上传的内容：此账号没有中断的上传
+cli-upload-summary = 已上传 { $done } 个，之前已上传 { $already } 个，跳过 { $skipped } 个，失败 { $failed } 个 — { $secs } 秒内传输 { $size }（{ $rate }/秒）
+cli-uploads-halted = { $reason }；上传已暂停 — 运行 `vodesk upload --resume` 继续
+cli-uploads-paused = 已暂停 { $n } 个上传；运行 `vodesk upload --resume` 继续
+cli-files-not-uploaded = { $total } 个文件中有 { $n } 个未上传
+
+## 命令行：元数据选项、分类、上传任务、未完成的分段上传
+cli-bad-subtitle = --subtitle “{ $value }”不是 语言:ID:文件 的形式；请写成 en:1:movie.srt 这样
+cli-bad-subtitle-lang = 不支持 --subtitle 语言“{ $lang }”；请使用 cn 或 en
+cli-option-file-empty = { $option } { $path } 是空文件；请选择非空文件
+cli-option-not-file = { $option } { $path } 不是文件；请选择文件
+cli-option-unreadable = 无法读取 { $option } { $path }（{ $error }）；请检查路径
+cli-thumbnail-needs-kind = 截图选项需要 --thumbnail time|dots|quantity
+cli-bad-dots = --thumbnail-dots “{ $value }”不是以整秒表示的列表；请写成 1,5,10 这样
+cli-bad-expiry = --expire-at：{ $error }
+cli-bad-parent = --parent { $id } 不是可以包含子分类的分类；请给出正数 ID
+cli-category-created = { $id }  { $name }  已创建
+cli-category-renamed = { $id }  { $name }  已重命名
+cli-category-removed = { $id }  已删除
+cli-category-other = 其他
+cli-job-parts = { $n } 个分段
+cli-no-job = 上传任务 { $id } 不存在；请查看 `vodesk uploads list`
+cli-jobs-held = 此账号的上传由 { $holder } 占用；请在其结束后再丢弃
+cli-job-discarded = { $id }  { $path }  已丢弃
+cli-job-discarded-locally = { $id }  { $path }  已在本地丢弃；未能通知服务（其未完成的媒资会保留）
+cli-bad-age = --abort-older-than “{ $value }”不是时长；请写数字加 d、h 或 m，例如 7d
+cli-no-such-upload = --abort { $id }：{ $bucket } 中没有该 ID 的未完成上传；用 `vodesk buckets uploads { $bucket }` 列出
+cli-no-unfinished = { $bucket } 没有未完成的上传
+cli-unfinished-summary = 未完成 { $n } 个，已取消 { $aborted } 个；仍有 { $size } 以分段形式存储
+
+## 命令行：媒资（$op 为 publish、unpublish 或 delete）
+cli-bad-time = --{ $option } “{ $value }”不是时间；请写成 2026-01-01、2026-01-01T08:00:00Z 或 20260101080000（UTC）
+cli-bad-status = --status “{ $value }”不是状态；请使用 { $statuses } 之一
+cli-bad-size = --size { $value } 超出范围；请使用 1 到 100
+cli-assets-shown = 显示 { $shown } 个，共 { $total } 个
+cli-more = 更多：--cursor { $cursor }
+cli-origin-only-unavailable = 此服务商不支持 --origin-only；请删除整个媒资
+cli-cover-unavailable = 此服务商不支持 --cover；请不要使用
+cli-nothing-to-change = 没有要修改的内容；请给出 --title、--description、--category、--tags 或 --cover
+cli-asset-updated = { $id }  已更新
+cli-asset-done = { $id }  { $op ->
+    [publish] 已发布
+    [unpublish] 已取消发布
+   *[delete] 已删除
+}（{ $status }）
+cli-asset-not-done = { $id }  未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}：{ $status }（{ $reason }）
+cli-asset-not-done-busy = { $id }  未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}：{ $status } — 可能仍在处理中；处理完成后请重试
+cli-assets-not-done = { $total } 个媒资中有 { $n } 个未能{ $op ->
+    [publish] 发布
+    [unpublish] 取消发布
+   *[delete] 删除
+}
+
+## 命令行：配置与存储桶（$what 为 secret-key、security-token 或 proxy-password）
+cli-error = 错误：{ $message }
+cli-stdin-unreadable = 无法从标准输入读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{ $error }
+cli-stdin-ended = 读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}前标准输入已结束；请每行给一个值（依次为密钥、安全令牌、代理密码，按需提供）
+cli-no-terminal = 没有可用于输入密钥的终端；请用 --sk-stdin 通过管道传入
+cli-secret-prompt = { $name } 的{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{" "}
+cli-secret-unreadable = 无法读取{ $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}：{ $error }
+cli-secret-empty = { $what ->
+    [security-token] 安全令牌
+    [proxy-password] 代理密码
+   *[secret-key] 密钥
+}为空；请粘贴（{ $hint }）
+cli-profile-exists = 已存在名为“{ $name }”的配置；请先移除它或换一个名称
+cli-test-failed-not-saved = 连接测试失败，未保存任何内容：{ $verdict }；也可以加 --skip-test 直接保存
+cli-profile-saved = 已保存配置“{ $name }”（项目 ID { $project }）；其密钥保存在系统钥匙串中（服务 vodesk，账号 { $name }）。
+cli-profile-saved-default = 已保存配置“{ $name }”（项目 ID { $project }）；其密钥保存在系统钥匙串中（服务 vodesk，账号 { $name }）。它现在是默认配置。
+cli-profile-removed = 已移除配置“{ $name }”及其密钥。
+cli-profile-default = “{ $name }”现在是默认配置。
+cli-bad-max-keys = --max-keys { $value } 超出范围；请使用 1 到 1000
+cli-more-marker = 更多：--marker { $marker }
+cli-import-what = 请给出 BUCKET 和 KEY，或 --url
+cli-key-not-media = { $key } 不是支持的媒体文件；支持的格式：{ $formats }
+cli-import-no-cover = 导入时不能使用 --cover 和 --subtitle；请在导入后用媒资浏览器设置
+cli-imported = { $bucket }/{ $key }  { $asset }  已导入
+cli-too-many-urls = 给出了 { $n } 个 URL；每次最多可导入 { $max } 个
+cli-not-url = --url “{ $url }”不是 URL
+cli-not-http = --url “{ $url }”必须是 http 或 https
+cli-url-not-media = --url “{ $url }”必须以支持的媒体扩展名结尾（{ $formats }）
+cli-url-accepted = { $url }  { $asset }  已接受
+cli-url-failed = { $url }  失败：{ $error }
+cli-urls-not-accepted = { $total } 个 URL 中有 { $n } 个未被接受
+cli-bad-faults = --faults { $value } 超出范围；请给出 0 到 1 之间的比例，例如 0.2
+cli-serve-keys-half = 请同时设置 { $access } 和 { $secret }，或都不设置，由服务生成密钥
+cli-bad-subappid = TENCENTCLOUD_SUBAPPID { $value } 不是数字；请以数字给出 SubAppId（例如 1500000001），或取消设置
+cli-serve-stop = 按 Ctrl-C 停止。
+duration-seconds = { $s } 秒
+
+## 连接测试的结论，使用服务商控制台的叫法（$provider）
+verdict-ok = { $provider ->
+    [tencent] 正常：SecretId、SecretKey 和服务地址均可用（账号的默认应用）
+    [aliyun] 正常：AccessKey ID、AccessKey Secret 和服务地址均可用
+   *[huawei] 正常：访问密钥、项目 ID 和服务地址均可用
+}
+verdict-ok-scope = { $provider ->
+    [tencent] 正常：SecretId、SecretKey、SubAppId（{ $scope }）和服务地址均可用
+    [aliyun] 正常：AccessKey ID、AccessKey Secret、AppId（{ $scope }）和服务地址均可用
+   *[huawei] 正常：访问密钥、项目 ID（{ $scope }）和服务地址均可用
+}
+verdict-wrong-credentials = { $provider ->
+    [tencent] SecretId 或 SecretKey 错误：服务拒绝了签名（{ $detail }）；请在腾讯云控制台的“访问管理 > API 密钥管理”中核对
+    [aliyun] AccessKey ID 或 Secret 错误：服务拒绝了签名（{ $detail }）；请在 RAM 控制台的 AccessKey 中核对
+   *[huawei] 访问密钥 ID 或秘密访问密钥错误：服务拒绝了签名（{ $detail }）；请在“我的凭证 > 访问密钥”中核对
+}
+verdict-wrong-scope = { $provider ->
+    [tencent] SubAppId 与这组密钥不符（{ $detail }）；请从点播控制台的应用列表复制，或留空使用默认应用
+    [aliyun] 区域或应用与这组密钥不符（{ $detail }）；请检查配置的区域
+   *[huawei] 项目 ID 与这组凭证或区域不符（{ $detail }）；请从“我的凭证 > API 凭证”复制，或留空自动查询
+}
+verdict-clock = 本机时钟比服务器{ $direction ->
+    [ahead] 快
+   *[behind] 慢
+} { $minutes } 分钟：请设置正确的时间（开启自动时间同步）；时钟不准时，签名请求和上传地址都会失败
+verdict-unreachable = 无法连接服务地址（{ $detail }）；请检查服务地址、网络和代理
+verdict-permission = 没有权限（{ $detail }）；请向账号管理员申请点播权限，或检查账号状态
+verdict-failed = 测试调用失败：{ $error }
+verdict-not-saved = 连接测试失败，未保存任何内容：{ $verdict }；也可以不测试直接保存
+
+## 配置字段的问题，按表单上的名称称呼字段（$field）
+profile-problem-empty = { $field }为空；请填写。
+profile-problem-name-empty = { $field }为空；请填写名称，例如 production。
+profile-problem-edge-space = { $field }：“{ $value }”首尾有空格；请删除。
+profile-problem-too-long = { $field }：“{ $value }”超过 64 个字符；请缩短。
+profile-problem-built-in = { $field }：“{ $value }”是本地服务的内置配置；请换一个名称。
+profile-problem-bad-char = { $field }：“{ $value }”含有“{ $char }”；请使用字母、数字、空格、“-”、“_”或“.”。
+profile-problem-not-region = { $field }：“{ $value }”不是区域 ID；请从列表中选择。
+profile-problem-no-region = { $field }为空；请选择区域，或填写{ $endpoint }和{ $object }。
+profile-problem-object-needed = 区域为空并自定义{ $endpoint }时，需要填写{ $field }。
+profile-problem-not-url = { $field }：“{ $value }”不是 URL；请填写 https://host[:port] 这样的地址。
+profile-problem-not-http = { $field }：“{ $value }”必须以 http:// 或 https:// 开头。
+profile-problem-no-host = { $field }：“{ $value }”没有主机名；请填写 https://host[:port] 这样的地址。
+profile-problem-query = { $field }：“{ $value }”不能包含查询参数或片段。
+profile-problem-user-in-url = { $field }：“{ $value }”不能包含用户名或密码（它们会以明文保存）。
+profile-problem-key-empty = { $field }为空；请从控制台粘贴。
+profile-problem-spaces = { $field }含有空格；请去掉空格后粘贴。
+profile-problem-scope-length = { $field }须为 1 到 64 个字符；请从控制台复制。
+profile-problem-not-number = { $field }：“{ $value }”不是数字；请从点播控制台的应用列表复制，或留空。
+profile-problem-unsupported = 暂不支持此云服务。

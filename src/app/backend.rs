@@ -22,8 +22,11 @@ use crate::app::assets::AssetOp;
 
 use crate::app::profiles::{ProfileAction, TypedSecrets};
 use crate::connection::Connection;
-use vodesk_core::credentials::manage::{self, Secrets};
-use vodesk_core::credentials::{Profile, ProfilesFile};
+use vodesk_core::credentials::manage::{self, SaveError, Secrets};
+use vodesk_core::credentials::{Profile, ProfilesFile, Provider};
+
+use crate::verdict::verdict_text;
+use vodesk_core::provider::check::Verdict;
 
 /// Results of background work, drained by the UI each frame.
 pub enum BgMsg {
@@ -71,8 +74,8 @@ pub enum BgMsg {
     Statuses(Result<Vec<vodesk_core::model::Asset>, String>),
     /// Each asset's resulting status, or why the whole call failed.
     AssetOp(AssetOp, Result<Vec<ItemResult>, String>),
-    /// A category change was made (what to say), or why not.
-    CategoryDone(Result<String, String>),
+    /// A category change was made, or why not.
+    CategoryDone(Result<CategoryDone, String>),
     Buckets(Result<Vec<BucketInfo>, String>),
     Objects {
         bucket: String,
@@ -90,22 +93,21 @@ pub enum BgMsg {
         done: usize,
         failed: Vec<String>,
     },
-    /// One line per item of a bucket action (import, authorise): whether it worked, and what.
-    BucketResults(Vec<(bool, String)>),
+    /// One line per item of a bucket action (import, authorise).
+    BucketResults(Vec<BucketLine>),
     /// An asset's metadata was saved (or why not).
-    /// (asset, what to say when it worked, result)
-    AssetSaved(String, &'static str, Result<(), String>),
+    /// (asset, what was saved, result)
+    AssetSaved(String, Saved, Result<(), String>),
     /// A downloaded and decoded cover image.
     CoverImage(String, Result<egui::ColorImage, String>),
     /// A problem worth a toast.
     Problem(String),
     /// The saved profiles (or why they cannot be read).
     Profiles(Result<ProfilesFile, String>),
-    /// A profile test / save / removal ended: whether it worked, what to say, and the profile
+    /// A profile test / save / removal ended: what it did (or why not), and the profile
     /// to switch to (after "Use").
     ProfileDone {
-        ok: bool,
-        message: String,
+        result: Result<ProfileOutcome, ProfileProblem>,
         switch_to: Option<String>,
     },
     /// The backend of another profile is ready (or why not).
@@ -223,7 +225,7 @@ impl Backend {
                         Backend::new(rt2, Arc::new(conn), &journal, config, ctx).map(Box::new)
                     })
                     .await
-                    .unwrap_or_else(|e| Err(format!("stopped: {e}")))
+                    .unwrap_or_else(|e| Err(t!("task-stopped", error = (e.to_string()))))
                 }
                 Err(e) => Err(e),
             };
@@ -236,9 +238,7 @@ impl Backend {
         let (file, (tx, ctx)) = (self.drafts_file.clone(), self.wake());
         self.rt.spawn_blocking(move || {
             if let Err(e) = crate::app::queue::drafts::save(&file, &drafts) {
-                let _ = tx.send(BgMsg::Problem(format!(
-                    "{e}; the rows not started yet will not be back next time"
-                )));
+                let _ = tx.send(BgMsg::Problem(t!("drafts-not-saved", error = e)));
                 ctx.request_repaint();
             }
         });
@@ -247,12 +247,8 @@ impl Backend {
     /// Tests, saves, removes or chooses a profile in the background.
     pub fn profile_action(&self, config: PathBuf, action: ProfileAction) {
         self.answer(async move {
-            let (ok, message, switch_to) = run_profile_action(config, action).await;
-            BgMsg::ProfileDone {
-                ok,
-                message,
-                switch_to,
-            }
+            let (result, switch_to) = run_profile_action(config, action).await;
+            BgMsg::ProfileDone { result, switch_to }
         });
     }
 
@@ -356,7 +352,7 @@ impl Backend {
         self.answer(async move {
             let result = engine.add(spec).await.map_err(|e| match e {
                 AddError::Journal(j) => {
-                    format!("{}; the upload queue cannot be saved", j.0)
+                    t!("queue-not-saved", error = (j.0))
                 }
                 e => e.to_string(),
             });
@@ -416,11 +412,17 @@ impl Backend {
 
     /// Opens a native dialog without blocking the UI; the choice arrives as `BgMsg::Picked`.
     pub fn pick(&self, what: Pick) {
+        // The dialog's words are made here, on the UI thread, in the window's language.
+        let (files_title, folder_title) = (t!("pick-files"), t!("pick-folder"));
+        let watch_title = t!("watch-pick-title");
+        let (cover_title, cover_filter) = (t!("pick-cover"), t!("pick-cover-filter"));
+        let (subtitles_title, subtitles_filter) =
+            (t!("pick-subtitles"), t!("pick-subtitles-filter"));
         self.answer(async move {
             let d = rfd::AsyncFileDialog::new();
             let paths: Vec<PathBuf> = match what {
                 Pick::Files => d
-                    .set_title("Add files")
+                    .set_title(files_title)
                     .pick_files()
                     .await
                     .unwrap_or_default()
@@ -429,9 +431,9 @@ impl Backend {
                     .collect(),
                 Pick::Folder | Pick::WatchFolder => d
                     .set_title(if what == Pick::WatchFolder {
-                        t!("watch-pick-title")
+                        watch_title.clone()
                     } else {
-                        "Add folder".to_string()
+                        folder_title
                     })
                     .pick_folders()
                     .await
@@ -440,15 +442,15 @@ impl Backend {
                     .map(|f| f.path().to_path_buf())
                     .collect(),
                 Pick::Cover | Pick::AssetCover => d
-                    .set_title("Choose a cover image")
-                    .add_filter("JPG or PNG image", &["jpg", "jpeg", "png"])
+                    .set_title(cover_title)
+                    .add_filter(cover_filter, &["jpg", "jpeg", "png"])
                     .pick_file()
                     .await
                     .map(|f| vec![f.path().to_path_buf()])
                     .unwrap_or_default(),
                 Pick::Subtitle => d
-                    .set_title("Attach subtitles")
-                    .add_filter("SRT subtitles", &["srt"])
+                    .set_title(subtitles_title)
+                    .add_filter(subtitles_filter, &["srt"])
                     .pick_files()
                     .await
                     .unwrap_or_default()
@@ -530,15 +532,15 @@ impl Backend {
                 CategoryOp::Create { name, parent } => vod
                     .create_category(&name, parent)
                     .await
-                    .map(|c| format!("Category \"{}\" created.", c.name)),
+                    .map(|c| CategoryDone::Created(c.name)),
                 CategoryOp::Rename { id, name } => vod
                     .rename_category(id, &name)
                     .await
-                    .map(|c| format!("Category renamed to \"{}\".", c.name)),
+                    .map(|c| CategoryDone::Renamed(c.name)),
                 CategoryOp::Delete { id } => vod
                     .delete_category(id)
                     .await
-                    .map(|()| "Category deleted.".to_string()),
+                    .map(|()| CategoryDone::Deleted),
             };
             BgMsg::CategoryDone(r.map_err(|e| e.to_string()))
         });
@@ -566,8 +568,8 @@ impl Backend {
                 }
                 BucketCmd::Authorize(b) => {
                     BgMsg::BucketResults(vec![match vod.authorize_bucket(&b, true).await {
-                        Ok(()) => (true, format!("VOD may now read {b}.")),
-                        Err(e) => (false, format!("{b} could not be authorised: {e}")),
+                        Ok(()) => BucketLine::Authorized(b),
+                        Err(e) => BucketLine::NotAuthorized(b, e.to_string()),
                     }])
                 }
                 BucketCmd::Import { bucket, items } => {
@@ -575,8 +577,8 @@ impl Backend {
                     for (key, media, meta) in items {
                         lines.push(
                             match vod.import_object(&bucket, &key, &media, &meta).await {
-                                Ok(id) => (true, format!("{key} imported as asset {id}")),
-                                Err(e) => (false, format!("{key} was not imported: {e}")),
+                                Ok(id) => BucketLine::Imported(key, id),
+                                Err(e) => BucketLine::NotImported(key, e.to_string()),
                             },
                         );
                     }
@@ -606,7 +608,7 @@ impl Backend {
                 BucketCmd::ImportUrls(items) => {
                     BgMsg::BucketResults(match vod.import_urls(&items).await {
                         Ok(results) => results.into_iter().map(url_line).collect(),
-                        Err(e) => vec![(false, format!("The URLs were not imported: {e}"))],
+                        Err(e) => vec![BucketLine::UrlsFailed(e.to_string())],
                     })
                 }
             }
@@ -621,7 +623,7 @@ impl Backend {
                 .set_cover_from_snapshot(&asset_id, &url)
                 .await
                 .map_err(|e| e.to_string());
-            BgMsg::AssetSaved(asset_id, "Cover set.", r)
+            BgMsg::AssetSaved(asset_id, Saved::CoverSet, r)
         });
     }
 
@@ -633,7 +635,7 @@ impl Backend {
                 vodesk_core::model::metadata::CoverImage::read(&path)
             })
             .await
-            .unwrap_or_else(|e| Err(format!("reading the cover stopped: {e}")));
+            .unwrap_or_else(|e| Err(t!("cover-read-stopped", error = (e.to_string()))));
             let r = match read {
                 Ok(image) => vod
                     .set_cover_image(&asset_id, &image)
@@ -641,7 +643,7 @@ impl Backend {
                     .map_err(|e| e.to_string()),
                 Err(why) => Err(why),
             };
-            BgMsg::AssetSaved(asset_id, "Cover replaced.", r)
+            BgMsg::AssetSaved(asset_id, Saved::CoverReplaced, r)
         });
     }
 
@@ -655,7 +657,7 @@ impl Backend {
                     .edit_asset(&asset_id, &edit)
                     .await
                     .map_err(|e| e.to_string());
-                let _ = tx.send(BgMsg::AssetSaved(asset_id, "Metadata saved.", r));
+                let _ = tx.send(BgMsg::AssetSaved(asset_id, Saved::Metadata, r));
                 ctx.request_repaint();
             }
         });
@@ -668,9 +670,9 @@ impl Backend {
             let bytes = async {
                 let rsp = http.get(&url).send().await.map_err(|e| e.to_string())?;
                 if !rsp.status().is_success() {
-                    return Err(format!(
-                        "the cover could not be downloaded (HTTP {})",
-                        rsp.status()
+                    return Err(t!(
+                        "cover-not-downloaded",
+                        status = (rsp.status().to_string())
                     ));
                 }
                 rsp.bytes().await.map_err(|e| e.to_string())
@@ -689,14 +691,145 @@ impl Backend {
     }
 }
 
-/// One line of an import by URL: whether the service took it, and what to say.
-fn url_line(r: UrlImported) -> (bool, String) {
+/// A category change the service made.
+#[derive(Clone, Debug)]
+pub enum CategoryDone {
+    Created(String),
+    Renamed(String),
+    Deleted,
+}
+
+impl CategoryDone {
+    pub fn text(&self) -> String {
+        match self {
+            CategoryDone::Created(name) => t!("category-created", name = name.as_str()),
+            CategoryDone::Renamed(name) => t!("category-renamed", name = name.as_str()),
+            CategoryDone::Deleted => t!("category-deleted"),
+        }
+    }
+}
+
+/// What an asset save changed.
+#[derive(Clone, Copy, Debug)]
+pub enum Saved {
+    CoverSet,
+    CoverReplaced,
+    Metadata,
+}
+
+impl Saved {
+    pub fn text(self) -> String {
+        match self {
+            Saved::CoverSet => t!("asset-cover-set"),
+            Saved::CoverReplaced => t!("asset-cover-replaced"),
+            Saved::Metadata => t!("asset-metadata-saved"),
+        }
+    }
+}
+
+/// What a profile action did.
+#[derive(Clone, Debug)]
+pub enum ProfileOutcome {
+    /// The connection works, with this scope (project id, SubAppId…).
+    Tested {
+        provider: Provider,
+        scope: String,
+    },
+    Saved(String),
+    Removed(String),
+    Switching(String),
+}
+
+impl ProfileOutcome {
+    pub fn text(&self) -> String {
+        match self {
+            ProfileOutcome::Tested { provider, scope } => crate::verdict::ok_text(*provider, scope),
+            ProfileOutcome::Saved(name) => t!("profile-saved", name = name.as_str()),
+            ProfileOutcome::Removed(name) => t!("profile-removed", name = name.as_str()),
+            ProfileOutcome::Switching(name) => t!("profile-switching", name = name.as_str()),
+        }
+    }
+}
+
+/// Why a profile action did not work.
+#[derive(Clone, Debug)]
+pub enum ProfileProblem {
+    /// The connection test's verdict.
+    Test(Verdict, Provider),
+    /// The test before saving failed: nothing was saved.
+    NotSaved(Verdict, Provider),
+    /// A field breaks a rule of profiles.
+    Field(vodesk_core::credentials::profile::ProfileError),
+    Other(String),
+}
+
+impl ProfileProblem {
+    pub fn text(&self) -> String {
+        match self {
+            ProfileProblem::Test(v, kind) => verdict_text(v, *kind, ""),
+            ProfileProblem::NotSaved(v, kind) => {
+                t!("verdict-not-saved", verdict = (verdict_text(v, *kind, "")))
+            }
+            ProfileProblem::Field(e) => crate::app::profiles::problem_text(e),
+            ProfileProblem::Other(e) => e.clone(),
+        }
+    }
+}
+
+/// What one item of a bucket action came to (put in words on the UI thread).
+#[derive(Clone, Debug)]
+pub enum BucketLine {
+    Authorized(String),
+    /// The bucket, and why.
+    NotAuthorized(String, String),
+    /// The object or URL, and the asset made.
+    Imported(String, String),
+    /// The object, and why.
+    NotImported(String, String),
+    /// The URL, and why the service refused it.
+    UrlRefused(String, String),
+    /// Why the whole import by URL failed.
+    UrlsFailed(String),
+}
+
+impl BucketLine {
+    pub fn ok(&self) -> bool {
+        matches!(self, BucketLine::Authorized(_) | BucketLine::Imported(..))
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            BucketLine::Authorized(b) => t!("bucket-authorized", bucket = b.as_str()),
+            BucketLine::NotAuthorized(b, e) => {
+                t!(
+                    "bucket-not-authorized",
+                    bucket = b.as_str(),
+                    error = e.as_str()
+                )
+            }
+            BucketLine::Imported(item, id) => {
+                t!("bucket-imported", item = item.as_str(), asset = id.as_str())
+            }
+            BucketLine::NotImported(item, e) => {
+                t!(
+                    "bucket-not-imported",
+                    item = item.as_str(),
+                    error = e.as_str()
+                )
+            }
+            BucketLine::UrlRefused(url, e) => {
+                t!("bucket-url-refused", url = url.as_str(), error = e.as_str())
+            }
+            BucketLine::UrlsFailed(e) => t!("bucket-urls-failed", error = e.as_str()),
+        }
+    }
+}
+
+/// One line of an import by URL: what the service did with it.
+fn url_line(r: UrlImported) -> BucketLine {
     match (r.asset_id, r.error) {
-        (Some(id), None) => (true, format!("{} imported as asset {id}", r.url)),
-        (_, error) => (
-            false,
-            format!("{} was not accepted: {}", r.url, error.unwrap_or_default()),
-        ),
+        (Some(id), None) => BucketLine::Imported(r.url, id),
+        (_, error) => BucketLine::UrlRefused(r.url, error.unwrap_or_default()),
     }
 }
 
@@ -706,7 +839,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, String> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| format!("stopped: {e}"))?
+        .map_err(|e| t!("task-stopped", error = (e.to_string())))?
 }
 
 /// One profile action: (worked, what to say, profile to switch to).
@@ -740,7 +873,7 @@ fn retiring() -> &'static std::sync::Mutex<Vec<Engine>> {
 async fn run_profile_action(
     config: PathBuf,
     action: ProfileAction,
-) -> (bool, String, Option<String>) {
+) -> (Result<ProfileOutcome, ProfileProblem>, Option<String>) {
     match action {
         ProfileAction::Test {
             profile,
@@ -749,15 +882,19 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, stored).await {
                 Ok(v) => v,
-                Err(e) => return (false, e, None),
+                Err(e) => return (Err(ProfileProblem::Other(e)), None),
             };
             match manage::prepare(profile, &secrets, false).await {
                 Ok((p, _)) => (
-                    true,
-                    vodesk_core::provider::check::ok_sentence(p.provider, &p.project_id),
+                    Ok(ProfileOutcome::Tested {
+                        provider: p.provider,
+                        scope: p.project_id,
+                    }),
                     None,
                 ),
-                Err(e) => (false, e.to_string(), None),
+                Err(SaveError::Refused(v, kind)) => (Err(ProfileProblem::Test(v, kind)), None),
+                Err(SaveError::Field(e)) => (Err(ProfileProblem::Field(e)), None),
+                Err(e) => (Err(ProfileProblem::Other(e.to_string())), None),
             }
         }
         ProfileAction::Save {
@@ -769,11 +906,15 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, replacing.clone()).await {
                 Ok(v) => v,
-                Err(e) => return (false, e, None),
+                Err(e) => return (Err(ProfileProblem::Other(e)), None),
             };
             let (p, _) = match manage::prepare(profile, &secrets, skip_test).await {
                 Ok(v) => v,
-                Err(e) => return (false, e.to_string(), None),
+                Err(SaveError::Refused(v, kind)) => {
+                    return (Err(ProfileProblem::NotSaved(v, kind)), None);
+                }
+                Err(SaveError::Field(e)) => return (Err(ProfileProblem::Field(e)), None),
+                Err(e) => return (Err(ProfileProblem::Other(e.to_string())), None),
             };
             let name = p.name.clone();
             let saved = blocking(move || {
@@ -787,29 +928,21 @@ async fn run_profile_action(
             })
             .await;
             match saved {
-                Ok(()) => (
-                    true,
-                    format!("Saved profile \"{name}\"; its secret key is in the OS keychain"),
-                    None,
-                ),
-                Err(e) => (false, e, None),
+                Ok(()) => (Ok(ProfileOutcome::Saved(name)), None),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
         ProfileAction::Remove(name) => {
             let n = name.clone();
             match blocking(move || manage::remove(&config, &n)).await {
-                Ok(()) => (
-                    true,
-                    format!("Removed profile \"{name}\" and its secrets"),
-                    None,
-                ),
-                Err(e) => (false, e, None),
+                Ok(()) => (Ok(ProfileOutcome::Removed(name)), None),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
         ProfileAction::Use(name) => {
             match blocking(move || manage::set_default(&config, &name)).await {
-                Ok(chosen) => (true, format!("Switching to \"{chosen}\"…"), Some(chosen)),
-                Err(e) => (false, e, None),
+                Ok(chosen) => (Ok(ProfileOutcome::Switching(chosen.clone())), Some(chosen)),
+                Err(e) => (Err(ProfileProblem::Other(e)), None),
             }
         }
     }

@@ -41,23 +41,23 @@ impl Command {
         Command::Quit,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Command::AddFiles => "Add files…",
-            Command::AddFolder => "Add folder…",
-            Command::Start => "Start",
-            Command::Pause => "Pause",
-            Command::Resume => "Resume",
-            Command::Cancel => "Cancel",
-            Command::Retry => "Retry",
-            Command::Remove => "Remove",
-            Command::ClearFinished => "Clear finished",
-            Command::SelectAll => "Select all",
-            Command::Search => "Search",
-            Command::Notifications => "Notifications",
-            Command::Help => "Keyboard shortcuts",
-            Command::Settings => "Settings",
-            Command::Quit => "Quit",
+            Command::AddFiles => t!("command-add-files"),
+            Command::AddFolder => t!("command-add-folder"),
+            Command::Start => t!("command-start"),
+            Command::Pause => t!("command-pause"),
+            Command::Resume => t!("command-resume"),
+            Command::Cancel => t!("command-cancel"),
+            Command::Retry => t!("command-retry"),
+            Command::Remove => t!("command-remove"),
+            Command::ClearFinished => t!("command-clear-finished"),
+            Command::SelectAll => t!("command-select-all"),
+            Command::Search => t!("command-search"),
+            Command::Notifications => t!("command-notifications"),
+            Command::Help => t!("command-help"),
+            Command::Settings => t!("command-settings"),
+            Command::Quit => t!("command-quit"),
         }
     }
 
@@ -102,7 +102,11 @@ impl Command {
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         let mut text = ctx.format_shortcut(&self.shortcut());
         if let Some(also) = self.also() {
-            text += &format!(" or {}", ctx.format_shortcut(&also));
+            text = t!(
+                "help-keys-or",
+                first = text,
+                second = (ctx.format_shortcut(&also))
+            );
         }
         text
     }
@@ -127,23 +131,23 @@ impl Command {
     }
 
     /// What the action does, for tooltips and the help overlay.
-    pub fn help(self) -> &'static str {
+    pub fn help(self) -> String {
         match self {
-            Command::AddFiles => "Add media files to the queue",
-            Command::AddFolder => "Add a folder (walked in the background)",
-            Command::Start => "Start the selected rows (all ready rows when none is selected)",
-            Command::Pause => "Pause the selected uploads (all when none is selected)",
-            Command::Resume => "Resume the selected uploads (all when none is selected)",
-            Command::Cancel => "Cancel the selected uploads",
-            Command::Retry => "Retry failed or cancelled rows",
-            Command::Remove => "Remove the selected rows that are not uploading",
-            Command::ClearFinished => "Remove every finished row",
-            Command::SelectAll => "Select every row",
-            Command::Search => "Filter the queue by name or title",
-            Command::Notifications => "Show or hide the notification panel",
-            Command::Help => "Show this list (also ?)",
-            Command::Settings => "Transfer limits, part size, theme",
-            Command::Quit => "Close the window (unfinished uploads resume next time)",
+            Command::AddFiles => t!("command-add-files-help"),
+            Command::AddFolder => t!("command-add-folder-help"),
+            Command::Start => t!("command-start-help"),
+            Command::Pause => t!("command-pause-help"),
+            Command::Resume => t!("command-resume-help"),
+            Command::Cancel => t!("command-cancel-help"),
+            Command::Retry => t!("command-retry-help"),
+            Command::Remove => t!("command-remove-help"),
+            Command::ClearFinished => t!("command-clear-finished-help"),
+            Command::SelectAll => t!("command-select-all-help"),
+            Command::Search => t!("command-search-help"),
+            Command::Notifications => t!("command-notifications-help"),
+            Command::Help => t!("command-help-help"),
+            Command::Settings => t!("command-settings-help"),
+            Command::Quit => t!("command-quit-help"),
         }
     }
 }

@@ -9,7 +9,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const COMMIT: &str = env!("VODESK_GIT_COMMIT");
 
 pub fn help(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(t!("help-title"))
+        .id(egui::Id::unique("help-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
@@ -28,25 +29,31 @@ pub fn help(ctx: &egui::Context, open: &mut bool) {
                     }
                 });
             ui.add_space(6.0);
-            ui.weak("Drop files or folders anywhere on the window to queue them.");
+            ui.weak(t!("help-drop"));
         });
 }
 
-pub fn about(ctx: &egui::Context, open: &mut bool, endpoint: &str) {
-    egui::Window::new("About vodesk")
+pub fn about(
+    ctx: &egui::Context,
+    open: &mut bool,
+    endpoint: &str,
+    provider: vodesk_core::provider::ProviderKind,
+) {
+    egui::Window::new(t!("about-title"))
+        .id(egui::Id::unique("about-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.heading("vodesk");
-            ui.label("Batch upload and manage media on cloud Video-on-Demand services.");
-            ui.label(format!("Version {VERSION} (commit {COMMIT})"));
-            ui.label(format!("Connected to {endpoint}"));
-            ui.hyperlink_to(
-                "Huawei Cloud VOD",
-                "https://www.huaweicloud.com/product/vod.html",
-            );
+            ui.label(t!("about-tagline"));
+            ui.label(t!("about-version", version = VERSION, commit = COMMIT));
+            ui.label(t!("about-connected", endpoint = endpoint));
+            // The cloud in use, linked to its product page.
+            if let Some(rules) = vodesk_core::provider::connect::profile_rules(provider) {
+                ui.hyperlink_to(super::profiles::cloud_name(provider), rules.product_page);
+            }
         });
 }
 
@@ -63,6 +70,8 @@ pub fn confirm<T: Clone>(
     let mut result = None;
     let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Window::new(title)
+        // The title changes with the language; the window stays the same one.
+        .id(egui::Id::unique(("confirm", std::any::type_name::<T>())))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)

@@ -1,14 +1,5 @@
 //! Human-readable sizes and durations for the UI.
 
-/// "1 file", "3 files": a count and its noun.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 pub fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut v = n as f64;
@@ -29,7 +20,7 @@ pub fn human_bytes(n: u64) -> String {
 /// Time left: "9s" under a minute, a clock above.
 pub fn human_duration(secs: u64) -> String {
     match secs {
-        s if s < 60 => format!("{s}s"),
+        s if s < 60 => t!("duration-seconds", s = s),
         s => clock(s),
     }
 }

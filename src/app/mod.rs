@@ -8,7 +8,7 @@ mod commands;
 mod dialogs;
 mod follow;
 mod fonts;
-mod form;
+pub(crate) mod form;
 pub(crate) mod format;
 mod launch;
 mod notify;
@@ -91,10 +91,7 @@ pub fn run() -> ExitCode {
     let (connection, problem) = match runtime.block_on(connect_profile(&places, None)) {
         Ok(c) => (c, None),
         Err(e) => match runtime.block_on(connect_profile(&places, Some(LOCAL_PROFILE))) {
-            Ok(c) => (
-                c,
-                Some(format!("The default profile could not connect: {e}")),
-            ),
+            Ok(c) => (c, Some(e.to_string())),
             Err(local) => {
                 eprintln!("error: {local}");
                 return ExitCode::FAILURE;
@@ -134,9 +131,12 @@ pub fn run() -> ExitCode {
             )?;
             backend.load_drafts();
             backend.resume_unfinished();
+            // Said in the language the settings choose (they are read only now).
+            crate::i18n::use_language(settings.language);
             let mut app = VodeskApp::new(backend, settings, places);
-            if let Some(p) = problem {
-                app.notes.push(notify::Level::Error, p);
+            if let Some(e) = problem {
+                let text = t!("profile-default-not-connected", error = e);
+                app.notes.push(notify::Level::Error, text);
             }
             Ok(Box::new(app))
         }),

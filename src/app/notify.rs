@@ -87,10 +87,7 @@ impl Notifications {
         // Once there is room again, one toast says how many went to the panel only.
         if self.overflow > 0 && self.toasts.len() < MAX_TOASTS {
             let n = std::mem::take(&mut self.overflow);
-            self.toast(
-                Level::Warning,
-                &format!("{n} more notifications — see the notification panel"),
-            );
+            self.toast(Level::Warning, &t!("notify-more", n = n));
         }
         self.toasts.show(ctx);
     }
@@ -105,8 +102,8 @@ impl Notifications {
     pub fn panel(&mut self, ui: &mut egui::Ui) {
         self.unread = 0;
         ui.horizontal(|ui| {
-            ui.strong(format!("Notifications ({})", self.history.len()));
-            if ui.small_button("Clear").clicked() {
+            ui.strong(t!("notify-heading", n = (self.history.len())));
+            if ui.small_button(t!("notify-clear")).clicked() {
                 self.history.clear();
             }
         });
@@ -115,7 +112,7 @@ impl Notifications {
             .max_height(140.0)
             .show(ui, |ui| {
                 if self.history.is_empty() {
-                    ui.weak("Nothing yet.");
+                    ui.weak(t!("notify-nothing"));
                 }
                 for n in self.history.iter().rev() {
                     let (icon, color) = match n.level {
@@ -127,13 +124,13 @@ impl Notifications {
                     let ago = n.at.elapsed().map(|d| d.as_secs()).unwrap_or(0);
                     ui.horizontal_wrapped(|ui| {
                         ui.colored_label(color, icon);
-                        ui.weak(format!("{}s ago", ago));
+                        ui.weak(t!("notify-ago", secs = ago));
                         // Problems carry an error code and request id, for support: one click
                         // copies the whole sentence.
                         if matches!(n.level, Level::Warning | Level::Error)
                             && ui
                                 .small_button("📋")
-                                .on_hover_text("Copy (with the error code and request id)")
+                                .on_hover_text(t!("notify-copy"))
                                 .clicked()
                         {
                             ui.ctx().copy_text(n.text.clone());

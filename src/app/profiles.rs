@@ -5,8 +5,9 @@
 
 use eframe::egui;
 use vodesk_core::credentials::manage::Secrets;
+use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule};
 use vodesk_core::credentials::{LOCAL_PROFILES, Profile, Provider, ProxyConfig, Secret};
-use vodesk_core::provider::connect::default_region;
+use vodesk_core::provider::connect::{Region, default_region, profile_rules};
 
 /// The secret fields as typed (`None` = left empty).
 #[derive(Clone, Default)]
@@ -28,7 +29,7 @@ impl TypedSecrets {
             secret_key: self
                 .secret_key
                 .or(sk)
-                .ok_or("the secret key is empty; paste it")?,
+                .ok_or_else(|| t!("profile-secret-empty"))?,
             security_token: self.security_token.or(token),
             proxy_password: self.proxy_password.or(proxy),
         })
@@ -63,6 +64,8 @@ pub struct ProfileDraft {
     pub provider: Option<Provider>,
     pub name: String,
     pub region: String,
+    /// The region is typed, not chosen from the provider's list ("Other…").
+    pub region_other: bool,
     pub endpoint: String,
     pub object_endpoint: String,
     pub project_id: String,
@@ -83,11 +86,13 @@ fn opt(s: &str) -> Option<String> {
 
 impl ProfileDraft {
     pub fn edit(p: &Profile) -> Self {
+        let region = p.region.clone().unwrap_or_default();
         ProfileDraft {
             original: Some(p.name.clone()),
             provider: Some(p.provider),
             name: p.name.clone(),
-            region: p.region.clone().unwrap_or_default(),
+            region_other: !listed(p.provider, &region),
+            region,
             endpoint: p.endpoint.clone().unwrap_or_default(),
             object_endpoint: p.object_endpoint.clone().unwrap_or_default(),
             project_id: p.project_id.clone(),
@@ -159,6 +164,25 @@ impl ProfilesScreen {
     }
 }
 
+/// The regions the provider lists.
+fn regions(kind: Provider) -> &'static [Region] {
+    profile_rules(kind).map_or(&[], |r| r.regions)
+}
+
+/// `region` is one of the provider's listed regions.
+fn listed(kind: Provider, region: &str) -> bool {
+    regions(kind).iter().any(|r| r.id == region.trim())
+}
+
+/// A region as the list shows it: its id and its name in the provider's words.
+fn region_choice(r: &Region) -> String {
+    t!(
+        "profile-region-choice",
+        id = (r.id),
+        name = (crate::i18n::pick(r.name_en, r.name_zh))
+    )
+}
+
 fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, secret: bool) {
     let l = ui.label(label);
     ui.add(
@@ -175,7 +199,9 @@ fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, secret:
 pub fn show(ctx: &egui::Context, s: &mut ProfilesScreen) -> Option<ProfileAction> {
     let mut action = None;
     let mut open = s.open;
-    egui::Window::new("Profiles")
+    egui::Window::new(t!("profiles-title"))
+        // The title changes with the language; the window stays the same one.
+        .id(egui::Id::unique("profiles-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)
@@ -186,13 +212,13 @@ pub fn show(ctx: &egui::Context, s: &mut ProfilesScreen) -> Option<ProfileAction
                 if form(ui, d, s.busy, &mut action) {
                     s.draft = None;
                 }
-            } else if ui.button("➕ Add a profile…").clicked() {
+            } else if ui.button(t!("profiles-add")).clicked() {
                 s.add_new();
             }
             if s.busy {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Checking the connection…");
+                    ui.label(t!("profiles-checking"));
                 });
             }
             if let Some((ok, msg)) = &s.status {
@@ -206,20 +232,19 @@ pub fn show(ctx: &egui::Context, s: &mut ProfilesScreen) -> Option<ProfileAction
         });
     s.open = open;
     if let Some(name) = s.confirm_remove.clone() {
-        egui::Window::new("Remove profile?")
+        egui::Window::new(t!("profiles-remove-title"))
+            .id(egui::Id::unique("profile-remove-window"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "Remove \"{name}\" and its secret key from the keychain? Assets in the cloud are not touched."
-                ));
+                ui.label(t!("profiles-remove-text", name = name.as_str()));
                 ui.horizontal(|ui| {
-                    if ui.button("Remove").clicked() {
+                    if ui.button(t!("profiles-remove")).clicked() {
                         action = Some(ProfileAction::Remove(name.clone()));
                         s.confirm_remove = None;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("profiles-cancel")).clicked() {
                         s.confirm_remove = None;
                     }
                 });
@@ -239,10 +264,11 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
         .show(ui, |ui| {
             let mut row =
                 |ui: &mut egui::Ui, name: &str, detail: String, saved: Option<&Profile>| {
-                    let mut title = name.to_string();
-                    if s.default == name {
-                        title.push_str("  (default)");
-                    }
+                    let title = if s.default == name {
+                        t!("profiles-default", name = name)
+                    } else {
+                        name.to_string()
+                    };
                     if s.current == name {
                         ui.strong(title);
                     } else {
@@ -252,16 +278,16 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
                     ui.horizontal(|ui| {
                         let in_use = s.current == name;
                         if ui
-                            .add_enabled(!in_use, egui::Button::new("Use"))
-                            .on_hover_text("Switch to this profile and make it the default")
+                            .add_enabled(!in_use, egui::Button::new(t!("profiles-use")))
+                            .on_hover_text(t!("profiles-use-tip"))
                             .clicked()
                         {
                             *action = Some(ProfileAction::Use(name.to_string()));
                         }
                         if let Some(p) = saved {
                             if ui
-                                .add_enabled(!s.busy, egui::Button::new("Test"))
-                                .on_hover_text("Check its keys, project and endpoint now")
+                                .add_enabled(!s.busy, egui::Button::new(t!("profiles-test")))
+                                .on_hover_text(t!("profiles-test-tip"))
                                 .clicked()
                             {
                                 *action = Some(ProfileAction::Test {
@@ -270,11 +296,11 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
                                     stored: Some(p.name.clone()),
                                 });
                             }
-                            if ui.button("Edit").clicked() {
+                            if ui.button(t!("profiles-edit")).clicked() {
                                 s.draft = Some(ProfileDraft::edit(p));
                                 s.status = None;
                             }
-                            if ui.button("Remove").clicked() {
+                            if ui.button(t!("profiles-remove")).clicked() {
                                 s.confirm_remove = Some(p.name.clone());
                             }
                         }
@@ -282,74 +308,36 @@ fn list(ui: &mut egui::Ui, s: &mut ProfilesScreen, action: &mut Option<ProfileAc
                     ui.end_row();
                 };
             for (name, kind) in LOCAL_PROFILES {
-                row(ui, name, words(*kind).local.into(), None);
+                row(
+                    ui,
+                    name,
+                    t!("profile-local", provider = (kind.as_str())),
+                    None,
+                );
             }
             let saved = s.saved.clone();
             for p in &saved {
-                let detail = format!(
-                    "{} · {} · {}",
-                    words(p.provider).name,
-                    p.region.as_deref().unwrap_or("custom endpoint"),
-                    p.vod_endpoint()
+                let region = p
+                    .region
+                    .clone()
+                    .unwrap_or_else(|| t!("profiles-custom-endpoint"));
+                let detail = t!(
+                    "profiles-detail",
+                    cloud = (cloud_name(p.provider)),
+                    region = region,
+                    endpoint = (p.vod_endpoint())
                 );
                 row(ui, &p.name, detail, Some(p));
             }
         });
 }
 
-/// What the form says for each cloud: one place, for translation.
-struct ProviderWords {
-    name: &'static str,
-    title: &'static str,
-    region_hint: &'static str,
-    scope_label: &'static str,
-    scope_hint: &'static str,
-    key_label: &'static str,
-    secret_label: &'static str,
-    keys_where: &'static str,
-    /// The detail of the built-in profile of the local service's personality.
-    local: &'static str,
+/// The cloud's name, as people know it.
+pub fn cloud_name(p: Provider) -> String {
+    t!("profile-cloud-name", provider = (p.as_str()))
 }
 
 const PROVIDERS: [Provider; 3] = [Provider::Huawei, Provider::Tencent, Provider::Aliyun];
-
-fn words(p: Provider) -> ProviderWords {
-    match p {
-        Provider::Tencent => ProviderWords {
-            name: "Tencent Cloud VOD",
-            title: "New profile (Tencent Cloud VOD)",
-            region_hint: "ap-guangzhou",
-            scope_label: "SubAppId",
-            scope_hint: "the account's default application",
-            key_label: "SecretId",
-            secret_label: "SecretKey",
-            keys_where: "Keys are created in the Tencent Cloud console under CAM > API Keys.",
-            local: "embedded local service (Tencent Cloud VOD API)",
-        },
-        Provider::Aliyun => ProviderWords {
-            name: "Alibaba Cloud ApsaraVideo VOD",
-            title: "New profile (Alibaba Cloud ApsaraVideo VOD)",
-            region_hint: "cn-shanghai",
-            scope_label: "AppId",
-            scope_hint: "default: app-1000000",
-            key_label: "AccessKey ID",
-            secret_label: "AccessKey secret",
-            keys_where: "Keys are created in the Alibaba Cloud console under RAM > AccessKey.",
-            local: "embedded local service (Alibaba Cloud VOD API)",
-        },
-        Provider::Huawei => ProviderWords {
-            name: "Huawei Cloud VOD",
-            title: "New profile (Huawei Cloud VOD)",
-            region_hint: "cn-north-4",
-            scope_label: "Project id",
-            scope_hint: "looked up from the region",
-            key_label: "Access key (AK)",
-            secret_label: "Secret key (SK)",
-            keys_where: "Keys are created in the Huawei Cloud console under My Credentials > Access Keys.",
-            local: "embedded local service (Huawei Cloud VOD API)",
-        },
-    }
-}
 
 /// Draws the form; true when the user cancelled it.
 fn form(
@@ -359,87 +347,121 @@ fn form(
     action: &mut Option<ProfileAction>,
 ) -> bool {
     let mut cancel = false;
-    let w = words(d.kind());
     ui.heading(match &d.original {
-        Some(n) => format!("Edit \"{n}\""),
-        None => w.title.to_string(),
+        Some(n) => t!("profile-edit-title", name = n.as_str()),
+        None => t!("profile-new-title", cloud = (cloud_name(d.kind()))),
     });
     if d.original.is_none() {
         let before = d.kind();
         let mut chosen = before;
-        egui::ComboBox::from_label("Cloud")
-            .selected_text(w.name)
+        egui::ComboBox::from_label(t!("profile-cloud"))
+            .selected_text(cloud_name(before))
             .show_ui(ui, |ui| {
                 for p in PROVIDERS {
-                    ui.selectable_value(&mut chosen, p, words(p).name);
+                    ui.selectable_value(&mut chosen, p, cloud_name(p));
                 }
             });
         if chosen != before {
             d.provider = Some(chosen);
-            // The region field follows the cloud while it holds the other one's default.
+            // The region follows the cloud while it holds the other one's default.
             if d.region.trim() == default_region(before) {
                 d.region = default_region(chosen).to_string();
             }
+            d.region_other = !listed(chosen, &d.region);
         }
     }
-    let w = words(d.kind());
-    ui.weak(w.keys_where);
+    let kind = d.kind();
+    let provider = kind.as_str();
+    if let Some(rules) = profile_rules(kind) {
+        ui.hyperlink_to(
+            t!("profile-keys-where", provider = provider),
+            rules.keys_console,
+        );
+    }
     egui::Grid::new("profile-form")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            field(ui, "Name", &mut d.name, "production", false);
-            field(ui, "Region", &mut d.region, w.region_hint, false);
+            field(ui, &t!("profile-name"), &mut d.name, "production", false);
+            region_field(ui, d);
+            let derived = t!("profile-endpoint-hint");
             field(
                 ui,
-                "VOD endpoint",
+                &t!("profile-vod-endpoint"),
                 &mut d.endpoint,
-                "derived from the region",
+                &derived,
                 false,
             );
             field(
                 ui,
-                "Object endpoint",
+                &t!("profile-object-endpoint"),
                 &mut d.object_endpoint,
-                "derived from the region",
+                &derived,
                 false,
             );
-            field(ui, w.scope_label, &mut d.project_id, w.scope_hint, false);
-            field(ui, w.key_label, &mut d.access_key, "", false);
+            field(
+                ui,
+                &t!("profile-scope-label", provider = provider),
+                &mut d.project_id,
+                &t!("profile-scope-hint", provider = provider),
+                false,
+            );
+            field(
+                ui,
+                &t!("profile-key-label", provider = provider),
+                &mut d.access_key,
+                "",
+                false,
+            );
             let editing = d.original.is_some();
-            let keep = |new: &'static str| {
+            let keep = |new: String| {
                 if editing {
-                    "leave empty to keep the stored one"
+                    t!("profile-keep-secret")
                 } else {
                     new
                 }
             };
-            field(ui, w.secret_label, &mut d.secret_key, keep(""), true);
             field(
                 ui,
-                "Security token",
-                &mut d.security_token,
-                keep("only for temporary keys"),
+                &t!("profile-secret-label", provider = provider),
+                &mut d.secret_key,
+                &keep(String::new()),
                 true,
             );
             field(
                 ui,
-                "Proxy URL",
+                &t!("profile-security-token"),
+                &mut d.security_token,
+                &keep(t!("profile-token-hint")),
+                true,
+            );
+            field(
+                ui,
+                &t!("profile-proxy-url"),
                 &mut d.proxy_url,
-                "http://proxy:3128 (optional)",
+                &t!("profile-proxy-hint"),
                 false,
             );
-            field(ui, "Proxy user", &mut d.proxy_user, "", false);
-            field(ui, "Proxy password", &mut d.proxy_password, keep(""), true);
+            field(ui, &t!("profile-proxy-user"), &mut d.proxy_user, "", false);
+            field(
+                ui,
+                &t!("profile-proxy-password"),
+                &mut d.proxy_password,
+                &keep(String::new()),
+                true,
+            );
         });
-    ui.checkbox(&mut d.make_default, "Use it by default");
-    ui.checkbox(&mut d.skip_test, "Save without testing the connection");
+    ui.checkbox(&mut d.make_default, t!("profile-make-default"));
+    ui.checkbox(&mut d.skip_test, t!("profile-skip-test"));
     ui.horizontal(|ui| {
         let secrets = d.secrets();
         // A new profile can be tested once its secret key is typed; an edited one at once.
         let testable = secrets.secret_key.is_some() || d.original.is_some();
         if ui
-            .add_enabled(!busy && testable, egui::Button::new("Test connection"))
+            .add_enabled(
+                !busy && testable,
+                egui::Button::new(t!("profile-test-connection")),
+            )
             .clicked()
         {
             *action = Some(ProfileAction::Test {
@@ -448,7 +470,10 @@ fn form(
                 stored: d.original.clone(),
             });
         }
-        if ui.add_enabled(!busy, egui::Button::new("Save")).clicked() {
+        if ui
+            .add_enabled(!busy, egui::Button::new(t!("profile-save")))
+            .clicked()
+        {
             *action = Some(ProfileAction::Save {
                 profile: Box::new(d.profile()),
                 secrets,
@@ -457,7 +482,110 @@ fn form(
                 skip_test: d.skip_test,
             });
         }
-        cancel = ui.button("Cancel").clicked();
+        cancel = ui.button(t!("profile-cancel")).clicked();
     });
     cancel
+}
+
+/// The region: one of the provider's, or "Other…" and a typed id (a region added since, or
+/// one left empty for an endpoint of one's own).
+fn region_field(ui: &mut egui::Ui, d: &mut ProfileDraft) {
+    let kind = d.kind();
+    let l = ui.label(t!("profile-region"));
+    let listed = regions(kind).iter().find(|r| r.id == d.region.trim());
+    let other = d.region_other || listed.is_none();
+    let shown = match listed {
+        Some(r) if !other => region_choice(r),
+        _ => t!("profile-region-other"),
+    };
+    egui::ComboBox::from_id_salt("profile-region")
+        .selected_text(shown)
+        .width(280.0)
+        .show_ui(ui, |ui| {
+            for r in regions(kind) {
+                let on = !other && d.region.trim() == r.id;
+                if ui.selectable_label(on, region_choice(r)).clicked() {
+                    d.region = r.id.to_string();
+                    d.region_other = false;
+                }
+            }
+            if ui
+                .selectable_label(other, t!("profile-region-other"))
+                .clicked()
+                && !other
+            {
+                d.region_other = true;
+                d.region.clear();
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+    if other {
+        let hint = default_region(kind);
+        field(ui, &t!("profile-region-id"), &mut d.region, hint, false);
+    }
+}
+
+/// A profile's field as the form labels it.
+fn field_label(field: ProfileField, kind: Provider) -> String {
+    let provider = kind.as_str();
+    match field {
+        ProfileField::Name => t!("profile-name"),
+        ProfileField::Region => t!("profile-region"),
+        ProfileField::Endpoint => t!("profile-vod-endpoint"),
+        ProfileField::ObjectEndpoint => t!("profile-object-endpoint"),
+        ProfileField::AccessKey => t!("profile-key-label", provider = provider),
+        ProfileField::Scope => t!("profile-scope-label", provider = provider),
+        ProfileField::Proxy => t!("profile-proxy-url"),
+    }
+}
+
+/// A profile's problem as one sentence naming the form's field.
+pub fn problem_text(e: &ProfileError) -> String {
+    let field = field_label(e.field, e.provider);
+    let value = e.value.as_str();
+    match &e.rule {
+        ProfileRule::Empty if e.field == ProfileField::Name => {
+            t!("profile-problem-name-empty", field = field)
+        }
+        ProfileRule::Empty if e.field == ProfileField::AccessKey => {
+            t!("profile-problem-key-empty", field = field)
+        }
+        ProfileRule::Empty => t!("profile-problem-empty", field = field),
+        ProfileRule::EdgeSpace => t!("profile-problem-edge-space", field = field, value = value),
+        ProfileRule::TooLong => t!("profile-problem-too-long", field = field, value = value),
+        ProfileRule::BuiltIn => t!("profile-problem-built-in", field = field, value = value),
+        ProfileRule::BadChar(c) => t!(
+            "profile-problem-bad-char",
+            field = field,
+            value = value,
+            char = (c.to_string())
+        ),
+        ProfileRule::NotARegion(_) => {
+            t!("profile-problem-not-region", field = field, value = value)
+        }
+        ProfileRule::NoRegionOrEndpoint => t!(
+            "profile-problem-no-region",
+            field = field,
+            endpoint = (field_label(ProfileField::Endpoint, e.provider)),
+            object = (field_label(ProfileField::ObjectEndpoint, e.provider))
+        ),
+        ProfileRule::ObjectEndpointNeeded => t!(
+            "profile-problem-object-needed",
+            field = field,
+            endpoint = (field_label(ProfileField::Endpoint, e.provider))
+        ),
+        ProfileRule::NotAUrl => t!("profile-problem-not-url", field = field, value = value),
+        ProfileRule::NotHttp => t!("profile-problem-not-http", field = field, value = value),
+        ProfileRule::NoHost => t!("profile-problem-no-host", field = field, value = value),
+        ProfileRule::QueryOrFragment => t!("profile-problem-query", field = field, value = value),
+        ProfileRule::UserInUrl => {
+            t!("profile-problem-user-in-url", field = field, value = value)
+        }
+        ProfileRule::HasSpaces => t!("profile-problem-spaces", field = field),
+        ProfileRule::ScopeLength => t!("profile-problem-scope-length", field = field),
+        ProfileRule::NotANumber => t!("profile-problem-not-number", field = field, value = value),
+        ProfileRule::Unsupported => t!("profile-problem-unsupported"),
+    }
 }

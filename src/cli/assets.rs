@@ -119,11 +119,9 @@ fn parse_time(
             };
             time.map(|d| d.and_utc())
         });
-    parsed.map(Some).ok_or_else(|| {
-        CliError::usage(format!(
-            "--{name} \"{t}\" is not a time; write 2026-01-01, 2026-01-01T08:00:00Z or 20260101080000 (UTC)"
-        ))
-    })
+    parsed
+        .map(Some)
+        .ok_or_else(|| CliError::usage(t!("cli-bad-time", option = name, value = t)))
 }
 
 fn parse_states(values: &[String]) -> Result<Vec<AssetState>, CliError> {
@@ -134,9 +132,10 @@ fn parse_states(values: &[String]) -> Result<Vec<AssetState>, CliError> {
                 .filter(|s| AssetState::FILTERS.contains(s))
                 .ok_or_else(|| {
                     let names: Vec<&str> = AssetState::FILTERS.iter().map(|s| s.as_str()).collect();
-                    CliError::usage(format!(
-                        "--status \"{v}\" is not a status; use one of {}",
-                        names.join(", ")
+                    CliError::usage(t!(
+                        "cli-bad-status",
+                        value = (v.as_str()),
+                        statuses = (names.join(", "))
                     ))
                 })
         })
@@ -207,10 +206,7 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
     match cmd {
         AssetsCommand::List(a) => {
             if !(1..=100).contains(&a.size) {
-                return Err(CliError::usage(format!(
-                    "--size {} is out of range; use 1 to 100",
-                    a.size
-                )));
+                return Err(CliError::usage(t!("cli-bad-size", value = (a.size))));
             }
             let q = AssetQuery {
                 text: a.query,
@@ -261,13 +257,11 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                     ],
                     &rows,
                 );
-                println!(
-                    "{} shown, {} in total",
-                    page.assets.len(),
-                    page.total.unwrap_or(page.assets.len() as i64)
-                );
+                let shown = page.assets.len();
+                let total = page.total.unwrap_or(shown as i64);
+                println!("{}", t!("cli-assets-shown", shown = shown, total = total));
                 if let Some(n) = next {
-                    println!("more: --cursor {n}");
+                    println!("{}", t!("cli-more", cursor = n));
                 }
             }
         }
@@ -281,20 +275,18 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
         }
         AssetsCommand::Publish { asset_ids } => {
             let results = vod.publish(&asset_ids).await?;
-            report_results(&results, "published", json)?;
+            report_results(&results, "publish", json)?;
         }
         AssetsCommand::Unpublish { asset_ids } => {
             let results = vod.unpublish(&asset_ids).await?;
-            report_results(&results, "unpublished", json)?;
+            report_results(&results, "unpublish", json)?;
         }
         AssetsCommand::Delete {
             asset_ids,
             origin_only,
         } => {
             if origin_only && !vod.capabilities().delete_original_only {
-                return Err(CliError::usage(
-                    "--origin-only is not available with this provider; delete the whole asset",
-                ));
+                return Err(CliError::usage(t!("cli-origin-only-unavailable")));
             }
             let scope = if origin_only {
                 DeleteScope::OriginalOnly
@@ -302,7 +294,7 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                 DeleteScope::Everything
             };
             let results = vod.delete(&asset_ids, scope).await?;
-            report_results(&results, "deleted", json)?;
+            report_results(&results, "delete", json)?;
         }
         AssetsCommand::Edit(e) => {
             let mut errors = Vec::new();
@@ -322,9 +314,7 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
             // Read and checked before anything is sent, so a bad image changes nothing.
             let cover = match &e.cover {
                 Some(_) if !vod.capabilities().cover_image => {
-                    return Err(CliError::usage(
-                        "--cover is not available with this provider; leave it out",
-                    ));
+                    return Err(CliError::usage(t!("cli-cover-unavailable")));
                 }
                 Some(p) => Some(CoverImage::read(p).map_err(CliError::Usage)?),
                 None => None,
@@ -336,9 +326,7 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                 tags,
             };
             if edit.is_empty() && cover.is_none() {
-                return Err(CliError::usage(
-                    "nothing to change; give --title, --description, --category, --tags or --cover",
-                ));
+                return Err(CliError::usage(t!("cli-nothing-to-change")));
             }
             if !edit.is_empty() {
                 vod.edit_asset(&e.asset_id, &edit).await?;
@@ -349,15 +337,16 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
             if json {
                 print_json(&serde_json::json!({ "asset_id": e.asset_id, "status": "UPDATED" }));
             } else {
-                println!("{}  updated", e.asset_id);
+                println!("{}", t!("cli-asset-updated", id = (e.asset_id.as_str())));
             }
         }
     }
     Ok(())
 }
 
-/// One line per asset of a publish, unpublish or delete; the count of those it failed for.
-fn report_results(results: &[ItemResult], done: &str, json: bool) -> Result<(), CliError> {
+/// One line per asset of a publish, unpublish or delete (`op`, the catalogue's `$op`); the
+/// count of those it failed for.
+fn report_results(results: &[ItemResult], op: &str, json: bool) -> Result<(), CliError> {
     let mut failed = 0;
     for r in results {
         let status = r.status.as_ref().map(|s| s.raw.clone()).unwrap_or_default();
@@ -367,22 +356,35 @@ fn report_results(results: &[ItemResult], done: &str, json: bool) -> Result<(), 
         if json {
             print_json(r);
         } else if r.ok {
-            println!("{}  {done} ({status})", r.asset_id);
-        } else {
-            eprintln!(
-                "{}  not {done}: {status}{}",
-                r.asset_id,
-                r.reason
-                    .as_deref()
-                    .map(|d| format!(" ({d})"))
-                    .unwrap_or_else(|| " — it may be processing; retry when it is done".into())
+            let line = t!(
+                "cli-asset-done",
+                op = op,
+                id = (r.asset_id.as_str()),
+                status = status
             );
+            println!("{line}");
+        } else {
+            let id = r.asset_id.as_str();
+            let line = match r.reason.as_deref() {
+                Some(reason) => t!(
+                    "cli-asset-not-done",
+                    op = op,
+                    id = id,
+                    status = status,
+                    reason = reason
+                ),
+                None => t!("cli-asset-not-done-busy", op = op, id = id, status = status),
+            };
+            eprintln!("{line}");
         }
     }
     if failed > 0 {
-        return Err(CliError::Partial(format!(
-            "{failed} of {} assets were not {done}",
-            results.len()
+        let total = results.len();
+        return Err(CliError::Partial(t!(
+            "cli-assets-not-done",
+            op = op,
+            n = failed,
+            total = total
         )));
     }
     Ok(())

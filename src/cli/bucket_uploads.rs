@@ -23,11 +23,7 @@ pub struct UploadsArgs {
 
 /// `7d`, `12h` or `30m` as a duration.
 pub fn parse_age(text: &str) -> Result<Duration, CliError> {
-    let bad = || {
-        CliError::usage(format!(
-            "--abort-older-than \"{text}\" is not an age; write a number and d, h or m, e.g. 7d"
-        ))
-    };
+    let bad = || CliError::usage(t!("cli-bad-age", value = text));
     let t = text.trim();
     let (digits, unit) = t.split_at(t.len().saturating_sub(1));
     let n: i64 = digits.parse().map_err(|_| bad())?;
@@ -58,9 +54,10 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
         .iter()
         .find(|id| !uploads.iter().any(|u| &u.upload_id == *id))
     {
-        return Err(CliError::usage(format!(
-            "--abort {missing}: {} has no unfinished upload with that id; list them with `vodesk buckets uploads {}`",
-            a.bucket, a.bucket
+        return Err(CliError::usage(t!(
+            "cli-no-such-upload",
+            id = (missing.as_str()),
+            bucket = (a.bucket.as_str())
         )));
     }
     let mut aborted = Vec::with_capacity(uploads.len());
@@ -108,7 +105,7 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
         })
         .collect();
     if rows.is_empty() {
-        println!("{} has no unfinished uploads", a.bucket);
+        println!("{}", t!("cli-no-unfinished", bucket = (a.bucket.as_str())));
         return Ok(());
     }
     print_table(&["KEY", "UPLOAD ID", "STARTED", "PARTS", "SIZE", ""], &rows);
@@ -119,11 +116,13 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
         .filter(|(_, a)| !**a)
         .map(|(u, _)| u.bytes)
         .sum();
-    println!(
-        "{} unfinished, {n} aborted; {} still stored in parts",
-        uploads.len(),
-        human_size(left as i64)
+    let line = t!(
+        "cli-unfinished-summary",
+        n = (uploads.len()),
+        aborted = n,
+        size = (human_size(left as i64))
     );
+    println!("{line}");
     Ok(())
 }
 

@@ -98,9 +98,9 @@ pub async fn run_buckets(
 
 pub async fn run_objects(conn: &Connection, a: ObjectsArgs, json: bool) -> Result<(), CliError> {
     if !(1..=1000).contains(&a.max_keys) {
-        return Err(CliError::usage(format!(
-            "--max-keys {} is out of range; use 1 to 1000",
-            a.max_keys
+        return Err(CliError::usage(t!(
+            "cli-bad-max-keys",
+            value = (a.max_keys)
         )));
     }
     let page = conn
@@ -132,10 +132,8 @@ pub async fn run_objects(conn: &Connection, a: ObjectsArgs, json: bool) -> Resul
         }));
         print_table(&["KEY", "SIZE", "MODIFIED"], &rows);
         if page.is_truncated {
-            println!(
-                "more: --marker {}",
-                page.next_marker.clone().unwrap_or_default()
-            );
+            let marker = page.next_marker.clone().unwrap_or_default();
+            println!("{}", t!("cli-more-marker", marker = marker));
         }
     }
     Ok(())
@@ -170,20 +168,19 @@ pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<
         return import_urls(conn, a, json).await;
     }
     let (Some(bucket), Some(key)) = (a.bucket, a.key) else {
-        return Err(CliError::usage("give BUCKET and KEY, or --url"));
+        return Err(CliError::usage(t!("cli-import-what")));
     };
     let media = MediaType::from_path(Path::new(&key)).ok_or_else(|| {
-        CliError::usage(format!(
-            "{key} is not a supported media file; supported formats: {}",
-            MediaType::supported_list()
+        CliError::usage(t!(
+            "cli-key-not-media",
+            key = (key.as_str()),
+            formats = (MediaType::supported_list())
         ))
     })?;
     let limits = conn.vod.capabilities().limits;
     let meta = a.metadata.build(Some(Path::new(&key)), &limits)?;
     if meta.cover.is_some() || !meta.subtitles.is_empty() {
-        return Err(CliError::usage(
-            "--cover and --subtitle are not available for imports; set them after the import with the asset browser",
-        ));
+        return Err(CliError::usage(t!("cli-import-no-cover")));
     }
     let asset_id = conn.vod.import_object(&bucket, &key, &media, &meta).await?;
     if json {
@@ -191,7 +188,13 @@ pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<
             &serde_json::json!({ "bucket": bucket, "key": key, "asset_id": asset_id, "status": "done" }),
         );
     } else {
-        println!("{bucket}/{key}  {asset_id}  imported");
+        let line = t!(
+            "cli-imported",
+            bucket = (bucket.as_str()),
+            key = (key.as_str()),
+            asset = (asset_id.as_str())
+        );
+        println!("{line}");
     }
     Ok(())
 }
@@ -199,25 +202,25 @@ pub async fn run_import(conn: &Connection, a: ImportArgs, json: bool) -> Result<
 async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(), CliError> {
     let max = conn.vod.capabilities().limits.url_imports_max;
     if a.url.len() > max {
-        return Err(CliError::usage(format!(
-            "{} URLs given; at most {max} can be imported per call",
-            a.url.len()
+        return Err(CliError::usage(t!(
+            "cli-too-many-urls",
+            n = (a.url.len()),
+            max = max
         )));
     }
     let mut items = Vec::new();
     for u in &a.url {
         let parsed = url::Url::parse(u)
-            .map_err(|_| CliError::usage(format!("--url \"{u}\" is not a URL")))?;
+            .map_err(|_| CliError::usage(t!("cli-not-url", url = (u.as_str()))))?;
         if parsed.scheme() != "http" && parsed.scheme() != "https" {
-            return Err(CliError::usage(format!(
-                "--url \"{u}\" must be http or https"
-            )));
+            return Err(CliError::usage(t!("cli-not-http", url = (u.as_str()))));
         }
         let path = Path::new(parsed.path());
         let media = MediaType::from_path(path).ok_or_else(|| {
-            CliError::usage(format!(
-                "--url \"{u}\" must end with a supported media extension ({})",
-                MediaType::supported_list()
+            CliError::usage(t!(
+                "cli-url-not-media",
+                url = (u.as_str()),
+                formats = (MediaType::supported_list())
             ))
         })?;
         let meta = a
@@ -238,21 +241,32 @@ async fn import_urls(conn: &Connection, a: ImportArgs, json: bool) -> Result<(),
         match (&r.asset_id, &r.error) {
             (Some(id), None) => {
                 if !json {
-                    println!("{}  {id}  accepted", r.url);
+                    let line = t!(
+                        "cli-url-accepted",
+                        url = (r.url.as_str()),
+                        asset = (id.as_str())
+                    );
+                    println!("{line}");
                 }
             }
             (_, error) => {
                 failed += 1;
                 if !json {
-                    eprintln!("{}  failed: {}", r.url, error.clone().unwrap_or_default());
+                    let error = error.clone().unwrap_or_default();
+                    eprintln!(
+                        "{}",
+                        t!("cli-url-failed", url = (r.url.as_str()), error = error)
+                    );
                 }
             }
         }
     }
     if failed > 0 {
-        return Err(CliError::Partial(format!(
-            "{failed} of {} URLs were not accepted",
-            results.len()
+        let total = results.len();
+        return Err(CliError::Partial(t!(
+            "cli-urls-not-accepted",
+            n = failed,
+            total = total
         )));
     }
     Ok(())

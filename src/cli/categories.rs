@@ -39,7 +39,7 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             if json {
                 print_json(&tree);
             } else {
-                println!("{:<6} Other", -1);
+                println!("{:<6} {}", -1, t!("cli-category-other"));
                 print_tree(
                     tree.iter()
                         .filter(|c| c.id != -1)
@@ -51,32 +51,44 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             }
         }
         CategoriesCommand::Add { name, parent } => {
-            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
-                return Err(CliError::usage(why));
+            if let Some(e) = validate_name(&name, &vod.capabilities().limits) {
+                return Err(super::metadata_args::field_errors(&[e]));
             }
             if let Some(p) = parent
                 && p < 0
             {
-                return Err(CliError::usage(format!(
-                    "--parent {p} is not a category that can hold sub-categories; give a positive id"
-                )));
+                return Err(CliError::usage(t!("cli-bad-parent", id = p)));
             }
             let c = vod.create_category(&name, parent).await?;
             if json {
                 print_json(&c)
             } else {
-                println!("{}  {}  created", c.id, c.name)
+                println!(
+                    "{}",
+                    t!(
+                        "cli-category-created",
+                        id = (c.id),
+                        name = (c.name.as_str())
+                    )
+                )
             }
         }
         CategoriesCommand::Rename { id, name } => {
-            if let Some(why) = validate_name(&name, &vod.capabilities().limits) {
-                return Err(CliError::usage(why));
+            if let Some(e) = validate_name(&name, &vod.capabilities().limits) {
+                return Err(super::metadata_args::field_errors(&[e]));
             }
             let c = vod.rename_category(id, &name).await?;
             if json {
                 print_json(&c)
             } else {
-                println!("{}  {}  renamed", c.id, c.name)
+                println!(
+                    "{}",
+                    t!(
+                        "cli-category-renamed",
+                        id = (c.id),
+                        name = (c.name.as_str())
+                    )
+                )
             }
         }
         CategoriesCommand::Remove { id } => {
@@ -84,7 +96,7 @@ pub async fn run(conn: &Connection, cmd: CategoriesCommand, json: bool) -> Resul
             if json {
                 print_json(&serde_json::json!({ "id": id, "status": "DELETED" }));
             } else {
-                println!("{id}  removed");
+                println!("{}", t!("cli-category-removed", id = id));
             }
         }
     }

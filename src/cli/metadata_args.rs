@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use vodesk_core::model::metadata::{FieldError, parse_expiry, parse_tags};
+use vodesk_core::model::metadata::{Field, FieldError, parse_expiry, parse_tags};
 use vodesk_core::model::{
     Limits, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata, title_pattern,
 };
@@ -91,11 +91,7 @@ pub struct MetadataArgs {
 }
 
 fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
-    let bad = || {
-        CliError::usage(format!(
-            "--subtitle \"{s}\" is not LANG:ID:FILE; write e.g. en:1:movie.srt"
-        ))
-    };
+    let bad = || CliError::usage(t!("cli-bad-subtitle", value = s));
     let mut parts = s.splitn(3, ':');
     let (Some(lang), Some(id), Some(path)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(bad());
@@ -104,9 +100,7 @@ fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
         "cn" | "zh" => SubtitleLanguage::Cn,
         "en" => SubtitleLanguage::En,
         _ => {
-            return Err(CliError::usage(format!(
-                "--subtitle language \"{lang}\" is not supported; use cn or en"
-            )));
+            return Err(CliError::usage(t!("cli-bad-subtitle-lang", lang = lang)));
         }
     };
     let id: u8 = id.parse().map_err(|_| bad())?;
@@ -118,29 +112,42 @@ fn parse_subtitle(s: &str) -> Result<SubtitleSpec, CliError> {
 }
 
 fn file_must_exist(option: &str, path: &Path) -> Result<(), CliError> {
+    let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() > 0 => Ok(()),
-        Ok(m) if m.is_file() => Err(CliError::usage(format!(
-            "{option} {} is empty; choose a non-empty file",
-            path.display()
+        Ok(m) if m.is_file() => Err(CliError::usage(t!(
+            "cli-option-file-empty",
+            option = option,
+            path = shown
         ))),
-        Ok(_) => Err(CliError::usage(format!(
-            "{option} {} is not a file; choose a file",
-            path.display()
+        Ok(_) => Err(CliError::usage(t!(
+            "cli-option-not-file",
+            option = option,
+            path = shown
         ))),
-        Err(e) => Err(CliError::usage(format!(
-            "{option} {} cannot be read ({e}); check the path",
-            path.display()
+        Err(e) => Err(CliError::usage(t!(
+            "cli-option-unreadable",
+            option = option,
+            path = shown,
+            error = (e.to_string())
         ))),
     }
 }
 
+/// The problems, worded from the catalogue naming each option (`--tags`; a category's name
+/// as such).
 pub fn field_errors(errors: &[FieldError]) -> CliError {
     let msg = errors
         .iter()
-        .map(|e| format!("--{e}"))
+        .map(|e| {
+            let name = match e.field {
+                Field::CategoryName => t!("field-category-name"),
+                f => format!("--{}", f.flag()),
+            };
+            crate::app::form::problems::problem_naming(e, name)
+        })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(" ");
     CliError::usage(msg)
 }
 
@@ -159,9 +166,7 @@ impl MetadataArgs {
                     || self.thumbnail_dots.is_some()
                     || self.thumbnail_quantity.is_some()
                 {
-                    return Err(CliError::usage(
-                        "thumbnail options need --thumbnail time|dots|quantity",
-                    ));
+                    return Err(CliError::usage(t!("cli-thumbnail-needs-kind")));
                 }
                 None
             }
@@ -177,7 +182,7 @@ impl MetadataArgs {
                         .split(',')
                         .map(|x| x.trim().parse::<u32>())
                         .collect::<Result<_, _>>()
-                        .map_err(|_| CliError::usage(format!("--thumbnail-dots \"{d}\" is not a list of whole seconds; write e.g. 1,5,10")))?;
+                        .map_err(|_| CliError::usage(t!("cli-bad-dots", value = d)))?;
                 }
                 t.quantity = self.thumbnail_quantity;
                 t.quantity_time = self.thumbnail_quantity_time;
@@ -188,9 +193,9 @@ impl MetadataArgs {
             }
         };
         let expires_at = match &self.expire_at {
-            Some(t) => {
-                Some(parse_expiry(t).map_err(|e| CliError::usage(format!("--expire-at: {e}")))?)
-            }
+            Some(t) => Some(
+                parse_expiry(t).map_err(|e| CliError::usage(t!("cli-bad-expiry", error = e)))?,
+            ),
             None => None,
         };
         let meta = UploadMetadata {

@@ -105,8 +105,13 @@ impl std::fmt::Display for CliError {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    // Sentences for people follow the system's language (LANG…).
-    crate::i18n::apply(crate::i18n::Language::System);
+    // Sentences for people follow the system's language (LANG…); --json output is for scripts
+    // and stays in English whatever the system's language.
+    crate::i18n::apply(if cli.json {
+        crate::i18n::Language::English
+    } else {
+        crate::i18n::Language::System
+    });
     crate::logging::init(&crate::connection::data_dir());
     let Some(runtime) = crate::runtime::runtime() else {
         return ExitCode::FAILURE;

@@ -28,7 +28,7 @@ pub fn report_error(json: bool, e: &CliError) {
         }
         eprintln!("{v}");
     } else {
-        eprintln!("error: {e}");
+        eprintln!("{}", t!("cli-error", message = (e.to_string())));
     }
 }
 

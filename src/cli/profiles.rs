@@ -167,12 +167,13 @@ fn list(json: bool) -> Result<(), CliError> {
 }
 
 fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
-    let mut wanted = vec!["secret key"];
+    // The catalogue's `$what`.
+    let mut wanted = vec!["secret-key"];
     if args.security_token {
-        wanted.push("security token");
+        wanted.push("security-token");
     }
     if args.proxy_user.is_some() {
-        wanted.push("proxy password");
+        wanted.push("proxy-password");
     }
     let values: Vec<Secret> = if args.sk_stdin {
         let stdin = std::io::stdin();
@@ -182,34 +183,46 @@ fn read_secrets(args: &AddArgs) -> Result<Secrets, CliError> {
             let line = lines
                 .next()
                 .transpose()
-                .map_err(|e| CliError::usage(format!("cannot read the {what} from stdin: {e}")))?
-                .ok_or_else(|| {
-                    CliError::usage(format!(
-                        "stdin ended before the {what}; give one value per line (secret key, then security token, then proxy password, as requested)"
+                .map_err(|e: std::io::Error| {
+                    CliError::usage(t!(
+                        "cli-stdin-unreadable",
+                        what = (*what),
+                        error = (e.to_string())
                     ))
-                })?;
+                })?
+                .ok_or_else(|| CliError::usage(t!("cli-stdin-ended", what = (*what))))?;
             out.push(Secret::new(line.trim_end_matches('\r')));
         }
         out
     } else {
         if !std::io::stdin().is_terminal() {
-            return Err(CliError::usage(
-                "no terminal to ask for the secret key on; pipe it in with --sk-stdin",
-            ));
+            return Err(CliError::usage(t!("cli-no-terminal")));
         }
         let mut out = Vec::new();
         for what in &wanted {
-            let v = rpassword::prompt_password(format!("{what} for {}: ", args.name))
-                .map_err(|e| CliError::usage(format!("cannot read the {what}: {e}")))?;
+            let prompt = t!(
+                "cli-secret-prompt",
+                what = (*what),
+                name = (args.name.as_str())
+            );
+            let v = rpassword::prompt_password(prompt).map_err(|e| {
+                CliError::usage(t!(
+                    "cli-secret-unreadable",
+                    what = (*what),
+                    error = (e.to_string())
+                ))
+            })?;
             out.push(Secret::new(v));
         }
         out
     };
     for (v, what) in values.iter().zip(&wanted) {
         if v.expose().trim().is_empty() {
-            return Err(CliError::usage(format!(
-                "the {what} is empty; paste it ({})",
-                connect::profile_rules(args.provider).map_or("", |r| r.keys_hint)
+            let hint = connect::profile_rules(args.provider).map_or("", |r| r.keys_hint);
+            return Err(CliError::usage(t!(
+                "cli-secret-empty",
+                what = (*what),
+                hint = hint
             )));
         }
     }
@@ -229,7 +242,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let dir = config_dir();
     // Everything that can be checked without the network or the keychain comes first, so bad
     // input writes nothing.
-    profile::validate_name(&args.name).map_err(CliError::Usage)?;
+    profile::validate_name(&args.name).map_err(|e| CliError::Usage(e.to_string()))?;
     let candidate = Profile {
         name: args.name.clone(),
         provider: args.provider,
@@ -249,22 +262,25 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     if lookup && check.project_id.is_empty() {
         check.project_id = "pending".into();
     }
-    check.validate().map_err(CliError::Usage)?;
+    check
+        .validate()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     if load()?.get(&args.name).is_some() {
-        return Err(CliError::Usage(format!(
-            "a profile named \"{}\" exists already; remove it first or choose another name",
-            args.name
+        return Err(CliError::Usage(t!(
+            "cli-profile-exists",
+            name = (args.name.as_str())
         )));
     }
     let secrets = read_secrets(&args)?;
     let (profile, verdict) = manage::prepare(candidate, &secrets, args.skip_test)
         .await
         .map_err(|e| match e {
-            SaveError::Refused(v, kind) => CliError::usage(format!(
-                "connection test failed, nothing was saved: {}; or pass --skip-test to save anyway",
-                v.sentence(kind)
+            SaveError::Refused(v, kind) => CliError::usage(t!(
+                "cli-test-failed-not-saved",
+                verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
+            SaveError::Field(e) => CliError::Usage(e.to_string()),
             SaveError::Storage(m) => CliError::Other(m),
         })?;
     let saved = profile.clone();
@@ -278,17 +294,13 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
             "test": verdict.as_ref().map(Verdict::code),
         }));
     } else {
-        println!(
-            "Saved profile \"{}\" (project id {}); its secret key is in the OS keychain (service vodesk, account {}).{}",
-            profile.name,
-            profile.project_id,
-            profile.name,
-            if make_default {
-                " It is now the default."
-            } else {
-                ""
-            }
-        );
+        let (name, project) = (profile.name.as_str(), profile.project_id.as_str());
+        let line = if make_default {
+            t!("cli-profile-saved-default", name = name, project = project)
+        } else {
+            t!("cli-profile-saved", name = name, project = project)
+        };
+        println!("{line}");
     }
     Ok(())
 }
@@ -299,7 +311,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, CliError> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| CliError::Other(format!("stopped: {e}")))?
+        .map_err(|e| CliError::Other(t!("task-stopped", error = (e.to_string()))))?
         .map_err(CliError::Usage)
 }
 
@@ -310,7 +322,7 @@ async fn remove(name: String, json: bool) -> Result<(), CliError> {
     if json {
         print_json(&serde_json::json!({ "removed": name }));
     } else {
-        println!("Removed profile \"{name}\" and its secrets.");
+        println!("{}", t!("cli-profile-removed", name = name));
     }
     Ok(())
 }
@@ -320,7 +332,7 @@ fn use_profile(name: String, json: bool) -> Result<(), CliError> {
     if json {
         print_json(&serde_json::json!({ "default": chosen }));
     } else {
-        println!("\"{chosen}\" is now the default profile.");
+        println!("{}", t!("cli-profile-default", name = chosen));
     }
     Ok(())
 }
@@ -336,11 +348,7 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
         .get(&profile)
         .map(|p| p.project_id.clone())
         .unwrap_or_default();
-    let message = if verdict.is_ok() {
-        vodesk_core::provider::check::ok_sentence(kind, &scope)
-    } else {
-        verdict.sentence(kind)
-    };
+    let message = crate::verdict::verdict_text(&verdict, kind, &scope);
     if json {
         let e = verdict.error();
         print_json(&serde_json::json!({

@@ -40,9 +40,9 @@ pub struct ServeArgs {
 
 pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     if !(0.0..=1.0).contains(&args.faults) {
-        return Err(CliError::usage(format!(
-            "--faults {} is out of range; give a share between 0 and 1, e.g. 0.2",
-            args.faults
+        return Err(CliError::usage(t!(
+            "cli-bad-faults",
+            value = (args.faults.to_string())
         )));
     }
     let ak = std::env::var("HUAWEICLOUD_SDK_AK")
@@ -62,9 +62,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
         }),
         (None, None) => None,
         _ => {
-            return Err(CliError::usage(
-                "set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or neither to let the service generate keys",
-            ));
+            return Err(keys_half("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"));
         }
     };
     let mut config = ServeConfig::new(args.data.unwrap_or_else(default_local_data_dir));
@@ -146,7 +144,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
             }
         }
         println!("  data directory:   {}", service.data_dir.display());
-        println!("Press Ctrl-C to stop.");
+        println!("{}", t!("cli-serve-stop"));
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
@@ -160,14 +158,13 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
 /// TENCENTCLOUD_SUBAPPID the SubAppId stays the one of earlier runs, so its media stay listed.
 fn tencent_credentials(data_dir: &std::path::Path) -> Result<Option<TencentCredentials>, CliError> {
     let var = |n: &str| std::env::var(n).ok().filter(|s| !s.trim().is_empty());
-    let sub_app_id = match var("TENCENTCLOUD_SUBAPPID") {
-        None => None,
-        Some(v) => Some(v.trim().parse::<u64>().map_err(|_| {
-            CliError::usage(format!(
-                "TENCENTCLOUD_SUBAPPID {v:?} is not a number; give the SubAppId as digits, e.g. 1500000001, or unset it"
-            ))
-        })?),
-    };
+    let sub_app_id =
+        match var("TENCENTCLOUD_SUBAPPID") {
+            None => None,
+            Some(v) => Some(v.trim().parse::<u64>().map_err(|_| {
+                CliError::usage(t!("cli-bad-subappid", value = (format!("{v:?}"))))
+            })?),
+        };
     match (
         var("TENCENTCLOUD_SECRET_ID"),
         var("TENCENTCLOUD_SECRET_KEY"),
@@ -180,8 +177,9 @@ fn tencent_credentials(data_dir: &std::path::Path) -> Result<Option<TencentCrede
                 .unwrap_or_else(TencentCredentials::generated_sub_app_id),
         })),
         (None, None) => Ok(None),
-        _ => Err(CliError::usage(
-            "set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither to let the service generate keys",
+        _ => Err(keys_half(
+            "TENCENTCLOUD_SECRET_ID",
+            "TENCENTCLOUD_SECRET_KEY",
         )),
     }
 }
@@ -199,8 +197,9 @@ fn aliyun_credentials() -> Result<Option<AliyunCredentials>, CliError> {
             access_key_secret,
         })),
         (None, None) => Ok(None),
-        _ => Err(CliError::usage(
-            "set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither to let the service generate keys",
+        _ => Err(keys_half(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID",
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
         )),
     }
 }
@@ -219,4 +218,9 @@ async fn wait_for_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+/// Only one of a pair of key variables is set.
+fn keys_half(access: &str, secret: &str) -> CliError {
+    CliError::usage(t!("cli-serve-keys-half", access = access, secret = secret))
 }

@@ -80,17 +80,14 @@ pub struct Plan {
 
 fn short_io(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "it does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => t!("cli-not-found"),
+        std::io::ErrorKind::PermissionDenied => t!("cli-permission-denied"),
         _ => e.to_string(),
     }
 }
 
 fn no_media() -> CliError {
-    CliError::usage(format!(
-        "no media files found in the given folders; supported formats: {}",
-        MediaType::supported_list()
-    ))
+    CliError::usage(t!("cli-no-media", formats = (MediaType::supported_list())))
 }
 
 /// Why a file cannot be queued: `None` = not a media file (ignored inside folders).
@@ -98,36 +95,34 @@ fn check_file(path: &Path, args: &UploadArgs, limits: &Limits) -> Result<Job, Op
     let Some(media) = MediaType::from_path(path) else {
         return Err(None);
     };
+    let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        Some(format!(
-            "{} cannot be read ({}); check the path",
-            path.display(),
-            short_io(&e)
+        Some(t!(
+            "cli-cannot-read",
+            path = shown.as_str(),
+            why = (short_io(&e))
         ))
     })?;
     if !meta.is_file() {
-        return Err(Some(format!(
-            "{} is not a regular file; give a media file or a folder",
-            path.display()
-        )));
+        return Err(Some(t!("cli-not-regular", path = shown.as_str())));
     }
     if meta.len() == 0 {
-        return Err(Some(format!(
-            "{} is empty (0 bytes); remove it from the batch",
-            path.display()
-        )));
+        return Err(Some(t!("cli-empty-file", path = shown.as_str())));
     }
     std::fs::File::open(path).map_err(|e| {
-        Some(format!(
-            "{} cannot be opened ({}); check its permissions",
-            path.display(),
-            short_io(&e)
+        Some(t!(
+            "cli-cannot-open",
+            path = shown.as_str(),
+            why = (short_io(&e))
         ))
     })?;
-    let metadata = args
-        .metadata
-        .build(Some(path), limits)
-        .map_err(|e| Some(format!("{}: {e}", path.display())))?;
+    let metadata = args.metadata.build(Some(path), limits).map_err(|e| {
+        Some(t!(
+            "cli-file-problem",
+            path = shown.as_str(),
+            problem = (e.to_string())
+        ))
+    })?;
     Ok(Job {
         path: path.to_path_buf(),
         size: meta.len(),
@@ -142,30 +137,21 @@ pub fn prepare(args: &UploadArgs, limits: &Limits) -> Result<Plan, CliError> {
     let part_size = parse_rate(&args.part_size)
         .filter(|s| (1024 * 1024..=5 * 1024 * 1024 * 1024).contains(s))
         .ok_or_else(|| {
-            CliError::usage(format!(
-                "--part-size {} is not a size between 1M and 5G",
-                args.part_size
-            ))
+            CliError::usage(t!("cli-bad-part-size", value = (args.part_size.as_str())))
         })?;
-    let bwlimit = parse_rate(&args.bwlimit).ok_or_else(|| {
-        CliError::usage(format!(
-            "--bwlimit {} is not a rate; write e.g. 20M or off",
-            args.bwlimit
-        ))
-    })?;
+    let bwlimit = parse_rate(&args.bwlimit)
+        .ok_or_else(|| CliError::usage(t!("cli-bad-bwlimit", value = (args.bwlimit.as_str()))))?;
     if args.concurrency == 0 || args.parts == 0 {
-        return Err(CliError::usage(
-            "--concurrency and --parts must be at least 1",
-        ));
+        return Err(CliError::usage(t!("cli-zero-concurrency")));
     }
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for p in &args.paths {
         let meta = std::fs::metadata(p).map_err(|e| {
-            CliError::usage(format!(
-                "{} cannot be read ({}); check the path",
-                p.display(),
-                short_io(&e)
+            CliError::usage(t!(
+                "cli-cannot-read",
+                path = (p.display().to_string()),
+                why = (short_io(&e))
             ))
         })?;
         if meta.is_dir() {
@@ -175,10 +161,10 @@ pub fn prepare(args: &UploadArgs, limits: &Limits) -> Result<Plan, CliError> {
         match check_file(p, args, limits) {
             Ok(job) => files.push(job),
             Err(None) => {
-                return Err(CliError::usage(format!(
-                    "{} is not a supported media file; supported formats: {}",
-                    p.display(),
-                    MediaType::supported_list()
+                return Err(CliError::usage(t!(
+                    "cli-not-media",
+                    path = (p.display().to_string()),
+                    formats = (MediaType::supported_list())
                 )));
             }
             Err(Some(why)) => return Err(CliError::usage(why)),
@@ -274,18 +260,32 @@ fn report(json: bool, v: &JobView) {
         return;
     }
     if let Some(n) = &v.note {
-        eprintln!("{path}  note: {n}");
+        eprintln!(
+            "{}",
+            t!("cli-file-note", path = path.as_str(), note = n.as_str())
+        );
     }
+    let reason = v.reason.clone().unwrap_or_default();
     match v.state {
         JobState::Done => println!(
-            "{path}  {}  uploaded ({})",
-            v.asset_id.clone().unwrap_or_default(),
-            human_size(v.size as i64)
+            "{}",
+            t!(
+                "cli-file-uploaded",
+                path = path.as_str(),
+                asset = (v.asset_id.clone().unwrap_or_default()),
+                size = (human_size(v.size as i64))
+            )
         ),
-        JobState::Skipped => println!("{path}  skipped: {}", v.reason.clone().unwrap_or_default()),
-        JobState::Cancelled => eprintln!("{path}  cancelled"),
+        JobState::Skipped => println!(
+            "{}",
+            t!("cli-file-skipped", path = path.as_str(), reason = reason)
+        ),
+        JobState::Cancelled => eprintln!("{}", t!("cli-file-cancelled", path = path.as_str())),
         // The reason already names the service's error code and request id.
-        _ => eprintln!("{path}  failed: {}", v.reason.clone().unwrap_or_default()),
+        _ => eprintln!(
+            "{}",
+            t!("cli-file-failed", path = path.as_str(), reason = reason)
+        ),
     }
 }
 
@@ -303,7 +303,8 @@ fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
             note: None,
         });
     } else {
-        eprintln!("{}  failed: {why}", path.display());
+        let path = path.display().to_string();
+        eprintln!("{}", t!("cli-file-failed", path = path, reason = why));
     }
 }
 
@@ -349,10 +350,8 @@ fn report_already(json: bool, path: &Path, size: u64, asset_id: &str) {
             note: None,
         });
     } else {
-        println!(
-            "{}  already uploaded as {asset_id} (--again uploads it once more)",
-            path.display()
-        );
+        let path = path.display().to_string();
+        println!("{}", t!("cli-file-already", path = path, asset = asset_id));
     }
 }
 
@@ -417,9 +416,7 @@ async fn wait_for_owner(engine: &Engine, json: bool) {
         .is_err()
         && let Some(holder) = engine.held_by()
     {
-        let line = format!(
-            "waiting: this account's uploads are held by another vodesk, {holder}; they continue here when it ends (Ctrl-C to stop waiting)"
-        );
+        let line = t!("cli-waiting-owner", holder = holder.as_str());
         if json {
             eprintln!(
                 "{}",
@@ -602,7 +599,7 @@ pub async fn run(
                 walker = None;
                 engine.interrupt_all();
                 if !json {
-                    eprintln!("pausing: finishing the parts in flight…");
+                    eprintln!("{}", t!("cli-pausing"));
                 }
             }
         }
@@ -624,7 +621,7 @@ pub async fn run(
     if q.queued.is_empty() && failed == 0 && already == 0 && q.journal_error.is_none() {
         if args.paths.is_empty() {
             if !json {
-                eprintln!("nothing to upload: no interrupted uploads for this account");
+                eprintln!("{}", t!("cli-nothing-to-resume"));
             }
             return Ok(());
         }
@@ -642,11 +639,17 @@ pub async fn run(
             "interrupted": open, "bytes": bytes, "bytes_sent": sent, "seconds": secs,
         } }));
     } else {
-        eprintln!(
-            "{done} uploaded, {already} already uploaded, {skipped} skipped, {failed} failed — {} in {secs:.1} s ({}/s)",
-            human_size(bytes as i64),
-            human_size((sent as f64 / secs) as i64)
+        let line = t!(
+            "cli-upload-summary",
+            done = done,
+            already = already,
+            skipped = skipped,
+            failed = failed,
+            size = (human_size(bytes as i64)),
+            secs = (format!("{secs:.1}")),
+            rate = (human_size((sent as f64 / secs) as i64))
         );
+        eprintln!("{line}");
         if q.not_media > 0 {
             let formats = MediaType::supported_list();
             eprintln!(
@@ -656,23 +659,23 @@ pub async fn run(
         }
     }
     if let Some(reason) = engine.halted() {
-        return Err(CliError::Other(format!(
-            "{reason}; uploads are paused — run `vodesk upload --resume` to continue"
-        )));
+        return Err(CliError::Other(t!("cli-uploads-halted", reason = reason)));
     }
     if let Some(reason) = q.journal_error {
         return Err(CliError::Other(reason));
     }
     if interrupted {
-        return Err(CliError::Partial(format!(
-            "{open} uploads paused; run `vodesk upload --resume` to continue them"
-        )));
+        return Err(CliError::Partial(t!("cli-uploads-paused", n = open)));
     }
     if failed > 0 || cancelled > 0 {
-        return Err(CliError::Partial(format!(
-            "{} of {} files did not upload",
+        let (n, total) = (
             failed + cancelled,
-            done + skipped + already + failed + cancelled
+            done + skipped + already + failed + cancelled,
+        );
+        return Err(CliError::Partial(t!(
+            "cli-files-not-uploaded",
+            n = n,
+            total = total
         )));
     }
     Ok(())

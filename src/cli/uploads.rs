@@ -58,7 +58,7 @@ pub async fn run_list(all: bool, json: bool) -> Result<(), CliError> {
                     r.state.as_str().to_string(),
                     human_size(r.identity.size as i64),
                     if r.upload_id.is_some() {
-                        format!("{parts} parts")
+                        t!("cli-job-parts", n = parts)
                     } else {
                         String::new()
                     },
@@ -93,9 +93,7 @@ pub async fn run_discard(
             match journal.get(id).map_err(|e| CliError::Other(e.0))? {
                 Some(r) => v.push(r),
                 None => {
-                    return Err(CliError::usage(format!(
-                        "upload job {id} does not exist; see `vodesk uploads list`"
-                    )));
+                    return Err(CliError::usage(t!("cli-no-job", id = (id.to_string()))));
                 }
             }
         }
@@ -114,8 +112,9 @@ pub async fn run_discard(
         let holder = engine
             .held_by()
             .unwrap_or_else(|| "another vodesk process".to_string());
-        return Err(CliError::Other(format!(
-            "this account's uploads are held by {holder}; discard them once it has ended"
+        return Err(CliError::Other(t!(
+            "cli-jobs-held",
+            holder = (holder.to_string())
         )));
     }
     for r in records {
@@ -125,13 +124,11 @@ pub async fn run_discard(
                 &serde_json::json!({ "id": r.id, "path": r.spec.path.display().to_string(), "status": "discarded", "service_acknowledged": ack }),
             );
         } else if ack {
-            println!("{}  {}  discarded", r.id, r.spec.path.display());
+            let (id, path) = (r.id.to_string(), r.spec.path.display().to_string());
+            println!("{}", t!("cli-job-discarded", id = id, path = path));
         } else {
-            eprintln!(
-                "{}  {}  discarded locally; the service could not be told (its unfinished asset stays behind)",
-                r.id,
-                r.spec.path.display()
-            );
+            let (id, path) = (r.id.to_string(), r.spec.path.display().to_string());
+            eprintln!("{}", t!("cli-job-discarded-locally", id = id, path = path));
         }
     }
     Ok(())

@@ -15,6 +15,15 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_vodesk")
 }
 
+/// The sentences vodesk prints for people follow the system's language; the tests read them
+/// in English whatever the machine running them uses.
+pub const ENGLISH: [(&str, &str); 4] = [
+    ("LANG", "C.UTF-8"),
+    ("LC_ALL", "C.UTF-8"),
+    ("LC_MESSAGES", "C.UTF-8"),
+    ("LANGUAGE", "en"),
+];
+
 pub struct Server {
     pub child: Child,
     /// `--listen` value and extra arguments, for restarts on the same ports.
@@ -112,7 +121,7 @@ impl Server {
         env: &[(&str, &str)],
     ) -> Server {
         let mut serve = Command::new(bin());
-        serve.envs(env.iter().copied());
+        serve.envs(ENGLISH).envs(env.iter().copied());
         serve
             .args(["serve", "--data"])
             .arg(data.path())
@@ -220,7 +229,8 @@ impl Server {
     /// A `vodesk` command through the built-in profile `profile` of this service.
     fn local_cmd(&self, profile: &str) -> Command {
         let mut c = Command::new(bin());
-        c.args(["--profile", profile])
+        c.envs(ENGLISH)
+            .args(["--profile", profile])
             .env("VODESK_LOCAL_DATA", self.data.path())
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
@@ -257,7 +267,8 @@ impl Server {
     /// A `vodesk` command configured for this server.
     pub fn cmd(&self) -> Command {
         let mut c = Command::new(bin());
-        c.env("VODESK_ENDPOINT", &self.vod_endpoint)
+        c.envs(ENGLISH)
+            .env("VODESK_ENDPOINT", &self.vod_endpoint)
             .env("VODESK_OBJECT_ENDPOINT", &self.object_endpoint)
             .env("HUAWEICLOUD_SDK_AK", AK)
             .env("HUAWEICLOUD_SDK_SK", SK)

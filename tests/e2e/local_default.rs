@@ -8,7 +8,8 @@ use crate::common::*;
 
 fn bare(data: &std::path::Path, home: &std::path::Path) -> Command {
     let mut c = Command::new(bin());
-    c.env("VODESK_LOCAL_DATA", data)
+    c.envs(ENGLISH)
+        .env("VODESK_LOCAL_DATA", data)
         .env("HOME", home)
         .env_remove("VODESK_ENDPOINT")
         .env_remove("VODESK_OBJECT_ENDPOINT")
@@ -68,6 +69,7 @@ fn reuses_a_running_service_and_starts_one_in_process_otherwise() {
     // The category landed in the running service: it is listed over its endpoint.
     let r = Run::from(
         Command::new(bin())
+            .envs(ENGLISH)
             .env("VODESK_ENDPOINT", info["vod_endpoint"].as_str().unwrap())
             .env(
                 "VODESK_OBJECT_ENDPOINT",

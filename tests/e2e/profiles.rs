@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::common::{AK, PROJECT, Run, SK, Server, bin, free_port, make_file};
+use crate::common::{AK, ENGLISH, PROJECT, Run, SK, Server, bin, free_port, make_file};
 use crate::forward_proxy::ForwardProxy;
 use crate::keyring::Keyring;
 
@@ -37,6 +37,7 @@ impl<'a> Desk<'a> {
     /// This desk's keyring, directories and a clean environment for `c`.
     fn prepare(&self, c: &mut Command) {
         self.keyring.apply(c);
+        c.envs(ENGLISH);
         for v in [
             "HUAWEICLOUD_SDK_AK",
             "HUAWEICLOUD_SDK_SK",

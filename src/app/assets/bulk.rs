@@ -24,8 +24,8 @@ pub fn show(
 ) -> BulkOutput {
     let mut out = BulkOutput::default();
     let ids: Vec<String> = s.selected.iter().cloned().collect();
-    ui.heading(format!("{} assets selected", ids.len()));
-    ui.weak("Ctrl-click adds or removes an asset, Shift-click a range; a plain click opens one.");
+    ui.heading(t!("bulk-selected", n = (ids.len())));
+    ui.weak(t!("bulk-hint"));
     ui.separator();
     ui.add_enabled_ui(!s.busy, |ui| {
         ui.push_id("bulk-actions", |ui| {
@@ -37,37 +37,37 @@ pub fn show(
                 if ui.button(words.unpublish_all).clicked() {
                     out.op = Some((AssetOp::Unpublish, ids.clone()));
                 }
-                if ui.button("🗑 Delete all…").clicked() {
+                if ui.button(t!("bulk-delete-all")).clicked() {
                     s.confirm_delete = Some(ids.clone());
                 }
             });
         });
         ui.separator();
-        ui.strong("Change for all");
+        ui.strong(t!("bulk-change-for-all"));
         let b = &mut s.bulk;
-        ui.checkbox(&mut b.set_description, "Description");
+        ui.checkbox(&mut b.set_description, t!("bulk-description"));
         if b.set_description {
             ui.add(
                 egui::TextEdit::multiline(&mut b.description)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
-            .labelled_by(ui.label("New description for all").id);
+            .labelled_by(ui.label(t!("bulk-new-description")).id);
         }
-        ui.checkbox(&mut b.set_tags, "Tags");
+        ui.checkbox(&mut b.set_tags, t!("bulk-tags"));
         if b.set_tags {
             ui.add(egui::TextEdit::singleline(&mut b.tags).desired_width(f32::INFINITY))
-                .labelled_by(ui.label("New tags for all").id);
+                .labelled_by(ui.label(t!("bulk-new-tags")).id);
         }
         let mut cat = b.category;
-        egui::ComboBox::from_label("Category for all")
+        egui::ComboBox::from_label(t!("bulk-category"))
             .selected_text(
                 cat.and_then(|id| find(categories, id))
                     .map(|c| c.name.clone())
-                    .unwrap_or_else(|| "unchanged".into()),
+                    .unwrap_or_else(|| t!("details-unchanged")),
             )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut cat, None, "unchanged");
+                ui.selectable_value(&mut cat, None, t!("details-unchanged"));
                 tree_choices(ui, categories, &mut cat, 0);
             });
         b.category = cat;
@@ -79,14 +79,12 @@ pub fn show(
         if b.set_tags {
             errors.extend(validate_tags(&tags, limits));
         }
-        for e in &errors {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-        }
+        crate::app::form::problems::show_problems(ui, &errors, limits);
         let something = b.set_description || b.set_tags || b.category.is_some();
         if ui
             .add_enabled(
                 something && errors.is_empty(),
-                egui::Button::new(format!("Apply to {}", ids.len())),
+                egui::Button::new(t!("bulk-apply", n = (ids.len()))),
             )
             .clicked()
         {

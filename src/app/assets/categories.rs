@@ -33,7 +33,8 @@ impl CategoryEditor {
         let max_levels = limits.category_levels;
         let mut op = None;
         let mut open = self.open;
-        egui::Window::new("Categories")
+        egui::Window::new(t!("categories-title"))
+            .id(egui::Id::unique("categories-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(340.0)
@@ -47,37 +48,61 @@ impl CategoryEditor {
                         }
                     });
                 ui.separator();
-                let l = ui.label("Name");
+                let l = ui.label(t!("categories-name"));
                 ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
                     .labelled_by(l.id);
                 let problem = validate_name(&self.name, limits);
                 if let Some(p) = &problem
                     && !self.name.is_empty()
                 {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
+                    let text = crate::app::form::problems::problem_text(p, limits);
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}"));
                 }
                 let ok = problem.is_none() && !self.busy;
                 ui.horizontal_wrapped(|ui| {
-                    if ui.add_enabled(ok, egui::Button::new("Add top-level")).clicked() {
-                        op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: None });
+                    if ui
+                        .add_enabled(ok, egui::Button::new(t!("categories-add-top")))
+                        .clicked()
+                    {
+                        op = Some(CategoryOp::Create {
+                            name: self.name.trim().to_string(),
+                            parent: None,
+                        });
                     }
                     let (sel, level) = self.selected.unzip();
                     let can_nest = level.is_some_and(|l| l < max_levels);
                     if ui
-                        .add_enabled(ok && can_nest, egui::Button::new("Add inside selected"))
-                        .on_disabled_hover_text(format!("Select a category above level {max_levels} (at most {max_levels} levels)"))
+                        .add_enabled(
+                            ok && can_nest,
+                            egui::Button::new(t!("categories-add-inside")),
+                        )
+                        .on_disabled_hover_text(t!("categories-add-inside-off", max = max_levels))
                         .clicked()
                     {
-                        op = Some(CategoryOp::Create { name: self.name.trim().to_string(), parent: sel });
-                    }
-                    if ui.add_enabled(ok && sel.is_some(), egui::Button::new("Rename selected")).clicked()
-                        && let Some(id) = sel
-                    {
-                        op = Some(CategoryOp::Rename { id, name: self.name.trim().to_string() });
+                        op = Some(CategoryOp::Create {
+                            name: self.name.trim().to_string(),
+                            parent: sel,
+                        });
                     }
                     if ui
-                        .add_enabled(!self.busy && sel.is_some(), egui::Button::new("Delete selected"))
-                        .on_hover_text("The service refuses to delete a category that still has assets or sub-categories")
+                        .add_enabled(
+                            ok && sel.is_some(),
+                            egui::Button::new(t!("categories-rename")),
+                        )
+                        .clicked()
+                        && let Some(id) = sel
+                    {
+                        op = Some(CategoryOp::Rename {
+                            id,
+                            name: self.name.trim().to_string(),
+                        });
+                    }
+                    if ui
+                        .add_enabled(
+                            !self.busy && sel.is_some(),
+                            egui::Button::new(t!("categories-delete")),
+                        )
+                        .on_hover_text(t!("categories-delete-tip"))
                         .clicked()
                         && let Some(id) = sel
                     {

@@ -119,11 +119,12 @@ pub fn show(
                     &t!("form-description"),
                     b.description.clone().unwrap_or_default(),
                 );
-                row(
-                    ui,
-                    &t!("col-category"),
-                    b.category_name.clone().unwrap_or_default(),
-                );
+                // The "Other" category is the service's own word: said in the app's language.
+                let category = match b.category_id {
+                    None | Some(-1) => t!("category-other"),
+                    Some(_) => b.category_name.clone().unwrap_or_default(),
+                };
+                row(ui, &t!("col-category"), category);
                 row(ui, &t!("form-tags"), b.tags.join(","));
                 row(
                     ui,
@@ -326,9 +327,7 @@ fn edit(
     let mut errors = validate_title(&b.title, limits);
     errors.extend(validate_description(&b.description, limits));
     errors.extend(validate_tags(&tags, limits));
-    for e in &errors {
-        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-    }
+    crate::app::form::problems::show_problems(ui, &errors, limits);
     if ui
         .add_enabled(errors.is_empty(), egui::Button::new(t!("details-save")))
         .clicked()

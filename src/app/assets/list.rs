@@ -82,7 +82,7 @@ pub fn show(
         limits,
     )
     .first()
-    .map(ToString::to_string);
+    .map(|e| crate::app::form::problems::problem_text(e, limits));
     match &tag_problem {
         Some(p) => {
             ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));

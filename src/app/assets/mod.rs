@@ -12,7 +12,7 @@ pub mod status_words;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vodesk_core::model::{Asset, AssetDetails, AssetState};
-use vodesk_core::provider::api::{AssetPage, AssetQuery, Cursor};
+use vodesk_core::provider::api::{AssetPage, AssetQuery, Cursor, PublishModel};
 
 pub use sort::Sort;
 
@@ -30,11 +30,17 @@ pub enum AssetOp {
 }
 
 impl AssetOp {
-    pub fn verb(self, words: &publish_words::PublishWords) -> String {
-        match self {
-            AssetOp::Publish => words.published_verb.clone(),
-            AssetOp::Unpublish => words.unpublished_verb.clone(),
-            AssetOp::Delete => "deleted".to_string(),
+    /// The action as the provider calls it, for the catalogue's `$op` (publish, allow,
+    /// unblock…; see `assets-op-done`).
+    pub fn word(self, model: Option<PublishModel>) -> &'static str {
+        match (self, model) {
+            (AssetOp::Delete, _) => "delete",
+            (AssetOp::Publish, Some(PublishModel::Distribution)) => "allow",
+            (AssetOp::Unpublish, Some(PublishModel::Distribution)) => "forbid",
+            (AssetOp::Publish, Some(PublishModel::Audit)) => "unblock",
+            (AssetOp::Unpublish, Some(PublishModel::Audit)) => "block",
+            (AssetOp::Publish, _) => "publish",
+            (AssetOp::Unpublish, _) => "unpublish",
         }
     }
 }
@@ -95,8 +101,8 @@ pub fn day_bound(typed: &str, end: DayEnd) -> Result<Option<DateTime<Utc>>, Stri
     if t.is_empty() {
         return Ok(None);
     }
-    let day = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| format!("\"{t}\" is not a date; write it as 2026-11-21"))?;
+    let day =
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| t!("list-not-a-date", text = t))?;
     let time = match end {
         DayEnd::First => day.and_hms_opt(0, 0, 0),
         DayEnd::Last => day.and_hms_opt(23, 59, 59),
@@ -123,9 +129,7 @@ impl AssetsState {
         let to = day_bound(&self.range_to, DayEnd::Last);
         match (from, to) {
             (Err(e), _) | (_, Err(e)) => Some(e),
-            (Ok(Some(a)), Ok(Some(b))) if a > b => {
-                Some("the range ends before it starts; swap the dates".to_string())
-            }
+            (Ok(Some(a)), Ok(Some(b))) if a > b => Some(t!("list-range-backwards")),
             _ => None,
         }
     }

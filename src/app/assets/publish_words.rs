@@ -13,9 +13,6 @@ pub struct PublishWords {
     /// The bulk pane's buttons.
     pub publish_all: String,
     pub unpublish_all: String,
-    /// "3 assets {verb}." / "Asset x was not {verb}".
-    pub published_verb: String,
-    pub unpublished_verb: String,
 }
 
 pub fn publish_words(model: Option<PublishModel>) -> PublishWords {
@@ -27,8 +24,6 @@ pub fn publish_words(model: Option<PublishModel>) -> PublishWords {
             unpublish: t!("playback-forbid"),
             publish_all: t!("playback-allow-all"),
             unpublish_all: t!("playback-forbid-all"),
-            published_verb: t!("playback-allowed-verb"),
-            unpublished_verb: t!("playback-forbidden-verb"),
         },
         Some(PublishModel::Audit) => PublishWords {
             published: t!("audit-passed"),
@@ -37,8 +32,6 @@ pub fn publish_words(model: Option<PublishModel>) -> PublishWords {
             unpublish: t!("audit-block"),
             publish_all: t!("audit-unblock-all"),
             unpublish_all: t!("audit-block-all"),
-            published_verb: t!("audit-unblocked-verb"),
-            unpublished_verb: t!("audit-blocked-verb"),
         },
         Some(PublishModel::Publish) | None => PublishWords {
             published: t!("publish-published"),
@@ -47,8 +40,6 @@ pub fn publish_words(model: Option<PublishModel>) -> PublishWords {
             unpublish: t!("publish-unpublish"),
             publish_all: t!("publish-publish-all"),
             unpublish_all: t!("publish-unpublish-all"),
-            published_verb: t!("publish-published-verb"),
-            unpublished_verb: t!("publish-unpublished-verb"),
         },
     }
 }

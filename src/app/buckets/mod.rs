@@ -107,7 +107,7 @@ impl BucketsState {
         let mut cmds = Vec::new();
         if !caps.buckets {
             // A cloud whose VOD API has no buckets of the user's (Tencent): imports by URL only.
-            ui.weak("This cloud's VOD service has no bucket browser; import media by URL here.");
+            ui.weak(t!("buckets-url-only"));
             ui.separator();
             self.imports(ui, defaults, pattern, problem, caps, None, &mut cmds);
             return cmds;
@@ -140,7 +140,7 @@ impl BucketsState {
             }
             if ui
                 .small_button("⟳")
-                .on_hover_text("Reload the buckets")
+                .on_hover_text(t!("buckets-reload-tip"))
                 .clicked()
             {
                 cmds.push(BucketCmd::ListBuckets);
@@ -204,7 +204,7 @@ impl BucketsState {
                         let media = MediaType::from_path(Path::new(&o.key)).is_some();
                         let r = ui.add_enabled(media, egui::Checkbox::new(&mut on, name));
                         if !media {
-                            r.on_disabled_hover_text("Not a media file VOD can import");
+                            r.on_disabled_hover_text(t!("buckets-not-media"));
                         }
                         ui.weak(human_bytes(o.size));
                     });
@@ -217,7 +217,7 @@ impl BucketsState {
                 if self.listing {
                     ui.spinner();
                 } else if let Some(m) = self.next_marker.clone()
-                    && ui.button("Load more").clicked()
+                    && ui.button(t!("buckets-load-more")).clicked()
                 {
                     self.listing = true;
                     cmds.push(BucketCmd::List {
@@ -226,7 +226,7 @@ impl BucketsState {
                     });
                 }
                 if !self.listing && self.folders.is_empty() && self.objects.is_empty() {
-                    ui.weak("Empty.");
+                    ui.weak(t!("buckets-empty"));
                 }
             });
         ui.separator();
@@ -258,57 +258,61 @@ impl BucketsState {
         cmds: &mut Vec<BucketCmd>,
     ) {
         let max_urls = caps.limits.url_imports_max;
-        ui.weak(format!(
-            "Imports use the metadata form's defaults (shown when no queue row is selected); titles: {}",
-            pattern.unwrap_or("the object names")
-        ));
+        ui.weak(match pattern {
+            Some(pattern) => t!("buckets-defaults-pattern", pattern = pattern),
+            None => t!("buckets-defaults-names"),
+        });
         if let Some(p) = &problem {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("⚠ Fix the defaults before importing — {p}"),
+                t!("buckets-fix-defaults", problem = p.as_str()),
             );
         }
         let sendable = problem.is_none();
         ui.add_enabled_ui(!self.busy, |ui| {
             if let Some(bucket) = bucket {
-            ui.horizontal_wrapped(|ui| {
-                let n = self.selected.len();
-                if ui
-                    .add_enabled(
-                        n > 0 && sendable,
-                        egui::Button::new(format!("Import {n} selected")),
-                    )
-                    .on_hover_text("Create assets from the selected objects, with the metadata form's defaults")
-                    .clicked()
-                {
-                    let items = self
-                        .selected
-                        .iter()
-                        .filter_map(|key| {
-                            let media = MediaType::from_path(Path::new(key))?;
-                            let mut meta = defaults.clone();
-                            meta.title = title_pattern::expand(pattern, Path::new(key));
-                            Some((key.clone(), media, meta))
-                        })
-                        .collect();
-                    cmds.push(BucketCmd::Import {
-                        bucket: bucket.to_string(),
-                        items,
-                    });
-                }
-                if caps.bucket_authorization
-                    && ui
-                        .button("Authorize VOD")
-                        .on_hover_text("Let VOD read this bucket (needed before importing)")
+                ui.horizontal_wrapped(|ui| {
+                    let n = self.selected.len();
+                    if ui
+                        .add_enabled(
+                            n > 0 && sendable,
+                            egui::Button::new(t!("buckets-import-selected", n = n)),
+                        )
+                        .on_hover_text(t!("buckets-import-selected-tip"))
                         .clicked()
-                {
-                    cmds.push(BucketCmd::Authorize(bucket.to_string()));
-                }
-            });
+                    {
+                        let items = self
+                            .selected
+                            .iter()
+                            .filter_map(|key| {
+                                let media = MediaType::from_path(Path::new(key))?;
+                                let mut meta = defaults.clone();
+                                meta.title = title_pattern::expand(pattern, Path::new(key));
+                                Some((key.clone(), media, meta))
+                            })
+                            .collect();
+                        cmds.push(BucketCmd::Import {
+                            bucket: bucket.to_string(),
+                            items,
+                        });
+                    }
+                    if caps.bucket_authorization
+                        && ui
+                            .button(t!("buckets-authorize"))
+                            .on_hover_text(t!("buckets-authorize-tip"))
+                            .clicked()
+                    {
+                        cmds.push(BucketCmd::Authorize(bucket.to_string()));
+                    }
+                });
             }
-            let l = ui.label(format!("Import by URL (one per line, up to {max_urls})"));
-            ui.add(egui::TextEdit::multiline(&mut self.urls).desired_rows(2).desired_width(f32::INFINITY))
-                .labelled_by(l.id);
+            let l = ui.label(t!("buckets-urls-label", max = max_urls));
+            ui.add(
+                egui::TextEdit::multiline(&mut self.urls)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
             let (items, bad_url) = url_items(&self.urls, defaults, pattern, max_urls);
             if let Some(p) = &bad_url {
                 ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
@@ -316,7 +320,7 @@ impl BucketsState {
             if ui
                 .add_enabled(
                     bad_url.is_none() && sendable && !items.is_empty(),
-                    egui::Button::new("Import URLs"),
+                    egui::Button::new(t!("buckets-import-urls")),
                 )
                 .clicked()
             {
@@ -365,28 +369,24 @@ pub fn url_items(
     if urls.len() > max_urls {
         return (
             Vec::new(),
-            Some(format!(
-                "{} URLs; at most {max_urls} can be imported at once",
-                urls.len()
+            Some(t!(
+                "buckets-too-many-urls",
+                n = (urls.len()),
+                max = max_urls
             )),
         );
     }
     let mut items = Vec::new();
     for u in urls {
         let Ok(parsed) = url::Url::parse(u) else {
-            return (Vec::new(), Some(format!("\"{u}\" is not a URL")));
+            return (Vec::new(), Some(t!("buckets-not-url", url = u)));
         };
         if parsed.scheme() != "http" && parsed.scheme() != "https" {
-            return (Vec::new(), Some(format!("\"{u}\" must be http or https")));
+            return (Vec::new(), Some(t!("buckets-not-http", url = u)));
         }
         let path = Path::new(parsed.path());
         let Some(media) = MediaType::from_path(path) else {
-            return (
-                Vec::new(),
-                Some(format!(
-                    "\"{u}\" does not end with a supported media extension"
-                )),
-            );
+            return (Vec::new(), Some(t!("buckets-not-media-url", url = u)));
         };
         let mut meta = defaults.clone();
         meta.title = title_pattern::expand(pattern, path);

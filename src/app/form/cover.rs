@@ -10,15 +10,29 @@ const PREVIEW_MAX: u32 = 320;
 
 /// Decodes `path` into a small preview image, or says in one sentence why it cannot.
 pub fn decode_preview(path: &Path) -> Result<egui::ColorImage, String> {
+    let shown = path.display().to_string();
     let img = image::ImageReader::open(path)
-        .map_err(|e| format!("{} cannot be opened ({e}).", path.display()))?
+        .map_err(|e| {
+            t!(
+                "cover-not-opened",
+                path = shown.as_str(),
+                error = (e.to_string())
+            )
+        })?
         .with_guessed_format()
-        .map_err(|e| format!("{} cannot be read ({e}).", path.display()))?
+        .map_err(|e| {
+            t!(
+                "cover-not-read",
+                path = shown.as_str(),
+                error = (e.to_string())
+            )
+        })?
         .decode()
         .map_err(|e| {
-            format!(
-                "{} is not a readable JPG or PNG image ({e}).",
-                path.display()
+            t!(
+                "cover-not-image",
+                path = shown.as_str(),
+                error = (e.to_string())
             )
         })?;
     Ok(to_preview(&img))
@@ -27,7 +41,7 @@ pub fn decode_preview(path: &Path) -> Result<egui::ColorImage, String> {
 /// Decodes downloaded image bytes (a cover from the service) into a preview.
 pub fn decode_bytes(bytes: &[u8]) -> Result<egui::ColorImage, String> {
     let img = image::load_from_memory(bytes)
-        .map_err(|e| format!("the cover is not a readable image ({e})."))?;
+        .map_err(|e| t!("cover-not-image-data", error = (e.to_string())))?;
     Ok(to_preview(&img))
 }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use eframe::egui;
-use vodesk_core::model::{LengthUnit, Limits, UploadMetadata};
+use vodesk_core::model::{Field, LengthUnit, Limits, UploadMetadata};
 
 use super::Target;
 
@@ -39,14 +39,10 @@ pub fn length_counter(ui: &mut egui::Ui, text: &str, max: usize, limits: &Limits
 }
 
 /// The problems of `fields`, one red line each, right under the field.
-pub fn field_errors(
-    ui: &mut egui::Ui,
-    errors: &BTreeMap<&'static str, Vec<String>>,
-    fields: &[&str],
-) {
+pub fn field_errors(ui: &mut egui::Ui, errors: &BTreeMap<Field, Vec<String>>, fields: &[Field]) {
     for f in fields {
         for m in errors.get(f).into_iter().flatten() {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {f} {m}"));
+            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {m}"));
         }
     }
 }

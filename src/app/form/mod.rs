@@ -4,6 +4,7 @@
 
 pub mod cover;
 mod fields;
+pub mod problems;
 mod thumbnail;
 
 use std::collections::BTreeMap;
@@ -12,8 +13,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 use vodesk_core::model::metadata::{SUBTITLE_ID_MAX, parse_expiry, parse_tags};
 use vodesk_core::model::{
-    Category, FieldError, LengthUnit, Limits, Preset, PresetKind, SubtitleLanguage, SubtitleSpec,
-    UploadMetadata, WorkflowRef, title_pattern,
+    Category, Field, FieldError, LengthUnit, Limits, Preset, PresetKind, Rule, SubtitleLanguage,
+    SubtitleSpec, UploadMetadata, WorkflowRef, title_pattern,
 };
 use vodesk_core::provider::api::Capabilities;
 
@@ -94,37 +95,35 @@ impl Catalog {
             && id != -1
             && !self.names.contains_key(&id)
         {
-            out.push(FieldError {
-                field: "category",
-                message: format!(
-                    "category {id} does not exist in this account; choose one from the list"
-                ),
-            });
+            out.push(FieldError::new(Field::Category, Rule::UnknownCategory(id)));
         }
         if self.loaded_templates
             && self.templates_error.is_none()
             && let Some(g) = &m.preset
             && !self.templates.iter().any(|t| &t.id == g)
         {
-            out.push(FieldError {
-                field: "template-group",
-                message: format!(
-                    "\"{g}\" does not exist in this account; choose one from the list"
-                ),
-            });
+            out.push(FieldError::new(
+                Field::TemplateGroup,
+                Rule::UnknownGroup(g.clone()),
+            ));
         }
         if m.auto_encrypt
             && let Some(g) = &m.preset
             && let Some(t) = self.templates.iter().find(|t| &t.id == g)
             && !t.produces_hls()
         {
-            out.push(FieldError {
-                field: "auto-encrypt",
-                message: format!(
-                    "needs an HLS template group; \"{g}\" outputs {} — choose an HLS group or turn encryption off",
-                    if t.formats.is_empty() { "no HLS".to_string() } else { t.formats_text() }
-                ),
-            });
+            let formats = if t.formats.is_empty() {
+                "—".to_string()
+            } else {
+                t.formats_text()
+            };
+            out.push(FieldError::new(
+                Field::AutoEncrypt,
+                Rule::GroupWithoutHls {
+                    group: g.clone(),
+                    formats,
+                },
+            ));
         }
         out
     }
@@ -141,7 +140,7 @@ pub struct FormOutput {
 
 /// What the memoised values were computed for: selection generation, edits, rows, and the
 /// template groups and categories (count, loaded) they were checked against.
-type MemoKey = (u64, u64, usize, (usize, bool), (usize, bool));
+type MemoKey = (u64, u64, usize, (usize, bool), (usize, bool), u8);
 
 #[derive(Default)]
 pub struct FormState {
@@ -244,6 +243,8 @@ impl FormState {
             ts.len(),
             (catalog.templates.len(), catalog.loaded_templates),
             (catalog.names.len(), catalog.loaded_categories),
+            // The problems are worded in the language in use.
+            crate::i18n::in_use(),
         );
         if self.memo.key != Some(key) {
             self.memo.values.clear();
@@ -253,9 +254,10 @@ impl FormState {
         let mut errors = self.memo.get("errors", || target_errors(ts, catalog));
         // The form's own parse errors change as one types: not memoised.
         for e in self.thumb.parse_errors() {
+            let text = problems::problem_text(&e, &catalog.caps.limits);
             let v = errors.entry(e.field).or_default();
-            if !v.contains(&e.message) {
-                v.push(e.message);
+            if !v.contains(&text) {
+                v.push(text);
             }
         }
 
@@ -290,7 +292,7 @@ impl FormState {
             let l = &catalog.caps.limits;
             length_counter(ui, &self.description, l.description_max, l);
         }
-        field_errors(ui, &errors, &["description"]);
+        field_errors(ui, &errors, &[Field::Description]);
 
         // Tags
         let mixed = self
@@ -320,21 +322,21 @@ impl FormState {
                 LengthUnit::Chars => t!("form-tags-count-chars", n = n, max = max, each = each),
             });
         }
-        field_errors(ui, &errors, &["tags"]);
+        field_errors(ui, &errors, &[Field::Tags]);
 
         if catalog.caps.limits.accepts.expiry {
             self.expiry_field(ui, ts);
-            field_errors(ui, &errors, &["expire-at"]);
+            field_errors(ui, &errors, &[Field::ExpireAt]);
         }
 
         ui.separator();
         self.category_picker(ui, ts, catalog);
-        field_errors(ui, &errors, &["category"]);
+        field_errors(ui, &errors, &[Field::Category]);
         self.template_picker(ui, ts, catalog);
-        field_errors(ui, &errors, &["template-group"]);
+        field_errors(ui, &errors, &[Field::TemplateGroup]);
         if let Some(kind) = catalog.caps.limits.accepts.workflow {
             self.workflow_field(ui, ts, kind);
-            field_errors(ui, &errors, &["workflow"]);
+            field_errors(ui, &errors, &[Field::Workflow, Field::WorkflowId]);
         }
 
         let cur = self
@@ -353,7 +355,7 @@ impl FormState {
                 &mut m.auto_encrypt
             });
         }
-        field_errors(ui, &errors, &["auto-encrypt"]);
+        field_errors(ui, &errors, &[Field::AutoEncrypt]);
         if accepts.preheat {
             let cur = self
                 .memo
@@ -373,13 +375,13 @@ impl FormState {
             ui,
             &errors,
             &[
-                "thumbnail",
-                "thumbnail-interval",
-                "thumbnail-dots",
-                "thumbnail-quantity",
-                "thumbnail-cover-position",
-                "thumbnail-aspect-ratio",
-                "thumbnail-max-length",
+                Field::Thumbnail,
+                Field::ThumbnailInterval,
+                Field::ThumbnailDots,
+                Field::ThumbnailQuantity,
+                Field::ThumbnailCoverPosition,
+                Field::ThumbnailAspectRatio,
+                Field::ThumbnailMaxLength,
             ],
         );
 
@@ -387,14 +389,14 @@ impl FormState {
         if accepts.cover {
             self.cover_picker(ui, ts, &mut out);
         }
-        field_errors(ui, &errors, &["cover"]);
+        field_errors(ui, &errors, &[Field::Cover]);
         if accepts.subtitles {
             let subs = self
                 .memo
                 .get("subtitles", || common(ts, |m| m.subtitles.clone()));
             subtitles(ui, ts, subs, &mut out);
         }
-        field_errors(ui, &errors, &["subtitle", "auto-preheat"]);
+        field_errors(ui, &errors, &[Field::Subtitle, Field::AutoPreheat]);
         out
     }
 
@@ -402,7 +404,7 @@ impl FormState {
         &mut self,
         ui: &mut egui::Ui,
         ts: &mut [Target],
-        errors: &BTreeMap<&'static str, Vec<String>>,
+        errors: &BTreeMap<Field, Vec<String>>,
         limits: &Limits,
     ) {
         let mixed = self
@@ -429,7 +431,7 @@ impl FormState {
         if !mixed {
             length_counter(ui, &self.title, limits.title_max, limits);
         }
-        field_errors(ui, errors, &["title"]);
+        field_errors(ui, errors, &[Field::Title]);
     }
 
     /// Titles from each file's name; for the defaults, the pattern new rows get.
@@ -449,7 +451,7 @@ impl FormState {
                     .desired_width(90.0),
             )
             .labelled_by(l.id)
-            .on_hover_text("{name} or {stem}: file name without extension; {ext}: extension; {dir}: folder name");
+            .on_hover_text(t!("form-pattern-help"));
             if !defaults && ui.button(t!("form-apply")).clicked() {
                 let p = (!self.pattern.trim().is_empty()).then_some(self.pattern.as_str());
                 for t in ts.iter_mut() {
@@ -507,7 +509,7 @@ impl FormState {
         if let Some(e) = &catalog.categories_error {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("Categories could not be loaded: {e}"),
+                t!("form-categories-failed", error = e.as_str()),
             );
         }
         if let Some(id) = chosen {
@@ -600,11 +602,15 @@ impl FormState {
             .memo
             .get("expires", || common(ts, |m| m.expires_at))
             .is_none();
-        let r = labelled(ui, "Expires", |ui| {
+        let r = labelled(ui, &t!("form-expires"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.expires)
                     .id_salt("form-expires")
-                    .hint_text(if mixed { "mixed" } else { "never (yyyy-mm-dd)" })
+                    .hint_text(if mixed {
+                        t!("form-mixed")
+                    } else {
+                        t!("form-expires-hint")
+                    })
                     .desired_width(f32::INFINITY),
             )
         });
@@ -624,9 +630,12 @@ impl FormState {
             }
         }
         if let Some(p) = &self.expires_problem {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ Expires: {p}"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                t!("form-expires-problem", problem = p.as_str()),
+            );
         } else if !mixed {
-            ui.weak("The media deletes itself after that day (UTC); empty keeps it.");
+            ui.weak(t!("form-expires-help"));
         }
     }
 
@@ -666,7 +675,10 @@ impl FormState {
                 cover::Preview::Ready(tex) => {
                     let size = tex.size_vec2();
                     let scale = (240.0 / size.x).min(1.0);
-                    ui.add(egui::Image::new((tex.id(), size * scale)).alt_text("Cover preview"));
+                    ui.add(
+                        egui::Image::new((tex.id(), size * scale))
+                            .alt_text(t!("form-cover-preview")),
+                    );
                 }
                 cover::Preview::Failed(e) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);
@@ -702,6 +714,14 @@ pub fn preset_words(kind: PresetKind) -> PresetWords {
     }
 }
 
+/// Why the presets of `kind` are missing, as a notification says it.
+pub fn presets_failed(kind: PresetKind, error: &str) -> String {
+    match kind {
+        PresetKind::TemplateGroup => t!("preset-group-load-failed", error = error),
+        PresetKind::TaskFlow => t!("preset-flow-load-failed", error = error),
+    }
+}
+
 /// The workflow field's words, by how the provider names workflows.
 pub struct WorkflowWords {
     pub label: String,
@@ -724,18 +744,19 @@ pub fn workflow_words(kind: WorkflowRef) -> WorkflowWords {
     }
 }
 
-fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<&'static str, Vec<String>> {
-    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+fn target_errors(ts: &[Target], catalog: &Catalog) -> BTreeMap<Field, Vec<String>> {
+    let mut out: BTreeMap<Field, Vec<String>> = BTreeMap::new();
     // Defaults have no title of their own: each new row's comes from its file name.
     let defaults = ts.iter().all(|t| t.path.is_none());
     for t in ts {
         for e in catalog.problems(t.meta) {
-            if defaults && e.field == "title" {
+            if defaults && e.field == Field::Title {
                 continue;
             }
+            let text = problems::problem_text(&e, &catalog.caps.limits);
             let v = out.entry(e.field).or_default();
-            if !v.contains(&e.message) {
-                v.push(e.message);
+            if !v.contains(&text) {
+                v.push(text);
             }
         }
     }

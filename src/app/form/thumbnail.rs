@@ -3,7 +3,7 @@
 //! differ, each parameter is its own: one typed is set on every row, the others stay theirs.
 
 use eframe::egui;
-use vodesk_core::model::{FieldError, Thumbnail, ThumbnailKind};
+use vodesk_core::model::{Field, FieldError, Rule, Thumbnail, ThumbnailKind};
 
 use super::Target;
 use super::fields::{common, labelled};
@@ -29,14 +29,14 @@ const PARAMS: [Param; 6] = [
 ];
 
 impl Param {
-    fn field(self) -> &'static str {
+    fn field(self) -> Field {
         match self {
-            Param::Interval => "thumbnail-interval",
-            Param::Dots => "thumbnail-dots",
-            Param::Quantity => "thumbnail-quantity",
-            Param::CoverPosition => "thumbnail-cover-position",
-            Param::AspectRatio => "thumbnail-aspect-ratio",
-            Param::MaxLength => "thumbnail-max-length",
+            Param::Interval => Field::ThumbnailInterval,
+            Param::Dots => Field::ThumbnailDots,
+            Param::Quantity => Field::ThumbnailQuantity,
+            Param::CoverPosition => Field::ThumbnailCoverPosition,
+            Param::AspectRatio => Field::ThumbnailAspectRatio,
+            Param::MaxLength => Field::ThumbnailMaxLength,
         }
     }
 
@@ -93,15 +93,14 @@ impl Param {
 }
 
 /// A number field: empty is "not set", anything else must be a whole number.
-fn parse(field: &'static str, s: &str) -> Result<Option<u32>, FieldError> {
+fn parse(field: Field, s: &str) -> Result<Option<u32>, FieldError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
-    s.parse().map(Some).map_err(|_| FieldError {
-        field,
-        message: format!("\"{s}\" is not a whole number; type digits only"),
-    })
+    s.parse()
+        .map(Some)
+        .map_err(|_| FieldError::new(field, Rule::NotANumber(s.to_string())))
 }
 
 #[derive(Default)]

@@ -25,9 +25,10 @@ pub fn load(file: &Path) -> Result<Vec<Draft>, String> {
     load_json(file)
         .map(Option::unwrap_or_default)
         .map_err(|e| match e {
-            JsonFileError::Damaged(e) => format!(
-                "the unsent rows of the last session could not be read from {} ({e})",
-                file.display()
+            JsonFileError::Damaged(e) => t!(
+                "drafts-not-read",
+                path = (file.display().to_string()),
+                error = e
             ),
             JsonFileError::Unreadable(e) => e,
         })
@@ -52,8 +53,15 @@ pub fn save_json<T: Serialize + ?Sized>(
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = file.with_extension(format!("json.{}-{n}.tmp", std::process::id()));
-    std::fs::write(&tmp, json).map_err(|e| format!("{} cannot be written ({e})", tmp.display()))?;
-    std::fs::rename(&tmp, file).map_err(|e| format!("{} cannot be written ({e})", file.display()))
+    let not_written = |path: &Path, e: std::io::Error| {
+        t!(
+            "file-not-written",
+            path = (path.display().to_string()),
+            error = (e.to_string())
+        )
+    };
+    std::fs::write(&tmp, json).map_err(|e| not_written(&tmp, e))?;
+    std::fs::rename(&tmp, file).map_err(|e| not_written(file, e))
 }
 
 /// Why a JSON file could not be read.
@@ -71,9 +79,10 @@ pub fn load_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Option<T
             .map(Some)
             .map_err(|e| JsonFileError::Damaged(e.to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(JsonFileError::Unreadable(format!(
-            "{} cannot be read ({e})",
-            file.display()
+        Err(e) => Err(JsonFileError::Unreadable(t!(
+            "file-not-read",
+            path = (file.display().to_string()),
+            error = (e.to_string())
         ))),
     }
 }

@@ -65,7 +65,7 @@ impl QueueState {
             let mut row = Row::new(key, path.clone(), size, media.code, meta);
             if size == 0 {
                 row.state = RowState::Refused;
-                row.error = Some("empty file (0 bytes) — remove it from the batch".into());
+                row.error = Some(t!("row-empty-file"));
             }
             self.open_paths.insert(path);
             self.push(row);
@@ -270,7 +270,7 @@ impl QueueState {
         keys: &[u64],
         problems: &dyn Fn(&UploadMetadata) -> Vec<vodesk_core::model::FieldError>,
         submit: &mut dyn FnMut(u64, JobSpec),
-    ) -> (usize, Vec<(String, String)>) {
+    ) -> (usize, Vec<(String, vodesk_core::model::FieldError)>) {
         let mut started = 0;
         let mut invalid = Vec::new();
         for &k in keys {
@@ -278,8 +278,8 @@ impl QueueState {
             if row.state != RowState::Draft {
                 continue;
             }
-            if let Some(e) = problems(&row.meta).first() {
-                invalid.push((row.name.clone(), e.to_string()));
+            if let Some(e) = problems(&row.meta).into_iter().next() {
+                invalid.push((row.name.clone(), e));
                 continue;
             }
             row.error = None;

@@ -11,6 +11,7 @@ use super::follow::state_word;
 use super::{QueueState, RowState};
 use crate::app::assets::publish_words::{PublishWords, publish_words};
 use crate::app::form::Catalog;
+use crate::app::form::problems::first_problem;
 use crate::app::format::{human_bytes, human_duration};
 
 /// What a row's own buttons asked for.
@@ -130,7 +131,7 @@ pub fn show(
                         });
                         // A draft's problems show live, so they are fixed before anything is sent.
                         let problem = if r.state == RowState::Draft {
-                            catalog.problems(&r.meta).first().map(ToString::to_string)
+                            first_problem(&catalog.problems(&r.meta), &catalog.caps.limits)
                         } else {
                             r.error.clone()
                         };

@@ -19,7 +19,11 @@ pub fn actions(ui: &mut egui::Ui, q: &QueueState, watches_open: &mut bool) -> Op
     };
     ui.horizontal_wrapped(|ui| {
         let mut b = |ui: &mut egui::Ui, c: Command, text: String, enabled: bool| {
-            let tip = format!("{} ({})", c.help(), c.shortcut_text(ui.ctx()));
+            let tip = t!(
+                "help-tip",
+                help = (c.help()),
+                keys = (c.shortcut_text(ui.ctx()))
+            );
             if ui
                 .add_enabled(enabled, egui::Button::new(text))
                 .on_hover_text(tip)

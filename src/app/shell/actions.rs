@@ -140,13 +140,9 @@ impl VodeskApp {
                 }
                 let removed = self.remove_rows(&keys);
                 if removed < keys.len() {
-                    self.notes.push(
-                        Level::Info,
-                        format!(
-                            "{} rows are still uploading or paused; cancel them first.",
-                            keys.len() - removed
-                        ),
-                    );
+                    let busy = keys.len() - removed;
+                    self.notes
+                        .push(Level::Info, t!("rows-still-busy", n = busy));
                 }
             }
             Command::ClearFinished => {
@@ -176,22 +172,18 @@ impl VodeskApp {
                 .start(keys, &|m| catalog.problems(m), &mut |k, spec| {
                     backend.submit(k, spec)
                 });
-        if let Some((name, why)) = invalid.first() {
-            let more = if invalid.len() > 1 {
-                format!(" ({} more rows need fixing)", invalid.len() - 1)
-            } else {
-                String::new()
+        if let Some((name, e)) = invalid.first() {
+            let why = crate::app::form::problems::problem_text(e, &catalog.caps.limits);
+            let (name, why) = (name.as_str(), why.as_str());
+            let text = match invalid.len() - 1 {
+                0 => t!("row-not-started", name = name, why = why),
+                more => t!("row-not-started-more", name = name, why = why, more = more),
             };
-            self.notes.push(
-                Level::Warning,
-                format!("{name} was not started — {why}{more}; fix it in the metadata form."),
-            );
+            self.notes.push(Level::Warning, text);
         }
         if started > 0 {
-            self.notes.push(
-                Level::Info,
-                format!("Uploading {}.", crate::app::format::count(started, "file")),
-            );
+            self.notes
+                .push(Level::Info, t!("uploading-files", n = started));
         }
     }
 

@@ -7,9 +7,8 @@ use eframe::egui;
 use vodesk_core::engine::JobState;
 
 use crate::app::assets::AssetOp;
-use crate::app::backend::{BgMsg, Pick};
+use crate::app::backend::{BgMsg, BucketLine, Pick, ProfileOutcome};
 use crate::app::form::attach_subtitles;
-use crate::app::format::count;
 use crate::app::notify::Level;
 use crate::app::queue::RowState;
 use vodesk_core::engine::Added;
@@ -31,16 +30,11 @@ impl VodeskApp {
             if new_failed > 0 {
                 self.notes.push(
                     Level::Warning,
-                    format!(
-                        "{} uploaded, {new_failed} failed; select them and press Retry.",
-                        count(new_done, "file")
-                    ),
+                    t!("batch-some-failed", n = new_done, failed = new_failed),
                 );
             } else if new_done > 0 {
-                self.notes.push(
-                    Level::Success,
-                    format!("{} uploaded.", count(new_done, "file")),
-                );
+                self.notes
+                    .push(Level::Success, t!("batch-uploaded", n = new_done));
             }
             self.batch = (done, failed);
             // New assets exist now.
@@ -62,15 +56,14 @@ impl VodeskApp {
             match msg {
                 BgMsg::Job(v) => {
                     if v.state == JobState::Failed {
-                        let name = v.path.file_name().map(|n| n.to_string_lossy().into_owned());
-                        self.notes.push(
-                            Level::Error,
-                            format!(
-                                "{} failed: {}",
-                                name.unwrap_or_default(),
-                                v.reason.clone().unwrap_or_default()
-                            ),
-                        );
+                        let name = v
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let reason = v.reason.clone().unwrap_or_default();
+                        self.notes
+                            .push(Level::Error, t!("job-failed", name = name, reason = reason));
                     }
                     if self.queue.on_job(&v) {
                         self.assets.new_uploads += 1;
@@ -123,16 +116,16 @@ impl VodeskApp {
                     match &result {
                         Err(e) => {
                             let n = name();
-                            self.notes
-                                .push(Level::Error, format!("{n} could not be queued: {e}"));
+                            self.notes.push(
+                                Level::Error,
+                                t!("row-not-queued", name = n, error = e.as_str()),
+                            );
                         }
                         Ok(Added::AlreadyUploaded { asset_id }) => {
                             let n = name();
                             self.notes.push(
                                 Level::Info,
-                                format!(
-                                    "{n} is already uploaded as {asset_id}; nothing was sent. Its Upload again button sends it once more."
-                                ),
+                                t!("row-already-uploaded", name = n, asset = asset_id.as_str()),
                             );
                         }
                         Ok(_) => {}
@@ -143,13 +136,8 @@ impl VodeskApp {
                 }
                 BgMsg::Drafts(r) => match r {
                     Ok(d) if !d.is_empty() => {
-                        self.notes.push(
-                            Level::Info,
-                            format!(
-                                "{} rows not started last time are back in the queue.",
-                                d.len()
-                            ),
-                        );
+                        self.notes
+                            .push(Level::Info, t!("drafts-back", n = (d.len())));
                         self.queue.add_drafts(d);
                     }
                     Ok(_) => {}
@@ -160,25 +148,16 @@ impl VodeskApp {
                     let (paused, failed) = (in_state(JobState::Paused), in_state(JobState::Failed));
                     let running = records.len() - paused - failed;
                     if running > 0 {
-                        self.notes.push(
-                            Level::Info,
-                            format!("Resuming {running} unfinished uploads from the last session."),
-                        );
+                        self.notes
+                            .push(Level::Info, t!("resumed-running", n = running));
                     }
                     if failed > 0 {
-                        self.notes.push(
-                            Level::Warning,
-                            format!(
-                                "{} failed in the last session; select them and press Retry.",
-                                count(failed, "upload")
-                            ),
-                        );
+                        self.notes
+                            .push(Level::Warning, t!("resumed-failed", n = failed));
                     }
                     if paused > 0 {
-                        self.notes.push(
-                            Level::Info,
-                            format!("{paused} uploads you paused in the last session stay paused; Resume continues them."),
-                        );
+                        self.notes
+                            .push(Level::Info, t!("resumed-paused", n = paused));
                     }
                     let ids: Vec<_> = records.iter().map(|r| r.id).collect();
                     self.queue.add_resumed(records);
@@ -193,7 +172,7 @@ impl VodeskApp {
                     Err(e) => {
                         self.notes.push(
                             Level::Warning,
-                            format!("Categories could not be loaded: {e}"),
+                            t!("categories-load-failed", error = e.as_str()),
                         );
                         self.catalog.categories_error = Some(e);
                     }
@@ -203,11 +182,9 @@ impl VodeskApp {
                     match r {
                         Ok(t) => self.catalog.templates = t,
                         Err(e) => {
-                            let words = crate::app::form::preset_words(
-                                self.catalog.caps.limits.preset_kind,
-                            );
+                            let kind = self.catalog.caps.limits.preset_kind;
                             self.notes
-                                .push(Level::Warning, format!("{}: {e}", words.failed));
+                                .push(Level::Warning, crate::app::form::presets_failed(kind, &e));
                             self.catalog.templates_error = Some(e);
                         }
                     }
@@ -221,7 +198,7 @@ impl VodeskApp {
                 BgMsg::AssetPage { epoch, result } => {
                     if let Err(e) = &result {
                         self.notes
-                            .push(Level::Error, format!("The asset list could not load: {e}"));
+                            .push(Level::Error, t!("assets-load-failed", error = e.as_str()));
                     }
                     self.assets.on_page(epoch, result);
                 }
@@ -243,7 +220,7 @@ impl VodeskApp {
                         self.buckets.buckets = b;
                         self.buckets.error = None;
                     }
-                    Err(e) => self.buckets.error = Some(format!("The buckets could not load: {e}")),
+                    Err(e) => self.buckets.error = Some(t!("buckets-load-failed", error = e)),
                 },
                 BgMsg::Objects {
                     bucket,
@@ -265,27 +242,26 @@ impl VodeskApp {
                 }
                 BgMsg::BucketResults(lines) => {
                     self.buckets.busy = false;
-                    let failed = lines.iter().filter(|(ok, _)| !ok).count();
-                    let imported = lines
-                        .iter()
-                        .any(|(ok, l)| *ok && l.contains("imported as asset"));
+                    let failed = lines.iter().filter(|l| !l.ok()).count();
+                    let imported = lines.iter().any(|l| matches!(l, BucketLine::Imported(..)));
                     if failed > 0 {
                         self.notes.push(
                             Level::Warning,
-                            format!(
-                                "{failed} of {} items failed; see the bucket panel.",
-                                lines.len()
+                            t!(
+                                "bucket-items-failed",
+                                failed = failed,
+                                total = (lines.len())
                             ),
                         );
                     } else {
                         self.notes.push(
                             Level::Success,
-                            lines.last().map(|l| l.1.clone()).unwrap_or_default(),
+                            lines.last().map(BucketLine::text).unwrap_or_default(),
                         );
                     }
                     self.buckets.results = lines
-                        .into_iter()
-                        .map(|(ok, l)| format!("{} {l}", if ok { "✔" } else { "⚠" }))
+                        .iter()
+                        .map(|l| format!("{} {}", if l.ok() { "✔" } else { "⚠" }, l.text()))
                         .collect();
                     if imported {
                         self.reload_assets();
@@ -294,11 +270,10 @@ impl VodeskApp {
                 BgMsg::CategoryDone(r) => {
                     self.categories.busy = false;
                     match r {
-                        Ok(m) => self.notes.push(Level::Success, m),
-                        Err(e) => self.notes.push(
-                            Level::Error,
-                            format!("The category change was refused: {e}"),
-                        ),
+                        Ok(m) => self.notes.push(Level::Success, m.text()),
+                        Err(e) => self
+                            .notes
+                            .push(Level::Error, t!("category-refused", error = e)),
                     }
                     self.categories.selected = None;
                     self.backend.fetch_categories();
@@ -307,11 +282,13 @@ impl VodeskApp {
                     self.pending_saves = self.pending_saves.saturating_sub(1);
                     self.assets.busy = self.pending_saves > 0;
                     match r {
-                        Ok(()) if self.pending_saves == 0 => self.notes.push(Level::Success, done),
+                        Ok(()) if self.pending_saves == 0 => {
+                            self.notes.push(Level::Success, done.text())
+                        }
                         Ok(()) => {}
                         Err(e) => self.notes.push(
                             Level::Error,
-                            format!("The change to asset {id} could not be saved: {e}"),
+                            t!("asset-not-saved", id = id.as_str(), error = e),
                         ),
                     }
                     self.reload_assets();
@@ -325,16 +302,15 @@ impl VodeskApp {
                     self.profiles.saved = file.profiles;
                 }
                 BgMsg::Profiles(Err(e)) => self.notes.push(Level::Error, e),
-                BgMsg::ProfileDone {
-                    ok,
-                    message,
-                    switch_to,
-                } => {
+                BgMsg::ProfileDone { result, switch_to } => {
                     self.profiles.busy = false;
-                    if ok && switch_to.is_none() && message.starts_with("Saved") {
+                    if let Ok(ProfileOutcome::Saved(_)) = &result {
                         self.profiles.draft = None;
                     }
-                    self.profiles.status = Some((ok, message));
+                    self.profiles.status = Some(match &result {
+                        Ok(done) => (true, done.text()),
+                        Err(e) => (false, e.text()),
+                    });
                     self.backend.load_profiles(self.places.config.clone());
                     if let Some(name) = switch_to {
                         self.switch_profile(&name);
@@ -343,11 +319,11 @@ impl VodeskApp {
                 BgMsg::Switched(name, Ok(backend)) => {
                     self.replace_backend(*backend);
                     self.notes
-                        .push(Level::Info, format!("Now using profile \"{name}\""));
+                        .push(Level::Info, t!("profile-now-using", name = name));
                 }
                 BgMsg::Switched(name, Err(e)) => self.notes.push(
                     Level::Error,
-                    format!("Profile \"{name}\" could not connect: {e}"),
+                    t!("profile-not-connected", name = name, error = e),
                 ),
             }
         }
@@ -355,38 +331,39 @@ impl VodeskApp {
 
     pub(super) fn asset_op_done(&mut self, op: AssetOp, r: Result<Vec<ItemResult>, String>) {
         self.assets.busy = false;
+        let word = op.word(self.assets.publish);
         match r {
             Ok(results) => {
                 let (ok, refused): (Vec<_>, Vec<_>) = results.into_iter().partition(|o| o.ok);
                 if !ok.is_empty() {
                     self.notes.push(
                         Level::Success,
-                        format!(
-                            "{} {}.",
-                            count(ok.len(), "asset"),
-                            op.verb(&crate::app::assets::publish_words::publish_words(
-                                self.assets.publish
-                            ))
-                        ),
+                        t!("assets-op-done", op = word, n = (ok.len())),
                     );
                 }
                 for o in refused {
                     // The service says what state the asset is in and, when it has one, why.
-                    let status = o.status.map(|s| s.raw).unwrap_or_else(|| "unknown".into());
-                    let why = match o.reason {
-                        Some(r) => format!("the service says: {r}"),
-                        None => "it may still be processing — try again when it finishes".into(),
-                    };
-                    self.notes.push(
-                        Level::Warning,
-                        format!(
-                            "Asset {} was not {} (status {status}); {why}.",
-                            o.asset_id,
-                            op.verb(&crate::app::assets::publish_words::publish_words(
-                                self.assets.publish
-                            ))
+                    let status = o
+                        .status
+                        .map(|s| s.raw)
+                        .unwrap_or_else(|| t!("assets-status-unknown"));
+                    let id = o.asset_id.as_str();
+                    let text = match o.reason {
+                        Some(reason) => t!(
+                            "assets-op-refused",
+                            op = word,
+                            id = id,
+                            status = status,
+                            reason = reason
                         ),
-                    );
+                        None => t!(
+                            "assets-op-refused-busy",
+                            op = word,
+                            id = id,
+                            status = status
+                        ),
+                    };
+                    self.notes.push(Level::Warning, text);
                 }
                 if op == AssetOp::Delete {
                     for o in &ok {
@@ -401,15 +378,9 @@ impl VodeskApp {
                     self.assets.details = None;
                 }
             }
-            Err(e) => self.notes.push(
-                Level::Error,
-                format!(
-                    "The assets could not be {}: {e}",
-                    op.verb(&crate::app::assets::publish_words::publish_words(
-                        self.assets.publish
-                    ))
-                ),
-            ),
+            Err(e) => self
+                .notes
+                .push(Level::Error, t!("assets-op-failed", op = word, error = e)),
         }
         self.reload_assets();
         if let Some(id) = self.assets.current.clone() {

@@ -22,7 +22,6 @@ use super::{dialogs, theme};
 use crate::app::assets::{AssetOp, AssetsState};
 use crate::app::form::cover::Previews;
 use crate::app::form::{Catalog, FormState};
-use crate::app::format::count;
 
 /// Time per frame spent on background messages at most (the rest wait for the next frame), so
 /// a flood of found files never stalls a frame.
@@ -118,7 +117,7 @@ impl VodeskApp {
             return;
         }
         self.notes
-            .push(Level::Info, format!("Connecting to profile \"{name}\"…"));
+            .push(Level::Info, t!("profile-connecting", name = name));
         let config = super::engine_config_for(&self.settings);
         self.backend
             .switch(self.places.clone(), name.to_string(), config);
@@ -144,10 +143,10 @@ impl VodeskApp {
         if !self.queue.rows.is_empty() {
             self.notes.push(
                 Level::Info,
-                format!(
-                    "{} not started moved to \"{}\". Categories and template groups belong to each account: rows whose choice does not exist here are marked \"needs fixing\".",
-                    count(self.queue.rows.len(), "row"),
-                    self.profiles.current
+                t!(
+                    "profile-rows-moved",
+                    n = (self.queue.rows.len()),
+                    profile = (self.profiles.current.as_str())
                 ),
             );
         }
@@ -180,20 +179,16 @@ impl VodeskApp {
         let halted = self.backend.engine.halted();
         if halted != self.halt_noted {
             if let Some(r) = &halted {
-                self.notes.push(
-                    Level::Error,
-                    format!("Uploads stopped: {r}. Resume them from the queue once it is fixed."),
-                );
+                self.notes
+                    .push(Level::Error, t!("uploads-stopped", reason = r.as_str()));
             }
             self.halt_noted = halted;
         }
         let held = self.backend.engine.held_by();
         if held != self.held_noted {
             if let Some(h) = &held {
-                self.notes.push(
-                    Level::Warning,
-                    format!("This account's uploads are held by another vodesk, {h}; they start here when it ends."),
-                );
+                self.notes
+                    .push(Level::Warning, t!("uploads-held", holder = h.as_str()));
             }
             self.held_noted = held;
         }
@@ -230,7 +225,12 @@ impl VodeskApp {
         for a in crate::app::watch::window::show(&ctx, &mut self.watches) {
             self.watch_action(a);
         }
-        dialogs::about(&ctx, &mut self.show_about, &self.backend.info.endpoint);
+        dialogs::about(
+            &ctx,
+            &mut self.show_about,
+            &self.backend.info.endpoint,
+            self.backend.conn.vod.kind(),
+        );
         if std::mem::take(&mut self.show_connect) {
             self.profiles.add_new();
         }
@@ -251,14 +251,9 @@ impl VodeskApp {
         let deleting = dialogs::confirm(
             &ctx,
             &mut self.assets.confirm_delete,
-            "Delete assets?",
-            |ids| {
-                format!(
-                    "Delete {} from the service? Its media and outputs are removed; this cannot be undone.",
-                    count(ids.len(), "asset")
-                )
-            },
-            ("Delete", "Keep"),
+            &t!("confirm-delete-title"),
+            |ids| t!("confirm-delete", n = (ids.len())),
+            (&t!("confirm-delete-yes"), &t!("confirm-delete-keep")),
         );
         if let Some(ids) = deleting {
             self.asset_op(AssetOp::Delete, ids);
@@ -266,14 +261,9 @@ impl VodeskApp {
         let cancelling = dialogs::confirm(
             &ctx,
             &mut self.confirm_cancel,
-            "Cancel uploads?",
-            |jobs| {
-                format!(
-                    "Cancel {}? What they sent is discarded and they cannot be resumed.",
-                    count(jobs.len(), "upload")
-                )
-            },
-            ("Cancel uploads", "Keep uploading"),
+            &t!("confirm-cancel-title"),
+            |jobs| t!("confirm-cancel", n = (jobs.len())),
+            (&t!("confirm-cancel-yes"), &t!("confirm-cancel-keep")),
         );
         if let Some(keys) = cancelling {
             self.cancel_rows(&keys);

@@ -185,11 +185,10 @@ impl VodeskApp {
             // The title comes from each object; everything else must be valid to send.
             let mut check = self.settings.defaults.clone();
             check.title = "x".into();
-            let problem = self
-                .catalog
-                .problems(&check)
-                .first()
-                .map(ToString::to_string);
+            let problem = crate::app::form::problems::first_problem(
+                &self.catalog.problems(&check),
+                &self.catalog.caps.limits,
+            );
             let defaults = &self.settings.defaults;
             let caps = &self.catalog.caps;
             for cmd in self.buckets.show(ui, defaults, pattern, problem, caps) {
@@ -223,8 +222,8 @@ impl VodeskApp {
         let selected = self.queue.selected.len();
         if selected == 0 && self.assets.selected.len() > 1 {
             if ui
-                .small_button("✖ Close")
-                .on_hover_text("Clear the asset selection")
+                .small_button(t!("panel-close"))
+                .on_hover_text(t!("panel-close-bulk-tip"))
                 .clicked()
             {
                 self.assets.selected.clear();
@@ -248,8 +247,8 @@ impl VodeskApp {
         }
         if selected == 0 && self.assets.current.is_some() {
             if ui
-                .small_button("✖ Close")
-                .on_hover_text("Back to the metadata form")
+                .small_button(t!("panel-close"))
+                .on_hover_text(t!("panel-close-details-tip"))
                 .clicked()
             {
                 self.assets.current = None;

@@ -99,13 +99,18 @@ fn a_workflow_typed_by_its_id_runs_in_place_of_the_template_group() {
 
     // An ID has no spaces: the field says so, and Start is refused until it is fixed.
     type_into(&mut t, "Workflow ID", "my workflow");
-    t.harness
-        .get_by_label_contains("⚠ workflow \"my workflow\" is not a workflow ID");
+    // The field and the queue's row say it in the same words.
+    assert!(
+        t.harness
+            .query_all_by_label_contains("⚠ Workflow ID: \"my workflow\" is not a workflow ID")
+            .count()
+            >= 1
+    );
     t.app().run(Command::Start);
     t.step();
     assert_eq!(t.app().queue.rows[0].state, RowState::Draft);
     type_into(&mut t, "Workflow ID", vodesk_local::WORKFLOW_ID);
-    assert!(t.harness.query_by_label_contains("⚠ workflow").is_none());
+    assert!(t.harness.query_by_label_contains("⚠ Workflow ID").is_none());
     assert_eq!(
         t.app().queue.rows[0].meta.workflow_name.as_deref(),
         Some(vodesk_local::WORKFLOW_ID)

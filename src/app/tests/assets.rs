@@ -235,15 +235,14 @@ fn an_assets_metadata_is_edited_with_inline_validation() {
     title(&t).type_text(&"岸".repeat(43));
     t.step();
     t.step();
-    t.harness
-        .get_by_label_contains("⚠ title: is 129 bytes long");
+    t.harness.get_by_label_contains("⚠ Title is 129 bytes long");
     t.harness
         .key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
     t.step();
     title(&t).type_text("新标题");
     t.step();
     t.step();
-    assert!(t.harness.query_by_label_contains("⚠ title").is_none());
+    assert!(t.harness.query_by_label_contains("⚠ Title").is_none());
     t.harness.get_by_label("Save").click_accesskit();
     t.step_until("saved", |app| noted(app, |n| n == "Metadata saved."));
     let d = runtime()

@@ -76,7 +76,7 @@ fn create_rename_and_delete_a_category() {
     crud_through_the_window(
         &mut t,
         &"栏".repeat(22),
-        "⚠ category name is 66 bytes long",
+        "⚠ Category name is 66 bytes long",
         ["新栏目", "改名栏目"],
     );
     t.shutdown();

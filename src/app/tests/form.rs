@@ -38,6 +38,12 @@ fn start_is_refused(t: &mut TestApp, why: &str) {
     assert!(last.as_deref().is_some_and(|n| n.contains(why)), "{last:?}");
 }
 
+/// `text` is on screen (in the form, and in the table's rows when they have the problem).
+fn shown(t: &TestApp, text: &str) {
+    let n = t.harness.query_all_by_label_contains(text).count();
+    assert!(n >= 1, "{text:?} is not shown");
+}
+
 /// Picks the template group `name` in the form's picker.
 fn pick_template(t: &mut TestApp, name: &str) {
     t.harness
@@ -57,13 +63,12 @@ fn invalid_values_are_marked_and_clear_when_fixed() {
     assert!(t.harness.query_by_label("Expires").is_none());
     // 43 × 3 bytes: one byte over the title limit.
     type_into(&mut t, "Title", &"海".repeat(43));
-    t.harness.get_by_label_contains("⚠ title is 129 bytes long");
-    // The table marks the rows too, before anything is sent.
+    // The form, and the table's three rows before anything is sent, in the same words.
     assert_eq!(
         t.harness
-            .query_all_by_label_contains("title: is 129 bytes long")
+            .query_all_by_label_contains("⚠ Title is 129 bytes long")
             .count(),
-        3
+        4
     );
     assert!(
         t.app()
@@ -73,31 +78,29 @@ fn invalid_values_are_marked_and_clear_when_fixed() {
             .all(|r| r.meta.title == "海".repeat(43))
     );
     // Start refuses invalid rows and says why.
-    start_is_refused(&mut t, "title");
+    start_is_refused(&mut t, "Title is 129 bytes long");
     type_into(&mut t, "Title", "海岸线");
     t.step();
-    assert!(t.harness.query_by_label_contains("⚠ title").is_none());
+    assert!(t.harness.query_by_label_contains("⚠ Title").is_none());
     assert!(t.harness.query_by_label_contains("title: is 129").is_none());
 
     let many: Vec<String> = (0..17).map(|i| format!("t{i}")).collect();
     type_into(&mut t, "Tags", &many.join(", "));
-    t.harness.get_by_label_contains("⚠ tags has 17 tags");
+    shown(&t, "⚠ Tags: 17 given");
     type_into(&mut t, "Tags", "news, 海岸");
-    assert!(t.harness.query_by_label_contains("⚠ tags").is_none());
+    assert!(t.harness.query_by_label_contains("⚠ Tags").is_none());
     assert_eq!(t.app().queue.rows[0].meta.tags, ["news", "海岸"]);
 
     t.harness.get_by_label("Thumbnails").click();
     t.step();
     type_into(&mut t, "Interval (s)", "abc");
-    t.harness
-        .get_by_label_contains("⚠ thumbnail-interval \"abc\" is not a whole number");
+    shown(&t, "⚠ Thumbnail interval: \"abc\" is not a whole number");
     type_into(&mut t, "Interval (s)", "101");
-    t.harness
-        .get_by_label_contains("⚠ thumbnail-interval is 101");
+    shown(&t, "⚠ Thumbnail interval must be 0–100 s; it is 101 s");
     type_into(&mut t, "Interval (s)", "12");
     assert!(
         t.harness
-            .query_by_label_contains("⚠ thumbnail-interval")
+            .query_by_label_contains("⚠ Thumbnail interval")
             .is_none()
     );
     assert!(t.harness.query_by_label_contains("whole number").is_none());
@@ -112,14 +115,13 @@ fn invalid_values_are_marked_and_clear_when_fixed() {
     t.harness.get_by_label("Auto-encrypt (HLS only)").click();
     t.step();
     t.step();
-    t.harness
-        .get_by_label_contains("⚠ auto-encrypt needs an HLS template group");
+    shown(&t, "⚠ Auto-encrypt needs a template group with HLS output");
     t.harness.get_by_label("Auto-encrypt (HLS only)").click();
     t.step();
     t.step();
     assert!(
         t.harness
-            .query_by_label_contains("⚠ auto-encrypt")
+            .query_by_label_contains("⚠ Auto-encrypt")
             .is_none()
     );
     t.shutdown();
@@ -275,7 +277,9 @@ fn account_rules_mark_rows_until_fixed_encryption_needs_an_hls_group() {
     );
     assert!(
         t.harness
-            .query_all_by_label_contains("needs an HLS template group; \"HD-MP4\" outputs")
+            .query_all_by_label_contains(
+                "needs a template group with HLS output; \"HD-MP4\" outputs"
+            )
             .count()
             >= 3
     );

@@ -7,6 +7,14 @@ use super::harness::{TestApp, media, runtime};
 use crate::app::settings::UiSettings;
 use crate::i18n::Language;
 
+/// The app started with `lang` chosen in its settings.
+fn in_language(lang: Language) -> TestApp {
+    TestApp::start_with(UiSettings {
+        language: lang,
+        ..Default::default()
+    })
+}
+
 #[test]
 fn chinese_chosen_in_settings_applies_at_once_and_is_kept() {
     let mut t = TestApp::start();
@@ -41,11 +49,7 @@ fn chinese_chosen_in_settings_applies_at_once_and_is_kept() {
 
 #[test]
 fn the_bucket_browsers_unfinished_uploads_speak_chinese() {
-    let settings = UiSettings {
-        language: Language::Chinese,
-        ..Default::default()
-    };
-    let mut t = TestApp::start_with(settings);
+    let mut t = in_language(Language::Chinese);
     let obs = t.object_storage();
     runtime()
         .block_on(obs.create_bucket("media-in", None))
@@ -110,4 +114,106 @@ fn the_queue_form_and_asset_list_speak_chinese() {
             "{english}"
         );
     }
+}
+
+/// A field's problem names the field as the form labels it, in the language in use.
+#[test]
+fn a_field_problem_names_the_form_field_in_english_and_chinese() {
+    use eframe::egui::accesskit::Role;
+    for (lang, enable, interval, problem) in [
+        (
+            Language::English,
+            "Thumbnails",
+            "Interval (s)",
+            "⚠ Thumbnail interval must be 0–100 s; it is 101 s.",
+        ),
+        (
+            Language::Chinese,
+            "截图",
+            "间隔（秒）",
+            "⚠ 截图间隔须在 0–100 秒之间，当前为 101 秒。",
+        ),
+    ] {
+        let mut t = in_language(lang);
+        t.step();
+        // The defaults form (no row selected) takes thumbnails on the Huawei-like service.
+        t.harness
+            .get_by_role_and_label(Role::CheckBox, enable)
+            .click();
+        t.step();
+        t.step();
+        super::harness::type_into(&mut t, interval, "101");
+        t.harness.get_by_label(problem);
+        assert!(
+            t.harness
+                .query_by_label_contains("thumbnail-interval")
+                .is_none()
+        );
+        t.shutdown();
+    }
+}
+
+#[test]
+fn the_bucket_browser_speaks_chinese() {
+    let mut t = in_language(Language::Chinese);
+    let obs = t.object_storage();
+    let clip = media(t.dir.path(), "源片.mp4", 4096);
+    runtime().block_on(async {
+        obs.create_bucket("media-in", None).await.expect("bucket");
+        for key in ["2026/源片.mp4", "readme.txt"] {
+            obs.put_object("media-in", key, &clip, Some("video/mp4"))
+                .await
+                .expect("object");
+        }
+    });
+    t.open_bucket("media-in");
+    t.harness.get_by_label("导入所选的 0 个");
+    t.harness.get_by_label("授权 VOD");
+    t.harness.get_by_label_contains("通过 URL 导入（每行一个");
+    t.harness.get_by_label("导入 URL");
+    t.harness
+        .get_by_label_contains("导入使用元数据表单的默认值");
+    // A URL that is not one says so in Chinese.
+    t.app().buckets.urls = "ftp://example.com/a.mp4".into();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_label("⚠ “ftp://example.com/a.mp4”必须是 http 或 https");
+    for english in ["Import URLs", "Authorize VOD", "Load more", "Empty."] {
+        assert!(t.harness.query_by_label(english).is_none(), "{english}");
+    }
+    t.shutdown();
+}
+
+#[test]
+fn the_profiles_window_speaks_chinese() {
+    use eframe::egui::accesskit::Role;
+    let mut t = in_language(Language::Chinese);
+    t.app().profiles.open = true;
+    t.app().profiles.add_new();
+    t.step();
+    t.step();
+    t.harness.get_by_label("新建配置（华为云点播）");
+    t.harness
+        .get_by_label("访问密钥在华为云控制台创建：我的凭证 > 访问密钥");
+    // The region list names regions in Huawei's Chinese.
+    t.combo("cn-north-4 — 华北-北京四").click_accesskit();
+    t.step();
+    t.step();
+    t.harness
+        .get_by_role_and_label(Role::Button, "cn-east-3 — 华东-上海一");
+    t.harness.get_by_role_and_label(Role::Button, "其他…");
+    t.harness
+        .get_by_role_and_label(Role::Button, "cn-east-3 — 华东-上海一")
+        .click_accesskit();
+    t.step();
+    t.step();
+    t.combo("cn-east-3 — 华东-上海一");
+    for label in ["测试连接", "保存", "设为默认", "访问密钥 ID（AK）", "区域"] {
+        t.harness.get_by_label(label);
+    }
+    for english in ["Save", "Test connection", "Region", "Profiles"] {
+        assert!(t.harness.query_by_label(english).is_none(), "{english}");
+    }
+    t.shutdown();
 }

@@ -207,3 +207,110 @@ fn editing_a_profile_keeps_the_secrets_not_retyped_and_replaces_the_typed_ones()
     close(other);
     drop(other_dir);
 }
+
+/// Opens a new profile form, lets `choose` set its region, saves it without a test and gives
+/// the region saved.
+fn saved_region(t: &mut TestApp, name: &str, choose: impl FnOnce(&mut TestApp)) -> Option<String> {
+    t.app().profiles.add_new();
+    t.step();
+    t.step();
+    choose(t);
+    {
+        let d = t.app().profiles.draft.as_mut().expect("a profile form");
+        d.name = name.into();
+        // A project id of its own: nothing is looked up on a network.
+        d.project_id = "0a1b2c3d4e5f60718293a4b5c6d7e8f9".into();
+        d.access_key = "AK-REGION-TEST".into();
+        d.secret_key = "SK-REGION-TEST".into();
+        d.skip_test = true;
+    }
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("saved", |app| {
+        app.profiles.saved.iter().any(|p| p.name == name)
+    });
+    let saved = t.app().profiles.saved.iter().find(|p| p.name == name);
+    saved.and_then(|p| p.region.clone())
+}
+
+#[test]
+fn the_region_is_chosen_from_the_provider_s_list_or_typed_under_other() {
+    use eframe::egui::accesskit::Role;
+    keyring();
+    let mut t = TestApp::start();
+    // A listed region, chosen from the list of Huawei's (the form's first cloud).
+    let listed = saved_region(&mut t, "shanghai", |t| {
+        t.combo("cn-north-4 — CN North-Beijing4").click_accesskit();
+        t.step();
+        t.step();
+        t.harness
+            .get_by_role_and_label(Role::Button, "cn-east-3 — CN East-Shanghai1")
+            .click_accesskit();
+        t.step();
+        t.step();
+        // The key console is a link, in the cloud's words.
+        t.harness
+            .get_by_label_contains("Access keys are created in the Huawei Cloud console");
+    });
+    assert_eq!(listed.as_deref(), Some("cn-east-3"));
+
+    // A region the list does not have: Other…, then typed.
+    let typed = saved_region(&mut t, "elsewhere", |t| {
+        t.combo("cn-north-4 — CN North-Beijing4").click_accesskit();
+        t.step();
+        t.step();
+        t.harness
+            .get_by_role_and_label(Role::Button, "Other…")
+            .click_accesskit();
+        t.step();
+        t.step();
+        super::harness::type_into(t, "Region ID", "la-south-2");
+    });
+    assert_eq!(typed.as_deref(), Some("la-south-2"));
+
+    // Editing it again shows Other… with its value.
+    let p = t
+        .app()
+        .profiles
+        .saved
+        .iter()
+        .find(|p| p.name == "elsewhere")
+        .cloned();
+    t.app().profiles.draft = Some(crate::app::profiles::ProfileDraft::edit(&p.unwrap()));
+    t.step();
+    t.step();
+    t.combo("Other…");
+    assert_eq!(
+        super::harness::field(&t, "Region ID").value().as_deref(),
+        Some("la-south-2")
+    );
+    t.shutdown();
+}
+
+#[test]
+fn a_profile_problem_names_the_form_field_not_the_cli_option() {
+    keyring();
+    let mut t = TestApp::start();
+    t.app().profiles.add_new();
+    {
+        let d = t.app().profiles.draft.as_mut().expect("a profile form");
+        d.name = "bad region".into();
+        d.region = "CN North".into();
+        d.access_key = "AK-REGION-TEST".into();
+        d.secret_key = "SK-REGION-TEST".into();
+        d.skip_test = true;
+    }
+    t.step();
+    t.step();
+    t.harness.get_by_label("Save").click();
+    t.step_until("refused", |app| {
+        !app.profiles.busy && app.profiles.status.is_some()
+    });
+    let (ok, msg) = t.app().profiles.status.clone().unwrap();
+    assert!(!ok);
+    assert_eq!(
+        msg,
+        "Region: \"CN North\" is not a region ID; choose one from the list."
+    );
+    t.shutdown();
+}

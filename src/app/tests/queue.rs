@@ -254,7 +254,9 @@ fn a_paused_upload_stays_paused_after_a_restart_until_resumed() {
         (row.state, row.bytes_done),
         (RowState::Job(JobState::Paused), stored)
     );
-    assert!(noted(t.app(), |n| n.contains("1 uploads you paused")),);
+    assert!(noted(t.app(), |n| n.contains(
+        "1 upload you paused in the last session stays paused"
+    )),);
     // Resume continues from the stored parts, to the file's exact bytes.
     t.app().backend.engine.set_bandwidth(0);
     t.app().run(Command::Resume);
@@ -360,7 +362,7 @@ fn a_failed_upload_comes_back_failed_and_is_sent_again_only_on_retry() {
     assert!(
         t.notes()
             .iter()
-            .any(|n| n == "1 upload failed in the last session; select them and press Retry.")
+            .any(|n| n == "1 upload failed in the last session; select it and press Retry.")
     );
     // Not tried again by itself: still the one failed asset.
     assert_eq!(statuses_on_service(&t), ["FAILED"]);

@@ -22,6 +22,67 @@ fn save(t: &mut TestApp, name: &str) {
     img.save(dir.join(name)).expect("png written");
 }
 
+/// The bucket browser on `bucket`, listing `prefix`.
+fn browse(t: &mut TestApp, bucket: &str, prefix: &str) {
+    t.app().show_buckets = true;
+    t.step_until("buckets", |app| !app.buckets.buckets.is_empty());
+    t.app()
+        .backend
+        .bucket_cmd(crate::app::buckets::BucketCmd::List {
+            bucket: bucket.into(),
+            query: vodesk_core::storage::ListObjectsQuery {
+                prefix: Some(prefix.into()),
+                delimiter: Some("/".into()),
+                ..Default::default()
+            },
+        });
+    t.app().buckets.bucket = Some(bucket.into());
+    t.app().buckets.prefix = prefix.into();
+    t.app().buckets.listing = true;
+    t.step_until("objects", |app| !app.buckets.listing);
+}
+
+/// Opens asset `id` and saves the screen as `name` once its cover has downloaded.
+fn details_shot(t: &mut TestApp, id: String, name: &str) {
+    t.app().open_asset(id);
+    t.step_until("details", |app| app.assets.details.is_some());
+    // The cover downloads in the background.
+    for _ in 0..30 {
+        t.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    save(t, name);
+}
+
+/// A bucket "media-in" holding a small clip under each of `keys`.
+fn fill_bucket(t: &mut TestApp, keys: &[&str]) {
+    let clip = media(t.dir.path(), "source.mp4", 300_000);
+    let obs = t.object_storage();
+    runtime().block_on(async {
+        obs.create_bucket("media-in", None).await.expect("bucket");
+        for key in keys {
+            obs.put_object("media-in", key, &clip, Some("video/mp4"))
+                .await
+                .expect("object");
+        }
+    });
+}
+
+/// A saved Huawei profile for the profile window's list.
+fn production() -> vodesk_core::credentials::Profile {
+    vodesk_core::credentials::Profile {
+        name: "production".into(),
+        provider: vodesk_core::credentials::Provider::Huawei,
+        region: Some("cn-north-4".into()),
+        endpoint: None,
+        object_endpoint: None,
+        project_id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9".into(),
+        access_key: "HPUAEXAMPLEKEY0000".into(),
+        security_token: false,
+        proxy: None,
+    }
+}
+
 #[test]
 #[ignore = "writes docs/screenshots"]
 fn screenshots() {
@@ -127,46 +188,18 @@ fn screenshots() {
         !app.assets.loading && app.assets.items.len() >= 6
     });
     let id = t.app().queue.rows[4].asset_id.clone().expect("asset");
-    t.app().open_asset(id);
-    t.step_until("details", |app| app.assets.details.is_some());
-    // The cover downloads in the background.
-    for _ in 0..30 {
-        t.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    save(&mut t, "assets-dark.png");
+    details_shot(&mut t, id, "assets-dark.png");
     // The bucket browser, on a bucket with a folder and a clip.
-    let clip = media(t.dir.path(), "source.mp4", 300_000);
-    let obs = t.object_storage();
-    runtime().block_on(async {
-        obs.create_bucket("media-in", None).await.expect("bucket");
-        for key in [
+    fill_bucket(
+        &mut t,
+        &[
             "2026/海岸/源片.mp4",
             "2026/海岸/空镜.mov",
             "2026/readme.txt",
-        ] {
-            obs.put_object("media-in", key, &clip, Some("video/mp4"))
-                .await
-                .expect("object");
-        }
-    });
+        ],
+    );
     t.app().assets.current = None;
-    t.app().show_buckets = true;
-    t.step_until("buckets", |app| !app.buckets.buckets.is_empty());
-    t.app()
-        .backend
-        .bucket_cmd(crate::app::buckets::BucketCmd::List {
-            bucket: "media-in".into(),
-            query: vodesk_core::storage::ListObjectsQuery {
-                prefix: Some("2026/海岸/".into()),
-                delimiter: Some("/".into()),
-                ..Default::default()
-            },
-        });
-    t.app().buckets.bucket = Some("media-in".into());
-    t.app().buckets.prefix = "2026/海岸/".into();
-    t.app().buckets.listing = true;
-    t.step_until("objects", |app| !app.buckets.listing);
+    browse(&mut t, "media-in", "2026/海岸/");
     t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
     save(&mut t, "buckets-dark.png");
 
@@ -201,17 +234,7 @@ fn screenshots() {
     t.app().watches.open = false;
 
     // The profile screen with a profile being added (its secret field masked).
-    t.app().profiles.saved = vec![vodesk_core::credentials::Profile {
-        name: "production".into(),
-        provider: vodesk_core::credentials::Provider::Huawei,
-        region: Some("cn-north-4".into()),
-        endpoint: None,
-        object_endpoint: None,
-        project_id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9".into(),
-        access_key: "HPUAEXAMPLEKEY0000".into(),
-        security_token: false,
-        proxy: None,
-    }];
+    t.app().profiles.saved = vec![production()];
     t.app().profiles.add_new();
     if let Some(d) = t.app().profiles.draft.as_mut() {
         d.name = "测试 staging".into();
@@ -256,13 +279,7 @@ fn tencent_screenshots() {
     t.step_until("listed", |app| {
         !app.assets.loading && app.assets.items.len() >= 2
     });
-    t.app().open_asset(id);
-    t.step_until("details", |app| app.assets.details.is_some());
-    for _ in 0..30 {
-        t.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    save(&mut t, "tencent-assets-dark.png");
+    details_shot(&mut t, id, "tencent-assets-dark.png");
 
     t.app().assets.current = None;
     t.app().profiles.open = true;
@@ -324,13 +341,7 @@ fn aliyun_screenshots() {
     t.step_until("listed", |app| {
         !app.assets.loading && app.assets.items.len() >= 2
     });
-    t.app().open_asset(id);
-    t.step_until("details", |app| app.assets.details.is_some());
-    for _ in 0..30 {
-        t.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    save(&mut t, "aliyun-assets-dark.png");
+    details_shot(&mut t, id, "aliyun-assets-dark.png");
 
     t.app().assets.current = None;
     t.app().profiles.open = true;
@@ -346,7 +357,8 @@ fn aliyun_screenshots() {
     t.shutdown();
 }
 
-/// The main screen in Chinese (the parts converted to the catalogue so far).
+/// The main screens in Chinese: the queue, an asset's details, the bucket browser and the
+/// profile window with a profile being added.
 #[test]
 #[ignore = "writes docs/screenshots"]
 fn chinese_screenshots() {
@@ -364,4 +376,35 @@ fn chinese_screenshots() {
     t.until_all_uploaded();
     t.step_until("listed", |app| app.assets.items.len() == 2);
     save(&mut t, "queue-zh-dark.png");
+
+    let id = t.app().queue.rows[0].asset_id.clone().expect("asset");
+    details_shot(&mut t, id, "assets-zh-dark.png");
+
+    // The bucket browser, on a bucket with a folder, two clips and a file VOD cannot import.
+    fill_bucket(
+        &mut t,
+        &[
+            "2026/海岸/源片.mp4",
+            "2026/海岸/空镜.mov",
+            "2026/海岸/说明.txt",
+        ],
+    );
+    t.app().assets.current = None;
+    t.app().queue.selected.clear();
+    browse(&mut t, "media-in", "2026/海岸/");
+    t.app().buckets.selected.insert("2026/海岸/源片.mp4".into());
+    save(&mut t, "buckets-zh-dark.png");
+    t.app().show_buckets = false;
+
+    // The profile window: a saved profile, and a new one being added in another region.
+    t.app().profiles.saved = vec![production()];
+    t.app().profiles.add_new();
+    if let Some(d) = t.app().profiles.draft.as_mut() {
+        d.name = "测试 staging".into();
+        d.region = "cn-east-3".into();
+        d.access_key = "HPUAEXAMPLESTAGING0".into();
+        d.secret_key = "not-a-real-secret-key".into();
+    }
+    save(&mut t, "profiles-zh-dark.png");
+    t.shutdown();
 }

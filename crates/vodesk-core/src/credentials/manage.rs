@@ -26,6 +26,8 @@ pub struct Secrets {
 pub enum SaveError {
     /// A field is wrong (one sentence naming it).
     Invalid(String),
+    /// A field breaks a rule of profiles.
+    Field(super::profile::ProfileError),
     /// The connection test (or the project lookup) of a profile of this provider gave this
     /// verdict.
     Refused(Verdict, Provider),
@@ -37,6 +39,7 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Invalid(m) | SaveError::Storage(m) => f.write_str(m),
+            SaveError::Field(e) => write!(f, "{e}"),
             SaveError::Refused(v, kind) => write!(
                 f,
                 "connection test failed, nothing was saved: {}; or save without the test",
@@ -108,10 +111,10 @@ pub async fn prepare(
         crate::provider::connect::profile_rules(profile.provider).is_some_and(|r| r.scope_lookup);
     if lookup && profile.project_id.trim().is_empty() {
         profile.project_id = "pending".into();
-        profile.validate().map_err(SaveError::Invalid)?;
+        profile.validate().map_err(SaveError::Field)?;
         profile.project_id = resolve_project_id(&profile, secrets).await?;
     }
-    profile.validate().map_err(SaveError::Invalid)?;
+    profile.validate().map_err(SaveError::Field)?;
     if skip_test {
         return Ok((profile, None));
     }

@@ -65,6 +65,13 @@ pub struct Profile {
 /// for the local service); Tencent's and Alibaba's are words (`ap-guangzhou`, `cn-shanghai`,
 /// `ap-shanghai-fsi`).
 pub fn validate_region(kind: Provider, region: &str) -> Result<(), String> {
+    region_rule(kind, region).map_err(|examples| {
+        format!("region \"{region}\" is not a region id; use one like {examples}")
+    })
+}
+
+/// Whether `region` has the shape of `kind`'s region ids; if not, some ids it has.
+fn region_rule(kind: Provider, region: &str) -> Result<(), &'static str> {
     let parts: Vec<&str> = region.split('-').collect();
     let word = |s: &&str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
     let (ok, examples) = match kind {
@@ -90,125 +97,251 @@ pub fn validate_region(kind: Provider, region: &str) -> Result<(), String> {
             },
         ),
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "region \"{region}\" is not a region id; use one like {examples}"
-        ))
+    if ok { Ok(()) } else { Err(examples) }
+}
+
+/// A field of a profile. The CLI names it by its option, the app by the form's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileField {
+    Name,
+    Region,
+    Endpoint,
+    ObjectEndpoint,
+    /// The access key (AK, SecretId, AccessKey ID).
+    AccessKey,
+    /// The scope: project id, SubAppId, AppId.
+    Scope,
+    Proxy,
+}
+
+/// What rule a profile's field breaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileRule {
+    Empty,
+    /// Starts or ends with a space.
+    EdgeSpace,
+    /// Longer than 64 characters.
+    TooLong,
+    /// A built-in profile's name.
+    BuiltIn,
+    /// A character names may not have.
+    BadChar(char),
+    /// Not a region id of the provider; some ids it has, for the sentence.
+    NotARegion(&'static str),
+    /// Neither a region nor an endpoint.
+    NoRegionOrEndpoint,
+    /// An endpoint without a region needs the object endpoint too.
+    ObjectEndpointNeeded,
+    NotAUrl,
+    NotHttp,
+    NoHost,
+    QueryOrFragment,
+    UserInUrl,
+    HasSpaces,
+    /// The scope must be 1 to 64 characters.
+    ScopeLength,
+    NotANumber,
+    /// The provider is not supported.
+    Unsupported,
+}
+
+/// One invalid field of a profile, with the value it has and the provider (whose console and
+/// terms the sentence names). Its `Display` is the CLI's English, options by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileError {
+    pub field: ProfileField,
+    pub rule: ProfileRule,
+    pub value: String,
+    pub provider: Provider,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use ProfileRule as R;
+        let v = &self.value;
+        let rules = crate::provider::connect::profile_rules(self.provider);
+        let (key, hint, scope) = rules.map_or(("access key", "", "scope"), |r| {
+            (r.key_name, r.keys_hint, r.scope_name)
+        });
+        let url_what = match self.field {
+            ProfileField::ObjectEndpoint => "object endpoint",
+            ProfileField::Proxy => "proxy",
+            _ => "endpoint",
+        };
+        let bad_url =
+            |why: &str| format!("{url_what} \"{v}\" {why}; give a URL like https://host[:port]");
+        let s = match (&self.field, &self.rule) {
+            (ProfileField::Name, R::Empty) => {
+                "the profile name is empty; give a name such as production".to_string()
+            }
+            (ProfileField::Name, R::EdgeSpace) => {
+                format!("profile name \"{v}\" starts or ends with a space; remove it")
+            }
+            (ProfileField::Name, R::TooLong) => {
+                format!("profile name \"{v}\" is longer than 64 characters; shorten it")
+            }
+            (ProfileField::Name, R::BuiltIn) => {
+                format!("\"{v}\" is a built-in profile of the local service; choose another name")
+            }
+            (_, R::BadChar(c)) => format!(
+                "profile name \"{v}\" contains {c:?}; use letters, digits, spaces, '-', '_' or '.'"
+            ),
+            (_, R::Unsupported) => format!(
+                "provider {} is not supported yet; use huawei or tencent",
+                self.provider.as_str()
+            ),
+            (_, R::NoRegionOrEndpoint) => {
+                "give a region (--region cn-north-4) or an endpoint URL (--endpoint URL)".to_string()
+            }
+            (_, R::ObjectEndpointNeeded) => {
+                "with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)"
+                    .to_string()
+            }
+            (_, R::NotARegion(examples)) => {
+                format!("region \"{v}\" is not a region id; use one like {examples}")
+            }
+            (_, R::NotAUrl) => bad_url("is not a URL"),
+            (_, R::NotHttp) => bad_url("must start with http:// or https://"),
+            (_, R::NoHost) => bad_url("has no host"),
+            (_, R::QueryOrFragment) => bad_url("must not have a query or fragment"),
+            (_, R::UserInUrl) => bad_url(
+                "must not carry a user or password (they would be stored in plain text)",
+            ),
+            (ProfileField::AccessKey, R::Empty) => format!("the {key} (--ak) is empty; {hint}"),
+            (_, R::HasSpaces) => format!("the {key} (--ak) contains spaces; paste it without them"),
+            (_, R::ScopeLength) => format!(
+                "the {scope} must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)"
+            ),
+            (_, R::NotANumber) => format!(
+                "the {scope} \"{v}\" is not a number; copy it from the VOD console's application list, or leave it out"
+            ),
+            (_, R::Empty | R::EdgeSpace | R::TooLong | R::BuiltIn) => {
+                format!("\"{v}\" is not valid")
+            }
+        };
+        f.write_str(&s)
     }
 }
 
 /// Profile names are shown in menus and used as keychain account names: printable, no `#`
 /// (it separates the secret kinds in the keychain), and not the built-in "Local".
-pub fn validate_name(name: &str) -> Result<(), String> {
-    let fix = "use letters, digits, spaces, '-', '_' or '.'";
-    if name.trim().is_empty() {
-        return Err("the profile name is empty; give a name such as production".to_string());
-    }
-    if name.trim() != name {
-        return Err(format!(
-            "profile name \"{name}\" starts or ends with a space; remove it"
-        ));
-    }
-    if name.chars().count() > 64 {
-        return Err(format!(
-            "profile name \"{name}\" is longer than 64 characters; shorten it"
-        ));
-    }
-    if local_profile(name).is_some() {
-        return Err(format!(
-            "\"{name}\" is a built-in profile of the local service; choose another name"
-        ));
-    }
-    if let Some(c) = name
+pub fn validate_name(name: &str) -> Result<(), ProfileError> {
+    let rule = if name.trim().is_empty() {
+        ProfileRule::Empty
+    } else if name.trim() != name {
+        ProfileRule::EdgeSpace
+    } else if name.chars().count() > 64 {
+        ProfileRule::TooLong
+    } else if local_profile(name).is_some() {
+        ProfileRule::BuiltIn
+    } else if let Some(c) = name
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')))
     {
-        return Err(format!("profile name \"{name}\" contains {c:?}; {fix}"));
-    }
-    Ok(())
+        ProfileRule::BadChar(c)
+    } else {
+        return Ok(());
+    };
+    Err(ProfileError {
+        field: ProfileField::Name,
+        rule,
+        value: name.to_string(),
+        // The name's rules are the same for every provider.
+        provider: Provider::Huawei,
+    })
 }
 
-/// An endpoint URL given for a profile: http(s) with a host, nothing after the path.
-pub fn validate_url(what: &str, url: &str) -> Result<(), String> {
-    let bad = |why: &str| format!("{what} \"{url}\" {why}; give a URL like https://host[:port]");
-    let u = url::Url::parse(url.trim()).map_err(|_| bad("is not a URL"))?;
+/// An endpoint URL given for a profile: http(s) with a host, nothing after the path. The
+/// rule it breaks, if any.
+pub fn url_rule(url: &str) -> Option<ProfileRule> {
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return Some(ProfileRule::NotAUrl);
+    };
     if u.scheme() != "http" && u.scheme() != "https" {
-        return Err(bad("must start with http:// or https://"));
+        return Some(ProfileRule::NotHttp);
     }
     if u.host_str().is_none_or(str::is_empty) {
-        return Err(bad("has no host"));
+        return Some(ProfileRule::NoHost);
     }
     if u.query().is_some() || u.fragment().is_some() {
-        return Err(bad("must not have a query or fragment"));
+        return Some(ProfileRule::QueryOrFragment);
     }
     if !u.username().is_empty() || u.password().is_some() {
-        return Err(bad(
-            "must not carry a user or password (they would be stored in plain text)",
-        ));
+        return Some(ProfileRule::UserInUrl);
     }
-    Ok(())
+    None
 }
 
 impl Profile {
-    /// Checks every field; the first problem as one sentence naming the field.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks every field; the first problem, naming the field.
+    pub fn validate(&self) -> Result<(), ProfileError> {
         validate_name(&self.name)?;
-        let rules = crate::provider::connect::profile_rules(self.provider).ok_or_else(|| {
-            format!(
-                "provider {} is not supported yet; use huawei or tencent",
-                self.provider.as_str()
-            )
-        })?;
+        let err = |field: ProfileField, rule: ProfileRule, value: &str| ProfileError {
+            field,
+            rule,
+            value: value.to_string(),
+            provider: self.provider,
+        };
+        let Some(rules) = crate::provider::connect::profile_rules(self.provider) else {
+            return Err(err(ProfileField::Name, ProfileRule::Unsupported, ""));
+        };
         match (&self.region, &self.endpoint) {
             (None, None) => {
-                return Err(
-                    "give a region (--region cn-north-4) or an endpoint URL (--endpoint URL)"
-                        .to_string(),
-                );
+                return Err(err(
+                    ProfileField::Region,
+                    ProfileRule::NoRegionOrEndpoint,
+                    "",
+                ));
             }
-            (Some(r), _) => validate_region(self.provider, r)?,
+            (Some(r), _) => {
+                if let Err(examples) = region_rule(self.provider, r) {
+                    return Err(err(
+                        ProfileField::Region,
+                        ProfileRule::NotARegion(examples),
+                        r,
+                    ));
+                }
+            }
             (None, Some(_)) if self.object_endpoint.is_none() => {
-                return Err(
-                    "with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)"
-                        .to_string(),
-                );
+                return Err(err(
+                    ProfileField::ObjectEndpoint,
+                    ProfileRule::ObjectEndpointNeeded,
+                    "",
+                ));
             }
             (None, Some(_)) => {}
         }
-        if let Some(e) = &self.endpoint {
-            validate_url("endpoint", e)?;
+        let urls = [
+            (ProfileField::Endpoint, self.endpoint.as_deref()),
+            (
+                ProfileField::ObjectEndpoint,
+                self.object_endpoint.as_deref(),
+            ),
+            (
+                ProfileField::Proxy,
+                self.proxy.as_ref().map(|p| p.url.as_str()),
+            ),
+        ];
+        for (field, url) in urls {
+            if let Some(u) = url
+                && let Some(rule) = url_rule(u)
+            {
+                return Err(err(field, rule, u));
+            }
         }
-        if let Some(e) = &self.object_endpoint {
-            validate_url("object endpoint", e)?;
+        let ak = &self.access_key;
+        if ak.trim().is_empty() {
+            return Err(err(ProfileField::AccessKey, ProfileRule::Empty, ak));
         }
-        let key = rules.key_name;
-        if self.access_key.trim().is_empty() {
-            return Err(format!("the {key} (--ak) is empty; {}", rules.keys_hint));
-        }
-        if self.access_key.trim() != self.access_key
-            || self.access_key.contains(char::is_whitespace)
-        {
-            return Err(format!(
-                "the {key} (--ak) contains spaces; paste it without them"
-            ));
+        if ak.trim() != ak || ak.contains(char::is_whitespace) {
+            return Err(err(ProfileField::AccessKey, ProfileRule::HasSpaces, ak));
         }
         let scope = self.project_id.trim();
         if rules.scope_required && (scope.is_empty() || scope.len() > 64) {
-            return Err(format!(
-                "the {} must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)",
-                rules.scope_name
-            ));
+            return Err(err(ProfileField::Scope, ProfileRule::ScopeLength, scope));
         }
         if rules.scope_numeric && !scope.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!(
-                "the {} \"{scope}\" is not a number; copy it from the VOD console's application list, or leave it out",
-                rules.scope_name
-            ));
-        }
-        if let Some(p) = &self.proxy {
-            validate_url("proxy", &p.url)?;
+            return Err(err(ProfileField::Scope, ProfileRule::NotANumber, scope));
         }
         Ok(())
     }
@@ -289,7 +422,7 @@ mod tests {
             assert!(validate_name(ok).is_ok(), "{ok}");
         }
         let err = validate_name("local").unwrap_err();
-        assert!(err.contains("built-in"), "{err}");
+        assert!(err.to_string().contains("built-in"), "{err}");
         for bad in ["", " x", "a#b", "a/b", "a\nb", &"x".repeat(65)] {
             assert!(validate_name(bad).is_err(), "{bad:?}");
         }
@@ -300,17 +433,27 @@ mod tests {
         assert!(profile().validate().is_ok());
         let mut p = profile();
         p.access_key = "  ".into();
-        assert!(p.validate().unwrap_err().contains("--ak"));
+        assert!(p.validate().unwrap_err().to_string().contains("--ak"));
         let mut p = profile();
         p.region = None;
-        assert!(p.validate().unwrap_err().contains("region"));
+        assert!(p.validate().unwrap_err().to_string().contains("region"));
         p.endpoint = Some("http://127.0.0.1:1".into());
-        assert!(p.validate().unwrap_err().contains("--object-endpoint"));
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--object-endpoint")
+        );
         p.object_endpoint = Some("http://127.0.0.1:2".into());
         p.endpoint = Some("ftp://x".into());
-        assert!(p.validate().unwrap_err().contains("endpoint \"ftp://x\""));
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("endpoint \"ftp://x\"")
+        );
         p.endpoint = Some("http://u:pw@127.0.0.1:1".into());
-        assert!(p.validate().unwrap_err().contains("plain text"));
+        assert!(p.validate().unwrap_err().to_string().contains("plain text"));
         p.endpoint = Some("http://127.0.0.1:1".into());
         assert!(p.validate().is_ok());
         assert_eq!(p.vod_endpoint(), "http://127.0.0.1:1");

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits::Limits;
+use super::metadata::{Field, FieldError, Rule};
 
 /// "Other": where assets without a category go (Huawei's id; each provider maps it).
 pub const OTHER_CATEGORY_ID: i64 = -1;
@@ -18,13 +19,19 @@ pub struct Category {
     pub children: Vec<Category>,
 }
 
-/// A category name must be non-empty and within the provider's byte limit.
-pub fn validate_name(name: &str, limits: &Limits) -> Option<String> {
-    if name.trim().is_empty() {
-        Some("category name is empty; give it a name".into())
+/// A category name must be non-empty and within the provider's limit.
+pub fn validate_name(name: &str, limits: &Limits) -> Option<FieldError> {
+    let (length, max) = (limits.length(name), limits.category_name_max);
+    let rule = if name.trim().is_empty() {
+        Rule::Empty
+    } else if length > max {
+        Rule::TooLong {
+            length,
+            max,
+            unit: limits.unit,
+        }
     } else {
-        limits
-            .too_long(name, limits.category_name_max)
-            .map(|why| format!("category name {why}"))
-    }
+        return None;
+    };
+    Some(FieldError::new(Field::CategoryName, rule))
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::limits::WorkflowRef;
+use super::limits::{LengthUnit, WorkflowRef};
 
 pub use super::limits::Limits;
 
@@ -13,16 +13,243 @@ pub const THUMBNAIL_TIME_MAX: u32 = 100;
 pub const THUMBNAIL_QUANTITY_MAX: u32 = 10;
 pub const SUBTITLE_ID_MAX: u8 = 8;
 
-/// One invalid field: `field` is the form/CLI name, `message` says what is wrong and the fix.
+/// A field of the metadata. Each face names it its own way: the CLI by its option
+/// ([`Field::flag`]), the app by the form's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Description,
+    Tags,
+    Category,
+    TemplateGroup,
+    /// A workflow named by its name.
+    Workflow,
+    /// A workflow named by its ID.
+    WorkflowId,
+    ExpireAt,
+    AutoEncrypt,
+    AutoPreheat,
+    Thumbnail,
+    ThumbnailInterval,
+    ThumbnailDots,
+    ThumbnailQuantity,
+    ThumbnailCoverPosition,
+    ThumbnailAspectRatio,
+    ThumbnailMaxLength,
+    Cover,
+    Subtitle,
+    ReviewTemplate,
+    /// A category's name (the category manager, `vodesk categories add`).
+    CategoryName,
+}
+
+impl Field {
+    /// The CLI option's name (without `--`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Tags => "tags",
+            Field::Category => "category",
+            Field::TemplateGroup => "template-group",
+            Field::Workflow | Field::WorkflowId => "workflow",
+            Field::ExpireAt => "expire-at",
+            Field::AutoEncrypt => "auto-encrypt",
+            Field::AutoPreheat => "auto-preheat",
+            Field::Thumbnail => "thumbnail",
+            Field::ThumbnailInterval => "thumbnail-interval",
+            Field::ThumbnailDots => "thumbnail-dots",
+            Field::ThumbnailQuantity => "thumbnail-quantity",
+            Field::ThumbnailCoverPosition => "thumbnail-cover-position",
+            Field::ThumbnailAspectRatio => "thumbnail-aspect-ratio",
+            Field::ThumbnailMaxLength => "thumbnail-max-length",
+            Field::Cover => "cover",
+            Field::Subtitle => "subtitle",
+            Field::ReviewTemplate => "review-template",
+            Field::CategoryName => "name",
+        }
+    }
+}
+
+/// What rule a value breaks, with what the sentence needs (the value, the limits).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Required, or given and blank.
+    Empty,
+    /// Longer than the provider takes.
+    TooLong {
+        length: usize,
+        max: usize,
+        unit: LengthUnit,
+    },
+    /// A number outside `min..=max`.
+    OutOfRange {
+        value: u32,
+        min: u32,
+        max: u32,
+    },
+    /// A number needed and not given.
+    Missing {
+        min: u32,
+        max: u32,
+    },
+    /// Typed, and not a whole number.
+    NotANumber(String),
+    TooManyTags {
+        count: usize,
+        max: usize,
+    },
+    TagTooLong {
+        tag: String,
+        length: usize,
+        max: usize,
+        unit: LengthUnit,
+    },
+    TagHasComma(String),
+    NotACategoryId(i64),
+    NotAWorkflowId(String),
+    /// A date already past.
+    InPast(chrono::DateTime<chrono::Utc>),
+    /// Encryption without a template group.
+    NeedsHlsGroup,
+    /// Set, and the provider does not take it.
+    NotAvailable,
+    /// Not a .jpg, .jpeg or .png file.
+    NotAnImage(PathBuf),
+    SubtitleIdOutOfRange {
+        id: u8,
+        max: u8,
+    },
+    SubtitleIdTwice(u8),
+    NotSrt(PathBuf),
+    /// The account has no such category (rows moved from another account).
+    UnknownCategory(i64),
+    /// The account has no such template group.
+    UnknownGroup(String),
+    /// Encryption with a group that outputs no HLS: the group and what it outputs.
+    GroupWithoutHls {
+        group: String,
+        formats: String,
+    },
+}
+
+/// One invalid field: which, and the rule it breaks. [`FieldError::message`] says it in the
+/// CLI's words (English, options by name); the app words it from its catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
+    pub field: Field,
+    pub rule: Rule,
+}
+
+impl FieldError {
+    pub fn new(field: Field, rule: Rule) -> Self {
+        FieldError { field, rule }
+    }
+
+    /// What is wrong and the fix, after the option's name ("is 13; it must be between…").
+    pub fn message(&self) -> String {
+        let unit = |u: &LengthUnit| match u {
+            LengthUnit::Bytes => ("bytes", "bytes (UTF-8)"),
+            LengthUnit::Chars => ("characters", "characters"),
+        };
+        match &self.rule {
+            Rule::Empty => match self.field {
+                Field::Title => "is empty; give the asset a title".into(),
+                Field::Workflow => "is empty; give the workflow's name or leave it out".into(),
+                Field::WorkflowId => "is empty; give the workflow's ID or leave it out".into(),
+                Field::TemplateGroup => {
+                    "is empty; name a group from `vodesk templates list` or leave it out".into()
+                }
+                Field::ThumbnailDots => {
+                    "is empty; give the snapshot offsets in seconds, e.g. 1,5,10".into()
+                }
+                Field::CategoryName => "is empty; give it a name".into(),
+                _ => "is empty; give a value or leave it out".into(),
+            },
+            Rule::TooLong {
+                length,
+                max,
+                unit: u,
+            } if self.field == Field::Workflow => {
+                let _ = u;
+                format!("is {length} characters long; a workflow name has at most {max} — check it")
+            }
+            Rule::TooLong {
+                length,
+                max,
+                unit: u,
+            } => {
+                let (name, words) = unit(u);
+                format!("is {length} {name} long; the limit is {max} {words} — shorten it")
+            }
+            Rule::OutOfRange { value, min, max } => {
+                format!("is {value}; it must be between {min} and {max}")
+            }
+            Rule::Missing { min, max } => {
+                format!("is missing; give the number of snapshots ({min} to {max})")
+            }
+            Rule::NotANumber(text) => format!("\"{text}\" is not a whole number; type digits only"),
+            Rule::TooManyTags { count, max } => {
+                format!("has {count} tags; at most {max} are allowed — remove some")
+            }
+            Rule::TagTooLong {
+                tag,
+                length,
+                max,
+                unit: u,
+            } => {
+                let (name, words) = unit(u);
+                format!(
+                    "tag \"{tag}\" is {length} {name} long; each tag may be at most {max} {words} — shorten it"
+                )
+            }
+            Rule::TagHasComma(tag) => {
+                format!("tag \"{tag}\" contains a comma; commas separate tags")
+            }
+            Rule::NotACategoryId(c) => format!(
+                "{c} is not a category id; use -1 for \"Other\" or an id from `vodesk categories list`"
+            ),
+            Rule::NotAWorkflowId(w) => format!(
+                "\"{w}\" is not a workflow ID; copy the ID (letters and digits) from the console's workflow list"
+            ),
+            Rule::InPast(t) => format!(
+                "{} is in the past; give a later date or leave it out to keep the media",
+                t.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Rule::NeedsHlsGroup => {
+                "needs an HLS template group; choose one or turn encryption off".into()
+            }
+            Rule::NotAvailable => "is not available with this provider; leave it out".into(),
+            Rule::NotAnImage(p) => format!(
+                "{} is not a JPG or PNG image; choose a .jpg, .jpeg or .png file",
+                p.display()
+            ),
+            Rule::SubtitleIdOutOfRange { id, max } => {
+                format!("id {id} is out of range; use 1 to {max}")
+            }
+            Rule::SubtitleIdTwice(id) => {
+                format!("id {id} is used twice; give each subtitle its own id")
+            }
+            Rule::NotSrt(p) => format!(
+                "{} is not an .srt file; only SRT subtitles are supported",
+                p.display()
+            ),
+            Rule::UnknownCategory(id) => {
+                format!("category {id} does not exist in this account; choose one from the list")
+            }
+            Rule::UnknownGroup(g) => {
+                format!("\"{g}\" does not exist in this account; choose one from the list")
+            }
+            Rule::GroupWithoutHls { group, formats } => format!(
+                "needs an HLS template group; \"{group}\" outputs {formats} — choose an HLS group or turn encryption off"
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", self.field.flag(), self.message())
     }
 }
 
@@ -250,23 +477,22 @@ pub fn parse_tags(s: &str) -> Vec<String> {
 fn check_length(
     errors: &mut Vec<FieldError>,
     limits: &Limits,
-    field: &'static str,
+    field: Field,
     value: &str,
     max: usize,
 ) {
-    if let Some(message) = limits.too_long(value, max) {
-        errors.push(FieldError { field, message });
+    let length = limits.length(value);
+    if length > max {
+        let unit = limits.unit;
+        errors.push(FieldError::new(field, Rule::TooLong { length, max, unit }));
     }
 }
 
-fn range(errors: &mut Vec<FieldError>, field: &'static str, v: Option<u32>, lo: u32, hi: u32) {
-    if let Some(v) = v
-        && !(lo..=hi).contains(&v)
+fn range(errors: &mut Vec<FieldError>, field: Field, v: Option<u32>, min: u32, max: u32) {
+    if let Some(value) = v
+        && !(min..=max).contains(&value)
     {
-        errors.push(FieldError {
-            field,
-            message: format!("is {v}; it must be between {lo} and {hi}"),
-        });
+        errors.push(FieldError::new(field, Rule::OutOfRange { value, min, max }));
     }
 }
 
@@ -275,31 +501,29 @@ pub fn validate_tags(tags: &[String], limits: &Limits) -> Vec<FieldError> {
     let (max_count, max_len) = (limits.tags_max_count, limits.tag_max);
     let mut errors = Vec::new();
     if tags.len() > max_count {
-        errors.push(FieldError {
-            field: "tags",
-            message: format!(
-                "has {} tags; at most {max_count} are allowed — remove some",
-                tags.len()
-            ),
-        });
+        let count = tags.len();
+        errors.push(FieldError::new(
+            Field::Tags,
+            Rule::TooManyTags {
+                count,
+                max: max_count,
+            },
+        ));
     }
     for t in tags {
         if limits.length(t) > max_len {
-            errors.push(FieldError {
-                field: "tags",
-                message: format!(
-                    "tag \"{t}\" is {} {} long; each tag may be at most {max_len} {} — shorten it",
-                    limits.length(t),
-                    limits.unit_name(),
-                    limits.unit_words()
-                ),
-            });
+            errors.push(FieldError::new(
+                Field::Tags,
+                Rule::TagTooLong {
+                    tag: t.clone(),
+                    length: limits.length(t),
+                    max: max_len,
+                    unit: limits.unit,
+                },
+            ));
         }
         if t.contains(',') {
-            errors.push(FieldError {
-                field: "tags",
-                message: format!("tag \"{t}\" contains a comma; commas separate tags"),
-            });
+            errors.push(FieldError::new(Field::Tags, Rule::TagHasComma(t.clone())));
         }
     }
     errors
@@ -309,12 +533,9 @@ pub fn validate_tags(tags: &[String], limits: &Limits) -> Vec<FieldError> {
 pub fn validate_title(title: &str, limits: &Limits) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if title.trim().is_empty() {
-        errors.push(FieldError {
-            field: "title",
-            message: "is empty; give the asset a title".into(),
-        });
+        errors.push(FieldError::new(Field::Title, Rule::Empty));
     }
-    check_length(&mut errors, limits, "title", title, limits.title_max);
+    check_length(&mut errors, limits, Field::Title, title, limits.title_max);
     errors
 }
 
@@ -323,7 +544,7 @@ pub fn validate_description(description: &str, limits: &Limits) -> Vec<FieldErro
     check_length(
         &mut errors,
         limits,
-        "description",
+        Field::Description,
         description,
         limits.description_max,
     );
@@ -333,37 +554,38 @@ pub fn validate_description(description: &str, limits: &Limits) -> Vec<FieldErro
 /// A workflow's name: not blank, at most 64 characters (Huawei's limit for names of its
 /// kind); an id: 1 to 64 of `A-Z a-z 0-9 _ -` (Alibaba's are 32 hex digits).
 pub fn validate_workflow(workflow: &str, limits: &Limits) -> Vec<FieldError> {
-    let problem = match limits.accepts.workflow {
-        None => return Vec::new(),
-        Some(WorkflowRef::Name) if workflow.trim().is_empty() => {
-            Some("is empty; give the workflow's name or leave it out".to_string())
-        }
-        Some(WorkflowRef::Id) if workflow.trim().is_empty() => {
-            Some("is empty; give the workflow's ID or leave it out".to_string())
-        }
-        Some(WorkflowRef::Name) if workflow.chars().count() > WORKFLOW_MAX => Some(format!(
-            "is {} characters long; a workflow name has at most {WORKFLOW_MAX} — check it",
-            workflow.chars().count()
-        )),
-        Some(WorkflowRef::Id)
+    let Some(kind) = limits.accepts.workflow else {
+        return Vec::new();
+    };
+    let field = workflow_field(kind);
+    let rule = match kind {
+        _ if workflow.trim().is_empty() => Some(Rule::Empty),
+        WorkflowRef::Name if workflow.chars().count() > WORKFLOW_MAX => Some(Rule::TooLong {
+            length: workflow.chars().count(),
+            max: WORKFLOW_MAX,
+            unit: LengthUnit::Chars,
+        }),
+        WorkflowRef::Id
             if workflow.len() > WORKFLOW_MAX
                 || !workflow
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
         {
-            Some(format!(
-                "\"{workflow}\" is not a workflow ID; copy the ID (letters and digits) from the console's workflow list"
-            ))
+            Some(Rule::NotAWorkflowId(workflow.to_string()))
         }
-        Some(_) => None,
+        _ => None,
     };
-    problem
-        .map(|message| FieldError {
-            field: "workflow",
-            message,
-        })
+    rule.map(|rule| FieldError::new(field, rule))
         .into_iter()
         .collect()
+}
+
+/// The workflow field of a provider that names workflows `kind`'s way.
+pub fn workflow_field(kind: WorkflowRef) -> Field {
+    match kind {
+        WorkflowRef::Name => Field::Workflow,
+        WorkflowRef::Id => Field::WorkflowId,
+    }
 }
 
 const WORKFLOW_MAX: usize = 64;
@@ -379,20 +601,19 @@ impl UploadMetadata {
         if let Some(c) = self.category_id
             && c < -1
         {
-            errors.push(FieldError {
-                field: "category",
-                message: format!("{c} is not a category id; use -1 for \"Other\" or an id from `vodesk categories list`"),
-            });
+            errors.push(FieldError::new(Field::Category, Rule::NotACategoryId(c)));
         }
         if let Some(g) = &self.preset {
             if g.trim().is_empty() {
-                errors.push(FieldError {
-                    field: "template-group",
-                    message: "is empty; name a group from `vodesk templates list` or leave it out"
-                        .into(),
-                });
+                errors.push(FieldError::new(Field::TemplateGroup, Rule::Empty));
             }
-            check_length(&mut errors, limits, "template-group", g, limits.preset_max);
+            check_length(
+                &mut errors,
+                limits,
+                Field::TemplateGroup,
+                g,
+                limits.preset_max,
+            );
         }
         if let Some(w) = &self.workflow_name {
             errors.extend(validate_workflow(w, limits));
@@ -400,19 +621,10 @@ impl UploadMetadata {
         if let Some(t) = self.expires_at
             && t <= chrono::Utc::now()
         {
-            errors.push(FieldError {
-                field: "expire-at",
-                message: format!(
-                    "{} is in the past; give a later date or leave it out to keep the media",
-                    t.format("%Y-%m-%d %H:%M UTC")
-                ),
-            });
+            errors.push(FieldError::new(Field::ExpireAt, Rule::InPast(t)));
         }
         if self.auto_encrypt && self.preset.is_none() {
-            errors.push(FieldError {
-                field: "auto-encrypt",
-                message: "needs an HLS template group; choose one or turn encryption off".into(),
-            });
+            errors.push(FieldError::new(Field::AutoEncrypt, Rule::NeedsHlsGroup));
         }
         if let Some(t) = &self.thumbnail {
             self.validate_thumbnail(t, &mut errors);
@@ -421,27 +633,27 @@ impl UploadMetadata {
         if let Some(cover) = &self.cover
             && CoverType::from_path(cover).is_none()
         {
-            errors.push(FieldError {
-                field: "cover",
-                message: format!(
-                    "{} is not a JPG or PNG image; choose a .jpg, .jpeg or .png file",
-                    cover.display()
-                ),
-            });
+            errors.push(FieldError::new(
+                Field::Cover,
+                Rule::NotAnImage(cover.clone()),
+            ));
         }
         let mut seen = Vec::new();
         for s in &self.subtitles {
             if s.id == 0 || s.id > SUBTITLE_ID_MAX {
-                errors.push(FieldError {
-                    field: "subtitle",
-                    message: format!("id {} is out of range; use 1 to {SUBTITLE_ID_MAX}", s.id),
-                });
+                errors.push(FieldError::new(
+                    Field::Subtitle,
+                    Rule::SubtitleIdOutOfRange {
+                        id: s.id,
+                        max: SUBTITLE_ID_MAX,
+                    },
+                ));
             }
             if seen.contains(&s.id) {
-                errors.push(FieldError {
-                    field: "subtitle",
-                    message: format!("id {} is used twice; give each subtitle its own id", s.id),
-                });
+                errors.push(FieldError::new(
+                    Field::Subtitle,
+                    Rule::SubtitleIdTwice(s.id),
+                ));
             }
             seen.push(s.id);
             let is_srt = s
@@ -450,13 +662,10 @@ impl UploadMetadata {
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("srt"));
             if !is_srt {
-                errors.push(FieldError {
-                    field: "subtitle",
-                    message: format!(
-                        "{} is not an .srt file; only SRT subtitles are supported",
-                        s.path.display()
-                    ),
-                });
+                errors.push(FieldError::new(
+                    Field::Subtitle,
+                    Rule::NotSrt(s.path.clone()),
+                ));
             }
         }
         errors
@@ -466,27 +675,24 @@ impl UploadMetadata {
     fn validate_accepted(&self, limits: &Limits, errors: &mut Vec<FieldError>) {
         let a = limits.accepts;
         let refused = [
-            ("auto-encrypt", self.auto_encrypt && !a.encryption),
-            ("auto-preheat", self.auto_preheat && !a.preheat),
-            ("thumbnail", self.thumbnail.is_some() && !a.thumbnails),
-            ("subtitle", !self.subtitles.is_empty() && !a.subtitles),
-            ("cover", self.cover.is_some() && !a.cover),
+            (Field::AutoEncrypt, self.auto_encrypt && !a.encryption),
+            (Field::AutoPreheat, self.auto_preheat && !a.preheat),
+            (Field::Thumbnail, self.thumbnail.is_some() && !a.thumbnails),
+            (Field::Subtitle, !self.subtitles.is_empty() && !a.subtitles),
+            (Field::Cover, self.cover.is_some() && !a.cover),
             (
-                "review-template",
+                Field::ReviewTemplate,
                 self.review_template_id.is_some() && !a.review,
             ),
             (
-                "workflow",
+                Field::Workflow,
                 self.workflow_name.is_some() && a.workflow.is_none(),
             ),
-            ("expire-at", self.expires_at.is_some() && !a.expiry),
+            (Field::ExpireAt, self.expires_at.is_some() && !a.expiry),
         ];
         for (field, set) in refused {
             if set {
-                errors.push(FieldError {
-                    field,
-                    message: "is not available with this provider; leave it out".into(),
-                });
+                errors.push(FieldError::new(field, Rule::NotAvailable));
             }
         }
     }
@@ -495,30 +701,29 @@ impl UploadMetadata {
         match t.kind {
             ThumbnailKind::Time => range(
                 errors,
-                "thumbnail-interval",
+                Field::ThumbnailInterval,
                 t.interval,
                 0,
                 THUMBNAIL_TIME_MAX,
             ),
             ThumbnailKind::Dots => {
                 if t.dots.is_empty() {
-                    errors.push(FieldError {
-                        field: "thumbnail-dots",
-                        message: "is empty; give the snapshot offsets in seconds, e.g. 1,5,10"
-                            .into(),
-                    });
+                    errors.push(FieldError::new(Field::ThumbnailDots, Rule::Empty));
                 }
             }
             ThumbnailKind::Quantity => {
                 if t.quantity.is_none() {
-                    errors.push(FieldError {
-                        field: "thumbnail-quantity",
-                        message: format!("is missing; give the number of snapshots (1 to {THUMBNAIL_QUANTITY_MAX})"),
-                    });
+                    errors.push(FieldError::new(
+                        Field::ThumbnailQuantity,
+                        Rule::Missing {
+                            min: 1,
+                            max: THUMBNAIL_QUANTITY_MAX,
+                        },
+                    ));
                 }
                 range(
                     errors,
-                    "thumbnail-quantity",
+                    Field::ThumbnailQuantity,
                     t.quantity,
                     1,
                     THUMBNAIL_QUANTITY_MAX,
@@ -527,13 +732,13 @@ impl UploadMetadata {
         }
         range(
             errors,
-            "thumbnail-cover-position",
+            Field::ThumbnailCoverPosition,
             t.cover_position,
             1,
             u32::MAX,
         );
-        range(errors, "thumbnail-aspect-ratio", t.aspect_ratio, 0, 1);
-        range(errors, "thumbnail-max-length", t.max_length, 1, 8192);
+        range(errors, Field::ThumbnailAspectRatio, t.aspect_ratio, 0, 1);
+        range(errors, Field::ThumbnailMaxLength, t.max_length, 1, 8192);
     }
 }
 
@@ -556,11 +761,11 @@ mod tests {
         m.expires_at = Some(chrono::Utc::now() + chrono::Duration::days(30));
         assert!(m.validate(&takes).is_empty());
         let refused = m.validate(&LIMITS);
-        assert_eq!(refused[0].field, "expire-at");
-        assert!(refused[0].message.contains("not available"));
+        assert_eq!(refused[0].field.flag(), "expire-at");
+        assert!(refused[0].message().contains("not available"));
         m.expires_at = Some(parse_expiry("2001-01-01").unwrap());
         let past = m.validate(&takes);
-        assert!(past[0].message.contains("is in the past"), "{:?}", past);
+        assert!(past[0].message().contains("is in the past"), "{:?}", past);
     }
 
     #[test]
@@ -630,7 +835,7 @@ mod tests {
     };
 
     fn fields(m: &UploadMetadata) -> Vec<&'static str> {
-        m.validate(&LIMITS).iter().map(|e| e.field).collect()
+        m.validate(&LIMITS).iter().map(|e| e.field.flag()).collect()
     }
 
     #[test]
@@ -721,7 +926,7 @@ mod tests {
             ..LIMITS
         };
         let on = |m: &UploadMetadata, l: &Limits| -> Vec<String> {
-            m.validate(l).into_iter().map(|e| e.message).collect()
+            m.validate(l).into_iter().map(|e| e.message()).collect()
         };
         // A name may have spaces and any script; an id is letters, digits, '_' and '-'.
         assert!(fields(&with("转码 and review")).is_empty());

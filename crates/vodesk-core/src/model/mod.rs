@@ -16,7 +16,8 @@ pub use category::Category;
 pub use limits::{Accepts, LengthUnit, Limits, PresetKind, WorkflowRef};
 pub use media_type::MediaType;
 pub use metadata::{
-    FieldError, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind, UploadMetadata,
+    Field, FieldError, Rule, SubtitleLanguage, SubtitleSpec, Thumbnail, ThumbnailKind,
+    UploadMetadata,
 };
 pub use preset::Preset;
 pub use status::{AssetState, AssetStatus, TaskState, TaskStatus};

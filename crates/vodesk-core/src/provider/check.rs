@@ -120,13 +120,6 @@ impl Verdict {
     /// One sentence for the user, in the words of `kind`'s console.
     pub fn sentence(&self, kind: ProviderKind) -> String {
         let words = verdict_words(kind);
-        let detail = |e: &ApiError| {
-            let mut parts = vec![e.message.clone()];
-            parts.extend(e.code.clone());
-            parts.extend(e.request_id.as_ref().map(|r| format!("request id {r}")));
-            parts.retain(|p| !p.is_empty());
-            parts.join("; ")
-        };
         match self {
             Verdict::Ok => words.ok.to_string(),
             Verdict::WrongCredentials(e) => words.wrong_credentials.replace("{detail}", &detail(e)),
@@ -154,6 +147,15 @@ impl Verdict {
             Verdict::Failed(e) => format!("the test call failed: {e}"),
         }
     }
+}
+
+/// What the service said: its message, error code and request id.
+pub fn detail(e: &ApiError) -> String {
+    let mut parts = vec![e.message.clone()];
+    parts.extend(e.code.clone());
+    parts.extend(e.request_id.as_ref().map(|r| format!("request id {r}")));
+    parts.retain(|p| !p.is_empty());
+    parts.join("; ")
 }
 
 #[cfg(test)]

@@ -52,7 +52,66 @@ pub struct ProfileRules {
     pub key_name: &'static str,
     /// Where the keys are created, as a sentence ends it.
     pub keys_hint: &'static str,
+    /// The console page where access keys are created.
+    pub keys_console: &'static str,
+    /// The VOD service's product page.
+    pub product_page: &'static str,
+    /// The regions where the service runs, most used first (any other id is taken too).
+    pub regions: &'static [Region],
 }
+
+/// A region of a provider: its id and its name in the provider's own English and Chinese.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub id: &'static str,
+    pub name_en: &'static str,
+    pub name_zh: &'static str,
+}
+
+const fn region(id: &'static str, name_en: &'static str, name_zh: &'static str) -> Region {
+    Region {
+        id,
+        name_en,
+        name_zh,
+    }
+}
+
+/// Huawei Cloud's regions with VOD (ap-southeast-1 is Hong Kong there).
+const HUAWEI_REGIONS: &[Region] = &[
+    region("cn-north-4", "CN North-Beijing4", "华北-北京四"),
+    region("cn-north-1", "CN North-Beijing1", "华北-北京一"),
+    region("cn-east-3", "CN East-Shanghai1", "华东-上海一"),
+    region("cn-east-2", "CN East-Shanghai2", "华东-上海二"),
+    region("cn-south-1", "CN South-Guangzhou", "华南-广州"),
+    region("ap-southeast-1", "CN-Hong Kong", "中国-香港"),
+    region("ap-southeast-2", "AP-Bangkok", "亚太-曼谷"),
+    region("ap-southeast-3", "AP-Singapore", "亚太-新加坡"),
+];
+
+const TENCENT_REGIONS: &[Region] = &[
+    region("ap-guangzhou", "Guangzhou", "广州"),
+    region("ap-shanghai", "Shanghai", "上海"),
+    region("ap-beijing", "Beijing", "北京"),
+    region("ap-chengdu", "Chengdu", "成都"),
+    region("ap-chongqing", "Chongqing", "重庆"),
+    region("ap-nanjing", "Nanjing", "南京"),
+    region("ap-hongkong", "Hong Kong, China", "中国香港"),
+    region("ap-singapore", "Singapore", "新加坡"),
+    region("ap-tokyo", "Tokyo", "东京"),
+    region("ap-seoul", "Seoul", "首尔"),
+    region("na-siliconvalley", "Silicon Valley", "硅谷"),
+    region("eu-frankfurt", "Frankfurt", "法兰克福"),
+];
+
+const ALIYUN_REGIONS: &[Region] = &[
+    region("cn-shanghai", "China (Shanghai)", "华东2（上海）"),
+    region("cn-beijing", "China (Beijing)", "华北2（北京）"),
+    region("cn-shenzhen", "China (Shenzhen)", "华南1（深圳）"),
+    region("ap-southeast-1", "Singapore", "新加坡"),
+    region("ap-northeast-1", "Japan (Tokyo)", "日本（东京）"),
+    region("eu-central-1", "Germany (Frankfurt)", "德国（法兰克福）"),
+    region("us-west-1", "US (Silicon Valley)", "美国（硅谷）"),
+];
 
 /// The rules of a provider's profiles; `None` while it is not supported.
 pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
@@ -64,6 +123,9 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             scope_numeric: false,
             key_name: "access key",
             keys_hint: "create them in the Huawei Cloud console under My Credentials > Access Keys",
+            keys_console: "https://console.huaweicloud.com/iam/#/mine/accessKey",
+            product_page: "https://www.huaweicloud.com/product/vod.html",
+            regions: HUAWEI_REGIONS,
         }),
         ProviderKind::Tencent => Some(ProfileRules {
             scope_name: "SubAppId",
@@ -72,6 +134,9 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             scope_numeric: true,
             key_name: "SecretId",
             keys_hint: "create them in the Tencent Cloud console under CAM > API Keys",
+            keys_console: "https://console.cloud.tencent.com/cam/capi",
+            product_page: "https://cloud.tencent.com/product/vod",
+            regions: TENCENT_REGIONS,
         }),
         ProviderKind::Aliyun => Some(ProfileRules {
             scope_name: "AppId",
@@ -80,6 +145,9 @@ pub fn profile_rules(kind: ProviderKind) -> Option<ProfileRules> {
             scope_numeric: false,
             key_name: "AccessKey ID",
             keys_hint: "create them in the Alibaba Cloud console under RAM > AccessKey",
+            keys_console: "https://ram.console.aliyun.com/manage/ak",
+            product_page: "https://www.aliyun.com/product/vod",
+            regions: ALIYUN_REGIONS,
         }),
     }
 }
@@ -261,5 +329,27 @@ pub async fn lookup_scope(account: &Account) -> Result<String, ScopeLookup> {
     match account.kind {
         ProviderKind::Huawei => huawei::connect::project_id(account).await,
         k => Err(ScopeLookup::Failed(unsupported(k).to_string())),
+    }
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::*;
+
+    #[test]
+    fn each_provider_lists_its_default_region_first_and_only_valid_ids() {
+        for kind in [
+            ProviderKind::Huawei,
+            ProviderKind::Tencent,
+            ProviderKind::Aliyun,
+        ] {
+            let rules = profile_rules(kind).expect("supported");
+            assert_eq!(rules.regions[0].id, default_region(kind), "{kind}");
+            for r in rules.regions {
+                crate::credentials::profile::validate_region(kind, r.id)
+                    .unwrap_or_else(|e| panic!("{kind}: {e}"));
+            }
+            assert!(rules.keys_console.starts_with("https://"), "{kind}");
+        }
     }
 }
