@@ -8,7 +8,7 @@ use crate::app::settings::UiSettings;
 use crate::i18n::Language;
 
 /// The app started with `lang` chosen in its settings.
-fn in_language(lang: Language) -> TestApp {
+pub fn in_language(lang: Language) -> TestApp {
     TestApp::start_with(UiSettings {
         language: lang,
         ..Default::default()

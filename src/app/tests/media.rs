@@ -185,3 +185,31 @@ fn open_runs_the_chosen_player_on_the_file_and_play_on_the_asset_url() {
     );
     t.shutdown();
 }
+
+#[test]
+fn media_left_out_files_and_watch_folders_speak_chinese() {
+    let mut t = super::language::in_language(crate::i18n::Language::Chinese);
+    let src = t.dir.path().join("素材");
+    clip(&src, "海岸线.mp4", 3, 320, 240);
+    std::fs::write(src.join("说明.txt"), "镜头表").unwrap();
+    t.drop_files(std::slice::from_ref(&src));
+    t.step_until("probed", |app| {
+        app.queue.rows.len() == 1 && app.queue.rows[0].probe.info.is_some()
+    });
+    t.step();
+    t.harness.get_by_label("媒体信息");
+    t.harness.get_by_label("0:03 · 240p");
+    t.harness
+        .get_by_label("⚠ 已略过 1 个文件")
+        .click_accesskit();
+    for _ in 0..3 {
+        t.step();
+    }
+    t.harness.get_by_label("不是点播支持的媒体格式（.txt）");
+    t.harness.get_by_label("👁 监视文件夹…").click_accesskit();
+    for _ in 0..3 {
+        t.step();
+    }
+    t.harness.get_by_label("尚未监视任何文件夹。");
+    t.shutdown();
+}
