@@ -135,11 +135,14 @@ fn a_field_problem_names_the_form_field_in_english_and_chinese() {
         ),
     ] {
         let mut t = in_language(lang);
+        // The form settles once the service's categories are in (a busy machine takes a
+        // while); a click on the layout before then can miss.
+        t.step_until("catalog", |app| !app.catalog.categories.is_empty());
         t.step();
         // The defaults form (no row selected) takes thumbnails on the Huawei-like service.
         t.harness
             .get_by_role_and_label(Role::CheckBox, enable)
-            .click();
+            .click_accesskit();
         t.step();
         t.step();
         super::harness::type_into(&mut t, interval, "101");
