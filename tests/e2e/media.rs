@@ -89,7 +89,17 @@ fn without_snapshots_the_cover_is_the_first_frame() {
     let f = clip(dir.path(), "clip.mp4");
     let lines = server.json_lines(&["upload", f.to_str().unwrap()]);
     let id = lines[0]["asset_id"].as_str().expect("asset id").to_string();
-    let d = server.json(&["assets", "show", &id]);
+    // ffmpeg cuts it after the upload is confirmed: the upload is not held up by it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let d = loop {
+        let d = server.json(&["assets", "show", &id]);
+        if d["covers"][0].is_string() {
+            break d;
+        }
+        assert!(std::time::Instant::now() < deadline, "no cover: {d}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(d["facts"]["duration_secs"], 3, "{d}");
     let cover = picture(d["covers"][0].as_str().expect("a cover"));
     assert_eq!(cover.dimensions(), (320, 240));
     assert!(colours(&cover) > 20, "a real frame, not a constant image");

@@ -4,7 +4,6 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
@@ -243,7 +242,7 @@ impl RunningService {
         })
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let huawei = HuaweiApi::new(HuaweiOptions {
-            library: Arc::new(library),
+            library: library.shared(),
             credentials: credentials.clone(),
             region: LOCAL_REGION.to_string(),
             throttle: config.throttle,
@@ -262,7 +261,7 @@ impl RunningService {
         .map_err(|e| ServeError::Store(e.to_string()))?;
         let tencent_cos_endpoint = format!("http://{cos_addr}");
         let tencent = TencentApi::new(TencentOptions {
-            library: Arc::new(tencent_library),
+            library: tencent_library.shared(),
             credentials: tencent_credentials.clone(),
             region: TENCENT_REGION.to_string(),
             throttle: config.throttle,
@@ -287,7 +286,7 @@ impl RunningService {
         let aliyun_endpoint = format!("http://{aliyun_addr}");
         let aliyun_oss_endpoint = format!("http://{oss_addr}");
         let aliyun = AliyunApi::new(AliyunOptions {
-            library: Arc::new(aliyun_library),
+            library: aliyun_library.shared(),
             credentials: aliyun_credentials.clone(),
             region: ALIYUN_REGION.to_string(),
             throttle: config.throttle,

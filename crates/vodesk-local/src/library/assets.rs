@@ -89,6 +89,7 @@ impl AssetMeta {
             expires_at: self.expires_at,
             duration_ms: None,
             media: None,
+            media_pending: false,
         }
     }
 }

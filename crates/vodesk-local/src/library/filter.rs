@@ -218,11 +218,15 @@ fn status_sql(status: StatusFilter, now: i64) -> String {
             NotRequested => format!("NOT ({done} AND {thumbs})"),
             Waiting => "0".into(),
             Running => {
-                format!("({done} AND {thumbs} AND thumbs_failed = 0 AND confirmed_at > {th})")
+                format!(
+                    "({done} AND {thumbs} AND thumbs_failed = 0 \
+                     AND (confirmed_at > {th} OR media_pending = 1))"
+                )
             }
-            Succeeded => {
-                format!("({done} AND {thumbs} AND thumbs_failed = 0 AND confirmed_at <= {th})")
-            }
+            Succeeded => format!(
+                "({done} AND {thumbs} AND thumbs_failed = 0 AND confirmed_at <= {th} \
+                 AND media_pending = 0)"
+            ),
             Failed => format!("({done} AND {thumbs} AND thumbs_failed = 1)"),
         },
         StatusFilter::Review(s) => match s {
@@ -266,7 +270,7 @@ mod tests {
             status::CANCELLED,
         ] {
             for ago in [None, Some(500), Some(1_500), Some(2_500), Some(5_000)] {
-                for bits in 0..32u8 {
+                for bits in 0..64u8 {
                     let bit = |n: u8| bits & (1 << n) != 0;
                     let meta = AssetMeta {
                         title: "t".into(),
@@ -288,6 +292,7 @@ mod tests {
                     a.confirmed_at = ago.map(|d| now - d);
                     a.transcodes = bit(2);
                     a.thumbs_failed = bit(3);
+                    a.media_pending = bit(5);
                     a.published = bit(4);
                     a.insert(&conn).expect("insert");
                     rows.push(a);

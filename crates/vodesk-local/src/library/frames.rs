@@ -3,10 +3,14 @@
 //! snapshots cut from the video at the requested times. Objects that are plainly not media
 //! (by their first bytes) and machines without ffmpeg keep the generated stand-ins.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use vodesk_media::{MediaInfo, looks_like_media};
 
-use super::Library;
+use super::processing::take_default_cover;
+use super::rows::get_asset;
+use super::{Library, Result};
 
 /// How much of an object's head decides whether it could be media.
 const SNIFF_BYTES: u64 = 4096;
@@ -52,19 +56,19 @@ impl Library {
         }
     }
 
-    /// What the original holds, when ffmpeg is here and the object looks like media.
-    pub(super) async fn probe(&self, bucket: &str, key: &str) -> Option<Probed> {
+    /// Whether ffmpeg is here and the object looks like media (its first bytes).
+    pub(super) async fn could_probe(&self, bucket: &str, key: &str) -> bool {
         if !self.tools.available() {
-            return None;
+            return false;
         }
-        let head = self
-            .objects
-            .read_head(bucket, key, SNIFF_BYTES)
-            .await
-            .ok()??;
-        if !looks_like_media(&head) {
-            return None;
+        match self.objects.read_head(bucket, key, SNIFF_BYTES).await {
+            Ok(Some(head)) => looks_like_media(&head),
+            _ => false,
         }
+    }
+
+    /// What the original holds, when ffmpeg can read it.
+    pub(super) async fn probe(&self, bucket: &str, key: &str) -> Option<Probed> {
         let input = self.media_input(bucket, key)?;
         let _slot = self.media_slots.acquire().await.ok()?;
         match self.tools.probe(&input).await {
@@ -87,5 +91,71 @@ impl Library {
                 None
             }
         }
+    }
+}
+
+impl Library {
+    /// Reads a confirmed asset's original with ffmpeg in the background: its facts, then its
+    /// snapshots and cover from real frames; the asset's thumbnails run until then.
+    pub(super) fn read_media_later(&self, asset_id: &str) {
+        let Some(lib) = self.me.get().and_then(std::sync::Weak::upgrade) else {
+            return;
+        };
+        let id = asset_id.to_string();
+        tokio::spawn(async move {
+            if let Err(e) = lib.read_media(&id).await {
+                tracing::warn!("media of {id}: {e:?}");
+            }
+        });
+    }
+
+    /// The work of [`Self::read_media_later`]; written only if the asset still has the same
+    /// original (a replacement starts its own).
+    async fn read_media(&self, asset_id: &str) -> Result<()> {
+        let Some(a) = get_asset(&self.db(), asset_id)? else {
+            return Ok(());
+        };
+        if !a.media_pending {
+            return Ok(());
+        }
+        let probed = self.probe(&a.bucket, &a.object_key).await;
+        let (snapshots, thumbs_failed) = self.take_snapshots(&a, probed.as_ref()).await;
+        let cover = self.default_cover(&a, &snapshots, probed.as_ref()).await;
+        let conn = self.db();
+        let Some(mut cur) = get_asset(&conn, asset_id)? else {
+            return Ok(());
+        };
+        if !cur.media_pending || cur.object_key != a.object_key {
+            return Ok(());
+        }
+        if let Some(ms) = probed.as_ref().and_then(|p| p.info.duration_ms) {
+            cur.duration_ms = Some(ms);
+        }
+        cur.media = probed.map(|p| p.info);
+        cur.snapshots = snapshots;
+        cur.thumbs_failed = thumbs_failed;
+        take_default_cover(&mut cur, cover);
+        cur.media_pending = false;
+        cur.save(&conn)?;
+        Ok(())
+    }
+
+    /// Shares the library, and takes up media reading a previous process left unfinished.
+    pub fn shared(self) -> Arc<Library> {
+        let lib = Arc::new(self);
+        let _ = lib.me.set(Arc::downgrade(&lib));
+        let pending: Vec<String> = {
+            let conn = lib.db();
+            conn.prepare("SELECT asset_id FROM assets WHERE media_pending = 1")
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })
+                .unwrap_or_default()
+        };
+        for id in pending {
+            lib.read_media_later(&id);
+        }
+        lib
     }
 }

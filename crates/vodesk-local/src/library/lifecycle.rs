@@ -86,6 +86,8 @@ impl Progress {
         let thumbnails = match timed(a.thumbnail.is_some(), THUMB_DONE_MS) {
             Stage::NotRequested => Stage::NotRequested,
             _ if a.thumbs_failed => Stage::Failed,
+            // Real frames are still being cut.
+            _ if a.media_pending => Stage::Running,
             stage => stage,
         };
         Progress {

@@ -95,6 +95,8 @@ pub struct Library {
     tools: vodesk_media::Tools,
     /// How many of them run at once: a batch of landed videos must not start one per upload.
     media_slots: tokio::sync::Semaphore,
+    /// The library itself, for background work it starts ([`Library::shared`]).
+    me: OnceLock<std::sync::Weak<Library>>,
 }
 
 impl Library {
@@ -134,6 +136,7 @@ impl Library {
             settling: tokio::sync::Mutex::new(()),
             tools: vodesk_media::Tools::system(),
             media_slots: tokio::sync::Semaphore::new(2),
+            me: OnceLock::new(),
         })
     }
 

@@ -22,7 +22,8 @@ pub(super) struct Uploaded {
     /// Cover to use when the asset has no custom cover (snapshot or grabbed frame).
     default_cover: Option<String>,
     duration_ms: Option<i64>,
-    media: Option<vodesk_media::MediaInfo>,
+    /// ffmpeg reads the original after the confirmation.
+    media_pending: bool,
 }
 
 /// How the client says an upload ended.
@@ -56,29 +57,43 @@ impl Library {
         if let Some(want) = expect_md5 {
             check_md5(want, &info.etag, &digest)?;
         }
-        let probed = self.probe(bucket, key).await;
-        let duration_ms = match probed.as_ref().and_then(|p| p.info.duration_ms) {
-            Some(ms) => Some(ms),
-            None => self.duration_of(&a.video_type, bucket, key).await,
+        let duration_ms = self.duration_of(&a.video_type, bucket, key).await;
+        let mut up = Uploaded {
+            size: info.size as i64,
+            head_1024: digest.head_1024,
+            head_1025: digest.head_1025,
+            snapshots: vec![],
+            thumbs_failed: false,
+            default_cover: None,
+            duration_ms,
+            media_pending: false,
         };
-        let (snapshots, thumbs_failed) = self.take_snapshots(a, probed.as_ref()).await;
-        let default_cover = match a.thumbnail.as_ref() {
+        // Real media is read by ffmpeg after the confirmation (see `frames`): an upload is
+        // not held up by cutting frames, its thumbnails show as running meanwhile.
+        if self.could_probe(bucket, key).await {
+            up.media_pending = true;
+            return Ok(up);
+        }
+        (up.snapshots, up.thumbs_failed) = self.take_snapshots(a, None).await;
+        up.default_cover = self.default_cover(a, &up.snapshots, None).await;
+        Ok(up)
+    }
+
+    /// The cover an asset gets when it has none of its own: the snapshot chosen by
+    /// `cover_position`, else its first frame.
+    pub(super) async fn default_cover(
+        &self,
+        a: &AssetRow,
+        snapshots: &[Snapshot],
+        probed: Option<&Probed>,
+    ) -> Option<String> {
+        match a.thumbnail.as_ref() {
             Some(t) if !snapshots.is_empty() => {
                 let pos = t["cover_position"].as_i64().unwrap_or(1).max(1) as usize;
                 Some(snapshots[pos.min(snapshots.len()) - 1].key.clone())
             }
-            _ => self.grab_cover(a, probed.as_ref()).await,
-        };
-        Ok(Uploaded {
-            size: info.size as i64,
-            head_1024: digest.head_1024,
-            head_1025: digest.head_1025,
-            snapshots,
-            thumbs_failed,
-            default_cover,
-            duration_ms,
-            media: probed.map(|p| p.info),
-        })
+            _ => self.grab_cover(a, probed).await,
+        }
     }
 
     /// The playing time of an ISO media original, from its head; `None` for other formats or
@@ -100,7 +115,7 @@ impl Library {
     /// The "first frame" cover of assets without a custom cover type, at `{dir}/cover0` (kept
     /// if the client already uploaded one there): the real first frame when ffmpeg read the
     /// original, else a generated image.
-    async fn grab_cover(&self, a: &AssetRow, probed: Option<&Probed>) -> Option<String> {
+    pub(super) async fn grab_cover(&self, a: &AssetRow, probed: Option<&Probed>) -> Option<String> {
         if media::is_audio(&a.video_type) || probed.is_some_and(|p| !p.has_video()) {
             return None;
         }
@@ -134,7 +149,11 @@ impl Library {
 
     /// The requested snapshots: real frames of a probed video (only the times it reaches),
     /// generated images otherwise.
-    async fn take_snapshots(&self, a: &AssetRow, probed: Option<&Probed>) -> (Vec<Snapshot>, bool) {
+    pub(super) async fn take_snapshots(
+        &self,
+        a: &AssetRow,
+        probed: Option<&Probed>,
+    ) -> (Vec<Snapshot>, bool) {
         let Some(t) = a.thumbnail.as_ref() else {
             return (vec![], false);
         };
@@ -261,8 +280,12 @@ impl Library {
             } else {
                 return Err(Error::NotAwaitingUpload);
             }
+            let pending = up.media_pending;
             apply(&mut cur, up);
             cur.save(&conn)?;
+            if pending {
+                self.read_media_later(asset_id);
+            }
         }
         if let Some((b, k)) = replaced {
             let _ = self.objects.delete_object(&b, &k);
@@ -276,19 +299,26 @@ pub(super) fn apply(a: &mut AssetRow, up: Uploaded) {
     let now = now_ms();
     a.size = up.size;
     a.duration_ms = up.duration_ms;
-    a.media = up.media;
+    a.media = None;
+    a.media_pending = up.media_pending;
     a.head_md5 = Some(up.head_1024);
     a.head_md5_1025 = Some(up.head_1025);
     a.confirmed_at = Some(now);
     a.last_modified = now;
     a.snapshots = up.snapshots;
     a.thumbs_failed = up.thumbs_failed;
+    take_default_cover(a, up.default_cover);
+}
+
+/// Gives the asset its default cover unless it has one of its own (a custom cover type, or a
+/// snapshot chosen as cover).
+pub(super) fn take_default_cover(a: &mut AssetRow, cover: Option<String>) {
     if a.cover_type.is_none()
         && !a
             .cover_key
             .as_ref()
             .is_some_and(|k| k.contains("/snapshot/"))
     {
-        a.cover_key = up.default_cover;
+        a.cover_key = cover;
     }
 }

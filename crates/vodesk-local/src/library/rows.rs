@@ -84,13 +84,15 @@ pub struct AssetRow {
     pub duration_ms: Option<i64>,
     /// What ffprobe read in the original (`None` without ffmpeg or for what is not media).
     pub media: Option<vodesk_media::MediaInfo>,
+    /// ffmpeg is still reading the original (facts, cover, snapshots): thumbnails are running.
+    pub media_pending: bool,
 }
 
 pub const ASSET_COLUMNS: &str = "asset_id, title, description, video_name, video_type, category_id, tags, \
     create_time, last_modified, status, published, auto_publish, template_group, transcodes, auto_encrypt, \
     auto_preheat, thumbnail, review, workflow_name, video_md5, cover_type, cover_md5, subtitles, bucket, \
     object_key, owns_object, size, head_md5, head_md5_1025, confirmed_at, thumbs_failed, snapshots, \
-    cover_key, pending, source, expires_at, duration_ms, media";
+    cover_key, pending, source, expires_at, duration_ms, media, media_pending";
 
 fn json_col<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
     s.and_then(|s| serde_json::from_str(&s).ok())
@@ -137,6 +139,7 @@ impl AssetRow {
             expires_at: r.get(35)?,
             duration_ms: r.get(36)?,
             media: json_col(r.get(37)?),
+            media_pending: r.get::<_, Option<i64>>(38)?.unwrap_or(0) != 0,
         })
     }
 
@@ -146,7 +149,7 @@ impl AssetRow {
         conn.prepare_cached(&format!(
                 "INSERT INTO assets({ASSET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                  ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)"
+                 ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39)"
         ))?
         .execute(params![
                 self.asset_id,
@@ -191,6 +194,7 @@ impl AssetRow {
                 self.media
                     .as_ref()
                     .map(|m| serde_json::to_string(m).expect("media facts serialize")),
+                self.media_pending as i64,
             ])?;
         Ok(())
     }

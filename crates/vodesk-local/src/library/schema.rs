@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS assets(
     source TEXT NOT NULL DEFAULT 'upload',
     expires_at INTEGER,
     duration_ms INTEGER,
-    media TEXT
+    media TEXT,
+    media_pending INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS assets_ctime ON assets(create_time);
 CREATE INDEX IF NOT EXISTS assets_size ON assets(size);
@@ -131,6 +132,7 @@ fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
         ("expires_at", "INTEGER"),
         ("duration_ms", "INTEGER"),
         ("media", "TEXT"),
+        ("media_pending", "INTEGER NOT NULL DEFAULT 0"),
     ] {
         if !have.iter().any(|c| c == column) {
             conn.execute_batch(&format!("ALTER TABLE assets ADD COLUMN {column} {kind}"))?;
