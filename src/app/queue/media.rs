@@ -26,6 +26,9 @@ pub struct RowMedia {
     pub problem: Option<String>,
     /// A frame was taken (it may have left the cache since).
     pub framed: bool,
+    /// A probe ended without an answer (timed out, could not run): not asked again for
+    /// this row, so a file on a stalled drive does not start a probe every frame.
+    pub gave_up: bool,
 }
 
 /// The answer of one probe.
@@ -65,7 +68,7 @@ impl QueueMedia {
         if size == 0 {
             return;
         }
-        let unknown = m.info.is_none() && m.problem.is_none();
+        let unknown = m.info.is_none() && m.problem.is_none() && !m.gave_up;
         let frame_gone = m.framed && !self.frames.contains_key(&key);
         if !m.pending && (unknown || frame_gone) && self.wanted.len() < 64 {
             self.wanted.push((key, path.to_path_buf()));
@@ -109,8 +112,11 @@ impl QueueMedia {
                 }
             }
             Err(vodesk_media::Error::Unreadable(why)) => m.problem = Some(why),
-            // Timed out or could not run: not the file's fault; asked again when shown.
-            Err(e) => tracing::debug!("probe of row {}: {e}", p.key),
+            // Timed out or could not run: not the file's fault, but not asked again either.
+            Err(e) => {
+                m.gave_up = true;
+                tracing::debug!("probe of row {}: {e}", p.key);
+            }
         }
     }
 
