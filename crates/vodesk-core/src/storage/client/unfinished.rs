@@ -97,22 +97,29 @@ impl ObsClient {
         &self,
         bucket: &str,
     ) -> Result<Vec<UnfinishedUpload>, ApiError> {
-        let mut out = Vec::new();
-        for u in self.list_multipart_uploads(bucket).await? {
-            // An upload completed or aborted since the listing is simply no longer there.
-            let (parts, bytes) = match self.upload_parts_size(bucket, &u.key, &u.upload_id).await {
-                Err(e) if e.kind == ErrorKind::NotFound => continue,
-                other => other?,
-            };
-            out.push(UnfinishedUpload {
-                key: u.key,
-                upload_id: u.upload_id,
-                initiated: u.initiated,
-                parts,
-                bytes,
-            });
-        }
-        Ok(out)
+        use futures_util::stream::{self, StreamExt, TryStreamExt};
+        // Each upload's parts are a call of their own: eight at a time, so a bucket with
+        // thousands of abandoned uploads lists in seconds, not minutes, in listing order.
+        let uploads = self.list_multipart_uploads(bucket).await?;
+        let sized: Vec<Option<UnfinishedUpload>> = stream::iter(uploads)
+            .map(|u| async move {
+                // An upload completed or aborted since the listing is simply no longer there.
+                match self.upload_parts_size(bucket, &u.key, &u.upload_id).await {
+                    Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(e),
+                    Ok((parts, bytes)) => Ok(Some(UnfinishedUpload {
+                        key: u.key,
+                        upload_id: u.upload_id,
+                        initiated: u.initiated,
+                        parts,
+                        bytes,
+                    })),
+                }
+            })
+            .buffered(8)
+            .try_collect()
+            .await?;
+        Ok(sized.into_iter().flatten().collect())
     }
 
     /// Aborts an unfinished upload, freeing its parts; one that is gone already counts as
