@@ -940,3 +940,8 @@ profile-problem-spaces = { $field } contains spaces; paste it without them.
 profile-problem-scope-length = { $field } must be 1 to 64 characters; copy it from the console.
 profile-problem-not-number = { $field }: "{ $value }" is not a number; copy it from the VOD console's application list, or leave it empty.
 profile-problem-unsupported = This cloud is not supported yet.
+
+## Starting the app
+app-journal-unreadable = the upload journal { $path } cannot be opened ({ $error }); check that the folder is writable
+app-could-not-start = error: vodesk could not start: { $error }
+app-no-window = error: the window could not open ({ $error }); on Linux a desktop session (X11 or Wayland) is needed

@@ -839,3 +839,8 @@ profile-problem-spaces = { $field }含有空格；请去掉空格后粘贴。
 profile-problem-scope-length = { $field }须为 1 到 64 个字符；请从控制台复制。
 profile-problem-not-number = { $field }：“{ $value }”不是数字；请从点播控制台的应用列表复制，或留空。
 profile-problem-unsupported = 暂不支持此云服务。
+
+## 启动应用
+app-journal-unreadable = 无法打开上传日志 { $path }（{ $error }）；请检查该文件夹是否可写
+app-could-not-start = 错误：vodesk 无法启动：{ $error }
+app-no-window = 错误：无法打开窗口（{ $error }）；在 Linux 上需要桌面会话（X11 或 Wayland）
