@@ -248,6 +248,7 @@ impl VodeskApp {
         }
         let deleting = dialogs::confirm(
             &ctx,
+            "delete-assets",
             &mut self.assets.confirm_delete,
             &t!("confirm-delete-title"),
             |ids| t!("confirm-delete", n = (ids.len())),
@@ -258,6 +259,7 @@ impl VodeskApp {
         }
         let cancelling = dialogs::confirm(
             &ctx,
+            "cancel-uploads",
             &mut self.confirm_cancel,
             &t!("confirm-cancel-title"),
             |jobs| t!("confirm-cancel", n = (jobs.len())),
