@@ -848,9 +848,9 @@ cli-stdin-ended = stdin ended before the { $what ->
 }; give one value per line (secret key, then security token, then proxy password, as requested)
 cli-no-terminal = no terminal to ask for the secret key on; pipe it in with --sk-stdin
 cli-secret-prompt = { $what ->
-    [security-token] Security token
-    [proxy-password] Proxy password
-   *[secret-key] Secret key
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
 } for { $name }:{" "}
 cli-secret-unreadable = cannot read the { $what ->
     [security-token] security token
