@@ -153,13 +153,13 @@ fn list(json: bool) -> Result<(), CliError> {
         .collect();
     print_table(
         &[
-            "",
-            "NAME",
-            "PROVIDER",
-            "REGION",
-            "ENDPOINT",
-            "PROJECT ID",
-            "ACCESS KEY",
+            String::new(),
+            t!("cli-col-name"),
+            t!("cli-col-provider"),
+            t!("cli-col-region"),
+            t!("cli-col-endpoint"),
+            t!("cli-col-project-id"),
+            t!("cli-col-access-key"),
         ],
         &cells,
     );
