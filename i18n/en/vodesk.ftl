@@ -990,3 +990,60 @@ cli-show-review = review:
 cli-show-video-url = video url:
 cli-show-cover = cover:
 cli-show-seconds = { $n } s
+
+## The command line: a profile's problems, naming its options ($provider; $what is endpoint,
+## object or proxy)
+cli-profile-name-empty = the profile name is empty; give a name such as production
+cli-profile-name-edge = profile name "{ $value }" starts or ends with a space; remove it
+cli-profile-name-long = profile name "{ $value }" is longer than 64 characters; shorten it
+cli-profile-name-built-in = "{ $value }" is a built-in profile of the local service; choose another name
+cli-profile-name-char = profile name "{ $value }" contains { $char }; use letters, digits, spaces, '-', '_' or '.'
+cli-profile-unsupported = provider { $provider } is not supported yet; use huawei or tencent
+cli-profile-no-region = give a region (--region cn-north-4) or an endpoint URL (--endpoint URL)
+cli-profile-object-needed = with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)
+cli-profile-not-region = region "{ $value }" is not a region id; use one like { $examples }
+cli-profile-url-not-url = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" is not a URL; give a URL like https://host[:port]
+cli-profile-url-not-http = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must start with http:// or https://; give a URL like https://host[:port]
+cli-profile-url-no-host = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" has no host; give a URL like https://host[:port]
+cli-profile-url-query = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must not have a query or fragment; give a URL like https://host[:port]
+cli-profile-url-user = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must not carry a user or password (they would be stored in plain text); give a URL like https://host[:port]
+cli-profile-key-empty = { $provider ->
+    [tencent] the SecretId (--ak) is empty; create them in the Tencent Cloud console under CAM > API Keys
+    [aliyun] the AccessKey ID (--ak) is empty; create them in the Alibaba Cloud console under RAM > AccessKey
+   *[huawei] the access key (--ak) is empty; create them in the Huawei Cloud console under My Credentials > Access Keys
+}
+cli-profile-key-spaces = { $provider ->
+    [tencent] the SecretId (--ak) contains spaces; paste it without them
+    [aliyun] the AccessKey ID (--ak) contains spaces; paste it without them
+   *[huawei] the access key (--ak) contains spaces; paste it without them
+}
+cli-profile-scope-length = { $provider ->
+    [tencent] the SubAppId must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+    [aliyun] the AppId must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+   *[huawei] the project id must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+}
+cli-profile-scope-number = { $provider ->
+    [tencent] the SubAppId "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+    [aliyun] the AppId "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+   *[huawei] the project id "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+}

@@ -889,3 +889,59 @@ cli-show-review = 审核：
 cli-show-video-url = 视频地址：
 cli-show-cover = 封面：
 cli-show-seconds = { $n } 秒
+
+## 命令行：配置的问题，按选项称呼（$provider；$what 为 endpoint、object 或 proxy）
+cli-profile-name-empty = 配置名称为空；请给出名称，例如 production
+cli-profile-name-edge = 配置名称“{ $value }”首尾有空格；请删除
+cli-profile-name-long = 配置名称“{ $value }”超过 64 个字符；请缩短
+cli-profile-name-built-in = “{ $value }”是本地服务的内置配置；请换一个名称
+cli-profile-name-char = 配置名称“{ $value }”含有 { $char }；请使用字母、数字、空格、“-”、“_”或“.”
+cli-profile-unsupported = 暂不支持服务商 { $provider }；请使用 huawei 或 tencent
+cli-profile-no-region = 请给出区域（--region cn-north-4）或服务地址（--endpoint URL）
+cli-profile-object-needed = 使用 --endpoint 而未给出 --region 时，还需给出对象存储地址（--object-endpoint URL）
+cli-profile-not-region = 区域“{ $value }”不是区域 ID；请使用 { $examples } 这样的 ID
+cli-profile-url-not-url = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不是 URL；请给出 https://host[:port] 这样的地址
+cli-profile-url-not-http = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”必须以 http:// 或 https:// 开头；请给出 https://host[:port] 这样的地址
+cli-profile-url-no-host = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”没有主机名；请给出 https://host[:port] 这样的地址
+cli-profile-url-query = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不能包含查询参数或片段；请给出 https://host[:port] 这样的地址
+cli-profile-url-user = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不能包含用户名或密码（它们会以明文保存）；请给出 https://host[:port] 这样的地址
+cli-profile-key-empty = { $provider ->
+    [tencent] SecretId（--ak）为空；请在腾讯云控制台的“访问管理 > API 密钥管理”中创建
+    [aliyun] AccessKey ID（--ak）为空；请在阿里云控制台的“RAM 访问控制 > AccessKey”中创建
+   *[huawei] 访问密钥 ID（--ak）为空；请在华为云控制台的“我的凭证 > 访问密钥”中创建
+}
+cli-profile-key-spaces = { $provider ->
+    [tencent] SecretId（--ak）含有空格；请去掉空格后粘贴
+    [aliyun] AccessKey ID（--ak）含有空格；请去掉空格后粘贴
+   *[huawei] 访问密钥 ID（--ak）含有空格；请去掉空格后粘贴
+}
+cli-profile-scope-length = { $provider ->
+    [tencent] SubAppId 须为 1 到 64 个字符；请从控制台复制
+    [aliyun] AppId 须为 1 到 64 个字符；请从控制台复制
+   *[huawei] 项目 ID 须为 1 到 64 个字符；请从控制台（我的凭证 > API 凭证）复制
+}
+cli-profile-scope-number = { $provider ->
+    [tencent] SubAppId“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+    [aliyun] AppId“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+   *[huawei] 项目 ID“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+}
