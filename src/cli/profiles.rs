@@ -264,7 +264,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     }
     check
         .validate()
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+        .map_err(|e| CliError::Usage(profile_problem(&e)))?;
     if load()?.get(&args.name).is_some() {
         return Err(CliError::Usage(t!(
             "cli-profile-exists",
