@@ -221,6 +221,11 @@ mod tests {
             t!("status-service-value", raw = "PUBLISHED"),
             "Service value: PUBLISHED"
         );
+        // A message may end in a space (the CLI's prompt, which scripts and tests read).
+        assert_eq!(
+            t!("cli-secret-prompt", what = "secret-key", name = "typed"),
+            "secret key for typed: "
+        );
         pin_thread(Language::Chinese);
         assert_eq!(t!("unfinished-aborted", n = 3), "已取消 3 个上传。");
         assert_eq!(t!("settings-title"), "设置");

@@ -927,9 +927,9 @@ cli-stdin-ended = stdin ended before the { $what ->
 }; give one value per line (secret key, then security token, then proxy password, as requested)
 cli-no-terminal = no terminal to ask for the secret key on; pipe it in with --sk-stdin
 cli-secret-prompt = { $what ->
-    [security-token] Security token
-    [proxy-password] Proxy password
-   *[secret-key] Secret key
+    [security-token] security token
+    [proxy-password] proxy password
+   *[secret-key] secret key
 } for { $name }:{" "}
 cli-secret-unreadable = cannot read the { $what ->
     [security-token] security token
@@ -1019,3 +1019,111 @@ profile-problem-spaces = { $field } contains spaces; paste it without them.
 profile-problem-scope-length = { $field } must be 1 to 64 characters; copy it from the console.
 profile-problem-not-number = { $field }: "{ $value }" is not a number; copy it from the VOD console's application list, or leave it empty.
 profile-problem-unsupported = This cloud is not supported yet.
+
+## Starting the app
+app-journal-unreadable = the upload journal { $path } cannot be opened ({ $error }); check that the folder is writable
+app-could-not-start = error: vodesk could not start: { $error }
+app-no-window = error: the window could not open ({ $error }); on Linux a desktop session (X11 or Wayland) is needed
+
+## The command line's table columns
+cli-col-asset-id = ASSET ID
+cli-col-title = TITLE
+cli-col-status = STATUS
+cli-col-transcode = TRANSCODE
+cli-col-size = SIZE
+cli-col-created = CREATED
+cli-col-key = KEY
+cli-col-upload-id = UPLOAD ID
+cli-col-started = STARTED
+cli-col-parts = PARTS
+cli-col-bucket = BUCKET
+cli-col-location = LOCATION
+cli-col-modified = MODIFIED
+cli-col-name = NAME
+cli-col-provider = PROVIDER
+cli-col-region = REGION
+cli-col-endpoint = ENDPOINT
+cli-col-project-id = PROJECT ID
+cli-col-access-key = ACCESS KEY
+cli-col-transcodes = TRANSCODES
+cli-col-formats = FORMATS
+cli-col-id = ID
+cli-col-state = STATE
+cli-col-progress = PROGRESS
+cli-col-path = PATH
+cli-col-reason = REASON
+cli-cell-aborted = aborted
+cli-show-asset-id = asset id:
+cli-show-title = title:
+cli-show-status = status:
+cli-show-description = description:
+cli-show-file = file:
+cli-show-size = size:
+cli-show-duration = duration:
+cli-show-picture = picture:
+cli-show-category = category:
+cli-show-tags = tags:
+cli-show-created = created:
+cli-show-transcode = transcode:
+cli-show-thumbnails = thumbnails:
+cli-show-review = review:
+cli-show-video-url = video url:
+cli-show-cover = cover:
+cli-show-seconds = { $n } s
+
+## The command line: a profile's problems, naming its options ($provider; $what is endpoint,
+## object or proxy)
+cli-profile-name-empty = the profile name is empty; give a name such as production
+cli-profile-name-edge = profile name "{ $value }" starts or ends with a space; remove it
+cli-profile-name-long = profile name "{ $value }" is longer than 64 characters; shorten it
+cli-profile-name-built-in = "{ $value }" is a built-in profile of the local service; choose another name
+cli-profile-name-char = profile name "{ $value }" contains { $char }; use letters, digits, spaces, '-', '_' or '.'
+cli-profile-unsupported = provider { $provider } is not supported yet; use huawei or tencent
+cli-profile-no-region = give a region (--region cn-north-4) or an endpoint URL (--endpoint URL)
+cli-profile-object-needed = with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)
+cli-profile-not-region = region "{ $value }" is not a region id; use one like { $examples }
+cli-profile-url-not-url = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" is not a URL; give a URL like https://host[:port]
+cli-profile-url-not-http = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must start with http:// or https://; give a URL like https://host[:port]
+cli-profile-url-no-host = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" has no host; give a URL like https://host[:port]
+cli-profile-url-query = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must not have a query or fragment; give a URL like https://host[:port]
+cli-profile-url-user = { $what ->
+    [object] object endpoint
+    [proxy] proxy
+   *[endpoint] endpoint
+} "{ $value }" must not carry a user or password (they would be stored in plain text); give a URL like https://host[:port]
+cli-profile-key-empty = { $provider ->
+    [tencent] the SecretId (--ak) is empty; create them in the Tencent Cloud console under CAM > API Keys
+    [aliyun] the AccessKey ID (--ak) is empty; create them in the Alibaba Cloud console under RAM > AccessKey
+   *[huawei] the access key (--ak) is empty; create them in the Huawei Cloud console under My Credentials > Access Keys
+}
+cli-profile-key-spaces = { $provider ->
+    [tencent] the SecretId (--ak) contains spaces; paste it without them
+    [aliyun] the AccessKey ID (--ak) contains spaces; paste it without them
+   *[huawei] the access key (--ak) contains spaces; paste it without them
+}
+cli-profile-scope-length = { $provider ->
+    [tencent] the SubAppId must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+    [aliyun] the AppId must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+   *[huawei] the project id must be 1 to 64 characters; copy it from the console (My Credentials > API Credentials)
+}
+cli-profile-scope-number = { $provider ->
+    [tencent] the SubAppId "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+    [aliyun] the AppId "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+   *[huawei] the project id "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
+}

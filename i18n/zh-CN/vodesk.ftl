@@ -384,7 +384,7 @@ buckets-url-only = 此云的点播服务没有存储桶浏览器；请在这里�
 buckets-reload-tip = 刷新存储桶列表
 buckets-not-media = 不是 VOD 可导入的媒体文件
 buckets-load-more = 加载更多
-buckets-empty = 空。
+buckets-empty = 此处为空。
 buckets-defaults-pattern = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：{ $pattern }
 buckets-defaults-names = 导入使用元数据表单的默认值（未选中队列行时显示）；标题：对象名
 buckets-fix-defaults = ⚠ 请先修正默认值再导入 — { $problem }
@@ -412,7 +412,7 @@ categories-title = 分类
 categories-name = 名称
 categories-add-top = 添加顶级分类
 categories-add-inside = 在所选分类下添加
-categories-add-inside-off = 请选择第 { $max } 级以上的分类（最多 { $max } 级）
+categories-add-inside-off = 请选择未到第 { $max } 级的分类（分类最多 { $max } 级）
 categories-rename = 重命名所选
 categories-delete = 删除所选
 categories-delete-tip = 分类下仍有媒资或子分类时，服务会拒绝删除
@@ -695,7 +695,7 @@ field-thumbnail-aspect-ratio = 宽高比
 field-thumbnail-max-length = 最大边长
 field-review-template = 审核模板
 field-category-name = 分类名称
-problem-empty = { $field }为空；请填写或留空不用。
+problem-empty = { $field }为空；请填写，或不设置此项。
 problem-title-empty = { $field }为空；请为媒资填写标题。
 problem-dots-empty = { $field }为空；请填写以秒为单位的截图时间点，例如 1, 5, 10。
 problem-too-long = { $unit ->
@@ -910,3 +910,110 @@ profile-problem-spaces = { $field }含有空格；请去掉空格后粘贴。
 profile-problem-scope-length = { $field }须为 1 到 64 个字符；请从控制台复制。
 profile-problem-not-number = { $field }：“{ $value }”不是数字；请从点播控制台的应用列表复制，或留空。
 profile-problem-unsupported = 暂不支持此云服务。
+
+## 启动应用
+app-journal-unreadable = 无法打开上传日志 { $path }（{ $error }）；请检查该文件夹是否可写
+app-could-not-start = 错误：vodesk 无法启动：{ $error }
+app-no-window = 错误：无法打开窗口（{ $error }）；在 Linux 上需要桌面会话（X11 或 Wayland）
+
+## 命令行表格的列
+cli-col-asset-id = 媒资 ID
+cli-col-title = 标题
+cli-col-status = 状态
+cli-col-transcode = 转码
+cli-col-size = 大小
+cli-col-created = 创建时间
+cli-col-key = 对象键
+cli-col-upload-id = 上传 ID
+cli-col-started = 开始时间
+cli-col-parts = 分段数
+cli-col-bucket = 存储桶
+cli-col-location = 位置
+cli-col-modified = 修改时间
+cli-col-name = 名称
+cli-col-provider = 服务商
+cli-col-region = 区域
+cli-col-endpoint = 服务地址
+cli-col-project-id = 项目 ID
+cli-col-access-key = 访问密钥
+cli-col-transcodes = 转码
+cli-col-formats = 格式
+cli-col-id = ID
+cli-col-state = 状态
+cli-col-progress = 进度
+cli-col-path = 路径
+cli-col-reason = 原因
+cli-cell-aborted = 已取消
+cli-show-asset-id = 媒资 ID：
+cli-show-title = 标题：
+cli-show-status = 状态：
+cli-show-description = 描述：
+cli-show-file = 文件：
+cli-show-size = 大小：
+cli-show-duration = 时长：
+cli-show-picture = 画面：
+cli-show-category = 分类：
+cli-show-tags = 标签：
+cli-show-created = 创建时间：
+cli-show-transcode = 转码：
+cli-show-thumbnails = 截图：
+cli-show-review = 审核：
+cli-show-video-url = 视频地址：
+cli-show-cover = 封面：
+cli-show-seconds = { $n } 秒
+
+## 命令行：配置的问题，按选项称呼（$provider；$what 为 endpoint、object 或 proxy）
+cli-profile-name-empty = 配置名称为空；请给出名称，例如 production
+cli-profile-name-edge = 配置名称“{ $value }”首尾有空格；请删除
+cli-profile-name-long = 配置名称“{ $value }”超过 64 个字符；请缩短
+cli-profile-name-built-in = “{ $value }”是本地服务的内置配置；请换一个名称
+cli-profile-name-char = 配置名称“{ $value }”含有 { $char }；请使用字母、数字、空格、“-”、“_”或“.”
+cli-profile-unsupported = 暂不支持服务商 { $provider }；请使用 huawei 或 tencent
+cli-profile-no-region = 请给出区域（--region cn-north-4）或服务地址（--endpoint URL）
+cli-profile-object-needed = 使用 --endpoint 而未给出 --region 时，还需给出对象存储地址（--object-endpoint URL）
+cli-profile-not-region = 区域“{ $value }”不是区域 ID；请使用 { $examples } 这样的 ID
+cli-profile-url-not-url = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不是 URL；请给出 https://host[:port] 这样的地址
+cli-profile-url-not-http = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”必须以 http:// 或 https:// 开头；请给出 https://host[:port] 这样的地址
+cli-profile-url-no-host = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”没有主机名；请给出 https://host[:port] 这样的地址
+cli-profile-url-query = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不能包含查询参数或片段；请给出 https://host[:port] 这样的地址
+cli-profile-url-user = { $what ->
+    [object] 对象存储地址
+    [proxy] 代理
+   *[endpoint] 服务地址
+}“{ $value }”不能包含用户名或密码（它们会以明文保存）；请给出 https://host[:port] 这样的地址
+cli-profile-key-empty = { $provider ->
+    [tencent] SecretId（--ak）为空；请在腾讯云控制台的“访问管理 > API 密钥管理”中创建
+    [aliyun] AccessKey ID（--ak）为空；请在阿里云控制台的“RAM 访问控制 > AccessKey”中创建
+   *[huawei] 访问密钥 ID（--ak）为空；请在华为云控制台的“我的凭证 > 访问密钥”中创建
+}
+cli-profile-key-spaces = { $provider ->
+    [tencent] SecretId（--ak）含有空格；请去掉空格后粘贴
+    [aliyun] AccessKey ID（--ak）含有空格；请去掉空格后粘贴
+   *[huawei] 访问密钥 ID（--ak）含有空格；请去掉空格后粘贴
+}
+cli-profile-scope-length = { $provider ->
+    [tencent] SubAppId 须为 1 到 64 个字符；请从控制台复制
+    [aliyun] AppId 须为 1 到 64 个字符；请从控制台复制
+   *[huawei] 项目 ID 须为 1 到 64 个字符；请从控制台（我的凭证 > API 凭证）复制
+}
+cli-profile-scope-number = { $provider ->
+    [tencent] SubAppId“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+    [aliyun] AppId“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+   *[huawei] 项目 ID“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
+}

@@ -160,10 +160,10 @@ impl Backend {
         ctx: egui::Context,
     ) -> Result<Backend, String> {
         let journal = Journal::open(journal_path).map(Arc::new).map_err(|e| {
-            format!(
-                "the upload journal {} cannot be opened ({}); check that the folder is writable",
-                journal_path.display(),
-                e.0
+            t!(
+                "app-journal-unreadable",
+                path = (journal_path.display().to_string()),
+                error = (e.0)
             )
         })?;
         let _g = rt.enter();

@@ -57,10 +57,12 @@ pub fn about(
         });
 }
 
-/// Asks before something that cannot be undone. `pending` holds what it is about; the
-/// returned value is it, once confirmed. Escape or `keep` drops it.
+/// Asks before something that cannot be undone, in the window `id` (its title changes with
+/// the language). `pending` holds what it is about; the returned value is it, once confirmed.
+/// Escape or `keep` drops it.
 pub fn confirm<T: Clone>(
     ctx: &egui::Context,
+    id: &str,
     pending: &mut Option<T>,
     title: &str,
     text: impl FnOnce(&T) -> String,
@@ -70,8 +72,7 @@ pub fn confirm<T: Clone>(
     let mut result = None;
     let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Window::new(title)
-        // The title changes with the language; the window stays the same one.
-        .id(egui::Id::unique(("confirm", std::any::type_name::<T>())))
+        .id(egui::Id::unique(("confirm", id)))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)

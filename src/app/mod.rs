@@ -76,6 +76,8 @@ pub async fn connect_profile(places: &Places, name: Option<&str>) -> Result<Conn
 }
 
 pub fn run() -> ExitCode {
+    // Until the settings are read (with the window), the system's language.
+    crate::i18n::apply(crate::i18n::Language::System);
     crate::logging::init(&crate::connection::data_dir());
     let Some(runtime) = crate::runtime::runtime() else {
         return ExitCode::FAILURE;
@@ -148,13 +150,11 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The window opened, but the app could not start inside it (e.g. the journal).
         Err(eframe::Error::AppCreation(e)) => {
-            eprintln!("error: vodesk could not start: {e}");
+            eprintln!("{}", t!("app-could-not-start", error = (e.to_string())));
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!(
-                "error: the window could not open ({e}); on Linux a desktop session (X11 or Wayland) is needed"
-            );
+            eprintln!("{}", t!("app-no-window", error = (e.to_string())));
             ExitCode::FAILURE
         }
     }

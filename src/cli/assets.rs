@@ -11,7 +11,7 @@ use vodesk_core::provider::api::{AssetQuery, Cursor, DeleteScope, ItemResult, Me
 
 use super::CliError;
 use super::metadata_args::field_errors;
-use super::output::{human_size, print_json, print_table};
+use super::output::{human_size, print_fields, print_json, print_table};
 use crate::connection::Connection;
 
 #[derive(Subcommand, Debug)]
@@ -150,54 +150,64 @@ fn time_text(t: Option<DateTime<Utc>>) -> String {
 
 fn print_details(d: &AssetDetails) {
     let a = &d.asset;
-    println!("asset id:     {}", a.id);
-    println!("title:        {}", a.title);
-    println!(
-        "status:       {} ({})",
-        a.status.state.as_str(),
-        a.status.raw
-    );
-    println!(
-        "description:  {}",
-        a.description.clone().unwrap_or_default()
-    );
-    println!(
-        "file:         {} ({})",
-        d.file_name.clone().unwrap_or_default(),
-        a.format.clone().unwrap_or_default()
-    );
+    let mut rows = vec![
+        (t!("cli-show-asset-id"), a.id.clone()),
+        (t!("cli-show-title"), a.title.clone()),
+        (
+            t!("cli-show-status"),
+            format!("{} ({})", a.status.state.as_str(), a.status.raw),
+        ),
+        (
+            t!("cli-show-description"),
+            a.description.clone().unwrap_or_default(),
+        ),
+        (
+            t!("cli-show-file"),
+            format!(
+                "{} ({})",
+                d.file_name.clone().unwrap_or_default(),
+                a.format.clone().unwrap_or_default()
+            ),
+        ),
+    ];
     if let Some(m) = &d.facts {
-        println!(
-            "size:         {}",
-            m.size_bytes.map(human_size).unwrap_or_default()
-        );
-        println!("duration:     {} s", m.duration_secs.unwrap_or_default());
+        let size = m.size_bytes.map(human_size).unwrap_or_default();
+        let secs = m.duration_secs.unwrap_or_default();
+        rows.push((t!("cli-show-size"), size));
+        rows.push((t!("cli-show-duration"), t!("cli-show-seconds", n = secs)));
         if let (Some(w), Some(h)) = (m.width.filter(|w| *w > 0), m.height.filter(|h| *h > 0)) {
             let codec = m.codec.clone().unwrap_or_default();
-            println!("picture:      {w}×{h} {codec}");
+            rows.push((t!("cli-show-picture"), format!("{w}×{h} {codec}")));
         }
     }
-    println!(
-        "category:     {} ({})",
-        a.category_name.clone().unwrap_or_default(),
-        a.category_id.unwrap_or(-1)
-    );
-    println!("tags:         {}", a.tags.join(","));
-    println!("created:      {}", time_text(a.created_at));
-    println!(
-        "transcode:    {} ({})",
-        a.transcode.raw,
-        d.preset_name.clone().unwrap_or_default()
-    );
-    println!("thumbnails:   {}", a.thumbnails.raw);
-    println!("review:       {}", a.review.raw);
-    println!(
-        "video url:    {}",
-        a.original_url.clone().unwrap_or_default()
-    );
-    for c in &d.covers {
-        println!("cover:        {c}");
-    }
+    rows.extend([
+        (
+            t!("cli-show-category"),
+            format!(
+                "{} ({})",
+                a.category_name.clone().unwrap_or_default(),
+                a.category_id.unwrap_or(-1)
+            ),
+        ),
+        (t!("cli-show-tags"), a.tags.join(",")),
+        (t!("cli-show-created"), time_text(a.created_at)),
+        (
+            t!("cli-show-transcode"),
+            format!(
+                "{} ({})",
+                a.transcode.raw,
+                d.preset_name.clone().unwrap_or_default()
+            ),
+        ),
+        (t!("cli-show-thumbnails"), a.thumbnails.raw.clone()),
+        (t!("cli-show-review"), a.review.raw.clone()),
+        (
+            t!("cli-show-video-url"),
+            a.original_url.clone().unwrap_or_default(),
+        ),
+    ]);
+    rows.extend(d.covers.iter().map(|c| (t!("cli-show-cover"), c.clone())));
+    print_fields(&rows);
 }
 
 pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<(), CliError> {
@@ -248,12 +258,12 @@ pub async fn run(conn: &Connection, cmd: AssetsCommand, json: bool) -> Result<()
                     .collect();
                 print_table(
                     &[
-                        "ASSET ID",
-                        "TITLE",
-                        "STATUS",
-                        "TRANSCODE",
-                        "SIZE",
-                        "CREATED",
+                        t!("cli-col-asset-id"),
+                        t!("cli-col-title"),
+                        t!("cli-col-status"),
+                        t!("cli-col-transcode"),
+                        t!("cli-col-size"),
+                        t!("cli-col-created"),
                     ],
                     &rows,
                 );

@@ -100,7 +100,11 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
                     .unwrap_or_default(),
                 u.parts.to_string(),
                 human_size(u.bytes as i64),
-                if aborted { "aborted" } else { "" }.to_string(),
+                if aborted {
+                    t!("cli-cell-aborted")
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect();
@@ -108,7 +112,15 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
         println!("{}", t!("cli-no-unfinished", bucket = (a.bucket.as_str())));
         return Ok(());
     }
-    print_table(&["KEY", "UPLOAD ID", "STARTED", "PARTS", "SIZE", ""], &rows);
+    let headers = [
+        t!("cli-col-key"),
+        t!("cli-col-upload-id"),
+        t!("cli-col-started"),
+        t!("cli-col-parts"),
+        t!("cli-col-size"),
+        String::new(),
+    ];
+    print_table(&headers, &rows);
     let n = aborted.iter().filter(|a| **a).count();
     let left: u64 = uploads
         .iter()

@@ -79,7 +79,12 @@ pub async fn run_buckets(
                         ]
                     })
                     .collect();
-                print_table(&["BUCKET", "LOCATION", "CREATED"], &rows);
+                let headers = [
+                    t!("cli-col-bucket"),
+                    t!("cli-col-location"),
+                    t!("cli-col-created"),
+                ];
+                print_table(&headers, &rows);
             }
         }
         BucketsCommand::Uploads(a) => super::bucket_uploads::run(conn, a, json).await?,
@@ -130,7 +135,12 @@ pub async fn run_objects(conn: &Connection, a: ObjectsArgs, json: bool) -> Resul
                 o.last_modified.map(|d| d.to_rfc3339()).unwrap_or_default(),
             ]
         }));
-        print_table(&["KEY", "SIZE", "MODIFIED"], &rows);
+        let headers = [
+            t!("cli-col-key"),
+            t!("cli-col-size"),
+            t!("cli-col-modified"),
+        ];
+        print_table(&headers, &rows);
         if page.is_truncated {
             let marker = page.next_marker.clone().unwrap_or_default();
             println!("{}", t!("cli-more-marker", marker = marker));

@@ -33,7 +33,7 @@ pub fn report_error(json: bool, e: &CliError) {
 }
 
 /// Left-aligned columns sized to their content.
-pub fn print_table(headers: &[&str], rows: &[Vec<String>]) {
+pub fn print_table(headers: &[String], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -52,9 +52,23 @@ pub fn print_table(headers: &[&str], rows: &[Vec<String>]) {
         }
         println!("{}", out.trim_end());
     };
-    line(headers.to_vec());
+    line(headers.iter().map(String::as_str).collect());
     for row in rows {
         line(row.iter().map(String::as_str).collect());
+    }
+}
+
+/// Labelled values, one a line, the values lined up after the longest label.
+pub fn print_fields(rows: &[(String, String)]) {
+    let width = rows
+        .iter()
+        .map(|(l, _)| display_width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (label, value) in rows {
+        let pad = " ".repeat(width - display_width(label));
+        println!("{label}{pad}{value}");
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{BufRead, IsTerminal};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use vodesk_core::credentials::manage::{self, SaveError, Secrets};
-use vodesk_core::credentials::profile::parse_provider;
+use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule, parse_provider};
 use vodesk_core::credentials::{
     LOCAL_PROFILES, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
 };
@@ -153,13 +153,13 @@ fn list(json: bool) -> Result<(), CliError> {
         .collect();
     print_table(
         &[
-            "",
-            "NAME",
-            "PROVIDER",
-            "REGION",
-            "ENDPOINT",
-            "PROJECT ID",
-            "ACCESS KEY",
+            String::new(),
+            t!("cli-col-name"),
+            t!("cli-col-provider"),
+            t!("cli-col-region"),
+            t!("cli-col-endpoint"),
+            t!("cli-col-project-id"),
+            t!("cli-col-access-key"),
         ],
         &cells,
     );
@@ -242,7 +242,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let dir = config_dir();
     // Everything that can be checked without the network or the keychain comes first, so bad
     // input writes nothing.
-    profile::validate_name(&args.name).map_err(|e| CliError::Usage(e.to_string()))?;
+    profile::validate_name(&args.name).map_err(|e| CliError::Usage(profile_problem(&e)))?;
     let candidate = Profile {
         name: args.name.clone(),
         provider: args.provider,
@@ -264,7 +264,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     }
     check
         .validate()
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+        .map_err(|e| CliError::Usage(profile_problem(&e)))?;
     if load()?.get(&args.name).is_some() {
         return Err(CliError::Usage(t!(
             "cli-profile-exists",
@@ -280,7 +280,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
                 verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
-            SaveError::Field(e) => CliError::Usage(e.to_string()),
+            SaveError::Field(e) => CliError::Usage(profile_problem(&e)),
             SaveError::Storage(m) => CliError::Other(m),
         })?;
     let saved = profile.clone();
@@ -368,5 +368,118 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
     } else {
         // Reported on stdout as JSON already.
         Err(CliError::Partial(String::new()))
+    }
+}
+
+/// A profile's problem in the CLI's words: options by name, the provider's terms.
+fn profile_problem(e: &ProfileError) -> String {
+    use ProfileRule as R;
+    let (value, provider) = (e.value.as_str(), e.provider.as_str());
+    let what = match e.field {
+        ProfileField::ObjectEndpoint => "object",
+        ProfileField::Proxy => "proxy",
+        _ => "endpoint",
+    };
+    match (&e.field, &e.rule) {
+        (ProfileField::Name, R::Empty) => t!("cli-profile-name-empty"),
+        (_, R::EdgeSpace) => t!("cli-profile-name-edge", value = value),
+        (_, R::TooLong) => t!("cli-profile-name-long", value = value),
+        (_, R::BuiltIn) => t!("cli-profile-name-built-in", value = value),
+        (_, R::BadChar(c)) => t!(
+            "cli-profile-name-char",
+            value = value,
+            char = (format!("{c:?}"))
+        ),
+        (_, R::Unsupported) => t!("cli-profile-unsupported", provider = provider),
+        (_, R::NoRegionOrEndpoint) => t!("cli-profile-no-region"),
+        (_, R::ObjectEndpointNeeded) => t!("cli-profile-object-needed"),
+        (_, R::NotARegion(examples)) => {
+            t!(
+                "cli-profile-not-region",
+                value = value,
+                examples = (*examples)
+            )
+        }
+        (_, R::NotAUrl) => t!("cli-profile-url-not-url", what = what, value = value),
+        (_, R::NotHttp) => t!("cli-profile-url-not-http", what = what, value = value),
+        (_, R::NoHost) => t!("cli-profile-url-no-host", what = what, value = value),
+        (_, R::QueryOrFragment) => t!("cli-profile-url-query", what = what, value = value),
+        (_, R::UserInUrl) => t!("cli-profile-url-user", what = what, value = value),
+        (_, R::Empty) => t!("cli-profile-key-empty", provider = provider),
+        (_, R::HasSpaces) => t!("cli-profile-key-spaces", provider = provider),
+        (_, R::ScopeLength) => t!("cli-profile-scope-length", provider = provider),
+        (_, R::NotANumber) => {
+            t!(
+                "cli-profile-scope-number",
+                provider = provider,
+                value = value
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use vodesk_core::credentials::profile::ProfileError;
+    use vodesk_core::credentials::{Profile, Provider};
+
+    use super::profile_problem;
+    use crate::i18n::{Language, pin_thread};
+
+    /// In English the CLI says a profile's problems exactly as the provider layer does (the
+    /// e2e tests and scripts read them).
+    #[test]
+    fn english_profile_problems_match_the_provider_layer_s_sentences() {
+        pin_thread(Language::English);
+        let good = |provider| Profile {
+            name: "prod".into(),
+            provider,
+            region: Some(vodesk_core::provider::connect::default_region(provider).into()),
+            endpoint: None,
+            object_endpoint: None,
+            project_id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9".into(),
+            access_key: "AK".into(),
+            security_token: false,
+            proxy: None,
+        };
+        let mut broken: Vec<Profile> = Vec::new();
+        for provider in [Provider::Huawei, Provider::Tencent, Provider::Aliyun] {
+            let p = good(provider);
+            let variants: [fn(&mut Profile); 16] = [
+                |p| p.name = String::new(),
+                |p| p.name = " x".into(),
+                |p| p.name = "x".repeat(65),
+                |p| p.name = "Local".into(),
+                |p| p.name = "a#b".into(),
+                |p| p.region = None,
+                |p| {
+                    p.region = None;
+                    p.endpoint = Some("https://vod.example.com".into());
+                },
+                |p| p.region = Some("CN North".into()),
+                |p| p.endpoint = Some("not a url".into()),
+                |p| p.object_endpoint = Some("ftp://host".into()),
+                |p| p.endpoint = Some("https://h/?q=1".into()),
+                |p| p.endpoint = Some("https://u:p@h".into()),
+                |p| p.access_key = String::new(),
+                |p| p.access_key = "A K".into(),
+                |p| p.project_id = "x".repeat(65),
+                |p| p.project_id = "abc".into(),
+            ];
+            for change in &variants {
+                let mut b = p.clone();
+                change(&mut b);
+                broken.push(b);
+            }
+        }
+        let mut checked = 0;
+        for p in &broken {
+            if let Err(e) = p.validate() {
+                let e: ProfileError = e;
+                assert_eq!(profile_problem(&e), e.to_string(), "{e:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 30, "{checked} problems checked");
     }
 }

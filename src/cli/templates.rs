@@ -30,7 +30,13 @@ pub async fn run(conn: &Connection, cmd: TemplatesCommand, json: bool) -> Result
                         ]
                     })
                     .collect();
-                print_table(&["NAME", "TRANSCODES", "FORMATS", "ID"], &rows);
+                let headers = [
+                    t!("cli-col-name"),
+                    t!("cli-col-transcodes"),
+                    t!("cli-col-formats"),
+                    t!("cli-col-id"),
+                ];
+                print_table(&headers, &rows);
             }
         }
     }

@@ -68,7 +68,14 @@ pub async fn run_list(all: bool, json: bool) -> Result<(), CliError> {
             })
             .collect();
         print_table(
-            &["ID", "STATE", "SIZE", "PROGRESS", "PATH", "REASON"],
+            &[
+                t!("cli-col-id"),
+                t!("cli-col-state"),
+                t!("cli-col-size"),
+                t!("cli-col-progress"),
+                t!("cli-col-path"),
+                t!("cli-col-reason"),
+            ],
             &rows,
         );
     }

@@ -250,6 +250,7 @@ impl VodeskApp {
         }
         let deleting = dialogs::confirm(
             &ctx,
+            "delete-assets",
             &mut self.assets.confirm_delete,
             &t!("confirm-delete-title"),
             |ids| t!("confirm-delete", n = (ids.len())),
@@ -260,6 +261,7 @@ impl VodeskApp {
         }
         let cancelling = dialogs::confirm(
             &ctx,
+            "cancel-uploads",
             &mut self.confirm_cancel,
             &t!("confirm-cancel-title"),
             |jobs| t!("confirm-cancel", n = (jobs.len())),

@@ -220,3 +220,40 @@ fn the_profiles_window_speaks_chinese() {
     }
     t.shutdown();
 }
+
+/// Notes about uploads and the confirmation before deleting speak Chinese, plurals and all.
+#[test]
+fn notes_and_confirmations_speak_chinese() {
+    let mut t = in_language(Language::Chinese);
+    let src = t.dir.path().join("media");
+    t.drop_files(&[media(&src, "海岸.mp4", 4096), media(&src, "港口.mp4", 4096)]);
+    t.step_until("rows", |app| app.queue.rows.len() == 2);
+    t.app().queue.select_all();
+    t.app().run(crate::app::commands::Command::Start);
+    t.until_all_uploaded();
+    t.step_until("noted", |app| {
+        app.notes
+            .history
+            .iter()
+            .any(|n| n.text == "已上传 2 个文件。")
+    });
+    assert!(t.notes().iter().any(|n| n == "正在上传 2 个文件。"));
+
+    let ids: Vec<String> = t
+        .app()
+        .queue
+        .rows
+        .iter()
+        .filter_map(|r| r.asset_id.clone())
+        .collect();
+    t.app().assets.confirm_delete = Some(ids);
+    t.step();
+    t.step();
+    t.harness.get_by_label("删除媒资？");
+    t.harness
+        .get_by_label("从服务中删除 2 个媒资？其媒体文件和转码输出将被移除，且无法撤销。");
+    t.harness.get_by_label("保留").click();
+    t.step();
+    assert!(t.app().assets.confirm_delete.is_none());
+    t.shutdown();
+}
