@@ -214,7 +214,7 @@ fn bad_input_is_refused_in_alibaba_limits_before_anything_is_sent() {
         (vec!["--workflow", "not an id!"], "not a workflow ID"),
         (
             vec!["--expire-at", "2099-01-01"],
-            "--expire-at: is not available",
+            "--expire-at is not available",
         ),
     ] {
         let mut all = vec!["upload", "--again"];

@@ -268,7 +268,7 @@ fn bad_input_is_refused_in_tencent_limits_before_anything_is_sent() {
         (vec!["--description", &"d".repeat(129)], "128 characters"),
         (vec!["--tags", &"t".repeat(33)], "32 characters"),
         (vec!["--auto-encrypt"], "encrypt"),
-        (vec!["--thumbnail", "time"], "--thumbnail: is not available"),
+        (vec!["--thumbnail", "time"], "--thumbnail is not available"),
     ] {
         let mut all = vec!["upload", "--again"];
         all.extend(args.iter().copied());
