@@ -10,6 +10,7 @@ mod cli;
 mod connection;
 mod logging;
 mod runtime;
+mod words;
 
 use clap::Parser;
 

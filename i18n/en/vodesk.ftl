@@ -1127,3 +1127,7 @@ cli-profile-scope-number = { $provider ->
     [aliyun] the AppId "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
    *[huawei] the project id "{ $value }" is not a number; copy it from the VOD console's application list, or leave it out
 }
+
+## Who holds an account's uploads (another vodesk process)
+owner-holder = process { $pid } ({ $program }) since { $since }
+owner-unknown = another vodesk process

@@ -1017,3 +1017,7 @@ cli-profile-scope-number = { $provider ->
     [aliyun] AppId“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
    *[huawei] 项目 ID“{ $value }”不是数字；请从点播控制台的应用列表复制，或不设置
 }
+
+## Who holds an account's uploads (another vodesk process)
+owner-holder = 进程 { $pid }（{ $program }），自 { $since } 起
+owner-unknown = 另一个 vodesk 进程

@@ -45,7 +45,7 @@ const ICON: &[u8] = include_bytes!("../../assets/icon-256.png");
 /// The engine settings the app starts with (the limits are then set live from the UI).
 pub fn engine_config() -> EngineConfig {
     EngineConfig {
-        owner_label: "the vodesk app".to_string(),
+        owner_label: "vodesk".to_string(),
         ..EngineConfig::default()
     }
 }

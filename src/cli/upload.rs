@@ -416,7 +416,8 @@ async fn wait_for_owner(engine: &Engine, json: bool) {
         .is_err()
         && let Some(holder) = engine.held_by()
     {
-        let line = t!("cli-waiting-owner", holder = holder.as_str());
+        let words = crate::words::holder(&holder);
+        let line = t!("cli-waiting-owner", holder = words);
         if json {
             eprintln!(
                 "{}",

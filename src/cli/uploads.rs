@@ -118,11 +118,8 @@ pub async fn run_discard(
     {
         let holder = engine
             .held_by()
-            .unwrap_or_else(|| "another vodesk process".to_string());
-        return Err(CliError::Other(t!(
-            "cli-jobs-held",
-            holder = (holder.to_string())
-        )));
+            .map_or_else(|| t!("owner-unknown"), |h| crate::words::holder(&h));
+        return Err(CliError::Other(t!("cli-jobs-held", holder = holder)));
     }
     for r in records {
         let ack = engine.discard(&r).await.map_err(|e| CliError::Other(e.0))?;

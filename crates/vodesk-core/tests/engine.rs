@@ -542,7 +542,8 @@ async fn one_owner_per_account_the_second_engine_waits_and_runs_nothing_twice() 
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let holder = second.held_by().unwrap();
-    assert!(holder.contains("(first)"), "{holder}");
+    assert_eq!(holder.program, "first", "{holder:?}");
+    assert_eq!(holder.pid, Some(std::process::id()));
     assert_eq!(second.view(ja).unwrap().state, JobState::Queued);
 
     assert_eq!(

@@ -46,7 +46,7 @@ pub struct VodeskApp {
     /// The engine's halt as read this frame (announced once, when it changes).
     halt_noted: Option<String>,
     /// Who holds this account's uploads while this app waits for them (another vodesk).
-    held_noted: Option<String>,
+    held_noted: Option<vodesk_core::engine::owner::Holder>,
     /// Uploads waiting for the user to confirm their cancellation.
     pub confirm_cancel: Option<Vec<u64>>,
     pub show_about: bool,
@@ -187,8 +187,9 @@ impl VodeskApp {
         let held = self.backend.engine.held_by();
         if held != self.held_noted {
             if let Some(h) = &held {
+                let holder = crate::words::holder(h);
                 self.notes
-                    .push(Level::Warning, t!("uploads-held", holder = h.as_str()));
+                    .push(Level::Warning, t!("uploads-held", holder = holder));
             }
             self.held_noted = held;
         }

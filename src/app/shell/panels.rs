@@ -492,11 +492,9 @@ impl VodeskApp {
     /// When the engine stopped every upload (the service unreachable after all retries, the
     /// journal's disk full): why, and one button to continue once it is fixed.
     fn halt_banner(&mut self, ui: &mut egui::Ui) {
-        if let Some(holder) = &self.held_noted {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                t!("halt-held", holder = holder.as_str()),
-            );
+        if let Some(h) = &self.held_noted {
+            let holder = crate::words::holder(h);
+            ui.colored_label(ui.visuals().warn_fg_color, t!("halt-held", holder = holder));
         }
         // As read from the engine this frame (`frame` keeps it in `halt_noted`).
         let Some(reason) = self.halt_noted.clone() else {

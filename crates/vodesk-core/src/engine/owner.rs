@@ -22,10 +22,35 @@ pub fn lock_path(journal: &Path, account: &str) -> PathBuf {
     dir.join("owners").join(format!("{}.lock", &digest[..16]))
 }
 
+/// Who holds an account's uploads, as the holder wrote it: facts, not a sentence, so each
+/// face words it in its own language.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Holder {
+    /// Its process id; `None` when the lock file says nothing readable.
+    pub pid: Option<u32>,
+    /// The program, as a command line names it (`vodesk`, `vodesk upload`).
+    pub program: String,
+    /// When it took the uploads, local time to the minute.
+    pub since: String,
+}
+
+impl Holder {
+    /// The lock file's content: `pid<TAB>program<TAB>since`.
+    fn parse(text: &str) -> Holder {
+        let mut parts = text.trim().splitn(3, '\t');
+        let pid = parts.next().and_then(|p| p.parse().ok());
+        Holder {
+            pid,
+            program: parts.next().unwrap_or("").to_string(),
+            since: parts.next().unwrap_or("").to_string(),
+        }
+    }
+}
+
 impl OwnerLock {
-    /// Takes the lock, or says who holds it ("process 1234 (vodesk upload) since 10:02").
-    /// `label` says what this process is, for others to read.
-    pub fn try_acquire(path: &Path, label: &str) -> std::io::Result<Result<OwnerLock, String>> {
+    /// Takes the lock, or says who holds it. `program` says what this process is, for others
+    /// to read (a command, not words: the reader's language words the rest).
+    pub fn try_acquire(path: &Path, program: &str) -> std::io::Result<Result<OwnerLock, Holder>> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -38,7 +63,7 @@ impl OwnerLock {
         match file.try_lock() {
             Ok(()) => {
                 let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
-                let holder = format!("process {} ({label}) since {since}", std::process::id());
+                let holder = format!("{}\t{program}\t{since}", std::process::id());
                 file.set_len(0)?;
                 file.rewind()?;
                 file.write_all(holder.as_bytes())?;
@@ -48,12 +73,7 @@ impl OwnerLock {
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
-                let holder = holder.trim();
-                Ok(Err(if holder.is_empty() {
-                    "another vodesk process".to_string()
-                } else {
-                    holder.to_string()
-                }))
+                Ok(Err(Holder::parse(&holder)))
             }
             Err(std::fs::TryLockError::Error(e)) => Err(e),
         }
@@ -71,23 +91,24 @@ mod tests {
         let first = OwnerLock::try_acquire(&path, "vodesk upload")
             .unwrap()
             .expect("free");
-        let held = OwnerLock::try_acquire(&path, "the vodesk app")
+        let held = OwnerLock::try_acquire(&path, "vodesk")
             .unwrap()
             .expect_err("held");
-        assert!(
-            held.starts_with(&format!(
-                "process {} (vodesk upload) since ",
-                std::process::id()
-            )),
-            "{held}"
+        assert_eq!(held.pid, Some(std::process::id()));
+        assert_eq!(held.program, "vodesk upload");
+        assert_eq!(held.since.len(), "2026-12-03 10:02".len(), "{held:?}");
+        // A lock file with nothing readable names no one, without failing.
+        assert_eq!(
+            Holder::parse(""),
+            Holder {
+                pid: None,
+                program: String::new(),
+                since: String::new()
+            }
         );
         let other = lock_path(&dir.path().join("journal.db"), "huawei:p:other");
         assert!(OwnerLock::try_acquire(&other, "x").unwrap().is_ok());
         drop(first);
-        assert!(
-            OwnerLock::try_acquire(&path, "the vodesk app")
-                .unwrap()
-                .is_ok()
-        );
+        assert!(OwnerLock::try_acquire(&path, "vodesk").unwrap().is_ok());
     }
 }

@@ -192,7 +192,7 @@ pub struct Inner {
     owner: Mutex<Option<OwnerLock>>,
     owned: watch::Sender<bool>,
     /// Who holds the lock while this engine waits for it.
-    held_by: Mutex<Option<String>>,
+    held_by: Mutex<Option<super::owner::Holder>>,
     /// Every `Engine` handle is gone: the dispatcher parks what is queued and stops.
     closed: watch::Sender<bool>,
     /// Where commands that need I/O run (faces call the engine from threads without a runtime).
@@ -417,7 +417,7 @@ impl Engine {
 
     /// Who holds this account's uploads while this engine waits for them (another vodesk
     /// process): one phrase such as "process 1234 (vodesk upload) since 2026-12-03 10:02".
-    pub fn held_by(&self) -> Option<String> {
+    pub fn held_by(&self) -> Option<super::owner::Holder> {
         self.inner
             .held_by
             .lock()
@@ -818,7 +818,7 @@ async fn own(inner: Arc<Inner>, path: std::path::PathBuf, label: String) {
             Ok(Ok(Err(holder))) => {
                 let mut held = inner.held_by.lock().unwrap_or_else(|e| e.into_inner());
                 if held.is_none() {
-                    tracing::info!(%holder, "the account's uploads are held by another process");
+                    tracing::info!(?holder, "the account's uploads are held by another process");
                 }
                 *held = Some(holder);
             }
