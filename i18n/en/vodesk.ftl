@@ -1081,7 +1081,7 @@ cli-profile-name-char = profile name "{ $value }" contains { $char }; use letter
 cli-profile-unsupported = provider { $provider } is not supported yet; use huawei or tencent
 cli-profile-no-region = give a region (--region cn-north-4) or an endpoint URL (--endpoint URL)
 cli-profile-object-needed = with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)
-cli-profile-not-region = region "{ $value }" is not a region id; use one like { $examples }
+cli-profile-not-region = region "{ $value }" is not a region id; use one like { $a }, { $b } or { $c }
 cli-profile-url-not-url = { $what ->
     [object] object endpoint
     [proxy] proxy

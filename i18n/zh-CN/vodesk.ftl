@@ -971,7 +971,7 @@ cli-profile-name-char = 配置名称“{ $value }”含有 { $char }；请使用
 cli-profile-unsupported = 暂不支持服务商 { $provider }；请使用 huawei 或 tencent
 cli-profile-no-region = 请给出区域（--region cn-north-4）或服务地址（--endpoint URL）
 cli-profile-object-needed = 使用 --endpoint 而未给出 --region 时，还需给出对象存储地址（--object-endpoint URL）
-cli-profile-not-region = 区域“{ $value }”不是区域 ID；请使用 { $examples } 这样的 ID
+cli-profile-not-region = 区域“{ $value }”不是区域 ID；请使用 { $a }、{ $b } 或 { $c } 这样的 ID
 cli-profile-url-not-url = { $what ->
     [object] 对象存储地址
     [proxy] 代理

@@ -393,11 +393,13 @@ fn profile_problem(e: &ProfileError) -> String {
         (_, R::Unsupported) => t!("cli-profile-unsupported", provider = provider),
         (_, R::NoRegionOrEndpoint) => t!("cli-profile-no-region"),
         (_, R::ObjectEndpointNeeded) => t!("cli-profile-object-needed"),
-        (_, R::NotARegion(examples)) => {
+        (_, R::NotARegion([a, b, c])) => {
             t!(
                 "cli-profile-not-region",
                 value = value,
-                examples = (*examples)
+                a = (*a),
+                b = (*b),
+                c = (*c)
             )
         }
         (_, R::NotAUrl) => t!("cli-profile-url-not-url", what = what, value = value),

@@ -65,13 +65,16 @@ pub struct Profile {
 /// for the local service); Tencent's and Alibaba's are words (`ap-guangzhou`, `cn-shanghai`,
 /// `ap-shanghai-fsi`).
 pub fn validate_region(kind: Provider, region: &str) -> Result<(), String> {
-    region_rule(kind, region).map_err(|examples| {
-        format!("region \"{region}\" is not a region id; use one like {examples}")
-    })
+    region_rule(kind, region).map_err(|examples| not_a_region(region, examples))
+}
+
+/// The English sentence for a region that is not one (the faces word it from the catalogue).
+fn not_a_region(region: &str, [a, b, c]: [&str; 3]) -> String {
+    format!("region \"{region}\" is not a region id; use one like {a}, {b} or {c}")
 }
 
 /// Whether `region` has the shape of `kind`'s region ids; if not, some ids it has.
-fn region_rule(kind: Provider, region: &str) -> Result<(), &'static str> {
+fn region_rule(kind: Provider, region: &str) -> Result<(), [&'static str; 3]> {
     let parts: Vec<&str> = region.split('-').collect();
     let word = |s: &&str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
     let (ok, examples) = match kind {
@@ -80,7 +83,7 @@ fn region_rule(kind: Provider, region: &str) -> Result<(), &'static str> {
                 && parts[..parts.len() - 1].iter().all(word)
                 && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
                 && !parts[parts.len() - 1].is_empty(),
-            "cn-north-4, ap-southeast-1 or ap-southeast-3",
+            ["cn-north-4", "ap-southeast-1", "ap-southeast-3"],
         ),
         Provider::Tencent | Provider::Aliyun => (
             parts.len() >= 2
@@ -91,9 +94,9 @@ fn region_rule(kind: Provider, region: &str) -> Result<(), &'static str> {
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
                 }),
             if kind == Provider::Tencent {
-                "ap-guangzhou, ap-shanghai or ap-singapore"
+                ["ap-guangzhou", "ap-shanghai", "ap-singapore"]
             } else {
-                "cn-shanghai, cn-beijing or ap-southeast-1"
+                ["cn-shanghai", "cn-beijing", "ap-southeast-1"]
             },
         ),
     };
@@ -127,7 +130,7 @@ pub enum ProfileRule {
     /// A character names may not have.
     BadChar(char),
     /// Not a region id of the provider; some ids it has, for the sentence.
-    NotARegion(&'static str),
+    NotARegion([&'static str; 3]),
     /// Neither a region nor an endpoint.
     NoRegionOrEndpoint,
     /// An endpoint without a region needs the object endpoint too.
@@ -197,9 +200,7 @@ impl std::fmt::Display for ProfileError {
                 "with --endpoint and no --region, give the object endpoint too (--object-endpoint URL)"
                     .to_string()
             }
-            (_, R::NotARegion(examples)) => {
-                format!("region \"{v}\" is not a region id; use one like {examples}")
-            }
+            (_, R::NotARegion(examples)) => not_a_region(v, *examples),
             (_, R::NotAUrl) => bad_url("is not a URL"),
             (_, R::NotHttp) => bad_url("must start with http:// or https://"),
             (_, R::NoHost) => bad_url("has no host"),
