@@ -123,7 +123,7 @@ fn not_found(name: &str) -> ConnectError {
 /// The provider `connect(profile)` would talk to, without connecting (input is checked against
 /// its rules first).
 pub fn provider_of(profile: Option<&str>) -> Result<Provider, ConnectError> {
-    let file = ProfilesFile::load(&config_dir()).map_err(ConnectError::Usage)?;
+    let file = ProfilesFile::load(&config_dir()).map_err(file_error)?;
     let name = profile.unwrap_or_else(|| file.default_name());
     if let Some((_, kind)) = local_profile(name) {
         return Ok(kind);
@@ -146,7 +146,7 @@ pub async fn connect_in(
     profile: Option<&str>,
     local_listen: std::net::SocketAddr,
 ) -> Result<Connection, ConnectError> {
-    let file = ProfilesFile::load(dir).map_err(ConnectError::Usage)?;
+    let file = ProfilesFile::load(dir).map_err(file_error)?;
     let name = profile.unwrap_or_else(|| file.default_name());
     if let Some((_, kind)) = local_profile(name) {
         // With no profile chosen, HUAWEICLOUD_SDK_* select an account (as Huawei's own tools
@@ -430,4 +430,12 @@ async fn reachable(endpoint: &str) -> bool {
     )
     .await
     .is_ok_and(|r| r.is_ok())
+}
+
+/// The profiles file's problem in the command line's words (options by name).
+fn file_error(e: vodesk_core::credentials::ProfilesFileError) -> ConnectError {
+    ConnectError::Usage(crate::words::profiles_file_error(
+        &e,
+        crate::words::profile_problem,
+    ))
 }

@@ -1131,3 +1131,8 @@ cli-profile-scope-number = { $provider ->
 ## Who holds an account's uploads (another vodesk process)
 owner-holder = process { $pid } ({ $program }) since { $since }
 owner-unknown = another vodesk process
+
+## The profiles file
+profiles-file-unreadable = { $path } cannot be read ({ $error })
+profiles-file-invalid = { $path } is not a valid profiles file ({ $message }); fix it or move it away and add the profiles again
+profiles-file-bad-profile = { $path }: profile "{ $name }": { $problem }

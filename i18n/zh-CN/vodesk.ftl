@@ -1021,3 +1021,8 @@ cli-profile-scope-number = { $provider ->
 ## Who holds an account's uploads (another vodesk process)
 owner-holder = 进程 { $pid }（{ $program }），自 { $since } 起
 owner-unknown = 另一个 vodesk 进程
+
+## The profiles file
+profiles-file-unreadable = 无法读取 { $path }（{ $error }）
+profiles-file-invalid = { $path } 不是有效的配置文件（{ $message }）；请修正它，或将其移走后重新添加配置
+profiles-file-bad-profile = { $path }：配置“{ $name }”：{ $problem }

@@ -103,7 +103,7 @@ pub enum BgMsg {
     /// A problem worth a toast.
     Problem(String),
     /// The saved profiles (or why they cannot be read).
-    Profiles(Result<ProfilesFile, String>),
+    Profiles(Result<ProfilesFile, vodesk_core::credentials::ProfilesFileError>),
     /// A profile test / save / removal ended: what it did (or why not), and the profile
     /// to switch to (after "Use").
     ProfileDone {

@@ -7,7 +7,7 @@ use std::io::{BufRead, IsTerminal};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use vodesk_core::credentials::manage::{self, SaveError, Secrets};
-use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule, parse_provider};
+use vodesk_core::credentials::profile::parse_provider;
 use vodesk_core::credentials::{
     LOCAL_PROFILES, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
 };
@@ -101,7 +101,12 @@ struct Row<'a> {
 }
 
 fn load() -> Result<ProfilesFile, CliError> {
-    ProfilesFile::load(&config_dir()).map_err(CliError::Usage)
+    ProfilesFile::load(&config_dir()).map_err(|e| {
+        CliError::Usage(crate::words::profiles_file_error(
+            &e,
+            crate::words::profile_problem,
+        ))
+    })
 }
 
 fn list(json: bool) -> Result<(), CliError> {
@@ -242,7 +247,8 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     let dir = config_dir();
     // Everything that can be checked without the network or the keychain comes first, so bad
     // input writes nothing.
-    profile::validate_name(&args.name).map_err(|e| CliError::Usage(profile_problem(&e)))?;
+    profile::validate_name(&args.name)
+        .map_err(|e| CliError::Usage(crate::words::profile_problem(&e)))?;
     let candidate = Profile {
         name: args.name.clone(),
         provider: args.provider,
@@ -264,7 +270,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     }
     check
         .validate()
-        .map_err(|e| CliError::Usage(profile_problem(&e)))?;
+        .map_err(|e| CliError::Usage(crate::words::profile_problem(&e)))?;
     if load()?.get(&args.name).is_some() {
         return Err(CliError::Usage(t!(
             "cli-profile-exists",
@@ -280,7 +286,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
                 verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
-            SaveError::Field(e) => CliError::Usage(profile_problem(&e)),
+            SaveError::Field(e) => CliError::Usage(crate::words::profile_problem(&e)),
             SaveError::Storage(m) => CliError::Other(m),
         })?;
     let saved = profile.clone();
@@ -371,62 +377,13 @@ async fn test(name: Option<&str>, json: bool) -> Result<(), CliError> {
     }
 }
 
-/// A profile's problem in the CLI's words: options by name, the provider's terms.
-fn profile_problem(e: &ProfileError) -> String {
-    use ProfileRule as R;
-    let (value, provider) = (e.value.as_str(), e.provider.as_str());
-    let what = match e.field {
-        ProfileField::ObjectEndpoint => "object",
-        ProfileField::Proxy => "proxy",
-        _ => "endpoint",
-    };
-    match (&e.field, &e.rule) {
-        (ProfileField::Name, R::Empty) => t!("cli-profile-name-empty"),
-        (_, R::EdgeSpace) => t!("cli-profile-name-edge", value = value),
-        (_, R::TooLong) => t!("cli-profile-name-long", value = value),
-        (_, R::BuiltIn) => t!("cli-profile-name-built-in", value = value),
-        (_, R::BadChar(c)) => t!(
-            "cli-profile-name-char",
-            value = value,
-            char = (format!("{c:?}"))
-        ),
-        (_, R::Unsupported) => t!("cli-profile-unsupported", provider = provider),
-        (_, R::NoRegionOrEndpoint) => t!("cli-profile-no-region"),
-        (_, R::ObjectEndpointNeeded) => t!("cli-profile-object-needed"),
-        (_, R::NotARegion([a, b, c])) => {
-            t!(
-                "cli-profile-not-region",
-                value = value,
-                a = (*a),
-                b = (*b),
-                c = (*c)
-            )
-        }
-        (_, R::NotAUrl) => t!("cli-profile-url-not-url", what = what, value = value),
-        (_, R::NotHttp) => t!("cli-profile-url-not-http", what = what, value = value),
-        (_, R::NoHost) => t!("cli-profile-url-no-host", what = what, value = value),
-        (_, R::QueryOrFragment) => t!("cli-profile-url-query", what = what, value = value),
-        (_, R::UserInUrl) => t!("cli-profile-url-user", what = what, value = value),
-        (_, R::Empty) => t!("cli-profile-key-empty", provider = provider),
-        (_, R::HasSpaces) => t!("cli-profile-key-spaces", provider = provider),
-        (_, R::ScopeLength) => t!("cli-profile-scope-length", provider = provider),
-        (_, R::NotANumber) => {
-            t!(
-                "cli-profile-scope-number",
-                provider = provider,
-                value = value
-            )
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use vodesk_core::credentials::profile::ProfileError;
     use vodesk_core::credentials::{Profile, Provider};
 
-    use super::profile_problem;
     use crate::i18n::{Language, pin_thread};
+    use crate::words::profile_problem;
 
     /// In English the CLI says a profile's problems exactly as the provider layer does (the
     /// e2e tests and scripts read them).

@@ -301,7 +301,11 @@ impl VodeskApp {
                     self.profiles.default = file.default_name().to_string();
                     self.profiles.saved = file.profiles;
                 }
-                BgMsg::Profiles(Err(e)) => self.notes.push(Level::Error, e),
+                BgMsg::Profiles(Err(e)) => {
+                    let words =
+                        crate::words::profiles_file_error(&e, crate::app::profiles::problem_text);
+                    self.notes.push(Level::Error, words);
+                }
                 BgMsg::ProfileDone { result, switch_to } => {
                     self.profiles.busy = false;
                     if let Ok(ProfileOutcome::Saved(_)) = &result {

@@ -15,5 +15,5 @@ pub use profile::{
     LOCAL_ALIYUN_PROFILE, LOCAL_PROFILE, LOCAL_PROFILES, LOCAL_TENCENT_PROFILE, Profile, Provider,
     ProxyConfig, local_profile,
 };
-pub use profiles_file::{ProfilesFile, config_dir};
+pub use profiles_file::{ProfilesFile, ProfilesFileError, config_dir};
 pub use secret::Secret;

@@ -10,7 +10,43 @@ pub use crate::paths::config_dir;
 
 use serde::{Deserialize, Serialize};
 
-use super::profile::{LOCAL_PROFILE, Profile};
+use super::profile::{LOCAL_PROFILE, Profile, ProfileError};
+
+/// Why the profiles file could not be read: facts each face words in its language (the
+/// Display is the English sentence).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProfilesFileError {
+    /// The system could not read it (its words).
+    Unreadable { path: PathBuf, error: String },
+    /// It is not TOML of profiles (the parser's words).
+    Invalid { path: PathBuf, message: String },
+    /// A profile in it breaks a rule.
+    BadProfile {
+        path: PathBuf,
+        name: String,
+        problem: Box<ProfileError>,
+    },
+}
+
+impl std::fmt::Display for ProfilesFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfilesFileError::Unreadable { path, error } => {
+                write!(f, "cannot read {}: {error}", path.display())
+            }
+            ProfilesFileError::Invalid { path, message } => write!(
+                f,
+                "{} is not a valid profiles file ({message}); fix it or move it away and add the profiles again",
+                path.display()
+            ),
+            ProfilesFileError::BadProfile {
+                path,
+                name,
+                problem,
+            } => write!(f, "{}: profile \"{name}\": {problem}", path.display()),
+        }
+    }
+}
 
 pub const FILE_NAME: &str = "profiles.toml";
 
@@ -29,23 +65,29 @@ impl ProfilesFile {
     }
 
     /// Reads the file; a missing file is an empty set.
-    pub fn load(dir: &Path) -> Result<Self, String> {
+    pub fn load(dir: &Path) -> Result<Self, ProfilesFileError> {
         let path = Self::path(dir);
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+            Err(e) => {
+                return Err(ProfilesFileError::Unreadable {
+                    path,
+                    error: e.to_string(),
+                });
+            }
         };
-        let file: ProfilesFile = toml::from_str(&text).map_err(|e| {
-            format!(
-                "{} is not a valid profiles file ({}); fix it or move it away and add the profiles again",
-                path.display(),
-                e.message()
-            )
+        let file: ProfilesFile = toml::from_str(&text).map_err(|e| ProfilesFileError::Invalid {
+            path: path.clone(),
+            message: e.message().to_string(),
         })?;
         for p in &file.profiles {
             p.validate()
-                .map_err(|e| format!("{}: profile \"{}\": {e}", path.display(), p.name))?;
+                .map_err(|problem| ProfilesFileError::BadProfile {
+                    path: path.clone(),
+                    name: p.name.clone(),
+                    problem: Box::new(problem),
+                })?;
         }
         Ok(file)
     }
@@ -75,7 +117,7 @@ impl ProfilesFile {
             .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
         lock.lock()
             .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
-        let mut file = Self::load(dir)?;
+        let mut file = Self::load(dir).map_err(|e| e.to_string())?;
         let out = change(&mut file)?;
         file.write(dir)?;
         Ok(out)
@@ -167,7 +209,12 @@ mod tests {
         fs::write(ProfilesFile::path(dir.path()), "[[profile]]\nname = 3\n").unwrap();
         let err = ProfilesFile::load(dir.path()).unwrap_err();
         assert!(
-            err.contains("profiles.toml is not a valid profiles file"),
+            matches!(&err, ProfilesFileError::Invalid { path, .. } if path.ends_with("profiles.toml")),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .contains("profiles.toml is not a valid profiles file"),
             "{err}"
         );
     }
