@@ -1,6 +1,7 @@
 //! Facts from the core worded for people, the same way in the app and on the command line.
 
 use vodesk_core::credentials::ProfilesFileError;
+use vodesk_core::credentials::manage::ManageError;
 use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule};
 use vodesk_core::engine::owner::Holder;
 
@@ -96,6 +97,23 @@ pub fn profiles_file_error(e: &ProfilesFileError, problem: fn(&ProfileError) -> 
     }
 }
 
+/// Why a profile was not saved, removed or chosen.
+pub fn manage_error(e: &ManageError) -> String {
+    match e {
+        ManageError::Exists(name) => t!("profile-exists", name = (name.as_str())),
+        ManageError::RemovedMeanwhile(name) => {
+            t!("profile-removed-meanwhile", name = (name.as_str()))
+        }
+        ManageError::NoSecret => t!("profile-secret-empty"),
+        ManageError::SecretNotStored(name) => {
+            t!("profile-secret-not-stored", name = (name.as_str()))
+        }
+        ManageError::BuiltIn(name) => t!("profile-built-in", name = (name.as_str())),
+        ManageError::NotFound(name) => t!("connect-profile-not-found", name = (name.as_str())),
+        ManageError::Storage(e) => e.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,7 +140,11 @@ mod tests {
             crate::words::holder(&holder),
             "process 4242 (vodesk upload) since 2026-12-03 10:02"
         );
+        let gone = ManageError::NotFound("staging".into());
+        assert!(manage_error(&gone).starts_with("profile \"staging\" not found;"));
         pin_thread(Language::Chinese);
+        assert!(manage_error(&gone).contains("staging"));
+        assert_ne!(manage_error(&gone), gone.to_string());
         assert_eq!(
             profiles_file_error(&broken, profile_problem),
             "/home/a/.config/vodesk/profiles.toml 不是有效的配置文件（expected `=`）；请修正它，或将其移走后重新添加配置"

@@ -1136,3 +1136,10 @@ owner-unknown = another vodesk process
 profiles-file-unreadable = { $path } cannot be read ({ $error })
 profiles-file-invalid = { $path } is not a valid profiles file ({ $message }); fix it or move it away and add the profiles again
 profiles-file-bad-profile = { $path }: profile "{ $name }": { $problem }
+
+## Saving, removing and choosing profiles
+profile-exists = a profile named "{ $name }" exists already; remove it first or choose another name
+profile-removed-meanwhile = profile "{ $name }" not found; it was removed meanwhile
+profile-secret-not-stored = the secret key of profile "{ $name }" is not in the keychain; enter it
+profile-built-in = the built-in { $name } profile cannot be removed; it is the embedded local service
+profile-needs-project = give the project id, or a region so the project id can be looked up

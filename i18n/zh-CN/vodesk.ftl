@@ -1026,3 +1026,10 @@ owner-unknown = 另一个 vodesk 进程
 profiles-file-unreadable = 无法读取 { $path }（{ $error }）
 profiles-file-invalid = { $path } 不是有效的配置文件（{ $message }）；请修正它，或将其移走后重新添加配置
 profiles-file-bad-profile = { $path }：配置“{ $name }”：{ $problem }
+
+## Saving, removing and choosing profiles
+profile-exists = 已有名为“{ $name }”的配置；请先移除它，或换一个名称
+profile-removed-meanwhile = 找不到配置“{ $name }”；它已在此期间被移除
+profile-secret-not-stored = 钥匙串中没有配置“{ $name }”的秘密访问密钥；请输入
+profile-built-in = 内置配置 { $name } 无法移除；它是内置的本地服务
+profile-needs-project = 请填写项目 ID，或填写区域以便查询项目 ID

@@ -760,6 +760,10 @@ pub enum ProfileProblem {
     NotSaved(Verdict, Provider),
     /// A field breaks a rule of profiles.
     Field(vodesk_core::credentials::profile::ProfileError),
+    /// Saving, removing or choosing did not happen.
+    Manage(vodesk_core::credentials::manage::ManageError),
+    /// No project id and no region to look one up with.
+    NeedsProject,
     Other(String),
 }
 
@@ -771,6 +775,8 @@ impl ProfileProblem {
                 t!("verdict-not-saved", verdict = (verdict_text(v, *kind, "")))
             }
             ProfileProblem::Field(e) => crate::app::profiles::problem_text(e),
+            ProfileProblem::Manage(e) => crate::words::manage_error(e),
+            ProfileProblem::NeedsProject => t!("profile-needs-project"),
             ProfileProblem::Other(e) => e.clone(),
         }
     }
@@ -835,11 +841,15 @@ fn url_line(r: UrlImported) -> BucketLine {
 
 /// A keychain or file step on a blocking thread.
 async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, String> + Send + 'static,
-) -> Result<T, String> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| t!("task-stopped", error = (e.to_string())))?
+    f: impl FnOnce() -> Result<T, vodesk_core::credentials::manage::ManageError> + Send + 'static,
+) -> Result<T, ProfileProblem> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r.map_err(ProfileProblem::Manage),
+        Err(e) => Err(ProfileProblem::Other(t!(
+            "task-stopped",
+            error = (e.to_string())
+        ))),
+    }
 }
 
 /// One profile action: (worked, what to say, profile to switch to).
@@ -850,12 +860,12 @@ async fn with_stored(
     mut profile: Profile,
     typed: TypedSecrets,
     stored: Option<String>,
-) -> Result<(Profile, Secrets), String> {
+) -> Result<(Profile, Secrets), ProfileProblem> {
     let kept = match stored {
         Some(name) => Some(blocking(move || manage::stored_secrets(&name)).await?),
         None => None,
     };
-    let mut secrets = typed.over(kept)?;
+    let mut secrets = typed.over(kept).map_err(ProfileProblem::Manage)?;
     profile.security_token = secrets.security_token.is_some();
     if profile.proxy.is_none() {
         secrets.proxy_password = None;
@@ -882,7 +892,7 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, stored).await {
                 Ok(v) => v,
-                Err(e) => return (Err(ProfileProblem::Other(e)), None),
+                Err(e) => return (Err(e), None),
             };
             match manage::prepare(profile, &secrets, false).await {
                 Ok((p, _)) => (
@@ -894,6 +904,7 @@ async fn run_profile_action(
                 ),
                 Err(SaveError::Refused(v, kind)) => (Err(ProfileProblem::Test(v, kind)), None),
                 Err(SaveError::Field(e)) => (Err(ProfileProblem::Field(e)), None),
+                Err(SaveError::NeedsProjectOrRegion) => (Err(ProfileProblem::NeedsProject), None),
                 Err(e) => (Err(ProfileProblem::Other(e.to_string())), None),
             }
         }
@@ -906,7 +917,7 @@ async fn run_profile_action(
         } => {
             let (profile, secrets) = match with_stored(*profile, secrets, replacing.clone()).await {
                 Ok(v) => v,
-                Err(e) => return (Err(ProfileProblem::Other(e)), None),
+                Err(e) => return (Err(e), None),
             };
             let (p, _) = match manage::prepare(profile, &secrets, skip_test).await {
                 Ok(v) => v,
@@ -914,6 +925,9 @@ async fn run_profile_action(
                     return (Err(ProfileProblem::NotSaved(v, kind)), None);
                 }
                 Err(SaveError::Field(e)) => return (Err(ProfileProblem::Field(e)), None),
+                Err(SaveError::NeedsProjectOrRegion) => {
+                    return (Err(ProfileProblem::NeedsProject), None);
+                }
                 Err(e) => return (Err(ProfileProblem::Other(e.to_string())), None),
             };
             let name = p.name.clone();
@@ -929,20 +943,20 @@ async fn run_profile_action(
             .await;
             match saved {
                 Ok(()) => (Ok(ProfileOutcome::Saved(name)), None),
-                Err(e) => (Err(ProfileProblem::Other(e)), None),
+                Err(e) => (Err(e), None),
             }
         }
         ProfileAction::Remove(name) => {
             let n = name.clone();
             match blocking(move || manage::remove(&config, &n)).await {
                 Ok(()) => (Ok(ProfileOutcome::Removed(name)), None),
-                Err(e) => (Err(ProfileProblem::Other(e)), None),
+                Err(e) => (Err(e), None),
             }
         }
         ProfileAction::Use(name) => {
             match blocking(move || manage::set_default(&config, &name)).await {
                 Ok(chosen) => (Ok(ProfileOutcome::Switching(chosen.clone())), Some(chosen)),
-                Err(e) => (Err(ProfileProblem::Other(e)), None),
+                Err(e) => (Err(e), None),
             }
         }
     }

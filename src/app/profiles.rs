@@ -4,6 +4,7 @@
 //! connection first.
 
 use eframe::egui;
+use vodesk_core::credentials::manage::ManageError;
 use vodesk_core::credentials::manage::Secrets;
 use vodesk_core::credentials::profile::{ProfileError, ProfileField, ProfileRule};
 use vodesk_core::credentials::{LOCAL_PROFILES, Profile, Provider, ProxyConfig, Secret};
@@ -20,16 +21,13 @@ pub struct TypedSecrets {
 impl TypedSecrets {
     /// The secrets to use: each typed one, else the one `stored` (an edit keeps what it does
     /// not retype). A new profile needs its secret key typed.
-    pub fn over(self, stored: Option<Secrets>) -> Result<Secrets, String> {
+    pub fn over(self, stored: Option<Secrets>) -> Result<Secrets, ManageError> {
         let (sk, token, proxy) = match stored {
             Some(s) => (Some(s.secret_key), s.security_token, s.proxy_password),
             None => (None, None, None),
         };
         Ok(Secrets {
-            secret_key: self
-                .secret_key
-                .or(sk)
-                .ok_or_else(|| t!("profile-secret-empty"))?,
+            secret_key: self.secret_key.or(sk).ok_or(ManageError::NoSecret)?,
             security_token: self.security_token.or(token),
             proxy_password: self.proxy_password.or(proxy),
         })

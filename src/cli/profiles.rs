@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use vodesk_core::credentials::manage::{self, SaveError, Secrets};
+use vodesk_core::credentials::manage::{self, ManageError, SaveError, Secrets};
 use vodesk_core::credentials::profile::parse_provider;
 use vodesk_core::credentials::{
     LOCAL_PROFILES, Profile, ProfilesFile, Provider, ProxyConfig, Secret, config_dir, profile,
@@ -286,6 +286,7 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
                 verdict = (crate::verdict::verdict_text(&v, kind, ""))
             )),
             SaveError::Invalid(m) => CliError::Usage(m),
+            SaveError::NeedsProjectOrRegion => CliError::usage(t!("profile-needs-project")),
             SaveError::Field(e) => CliError::Usage(crate::words::profile_problem(&e)),
             SaveError::Storage(m) => CliError::Other(m),
         })?;
@@ -311,14 +312,14 @@ async fn add(args: AddArgs, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Runs a keychain/file step on a blocking thread; its error is the user's sentence.
+/// Runs a keychain/file step on a blocking thread; its error worded for the user.
 async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, String> + Send + 'static,
+    f: impl FnOnce() -> Result<T, ManageError> + Send + 'static,
 ) -> Result<T, CliError> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| CliError::Other(t!("task-stopped", error = (e.to_string()))))?
-        .map_err(CliError::Usage)
+        .map_err(|e| CliError::Usage(crate::words::manage_error(&e)))
 }
 
 async fn remove(name: String, json: bool) -> Result<(), CliError> {
@@ -334,7 +335,8 @@ async fn remove(name: String, json: bool) -> Result<(), CliError> {
 }
 
 fn use_profile(name: String, json: bool) -> Result<(), CliError> {
-    let chosen = manage::set_default(&config_dir(), &name).map_err(CliError::Usage)?;
+    let chosen = manage::set_default(&config_dir(), &name)
+        .map_err(|e| CliError::Usage(crate::words::manage_error(&e)))?;
     if json {
         print_json(&serde_json::json!({ "default": chosen }));
     } else {

@@ -33,12 +33,72 @@ pub enum SaveError {
     Refused(Verdict, Provider),
     /// The keychain or the profiles file failed.
     Storage(String),
+    /// No project id and no region to look one up with.
+    NeedsProjectOrRegion,
+}
+
+/// Why saving, removing or choosing a profile did not happen: facts each face words in its
+/// language (the Display is the English sentence).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ManageError {
+    /// A profile of that name exists already.
+    Exists(String),
+    /// The profile being edited was removed meanwhile.
+    RemovedMeanwhile(String),
+    /// No secret key typed, and none kept.
+    NoSecret,
+    /// The keychain has no secret key for this saved profile.
+    SecretNotStored(String),
+    /// A built-in profile (the embedded local service) cannot be removed.
+    BuiltIn(String),
+    /// No saved profile of that name.
+    NotFound(String),
+    /// The keychain or the profiles file failed (their own words).
+    Storage(String),
+}
+
+impl std::fmt::Display for ManageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ManageError::Exists(name) => write!(
+                f,
+                "a profile named \"{name}\" exists already; remove it first or choose another name"
+            ),
+            ManageError::RemovedMeanwhile(name) => {
+                write!(f, "profile \"{name}\" not found; it was removed meanwhile")
+            }
+            ManageError::NoSecret => f.write_str("the secret key is empty; paste it"),
+            ManageError::SecretNotStored(name) => write!(
+                f,
+                "the secret key of profile \"{name}\" is not in the keychain; enter it"
+            ),
+            ManageError::BuiltIn(name) => write!(
+                f,
+                "the built-in {name} profile cannot be removed; it is the embedded local service"
+            ),
+            ManageError::NotFound(name) => write!(
+                f,
+                "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles"
+            ),
+            ManageError::Storage(e) => f.write_str(e),
+        }
+    }
+}
+
+/// A keychain or profiles-file failure, in its own words.
+impl From<String> for ManageError {
+    fn from(e: String) -> Self {
+        ManageError::Storage(e)
+    }
 }
 
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Invalid(m) | SaveError::Storage(m) => f.write_str(m),
+            SaveError::NeedsProjectOrRegion => {
+                f.write_str("give the project id, or a region so the project id can be looked up")
+            }
             SaveError::Field(e) => write!(f, "{e}"),
             SaveError::Refused(v, kind) => write!(
                 f,
@@ -80,9 +140,7 @@ fn account(profile: &Profile, secrets: &Secrets) -> Account {
 /// The project id named after the profile's region, looked up with its keys.
 pub async fn resolve_project_id(profile: &Profile, secrets: &Secrets) -> Result<String, SaveError> {
     if profile.region.is_none() {
-        return Err(SaveError::Invalid(
-            "give the project id, or a region so the project id can be looked up".to_string(),
-        ));
+        return Err(SaveError::NeedsProjectOrRegion);
     }
     lookup_scope(&account(profile, secrets))
         .await
@@ -135,22 +193,18 @@ pub fn save(
     secrets: Option<&Secrets>,
     replacing: Option<&str>,
     make_default: bool,
-) -> Result<(), String> {
+) -> Result<(), ManageError> {
     let name = profile.name.clone();
     let mut stored = Vec::new();
     let result = ProfilesFile::update(dir, |file| {
         let clash = file.get(&name).is_some() && replacing != Some(name.as_str());
         if clash {
-            return Err(format!(
-                "a profile named \"{name}\" exists already; remove it first or choose another name"
-            ));
+            return Err(ManageError::Exists(name.clone()));
         }
         if let Some(old) = replacing
             && file.get(old).is_none()
         {
-            return Err(format!(
-                "profile \"{old}\" not found; it was removed meanwhile"
-            ));
+            return Err(ManageError::RemovedMeanwhile(old.to_string()));
         }
         let kept;
         let secrets = match (secrets, replacing) {
@@ -159,7 +213,7 @@ pub fn save(
                 kept = stored_secrets(old)?;
                 &kept
             }
-            (None, None) => return Err("the secret key is empty; paste it".to_string()),
+            (None, None) => return Err(ManageError::NoSecret),
         };
         let pairs = [
             (SecretKind::SecretKey, Some(&secrets.secret_key)),
@@ -169,17 +223,19 @@ pub fn save(
         for (kind, value) in pairs {
             match value {
                 Some(v) => {
-                    keychain::set(&name, kind, v).map_err(|e| e.to_string())?;
+                    keychain::set(&name, kind, v)
+                        .map_err(|e| ManageError::Storage(e.to_string()))?;
                     stored.push(kind);
                 }
                 None if replacing.is_some() => {
-                    keychain::delete(&name, kind).map_err(|e| e.to_string())?;
+                    keychain::delete(&name, kind)
+                        .map_err(|e| ManageError::Storage(e.to_string()))?;
                 }
                 None => {}
             }
         }
         if let Some(old) = replacing.filter(|old| *old != name) {
-            keychain::delete_all(old).map_err(|e| e.to_string())?;
+            keychain::delete_all(old).map_err(|e| ManageError::Storage(e.to_string()))?;
             if file.default.as_deref() == Some(old) {
                 file.default = Some(name.clone());
             }
@@ -201,12 +257,11 @@ pub fn save(
 }
 
 /// The secrets stored for a saved profile.
-pub fn stored_secrets(name: &str) -> Result<Secrets, String> {
-    let get = |kind| keychain::get(name, kind).map_err(|e| e.to_string());
+pub fn stored_secrets(name: &str) -> Result<Secrets, ManageError> {
+    let get = |kind| keychain::get(name, kind).map_err(|e| ManageError::Storage(e.to_string()));
     Ok(Secrets {
-        secret_key: get(SecretKind::SecretKey)?.ok_or_else(|| {
-            format!("the secret key of profile \"{name}\" is not in the keychain; enter it")
-        })?,
+        secret_key: get(SecretKind::SecretKey)?
+            .ok_or_else(|| ManageError::SecretNotStored(name.to_string()))?,
         security_token: get(SecretKind::SecurityToken)?,
         proxy_password: get(SecretKind::ProxyPassword)?,
     })
@@ -214,17 +269,15 @@ pub fn stored_secrets(name: &str) -> Result<Secrets, String> {
 
 /// Removes a profile and its secrets. Secrets go first: if the keychain cannot be reached the
 /// profile stays, so nothing is left behind that the user can no longer find.
-pub fn remove(dir: &Path, name: &str) -> Result<(), String> {
+pub fn remove(dir: &Path, name: &str) -> Result<(), ManageError> {
     if let Some((builtin, _)) = local_profile(name) {
-        return Err(format!(
-            "the built-in {builtin} profile cannot be removed; it is the embedded local service"
-        ));
+        return Err(ManageError::BuiltIn(builtin.to_string()));
     }
     ProfilesFile::update(dir, |file| {
         let Some(i) = file.profiles.iter().position(|p| p.name == name) else {
-            return Err(not_found(name));
+            return Err(ManageError::NotFound(name.to_string()));
         };
-        keychain::delete_all(name).map_err(|e| e.to_string())?;
+        keychain::delete_all(name).map_err(|e| ManageError::Storage(e.to_string()))?;
         file.profiles.remove(i);
         if file.default.as_deref() == Some(name) {
             file.default = None;
@@ -234,7 +287,7 @@ pub fn remove(dir: &Path, name: &str) -> Result<(), String> {
 }
 
 /// Makes `name` the default profile ("Local" clears it); the name chosen.
-pub fn set_default(dir: &Path, name: &str) -> Result<String, String> {
+pub fn set_default(dir: &Path, name: &str) -> Result<String, ManageError> {
     ProfilesFile::update(dir, |file| {
         if let Some((builtin, _)) = local_profile(name) {
             // No default at all means Local, so files written before there were several
@@ -243,13 +296,9 @@ pub fn set_default(dir: &Path, name: &str) -> Result<String, String> {
             return Ok(builtin.to_string());
         }
         if file.get(name).is_none() {
-            return Err(not_found(name));
+            return Err(ManageError::NotFound(name.to_string()));
         }
         file.default = Some(name.to_string());
         Ok(name.to_string())
     })
-}
-
-pub fn not_found(name: &str) -> String {
-    format!("profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles")
 }

@@ -102,24 +102,28 @@ impl ProfilesFile {
     }
 
     /// Loads, applies `change`, and writes back atomically, all under the lock file.
-    pub fn update<T>(
+    pub fn update<T, E: From<String>>(
         dir: &Path,
-        change: impl FnOnce(&mut ProfilesFile) -> Result<T, String>,
-    ) -> Result<T, String> {
-        fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create the config directory {}: {e}", dir.display()))?;
+        change: impl FnOnce(&mut ProfilesFile) -> Result<T, E>,
+    ) -> Result<T, E> {
+        fs::create_dir_all(dir).map_err(|e| {
+            E::from(format!(
+                "cannot create the config directory {}: {e}",
+                dir.display()
+            ))
+        })?;
         let lock_path = dir.join(".profiles.lock");
         let lock = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+            .map_err(|e| E::from(format!("cannot open {}: {e}", lock_path.display())))?;
         lock.lock()
-            .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
-        let mut file = Self::load(dir).map_err(|e| e.to_string())?;
+            .map_err(|e| E::from(format!("cannot lock {}: {e}", lock_path.display())))?;
+        let mut file = Self::load(dir).map_err(|e| E::from(e.to_string()))?;
         let out = change(&mut file)?;
-        file.write(dir)?;
+        file.write(dir).map_err(E::from)?;
         Ok(out)
     }
 
@@ -177,7 +181,7 @@ mod tests {
             f.profiles.push(profile("a"));
             f.profiles.push(profile("生产"));
             f.default = Some("生产".into());
-            Ok(())
+            Ok::<(), String>(())
         })
         .unwrap();
         let back = ProfilesFile::load(dir.path()).unwrap();
