@@ -1143,3 +1143,20 @@ profile-removed-meanwhile = profile "{ $name }" not found; it was removed meanwh
 profile-secret-not-stored = the secret key of profile "{ $name }" is not in the keychain; enter it
 profile-built-in = the built-in { $name } profile cannot be removed; it is the embedded local service
 profile-needs-project = give the project id, or a region so the project id can be looked up
+
+## vodesk serve's start-up listing
+cli-serve-huawei = vodesk local VOD service (Huawei Cloud VOD API, profile Local)
+cli-serve-tencent = Tencent Cloud VOD API (profile Local-Tencent)
+cli-serve-aliyun = Alibaba Cloud ApsaraVideo VOD API (profile Local-Alibaba)
+cli-serve-vod-api = VOD API:
+cli-serve-object-endpoint = object endpoint:
+cli-serve-cos-endpoint = COS endpoint:
+cli-serve-oss-endpoint = OSS endpoint:
+cli-serve-project-id = project id:
+cli-serve-access-key = access key (AK):
+cli-serve-secret-key = secret key (SK):
+cli-serve-region = region:
+cli-serve-stored-in = stored in { $path }
+cli-serve-shown-once = { $secret }   (shown once; stored in { $path })
+cli-serve-from-env = from { $var }
+cli-serve-data-dir = data directory: { $path }

@@ -1033,3 +1033,20 @@ profile-removed-meanwhile = 找不到配置“{ $name }”；它已在此期间�
 profile-secret-not-stored = 钥匙串中没有配置“{ $name }”的秘密访问密钥；请输入
 profile-built-in = 内置配置 { $name } 无法移除；它是内置的本地服务
 profile-needs-project = 请填写项目 ID，或填写区域以便查询项目 ID
+
+## vodesk serve's start-up listing
+cli-serve-huawei = vodesk 本地点播服务（华为云点播 API，配置 Local）
+cli-serve-tencent = 腾讯云点播 API（配置 Local-Tencent）
+cli-serve-aliyun = 阿里云视频点播 API（配置 Local-Alibaba）
+cli-serve-vod-api = 点播 API：
+cli-serve-object-endpoint = 对象存储地址：
+cli-serve-cos-endpoint = COS 地址：
+cli-serve-oss-endpoint = OSS 地址：
+cli-serve-project-id = 项目 ID：
+cli-serve-access-key = 访问密钥 ID（AK）：
+cli-serve-secret-key = 秘密访问密钥（SK）：
+cli-serve-region = 区域：
+cli-serve-stored-in = 保存在 { $path }
+cli-serve-shown-once = { $secret }   （仅显示一次；保存在 { $path }）
+cli-serve-from-env = 来自 { $var }
+cli-serve-data-dir = 数据目录：{ $path }

@@ -72,6 +72,24 @@ pub fn print_fields(rows: &[(String, String)]) {
     }
 }
 
+/// Headed groups of labelled values, indented under their heading, every value in one column.
+pub fn print_sections(sections: &[(String, Vec<(String, String)>)]) {
+    let width = sections
+        .iter()
+        .flat_map(|(_, rows)| rows)
+        .map(|(l, _)| display_width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (heading, rows) in sections {
+        println!("{heading}");
+        for (label, value) in rows {
+            let pad = " ".repeat(width - display_width(label));
+            println!("  {label}{pad}{value}");
+        }
+    }
+}
+
 /// Terminal columns: CJK characters take two.
 fn display_width(s: &str) -> usize {
     s.chars()

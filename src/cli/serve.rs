@@ -86,64 +86,98 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
     if json {
         super::output::print_json(info);
     } else {
-        println!("vodesk local VOD service");
-        println!("  VOD API:          {}", info.vod_endpoint);
-        println!("  object endpoint:  {}", info.object_endpoint);
-        println!("  project id:       {}", info.project_id);
-        println!("  access key (AK):  {}", info.ak);
-        match service.credentials_source {
-            CredentialsSource::Generated => println!(
-                "  secret key (SK):  {}   (shown once; stored in {})",
-                service.credentials.secret_key,
-                service.data_dir.join("credentials.json").display()
-            ),
-            CredentialsSource::Stored => println!(
-                "  secret key (SK):  stored in {}",
-                service.data_dir.join("credentials.json").display()
-            ),
-            CredentialsSource::Given => println!("  secret key (SK):  from HUAWEICLOUD_SDK_SK"),
-        }
-        println!("Tencent Cloud VOD API (profile Local-Tencent)");
-        println!("  VOD API:          {}", info.tencent_endpoint);
-        println!("  COS endpoint:     {}", info.tencent_cos_endpoint);
-        println!("  region:           {}", info.tencent_region);
-        println!("  SubAppId:         {}", info.tencent_subappid);
-        println!("  SecretId:         {}", info.tencent_secret_id);
+        let stored =
+            |path: &std::path::Path| t!("cli-serve-stored-in", path = (path.display().to_string()));
+        let shown = |secret: &str, path: &std::path::Path| {
+            t!(
+                "cli-serve-shown-once",
+                secret = secret,
+                path = (path.display().to_string())
+            )
+        };
+        let from_env = |var: &str| t!("cli-serve-from-env", var = var);
+        let secret =
+            |source: &CredentialsSource, value: &str, file: &std::path::Path, var| match source {
+                CredentialsSource::Generated => shown(value, file),
+                CredentialsSource::Stored => stored(file),
+                CredentialsSource::Given => from_env(var),
+            };
+        let huawei_file = service.data_dir.join("credentials.json");
         let tencent_file = TencentCredentials::file(&service.data_dir);
-        match service.tencent_credentials_source {
-            CredentialsSource::Generated => println!(
-                "  SecretKey:        {}   (shown once; stored in {})",
-                service.tencent_credentials.secret_key,
-                tencent_file.display()
-            ),
-            CredentialsSource::Stored => {
-                println!("  SecretKey:        stored in {}", tencent_file.display())
-            }
-            CredentialsSource::Given => {
-                println!("  SecretKey:        from TENCENTCLOUD_SECRET_KEY")
-            }
-        }
-        println!("Alibaba Cloud ApsaraVideo VOD API");
-        println!("  VOD API:          {}", info.aliyun_endpoint);
-        println!("  OSS endpoint:     {}", info.aliyun_oss_endpoint);
-        println!("  region:           {}", info.aliyun_region);
-        println!("  AppId:            {}", info.aliyun_app_id);
-        println!("  AccessKey ID:     {}", info.aliyun_access_key_id);
         let aliyun_file = AliyunCredentials::file(&service.data_dir);
-        match service.aliyun_credentials_source {
-            CredentialsSource::Generated => println!(
-                "  AccessKey secret: {}   (shown once; stored in {})",
-                service.aliyun_credentials.access_key_secret,
-                aliyun_file.display()
+        let sections = [
+            (
+                t!("cli-serve-huawei"),
+                vec![
+                    (t!("cli-serve-vod-api"), info.vod_endpoint.clone()),
+                    (
+                        t!("cli-serve-object-endpoint"),
+                        info.object_endpoint.clone(),
+                    ),
+                    (t!("cli-serve-project-id"), info.project_id.clone()),
+                    (t!("cli-serve-access-key"), info.ak.clone()),
+                    (
+                        t!("cli-serve-secret-key"),
+                        secret(
+                            &service.credentials_source,
+                            service.credentials.secret_key.as_str(),
+                            &huawei_file,
+                            "HUAWEICLOUD_SDK_SK",
+                        ),
+                    ),
+                ],
             ),
-            CredentialsSource::Stored => {
-                println!("  AccessKey secret: stored in {}", aliyun_file.display())
-            }
-            CredentialsSource::Given => {
-                println!("  AccessKey secret: from ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-            }
-        }
-        println!("  data directory:   {}", service.data_dir.display());
+            (
+                t!("cli-serve-tencent"),
+                vec![
+                    (t!("cli-serve-vod-api"), info.tencent_endpoint.clone()),
+                    (
+                        t!("cli-serve-cos-endpoint"),
+                        info.tencent_cos_endpoint.clone(),
+                    ),
+                    (t!("cli-serve-region"), info.tencent_region.clone()),
+                    ("SubAppId:".to_string(), info.tencent_subappid.to_string()),
+                    ("SecretId:".to_string(), info.tencent_secret_id.clone()),
+                    (
+                        "SecretKey:".to_string(),
+                        secret(
+                            &service.tencent_credentials_source,
+                            service.tencent_credentials.secret_key.as_str(),
+                            &tencent_file,
+                            "TENCENTCLOUD_SECRET_KEY",
+                        ),
+                    ),
+                ],
+            ),
+            (
+                t!("cli-serve-aliyun"),
+                vec![
+                    (t!("cli-serve-vod-api"), info.aliyun_endpoint.clone()),
+                    (
+                        t!("cli-serve-oss-endpoint"),
+                        info.aliyun_oss_endpoint.clone(),
+                    ),
+                    (t!("cli-serve-region"), info.aliyun_region.clone()),
+                    ("AppId:".to_string(), info.aliyun_app_id.clone()),
+                    (
+                        "AccessKey ID".to_string(),
+                        info.aliyun_access_key_id.clone(),
+                    ),
+                    (
+                        "AccessKey secret:".to_string(),
+                        secret(
+                            &service.aliyun_credentials_source,
+                            service.aliyun_credentials.access_key_secret.as_str(),
+                            &aliyun_file,
+                            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                        ),
+                    ),
+                ],
+            ),
+        ];
+        super::output::print_sections(&sections);
+        let data = service.data_dir.display().to_string();
+        println!("{}", t!("cli-serve-data-dir", path = data));
         println!("{}", t!("cli-serve-stop"));
     }
     use std::io::Write;
