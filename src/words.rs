@@ -81,6 +81,11 @@ pub fn profiles_file_error(e: &ProfilesFileError, problem: fn(&ProfileError) -> 
             path = (path.display().to_string()),
             message = (message.as_str())
         ),
+        ProfilesFileError::NotWritten { path, error } => t!(
+            "profiles-file-not-written",
+            path = (path.display().to_string()),
+            error = (error.as_str())
+        ),
         ProfilesFileError::BadProfile {
             path,
             name,
@@ -111,6 +116,7 @@ pub fn manage_error(e: &ManageError) -> String {
         ManageError::BuiltIn(name) => t!("profile-built-in", name = (name.as_str())),
         ManageError::NotFound(name) => t!("connect-profile-not-found", name = (name.as_str())),
         ManageError::Storage(e) => e.clone(),
+        ManageError::File(e) => profiles_file_error(e, profile_problem),
     }
 }
 
@@ -145,6 +151,14 @@ mod tests {
         pin_thread(Language::Chinese);
         assert!(manage_error(&gone).contains("staging"));
         assert_ne!(manage_error(&gone), gone.to_string());
+        let locked = ManageError::File(ProfilesFileError::NotWritten {
+            path: "/cfg/.profiles.lock".into(),
+            error: "Permission denied (os error 13)".into(),
+        });
+        assert_eq!(
+            manage_error(&locked),
+            "无法写入 /cfg/.profiles.lock：Permission denied (os error 13)"
+        );
         assert_eq!(
             profiles_file_error(&broken, profile_problem),
             "/home/a/.config/vodesk/profiles.toml 不是有效的配置文件（expected `=`）；请修正它，或将其移走后重新添加配置"

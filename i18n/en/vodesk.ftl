@@ -1160,3 +1160,4 @@ cli-serve-stored-in = stored in { $path }
 cli-serve-shown-once = { $secret }   (shown once; stored in { $path })
 cli-serve-from-env = from { $var }
 cli-serve-data-dir = data directory: { $path }
+profiles-file-not-written = cannot write { $path }: { $error }

@@ -1050,3 +1050,4 @@ cli-serve-stored-in = 保存在 { $path }
 cli-serve-shown-once = { $secret }   （仅显示一次；保存在 { $path }）
 cli-serve-from-env = 来自 { $var }
 cli-serve-data-dir = 数据目录：{ $path }
+profiles-file-not-written = 无法写入 { $path }：{ $error }

@@ -160,7 +160,7 @@ pub async fn run(args: ServeArgs, json: bool) -> Result<(), CliError> {
                     (t!("cli-serve-region"), info.aliyun_region.clone()),
                     ("AppId:".to_string(), info.aliyun_app_id.clone()),
                     (
-                        "AccessKey ID".to_string(),
+                        "AccessKey ID:".to_string(),
                         info.aliyun_access_key_id.clone(),
                     ),
                     (

@@ -39,7 +39,7 @@ pub enum SaveError {
 
 /// Why saving, removing or choosing a profile did not happen: facts each face words in its
 /// language (the Display is the English sentence).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ManageError {
     /// A profile of that name exists already.
     Exists(String),
@@ -53,8 +53,10 @@ pub enum ManageError {
     BuiltIn(String),
     /// No saved profile of that name.
     NotFound(String),
-    /// The keychain or the profiles file failed (their own words).
+    /// The keychain failed (its own words).
     Storage(String),
+    /// The profiles file could not be read or written.
+    File(super::profiles_file::ProfilesFileError),
 }
 
 impl std::fmt::Display for ManageError {
@@ -81,14 +83,14 @@ impl std::fmt::Display for ManageError {
                 "profile \"{name}\" not found; `vodesk profiles list` shows the saved profiles"
             ),
             ManageError::Storage(e) => f.write_str(e),
+            ManageError::File(e) => write!(f, "{e}"),
         }
     }
 }
 
-/// A keychain or profiles-file failure, in its own words.
-impl From<String> for ManageError {
-    fn from(e: String) -> Self {
-        ManageError::Storage(e)
+impl From<super::profiles_file::ProfilesFileError> for ManageError {
+    fn from(e: super::profiles_file::ProfilesFileError) -> Self {
+        ManageError::File(e)
     }
 }
 

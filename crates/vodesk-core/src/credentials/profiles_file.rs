@@ -26,6 +26,9 @@ pub enum ProfilesFileError {
         name: String,
         problem: Box<ProfileError>,
     },
+    /// Its folder could not be made, its lock taken, or the file written (the system's
+    /// words).
+    NotWritten { path: PathBuf, error: String },
 }
 
 impl std::fmt::Display for ProfilesFileError {
@@ -44,6 +47,9 @@ impl std::fmt::Display for ProfilesFileError {
                 name,
                 problem,
             } => write!(f, "{}: profile \"{name}\": {problem}", path.display()),
+            ProfilesFileError::NotWritten { path, error } => {
+                write!(f, "cannot write {}: {error}", path.display())
+            }
         }
     }
 }
@@ -102,35 +108,35 @@ impl ProfilesFile {
     }
 
     /// Loads, applies `change`, and writes back atomically, all under the lock file.
-    pub fn update<T, E: From<String>>(
+    pub fn update<T, E: From<ProfilesFileError>>(
         dir: &Path,
         change: impl FnOnce(&mut ProfilesFile) -> Result<T, E>,
     ) -> Result<T, E> {
-        fs::create_dir_all(dir).map_err(|e| {
-            E::from(format!(
-                "cannot create the config directory {}: {e}",
-                dir.display()
-            ))
-        })?;
+        let failed = |path: &Path, e: std::io::Error| ProfilesFileError::NotWritten {
+            path: path.to_path_buf(),
+            error: e.to_string(),
+        };
+        fs::create_dir_all(dir).map_err(|e| E::from(failed(dir, e)))?;
         let lock_path = dir.join(".profiles.lock");
         let lock = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| E::from(format!("cannot open {}: {e}", lock_path.display())))?;
-        lock.lock()
-            .map_err(|e| E::from(format!("cannot lock {}: {e}", lock_path.display())))?;
-        let mut file = Self::load(dir).map_err(|e| E::from(e.to_string()))?;
+            .map_err(|e| E::from(failed(&lock_path, e)))?;
+        lock.lock().map_err(|e| E::from(failed(&lock_path, e)))?;
+        let mut file = Self::load(dir).map_err(E::from)?;
         let out = change(&mut file)?;
         file.write(dir).map_err(E::from)?;
         Ok(out)
     }
 
-    fn write(&self, dir: &Path) -> Result<(), String> {
+    fn write(&self, dir: &Path) -> Result<(), ProfilesFileError> {
         let path = Self::path(dir);
-        let text =
-            toml::to_string_pretty(self).map_err(|e| format!("cannot encode the profiles: {e}"))?;
+        let text = toml::to_string_pretty(self).map_err(|e| ProfilesFileError::NotWritten {
+            path: path.clone(),
+            error: e.to_string(),
+        })?;
         let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
         let result = (|| -> std::io::Result<()> {
             let mut f = fs::File::create(&tmp)?;
@@ -143,7 +149,10 @@ impl ProfilesFile {
         })();
         result.map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
+            ProfilesFileError::NotWritten {
+                path,
+                error: e.to_string(),
+            }
         })
     }
 }
@@ -181,7 +190,7 @@ mod tests {
             f.profiles.push(profile("a"));
             f.profiles.push(profile("生产"));
             f.default = Some("生产".into());
-            Ok::<(), String>(())
+            Ok::<(), ProfilesFileError>(())
         })
         .unwrap();
         let back = ProfilesFile::load(dir.path()).unwrap();
@@ -198,12 +207,16 @@ mod tests {
     #[test]
     fn failed_change_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
+        let no = ProfilesFileError::Invalid {
+            path: "x".into(),
+            message: "no".into(),
+        };
         let err = ProfilesFile::update(dir.path(), |f| {
             f.profiles.push(profile("a"));
-            Err::<(), _>("no".to_string())
+            Err::<(), _>(no.clone())
         })
         .unwrap_err();
-        assert_eq!(err, "no");
+        assert_eq!(err, no);
         assert!(!ProfilesFile::path(dir.path()).exists());
     }
 
