@@ -8,6 +8,7 @@ mod verdict;
 mod app;
 mod cli;
 mod connection;
+mod format;
 mod logging;
 mod runtime;
 mod words;

@@ -9,7 +9,8 @@ mod dialogs;
 mod follow;
 mod fonts;
 pub(crate) mod form;
-pub(crate) mod format;
+// The formatters both faces share live at the crate root; the app reaches them here too.
+pub(crate) use crate::format;
 mod launch;
 mod notify;
 mod profiles;

@@ -145,7 +145,7 @@ fn parse_states(values: &[String]) -> Result<Vec<AssetState>, CliError> {
 /// A time as people read it: to the minute, in the local time zone (`--json` keeps the
 /// service's value).
 fn time_text(t: Option<DateTime<Utc>>) -> String {
-    t.map(crate::app::format::local_time).unwrap_or_default()
+    t.map(crate::format::local_time).unwrap_or_default()
 }
 
 fn print_details(d: &AssetDetails) {

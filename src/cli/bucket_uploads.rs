@@ -96,7 +96,7 @@ pub async fn run(conn: &Connection, a: UploadsArgs, json: bool) -> Result<(), Cl
                 u.key.clone(),
                 u.upload_id.clone(),
                 u.initiated
-                    .map(crate::app::format::local_time)
+                    .map(crate::format::local_time)
                     .unwrap_or_default(),
                 u.parts.to_string(),
                 human_size(u.bytes as i64),

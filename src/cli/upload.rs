@@ -191,7 +191,7 @@ fn draw_total(bar: &ProgressBar, p: &Progress, finished: usize, files: usize, wa
     let speed = human_size(p.bytes_per_sec as i64);
     let left = p
         .eta_secs
-        .map(crate::app::format::clock)
+        .map(crate::format::clock)
         .unwrap_or_else(|| "–".to_string());
     let walking = if walking { "yes" } else { "no" };
     bar.set_message(t!(

@@ -1,4 +1,4 @@
-//! Human-readable sizes and durations for the UI.
+//! Human-readable sizes, durations and times, for both faces: the app and the command line.
 
 pub fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
