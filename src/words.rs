@@ -120,6 +120,14 @@ pub fn manage_error(e: &ManageError) -> String {
     }
 }
 
+/// Why a file found in a folder was left out: its extension is not a format VOD takes.
+pub fn not_media_reason(path: &std::path::Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => t!("left-out-reason", ext = ext),
+        None => t!("left-out-reason-no-ext"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

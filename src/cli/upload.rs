@@ -308,17 +308,9 @@ fn report_refused(json: bool, path: &Path, size: u64, why: &str) {
     }
 }
 
-/// Why a file found in a folder is left out: its extension is not a format VOD takes.
-fn not_media_reason(path: &Path) -> String {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) => t!("left-out-reason", ext = ext),
-        None => t!("left-out-reason-no-ext"),
-    }
-}
-
 /// Reports a file found in a folder that is not media (nothing was queued for it).
 fn report_not_media(json: bool, path: &Path) {
-    let why = not_media_reason(path);
+    let why = crate::words::not_media_reason(path);
     if json {
         print_json(&FileResult {
             path: path.display().to_string(),

@@ -25,14 +25,6 @@ impl LeftOut {
         self.files.extend(paths.into_iter().take(room));
     }
 
-    /// The reason, in words: the format is not one VOD takes.
-    pub fn reason(path: &std::path::Path) -> String {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) => t!("left-out-reason", ext = ext),
-            None => t!("left-out-reason-no-ext"),
-        }
-    }
-
     /// The link under the queue's totals, when anything was left out.
     pub fn link(&mut self, ui: &mut egui::Ui) {
         if self.count == 0 {
@@ -78,7 +70,7 @@ impl LeftOut {
                                     .map(|n| n.to_string_lossy().into_owned())
                                     .unwrap_or_default();
                                 ui.label(name).on_hover_text(path.display().to_string());
-                                ui.weak(Self::reason(path));
+                                ui.weak(crate::words::not_media_reason(path));
                             });
                         }
                     },

@@ -38,7 +38,8 @@ impl Missing {
 /// A folder's files, or why it cannot be looked at.
 pub type Scanned = Result<Vec<Seen>, Missing>;
 
-/// Looks at each folder (recursively; hidden files and symlinked folders left alone).
+/// Looks at each folder (recursively; the folder walk's litter and symlinked folders left
+/// alone).
 pub fn look(folders: &[PathBuf]) -> Vec<Scanned> {
     folders.iter().map(|f| look_at(f)).collect()
 }
@@ -58,7 +59,8 @@ fn look_at(folder: &Path) -> Scanned {
         };
         for e in entries.flatten() {
             let path = e.path();
-            if e.file_name().to_string_lossy().starts_with('.') {
+            // The same files a dropped folder leaves out silently.
+            if vodesk_core::engine::walk::is_litter(&path) {
                 continue;
             }
             let Ok(ft) = e.file_type() else { continue };

@@ -20,7 +20,7 @@ pub enum Walked {
 
 /// Files nobody means to upload and nobody wants to hear about: hidden files (`.DS_Store`,
 /// `._clip.mp4` from macOS) and the thumbnail caches Windows leaves in folders.
-fn is_litter(path: &Path) -> bool {
+pub fn is_litter(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.starts_with('.')
         || name.eq_ignore_ascii_case("Thumbs.db")

@@ -12,9 +12,6 @@ use super::processing::take_default_cover;
 use super::rows::get_asset;
 use super::{Library, Result};
 
-/// How much of an object's head decides whether it could be media.
-const SNIFF_BYTES: u64 = 4096;
-
 /// The widest frame kept: covers and snapshots are previews, not stills for print.
 const MAX_FRAME_WIDTH: u32 = 640;
 
@@ -56,15 +53,9 @@ impl Library {
         }
     }
 
-    /// Whether ffmpeg is here and the object looks like media (its first bytes).
-    pub(super) async fn could_probe(&self, bucket: &str, key: &str) -> bool {
-        if !self.tools.available() {
-            return false;
-        }
-        match self.objects.read_head(bucket, key, SNIFF_BYTES).await {
-            Ok(Some(head)) => looks_like_media(&head),
-            _ => false,
-        }
+    /// Whether ffmpeg is here and the object's first bytes look like media.
+    pub(super) fn could_probe(&self, head: Option<&[u8]>) -> bool {
+        self.tools.available() && head.is_some_and(looks_like_media)
     }
 
     /// What the original holds, when ffmpeg can read it.

@@ -57,7 +57,22 @@ impl Library {
         if let Some(want) = expect_md5 {
             check_md5(want, &info.etag, &digest)?;
         }
-        let duration_ms = self.duration_of(&a.video_type, bucket, key).await;
+        // One read of the original's head serves both the movie header's duration (ISO media)
+        // and the question whether ffmpeg should read the rest.
+        let iso = duration::ISO_TYPES.contains(&a.video_type.as_str());
+        let head = if iso || self.tools.available() {
+            self.objects
+                .read_head(bucket, key, duration::HEAD_BYTES)
+                .await
+                .ok()
+                .flatten()
+        } else {
+            None
+        };
+        let duration_ms = head
+            .as_deref()
+            .filter(|_| iso)
+            .and_then(duration::mp4_duration_ms);
         let mut up = Uploaded {
             size: info.size as i64,
             head_1024: digest.head_1024,
@@ -70,7 +85,7 @@ impl Library {
         };
         // Real media is read by ffmpeg after the confirmation (see `frames`): an upload is
         // not held up by cutting frames, its thumbnails show as running meanwhile.
-        if self.could_probe(bucket, key).await {
+        if self.could_probe(head.as_deref()) {
             up.media_pending = true;
             return Ok(up);
         }
@@ -93,22 +108,6 @@ impl Library {
                 Some(snapshots[pos.min(snapshots.len()) - 1].key.clone())
             }
             _ => self.grab_cover(a, probed).await,
-        }
-    }
-
-    /// The playing time of an ISO media original, from its head; `None` for other formats or
-    /// when the movie header is not near the start.
-    async fn duration_of(&self, video_type: &str, bucket: &str, key: &str) -> Option<i64> {
-        if !duration::ISO_TYPES.contains(&video_type) {
-            return None;
-        }
-        match self
-            .objects
-            .read_head(bucket, key, duration::HEAD_BYTES)
-            .await
-        {
-            Ok(Some(head)) => duration::mp4_duration_ms(&head),
-            _ => None,
         }
     }
 
